@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QStringList>
+
+namespace Runlens {
+
+/// Runs one runlens-cli command line and returns the process exit code:
+/// 0 success, 1 a finding at or above --fail-on (hints), 2 unreadable input or bad usage.
+int runCli(const QStringList& arguments);
+
+} // namespace Runlens

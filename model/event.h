@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <cmath>
+#include <memory>
+#include <vector>
+
+namespace Runlens {
+
+/// The raw bytes one or more events were read from: a timeline file (memory-mapped) or a pack member.
+struct TextBuffer
+{
+    QString name;     // file name relative to the input, or the member name
+    QByteArray bytes; // may wrap a read-only mapping kept alive by `keepAlive`
+    std::shared_ptr<void> keepAlive;
+};
+using TextBuffers = std::vector<std::shared_ptr<const TextBuffer>>;
+
+/// One timeline line: the hot fields parsed eagerly, attrs kept as raw bytes and parsed on demand.
+struct Event
+{
+    double ts = 0;
+    QString type;
+    QString name;
+    QString status; // "ok", "error", "noop" or anything else the writer said
+    QString sessionId;
+    QString runId;
+    QString message;
+    double durationMs = NAN; // attrs.duration_ms when it is a number
+    qint32 buffer = -1;      // index into the owning run's TextBuffers
+    qint32 length = 0;       // bytes of the line, without the line break
+    qint64 offset = 0;       // byte offset of the line in its buffer
+    qint64 line = 0;         // 1-based line number in its buffer
+
+    bool isError() const { return status == QLatin1String("error"); }
+    bool hasDuration() const { return !std::isnan(durationMs); }
+};
+
+} // namespace Runlens

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "diagnostic.h"
+#include "loadcontrol.h"
+#include "run.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace Runlens {
+
+/// One raw member of a runpack, kept for the contents view and for regeneration.
+struct PackMember
+{
+    QString name;
+    QByteArray bytes;
+};
+
+/// Everything read from one input path: its runs, its raw members and every problem met on the way.
+struct Source
+{
+    enum class Kind { Runpack, TimelineDirectory, JsonlFile };
+    enum class Layout { None, Upstream, Seed, Unknown }; // runpack layouts (spec 8.4)
+
+    QString path;
+    Kind kind = Kind::JsonlFile;
+    Layout layout = Layout::None;
+    QJsonObject meta;
+    std::vector<PackMember> members;
+    std::vector<RunPtr> runs; // sessions in first-seen order, runs by start within a session
+    Diagnostics problems;
+    QString fatalError; // set when the input could not be read at all
+    qint64 inputBytes = 0;
+    qint64 eventCount = 0;
+
+    bool ok() const { return fatalError.isEmpty(); }
+    const PackMember* member(const QString& name) const;
+    RunPtr findRun(const QString& sessionId, const QString& runId) const;
+};
+
+using SourcePtr = std::shared_ptr<const Source>;
+
+QString sourceKindName(Source::Kind kind);     // "runpack", "timeline-directory", "jsonl"
+QString layoutName(Source::Layout layout);     // "upstream", "seed", "unknown", ""
+
+/// Reads a runpack zip, a timeline directory or a .jsonl file. Never throws; problems go into the
+/// result, and fatalError is set only when nothing could be read.
+SourcePtr readSource(const QString& path, const LoadControl& control = {});
+
+} // namespace Runlens

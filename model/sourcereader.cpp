@@ -1,0 +1,436 @@
+// SPDX-License-Identifier: MIT
+#include "jsonline.h"
+#include "runbuilder.h"
+#include "source.h"
+#include "timelinereader.h"
+#include "ziparchive.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace Runlens {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Runlens::SourceReader", text);
+}
+
+const QString kMeta = QStringLiteral("meta.json");
+const QString kTimelineReport = QStringLiteral("timeline_report.json");
+const QString kTimelineEvents = QStringLiteral("timeline_events.jsonl");
+const QString kRunReport = QStringLiteral("run_report.json");
+const QString kBudgets = QStringLiteral("budgets.json");
+const QString kContext = QStringLiteral("context.json");
+const QString kPointer = QStringLiteral("latest_report_pointer.json");
+const QString kSeedReport = QStringLiteral("report.json");
+const QString kLatestRunReport = QStringLiteral("latest_run_report.json");
+
+class Reader
+{
+public:
+    explicit Reader(Source* source)
+        : m_source(source)
+    {
+    }
+
+    // Parses a JSON member that must be an object; problems are listed, an empty object returned.
+    std::optional<QJsonObject> jsonObject(const QString& name)
+    {
+        const PackMember* member = m_source->member(name);
+        if (!member)
+            return std::nullopt;
+        QString error;
+        qint64 offset = -1;
+        bool repaired = false;
+        const QJsonValue value = parseJsonDocument(member->bytes, &error, &offset, &repaired);
+        if (repaired)
+            warn(name, 0, -1, tr("invalid UTF-8 replaced with U+FFFD"));
+        if (value.isUndefined()) {
+            m_source->problems.append({Diagnostic::Severity::Error, name, 0, offset, tr("not valid JSON: %1").arg(error)});
+            return std::nullopt;
+        }
+        if (!value.isObject()) {
+            m_source->problems.append({Diagnostic::Severity::Error, name, 0, 0, tr("not a JSON object")});
+            return std::nullopt;
+        }
+        return value.toObject();
+    }
+
+    void warn(const QString& file, qint64 line, qint64 offset, const QString& message)
+    {
+        m_source->problems.append({Diagnostic::Severity::Warning, file, line, offset, message});
+    }
+
+private:
+    Source* m_source;
+};
+
+// Lines re-serialised from a JSON array of events (report "events" or "timeline"), so that every
+// event of every source has raw bytes to show and to parse attrs from.
+std::shared_ptr<const TextBuffer> bufferFromArray(const QString& name, const QJsonArray& array)
+{
+    auto buffer = std::make_shared<TextBuffer>();
+    buffer->name = name;
+    for (const QJsonValue& value : array) {
+        buffer->bytes += QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+        buffer->bytes += '\n';
+    }
+    return buffer;
+}
+
+std::vector<Checkpoint> checkpointsFrom(const QJsonArray& array, bool flat)
+{
+    std::vector<Checkpoint> result;
+    for (const QJsonValue& value : array) {
+        const QJsonObject object = value.toObject();
+        Checkpoint cp;
+        cp.name = object.value(flat ? QLatin1String("stage") : QLatin1String("name")).toString();
+        cp.ok = object.value(QLatin1String("ok")).toBool(true);
+        cp.reason = object.value(QLatin1String("reason")).toString();
+        if (flat) {
+            cp.attrs = object;
+            cp.attrs.remove(QLatin1String("stage"));
+            cp.attrs.remove(QLatin1String("ok"));
+            cp.attrs.remove(QLatin1String("reason"));
+        } else {
+            cp.attrs = object.value(QLatin1String("attrs")).toObject();
+        }
+        const QJsonValue latency = object.value(QLatin1String("latency_s"));
+        if (latency.isDouble())
+            cp.latencyS = latency.toDouble();
+        result.push_back(cp);
+    }
+    return result;
+}
+
+// Reads what a run report (run_report.json or an enriched seed report.json) says about its run.
+void readRunReport(const QJsonObject& report, RunExtras* extras)
+{
+    extras->hasReport = true;
+    extras->reportStatus = report.value(QLatin1String("status")).toString();
+    const QJsonValue stop = report.value(QLatin1String("stop_reason"));
+    if (stop.isString())
+        extras->reportStopReason = stop.toString();
+    if (report.value(QLatin1String("checkpoints")).isArray())
+        extras->checkpoints = checkpointsFrom(report.value(QLatin1String("checkpoints")).toArray(), true);
+    else if (report.value(QLatin1String("stages")).isArray())
+        extras->checkpoints = checkpointsFrom(report.value(QLatin1String("stages")).toArray(), false);
+    const QJsonValue coverage = report.value(QLatin1String("ops_coverage"));
+    if (coverage.isObject()) {
+        OpsCoverage ops;
+        ops.stored = true;
+        for (size_t k = 0; k < OpsCoverage::keys.size(); ++k)
+            ops.values[k] = coverage.toObject().value(QLatin1String(OpsCoverage::keys[k])).toBool();
+        extras->opsCoverage = ops;
+    }
+    for (const char* key : {"budgets", "gating"}) {
+        const QJsonValue budgets = report.value(QLatin1String(key));
+        if (budgets.isObject() && !budgets.toObject().isEmpty()) {
+            extras->reportBudgets = budgets.toObject();
+            break;
+        }
+    }
+    const QJsonValue settings = report.value(QLatin1String("summary")).toObject().value(QLatin1String("budgets"));
+    if (settings.isObject())
+        extras->settingsBudgets = settings.toObject();
+    extras->structuredEvents = report.value(QLatin1String("structured_events")).toArray();
+    extras->capabilities = report.value(QLatin1String("capabilities")).toObject();
+    const QJsonValue hints = report.value(QLatin1String("hints"));
+    if (hints.isArray()) {
+        std::vector<StoredHint> stored;
+        for (const QJsonValue& value : hints.toArray()) {
+            const QJsonObject hint = value.toObject();
+            stored.push_back({hint.value(QLatin1String("kind")).toString(), hint.value(QLatin1String("msg")).toString(),
+                              hint.value(QLatin1String("why")).toObject()});
+        }
+        extras->hints = stored;
+    }
+}
+
+bool isPlainTimelineReport(const QJsonObject& report)
+{
+    return report.contains(QLatin1String("summary")) && report.contains(QLatin1String("first_error"))
+        && !report.contains(QLatin1String("ops_coverage")) && !report.contains(QLatin1String("stages"))
+        && !report.contains(QLatin1String("hints"));
+}
+
+// Structured step ledgers beside a diagnostics directory: <data>/telemetry/runs/<day>/<run_id>.jsonl.
+QHash<QString, QJsonArray> readStepLedgers(const QString& diagnosticsDir)
+{
+    QHash<QString, QJsonArray> byRun;
+    QDir runs(QDir(diagnosticsDir).filePath(QStringLiteral("../telemetry/runs")));
+    if (!runs.exists())
+        return byRun;
+    for (const QString& day : runs.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        QDir dayDir(runs.filePath(day));
+        for (const QString& name : dayDir.entryList({QStringLiteral("*.jsonl")}, QDir::Files, QDir::Name)) {
+            QFile file(dayDir.filePath(name));
+            if (file.size() > 64 * 1024 * 1024 || !file.open(QIODevice::ReadOnly))
+                continue;
+            while (!file.atEnd()) {
+                const QJsonObject record = QJsonDocument::fromJson(file.readLine()).object();
+                const QString runId = record.value(QLatin1String("run_id")).toString();
+                if (!runId.isEmpty())
+                    byRun[runId].append(record);
+            }
+        }
+    }
+    return byRun;
+}
+
+void buildRuns(Source* source, TimelineData data, const QHash<QString, RunExtras>& extrasByRun,
+               const RunExtras& common, const QString& reportSession, const QString& reportRun)
+{
+    source->eventCount += qint64(data.events.size());
+    source->problems += data.problems;
+    std::vector<RunGroup> groups = groupByRun(std::move(data.events));
+    // A report whose run has no timeline lines still describes a run.
+    if (!reportRun.isEmpty()
+        && std::none_of(groups.begin(), groups.end(),
+                        [&](const RunGroup& g) { return g.sessionId == reportSession && g.runId == reportRun; }))
+        groups.push_back({reportSession, reportRun, {}});
+    // Sessions in first-seen order, runs in first-seen order within their session.
+    QHash<QString, int> sessionOrder;
+    for (const RunGroup& group : groups) {
+        if (!sessionOrder.contains(group.sessionId))
+            sessionOrder.insert(group.sessionId, int(sessionOrder.size()));
+    }
+    std::stable_sort(groups.begin(), groups.end(), [&](const RunGroup& a, const RunGroup& b) {
+        return sessionOrder.value(a.sessionId) < sessionOrder.value(b.sessionId);
+    });
+    for (RunGroup& group : groups) {
+        RunExtras extras = extrasByRun.value(group.sessionId + QLatin1Char('\n') + group.runId, common);
+        RunPtr run = buildRun(group.sessionId, group.runId, std::move(group.events), data.buffers, extras);
+        source->problems += run->problems;
+        source->runs.push_back(std::move(run));
+    }
+}
+
+void readRunpack(Source* source, const LoadControl& control)
+{
+    ZipArchive zip(source->path);
+    if (!zip.open()) {
+        source->fatalError = zip.errorString();
+        return;
+    }
+    for (const auto& [name, reason] : zip.rejectedEntries())
+        source->problems.append({Diagnostic::Severity::Error, name, 0, -1, tr("member refused: %1").arg(reason)});
+    for (const ZipArchive::Entry& entry : zip.entries()) {
+        QByteArray bytes;
+        if (!zip.read(entry.name, &bytes)) {
+            source->problems.append({Diagnostic::Severity::Error, entry.name, 0, -1, zip.errorString()});
+            continue;
+        }
+        source->inputBytes += bytes.size();
+        source->members.push_back({entry.name, bytes});
+    }
+    if (control.canceled())
+        return;
+
+    Reader reader(source);
+    static const QStringList known = {kMeta,    kTimelineReport, kTimelineEvents, kRunReport, kBudgets,
+                                      kContext, kPointer,        kSeedReport,     kLatestRunReport};
+    for (const PackMember& member : source->members) {
+        if (!known.contains(member.name)
+            && !(member.name.startsWith(QLatin1String("logs/")) && member.name.endsWith(QLatin1String(".log"))))
+            reader.warn(member.name, 0, -1, tr("unknown member, shown as is"));
+    }
+
+    const std::optional<QJsonObject> meta = reader.jsonObject(kMeta);
+    if (meta)
+        source->meta = *meta;
+    else if (!source->member(kMeta))
+        reader.warn(kMeta, 0, -1, tr("missing: the pack has no meta.json"));
+    const bool upstreamSchema = source->meta.value(QLatin1String("schema")) == QLatin1String("codeintel/runpack@v1");
+    if (upstreamSchema || source->member(kTimelineReport))
+        source->layout = Source::Layout::Upstream;
+    else if (source->member(kSeedReport))
+        source->layout = Source::Layout::Seed;
+    else {
+        source->layout = Source::Layout::Unknown;
+        reader.warn(QString(), 0, -1, tr("neither an upstream nor a seed-plan runpack; showing what is there"));
+    }
+
+    RunExtras common;
+    if (auto context = reader.jsonObject(kContext)) {
+        common.context = *context;
+        const QJsonValue gpu = context->value(QLatin1String("runtime"))
+                                   .toObject()
+                                   .value(QLatin1String("faiss"))
+                                   .toObject()
+                                   .value(QLatin1String("gpu_ready"));
+        if (gpu.isBool())
+            common.seedGpuReady = gpu.toBool();
+    }
+    if (auto budgets = reader.jsonObject(kBudgets))
+        common.budgetsMember = *budgets;
+
+    TimelineData data;
+    std::optional<QJsonObject> report;
+    if (source->layout == Source::Layout::Seed) {
+        report = reader.jsonObject(kSeedReport);
+    } else {
+        const std::optional<QJsonObject> timelineReport = reader.jsonObject(kTimelineReport);
+        if (timelineReport && timelineReport->value(QLatin1String("error")) == QLatin1String("timeline_unavailable"))
+            reader.warn(kTimelineReport, 0, -1, tr("the producer could not build a timeline (timeline_unavailable)"));
+        if (const PackMember* events = source->member(kTimelineEvents)) {
+            auto buffer = std::make_shared<TextBuffer>(TextBuffer{kTimelineEvents, events->bytes, {}});
+            data.buffers.push_back(buffer);
+            TimelineReader::parseBuffer(*buffer, 0, &data, control);
+        } else if (timelineReport && timelineReport->value(QLatin1String("events")).isArray()) {
+            auto buffer = bufferFromArray(kTimelineReport + QLatin1String("#events"),
+                                          timelineReport->value(QLatin1String("events")).toArray());
+            data.buffers.push_back(buffer);
+            TimelineReader::parseBuffer(*buffer, 0, &data, control);
+        }
+        report = reader.jsonObject(kRunReport);
+    }
+    if (source->layout == Source::Layout::Seed && report) {
+        for (const char* key : {"events", "timeline"}) {
+            if (report->value(QLatin1String(key)).isArray()) {
+                auto buffer = bufferFromArray(kSeedReport + QLatin1Char('#') + QLatin1String(key),
+                                              report->value(QLatin1String(key)).toArray());
+                data.buffers.push_back(buffer);
+                TimelineReader::parseBuffer(*buffer, 0, &data, control);
+                break;
+            }
+        }
+    }
+
+    QHash<QString, RunExtras> extrasByRun;
+    QString reportSession, reportRun;
+    if (report && !isPlainTimelineReport(*report)) {
+        RunExtras extras = common;
+        readRunReport(*report, &extras);
+        reportSession = report->value(QLatin1String("session_id")).toString();
+        reportRun = report->value(QLatin1String("run_id")).toString();
+        if (reportSession.isEmpty())
+            reportSession = source->meta.value(QLatin1String("session_id")).toString();
+        if (reportRun.isEmpty())
+            reportRun = source->meta.value(QLatin1String("run_id")).toString();
+        extrasByRun.insert(reportSession + QLatin1Char('\n') + reportRun, extras);
+    }
+    source->eventCount = 0;
+    buildRuns(source, std::move(data), extrasByRun, common, reportSession, reportRun);
+}
+
+void readTimeline(Source* source, const LoadControl& control)
+{
+    const QFileInfo info(source->path);
+    TimelineData data = info.isDir() ? TimelineReader::readDirectory(source->path, control)
+                                     : TimelineReader::readFile(source->path, control);
+    source->inputBytes = data.bytes;
+    if (info.isDir() && data.buffers.empty() && data.problems.isEmpty())
+        source->problems.append(
+            {Diagnostic::Severity::Warning, source->path, 0, -1, tr("no events-*.jsonl files in this directory")});
+    if (!info.isDir() && data.buffers.empty()) {
+        source->fatalError = data.problems.isEmpty() ? tr("cannot read") : data.problems.first().message;
+        return;
+    }
+    QHash<QString, RunExtras> extrasByRun;
+    if (info.isDir()) {
+        const QHash<QString, QJsonArray> ledgers = readStepLedgers(source->path);
+        for (const Event& event : data.events) {
+            const auto it = ledgers.constFind(event.runId);
+            const QString key = event.sessionId + QLatin1Char('\n') + event.runId;
+            if (it != ledgers.constEnd() && !extrasByRun.contains(key)) {
+                RunExtras extras;
+                extras.structuredEvents = *it;
+                extrasByRun.insert(key, extras);
+            }
+        }
+    }
+    buildRuns(source, std::move(data), extrasByRun, RunExtras{}, {}, {});
+}
+
+bool looksLikeZip(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive);
+    const QByteArray head = file.read(4);
+    return head.startsWith("PK") || path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive);
+}
+
+} // namespace
+
+const PackMember* Source::member(const QString& name) const
+{
+    for (const PackMember& m : members) {
+        if (m.name == name)
+            return &m;
+    }
+    return nullptr;
+}
+
+RunPtr Source::findRun(const QString& sessionId, const QString& runId) const
+{
+    for (const RunPtr& run : runs) {
+        if ((sessionId.isEmpty() || run->sessionId == sessionId) && run->runId == runId)
+            return run;
+    }
+    return nullptr;
+}
+
+QString sourceKindName(Source::Kind kind)
+{
+    switch (kind) {
+    case Source::Kind::Runpack:
+        return QStringLiteral("runpack");
+    case Source::Kind::TimelineDirectory:
+        return QStringLiteral("timeline-directory");
+    case Source::Kind::JsonlFile:
+        return QStringLiteral("jsonl");
+    }
+    return {};
+}
+
+QString layoutName(Source::Layout layout)
+{
+    switch (layout) {
+    case Source::Layout::None:
+        return {};
+    case Source::Layout::Upstream:
+        return QStringLiteral("upstream");
+    case Source::Layout::Seed:
+        return QStringLiteral("seed");
+    case Source::Layout::Unknown:
+        return QStringLiteral("unknown");
+    }
+    return {};
+}
+
+SourcePtr readSource(const QString& path, const LoadControl& control)
+{
+    auto source = std::make_shared<Source>();
+    source->path = path;
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        source->fatalError = tr("no such file or directory");
+        return source;
+    }
+    if (info.isDir()) {
+        source->kind = Source::Kind::TimelineDirectory;
+        readTimeline(source.get(), control);
+    } else if (!info.isReadable()) {
+        source->fatalError = tr("permission denied");
+    } else if (looksLikeZip(path)) {
+        source->kind = Source::Kind::Runpack;
+        readRunpack(source.get(), control);
+    } else {
+        source->kind = Source::Kind::JsonlFile;
+        readTimeline(source.get(), control);
+    }
+    return source;
+}
+
+} // namespace Runlens

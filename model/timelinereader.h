@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "diagnostic.h"
+#include "event.h"
+#include "loadcontrol.h"
+
+#include <QStringList>
+
+#include <vector>
+
+namespace Runlens {
+
+/// Raw events read from timeline files, before grouping into runs.
+struct TimelineData
+{
+    TextBuffers buffers;
+    std::vector<Event> events; // in read order: files in write order, lines in file order
+    Diagnostics problems;
+    qint64 bytes = 0;
+    bool canceled = false;
+};
+
+/// Reads timeline JSONL (spec 2-3) from directories, files and in-memory members.
+class TimelineReader
+{
+public:
+    /// The timeline files of a directory in write order: per day, rotated segments by epoch, then the
+    /// current file; other events-*.jsonl names last.
+    static QStringList timelineFiles(const QString& directory);
+
+    static TimelineData readDirectory(const QString& directory, const LoadControl& control = {});
+    static TimelineData readFile(const QString& fileName, const LoadControl& control = {});
+
+    /// Parses one buffer's lines into `out`. A last line without '\n' is parsed too (a closed
+    /// file or a pack member); when it does not parse it is reported as truncated.
+    static void parseBuffer(const TextBuffer& buffer, qint32 bufferIndex, TimelineData* out,
+                            const LoadControl& control = {});
+
+    /// Maps a file read-only; on failure returns null and says why.
+    static std::shared_ptr<const TextBuffer> mapFile(const QString& path, const QString& displayName, QString* error);
+};
+
+/// Groups events by (session_id, run_id) in first-seen order, each group stable-sorted by ts.
+struct RunGroup
+{
+    QString sessionId;
+    QString runId;
+    std::vector<Event> events;
+};
+std::vector<RunGroup> groupByRun(std::vector<Event> events);
+
+} // namespace Runlens

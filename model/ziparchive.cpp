@@ -1,0 +1,434 @@
+// SPDX-License-Identifier: MIT
+#include "ziparchive.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QFile>
+#include <QHash>
+#include <QSaveFile>
+#include <QSet>
+#include <QTime>
+
+#include <quazip/quazip.h>
+#include <quazip/quazipfile.h>
+#include <quazip/quazipfileinfo.h>
+#include <quazip/quazipnewinfo.h>
+#include <quazip/unzip.h>
+
+#include <limits>
+
+namespace Runlens {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Runlens::ZipArchive", text);
+}
+
+constexpr quint64 ratioCheckThreshold = 1024 * 1024; // members up to 1 MiB may compress as well as they like
+constexpr qint64 readChunkSize = 64 * 1024;
+constexpr quint16 encryptedFlag = 0x0001;
+constexpr int methodStored = 0;
+constexpr int methodDeflate = 8;
+constexpr uint unixOsCode = 3;
+constexpr int writeLevel = 6;
+
+QString quote(const QString& name)
+{
+    return u'"' + name + u'"';
+}
+
+quint64 saturatingAdd(quint64 a, quint64 b)
+{
+    return a > std::numeric_limits<quint64>::max() - b ? std::numeric_limits<quint64>::max() : a + b;
+}
+
+/// Why a member found in the central directory is refused, or an empty string when it is acceptable.
+QString rejectionReason(const QuaZipFileInfo64& info, const ZipArchive::Limits& limits)
+{
+    if (info.flags & encryptedFlag)
+        return tr("encrypted member");
+    if (info.method != methodStored && info.method != methodDeflate)
+        return tr("unsupported compression method %1").arg(info.method);
+    const quint64 maxEntrySize = quint64(qMax<qint64>(limits.maxEntrySize, 0));
+    if (info.uncompressedSize > maxEntrySize)
+        return tr("declared size %1 bytes exceeds the limit of %2 bytes").arg(info.uncompressedSize).arg(maxEntrySize);
+    if (info.method == methodStored && info.compressedSize != info.uncompressedSize)
+        return tr("stored member declares %1 compressed but %2 uncompressed bytes")
+            .arg(info.compressedSize)
+            .arg(info.uncompressedSize);
+    if (info.uncompressedSize > ratioCheckThreshold) {
+        const double ratio = info.compressedSize == 0 ? std::numeric_limits<double>::infinity()
+                                                      : double(info.uncompressedSize) / double(info.compressedSize);
+        if (ratio > double(limits.maxRatio))
+            return tr("compression ratio %1 exceeds the limit of %2 (possible zip bomb)")
+                .arg(ratio, 0, 'f', 0)
+                .arg(limits.maxRatio);
+    }
+    return {};
+}
+
+} // namespace
+
+struct ZipArchive::Private
+{
+    QString fileName;
+    QIODevice* device = nullptr; // the caller's, when not reading a file
+    Limits limits;
+    std::unique_ptr<QuaZip> zip;
+    QList<Entry> entries;
+    QList<unz64_file_pos> positions; // central-directory position of entries[i]
+    QHash<QString, qsizetype> index; // name -> index into entries
+    QList<QPair<QString, QString>> rejected;
+    QString error;
+
+    void reset()
+    {
+        if (zip && zip->isOpen())
+            zip->close();
+        zip.reset();
+        entries.clear();
+        positions.clear();
+        index.clear();
+        rejected.clear();
+    }
+
+    bool fail(const QString& message)
+    {
+        error = message;
+        reset();
+        return false;
+    }
+
+    bool walkCentralDirectory();
+};
+
+ZipArchive::ZipArchive(const QString& fileName)
+    : d(std::make_unique<Private>())
+{
+    d->fileName = fileName;
+}
+
+ZipArchive::ZipArchive(QIODevice* device)
+    : d(std::make_unique<Private>())
+{
+    d->device = device;
+}
+
+ZipArchive::~ZipArchive()
+{
+    close();
+}
+
+void ZipArchive::setLimits(const Limits& limits)
+{
+    d->limits = limits;
+}
+
+bool ZipArchive::open()
+{
+    close();
+    d->error.clear();
+
+    if (d->device) {
+        if (d->device->isSequential())
+            return d->fail(tr("cannot read a zip archive from a sequential device"));
+        d->zip = std::make_unique<QuaZip>(d->device);
+        // Leave a device the caller opened as the caller opened it; one QuaZip opens, it closes.
+        d->zip->setAutoClose(!d->device->isOpen());
+    } else {
+        if (d->fileName.isEmpty())
+            return d->fail(tr("no zip archive given"));
+        QFile probe(d->fileName);
+        if (!probe.open(QIODevice::ReadOnly))
+            return d->fail(tr("cannot open %1: %2").arg(d->fileName, probe.errorString()));
+        probe.close();
+        d->zip = std::make_unique<QuaZip>(d->fileName);
+    }
+    // Names without the UTF-8 flag: every tool in the pipeline writes UTF-8 (or plain ASCII).
+    d->zip->setFileNameCodec("UTF-8");
+
+    if (!d->zip->open(QuaZip::mdUnzip)) {
+        const int code = d->zip->getZipError();
+        d->zip.reset();
+        return d->fail(tr("not a readable zip archive (QuaZip error %1)").arg(code));
+    }
+    return d->walkCentralDirectory();
+}
+
+bool ZipArchive::Private::walkCentralDirectory()
+{
+    unz_global_info64 global;
+    if (const int err = unzGetGlobalInfo64(zip->getUnzFile(), &global); err != UNZ_OK)
+        return fail(tr("not a readable zip archive (QuaZip error %1)").arg(err));
+    const quint64 maxEntries = quint64(qMax(limits.maxEntries, 0));
+    if (global.number_entry > maxEntries)
+        return fail(tr("the archive has %1 entries, more than the limit of %2").arg(global.number_entry).arg(maxEntries));
+
+    QSet<QString> seen;
+    quint64 totalSize = 0;
+    quint64 count = 0;
+    bool more = zip->goToFirstFile();
+    if (!more && zip->getZipError() != UNZ_OK && zip->getZipError() != UNZ_END_OF_LIST_OF_FILE)
+        return fail(tr("not a readable zip archive: damaged central directory (QuaZip error %1)")
+                        .arg(zip->getZipError()));
+    for (; more; more = zip->goToNextFile()) {
+        // The declared count can lie (0xffff means "look further"); count what is really there.
+        if (++count > maxEntries)
+            return fail(tr("the archive has more than %1 entries").arg(maxEntries));
+        QuaZipFileInfo64 info;
+        if (!zip->getCurrentFileInfo(&info))
+            return fail(tr("not a readable zip archive: damaged central directory entry %1 (QuaZip error %2)")
+                            .arg(count)
+                            .arg(zip->getZipError()));
+        if (info.name.endsWith(u'/'))
+            continue; // directories carry no data
+
+        // The first member of a name claims it, even when refused for another reason: readers that take the
+        // last one would otherwise see different contents than we do.
+        QString reason;
+        if (!ZipArchive::isSafeName(info.name))
+            reason = tr("unsafe member name");
+        else if (seen.contains(info.name))
+            reason = tr("duplicate member");
+        else {
+            seen.insert(info.name);
+            reason = rejectionReason(info, limits);
+        }
+        if (!reason.isEmpty()) {
+            rejected.append({info.name, reason});
+            continue;
+        }
+
+        unz64_file_pos position;
+        if (const int err = unzGetFilePos64(zip->getUnzFile(), &position); err != UNZ_OK)
+            return fail(tr("not a readable zip archive (QuaZip error %1)").arg(err));
+
+        totalSize = saturatingAdd(totalSize, info.uncompressedSize);
+        if (totalSize > quint64(qMax<qint64>(limits.maxTotalSize, 0)))
+            return fail(tr("the archive declares more than %1 uncompressed bytes in total").arg(limits.maxTotalSize));
+
+        Entry entry;
+        entry.name = info.name;
+        entry.size = qint64(info.uncompressedSize); // at most maxEntrySize, checked above
+        entry.compressedSize = info.compressedSize > quint64(std::numeric_limits<qint64>::max())
+            ? std::numeric_limits<qint64>::max()
+            : qint64(info.compressedSize);
+        entry.encrypted = false;
+        entry.method = info.method;
+        index.insert(entry.name, entries.size());
+        entries.append(entry);
+        positions.append(position);
+    }
+    if (zip->getZipError() != UNZ_OK)
+        return fail(tr("not a readable zip archive: damaged central directory (QuaZip error %1)")
+                        .arg(zip->getZipError()));
+    return true;
+}
+
+void ZipArchive::close()
+{
+    d->reset();
+}
+
+bool ZipArchive::isOpen() const
+{
+    return d->zip && d->zip->isOpen();
+}
+
+QString ZipArchive::errorString() const
+{
+    return d->error;
+}
+
+QList<ZipArchive::Entry> ZipArchive::entries() const
+{
+    return d->entries;
+}
+
+QList<QPair<QString, QString>> ZipArchive::rejectedEntries() const
+{
+    return d->rejected;
+}
+
+bool ZipArchive::contains(const QString& name) const
+{
+    return d->index.contains(name);
+}
+
+bool ZipArchive::read(const QString& name, QByteArray* data)
+{
+    if (!data) {
+        d->error = tr("no buffer to read %1 into").arg(quote(name));
+        return false;
+    }
+    data->clear();
+    if (!isOpen()) {
+        d->error = tr("the archive is not open");
+        return false;
+    }
+    const auto found = d->index.constFind(name);
+    if (found == d->index.constEnd()) {
+        d->error = tr("no readable member %1 in the archive").arg(quote(name));
+        return false;
+    }
+    const Entry& entry = d->entries.at(*found);
+    unz64_file_pos position = d->positions.at(*found);
+
+    // QuaZipFile reads the current file; goToFirstFile() marks one as current, then jump to ours. Going by
+    // position rather than name picks the first of duplicate names, the one open() kept.
+    if (!d->zip->goToFirstFile()) {
+        d->error = tr("cannot locate %1 (QuaZip error %2)").arg(quote(name)).arg(d->zip->getZipError());
+        return false;
+    }
+    if (const int err = unzGoToFilePos64(d->zip->getUnzFile(), &position); err != UNZ_OK) {
+        d->error = tr("cannot locate %1 (QuaZip error %2)").arg(quote(name)).arg(err);
+        return false;
+    }
+
+    QuaZipFile file(d->zip.get());
+    if (!file.open(QIODevice::ReadOnly)) {
+        d->error = tr("cannot open member %1 (QuaZip error %2)").arg(quote(name)).arg(file.getZipError());
+        return false;
+    }
+
+    const qint64 limit = qMin(entry.size, d->limits.maxEntrySize);
+    QByteArray bytes;
+    bytes.reserve(limit);
+    QByteArray chunk(readChunkSize, Qt::Uninitialized);
+    for (;;) {
+        const qint64 got = file.read(chunk.data(), chunk.size());
+        if (got < 0) {
+            d->error = tr("cannot decompress member %1 (QuaZip error %2)").arg(quote(name)).arg(file.getZipError());
+            return false;
+        }
+        if (got == 0)
+            break;
+        if (bytes.size() + got > limit) {
+            d->error = tr("member %1 decompresses to more than its declared %2 bytes").arg(quote(name)).arg(limit);
+            return false;
+        }
+        bytes.append(chunk.constData(), got);
+    }
+    file.close();
+    if (const int err = file.getZipError(); err != UNZ_OK) {
+        d->error = err == UNZ_CRCERROR ? tr("member %1 is corrupt: CRC mismatch").arg(quote(name))
+                                       : tr("cannot read member %1 (QuaZip error %2)").arg(quote(name)).arg(err);
+        return false;
+    }
+    if (bytes.size() != entry.size) {
+        d->error = tr("member %1 holds %2 bytes but declares %3").arg(quote(name)).arg(bytes.size()).arg(entry.size);
+        return false;
+    }
+    *data = std::move(bytes);
+    return true;
+}
+
+bool ZipArchive::write(const QString& fileName, const QList<QPair<QString, QByteArray>>& members,
+                       QString* errorString)
+{
+    QByteArray bytes;
+    if (!writeToBuffer(&bytes, members, errorString))
+        return false;
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (errorString)
+            *errorString = tr("cannot write %1: %2").arg(fileName, file.errorString());
+        return false;
+    }
+    if (file.write(bytes) != bytes.size()) {
+        if (errorString)
+            *errorString = tr("cannot write %1: %2").arg(fileName, file.errorString());
+        file.cancelWriting();
+        return false;
+    }
+    if (!file.commit()) {
+        if (errorString)
+            *errorString = tr("cannot write %1: %2").arg(fileName, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool ZipArchive::writeToBuffer(QByteArray* out, const QList<QPair<QString, QByteArray>>& members,
+                               QString* errorString)
+{
+    const auto failWith = [errorString](const QString& message) {
+        if (errorString)
+            *errorString = message;
+        return false;
+    };
+    if (!out)
+        return failWith(tr("no buffer to write the zip archive into"));
+
+    QSet<QString> names;
+    for (const auto& member : members) {
+        if (!isSafeName(member.first) || member.first.endsWith(u'/'))
+            return failWith(tr("refusing unsafe member name %1").arg(quote(member.first)));
+        if (names.contains(member.first))
+            return failWith(tr("duplicate member name %1").arg(quote(member.first)));
+        names.insert(member.first);
+    }
+
+    QByteArray bytes;
+    {
+        QBuffer buffer(&bytes);
+        QuaZip zip(&buffer);
+        zip.setUtf8Enabled(true);
+        zip.setFileNameCodec("UTF-8");
+        zip.setOsCode(unixOsCode);
+        // Sizes and CRC go into the local headers (QBuffer can seek back), not a trailing descriptor.
+        zip.setDataDescriptorWritingEnabled(false);
+        if (!zip.open(QuaZip::mdCreate))
+            return failWith(tr("cannot create a zip archive (QuaZip error %1)").arg(zip.getZipError()));
+
+        const QDateTime epoch(QDate(1980, 1, 1), QTime(0, 0));
+        for (const auto& member : members) {
+            QuaZipNewInfo info(member.first);
+            info.dateTime = epoch; // the constructor stamps "now"
+            info.internalAttr = 0;
+            info.externalAttr = 0;
+            info.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther); // 0644, whatever the umask
+            QuaZipFile file(&zip);
+            if (!file.open(QIODevice::WriteOnly, info, nullptr, 0, Z_DEFLATED, writeLevel))
+                return failWith(
+                    tr("cannot add %1 to the zip archive (QuaZip error %2)").arg(quote(member.first)).arg(file.getZipError()));
+            const QByteArray& data = member.second;
+            for (qsizetype offset = 0; offset < data.size(); offset += readChunkSize) {
+                const qint64 length = qMin<qint64>(readChunkSize, data.size() - offset);
+                if (file.write(data.constData() + offset, length) != length)
+                    return failWith(tr("cannot compress %1 (QuaZip error %2)").arg(quote(member.first)).arg(file.getZipError()));
+            }
+            file.close();
+            if (file.getZipError() != ZIP_OK)
+                return failWith(tr("cannot compress %1 (QuaZip error %2)").arg(quote(member.first)).arg(file.getZipError()));
+        }
+        zip.close();
+        if (zip.getZipError() != ZIP_OK)
+            return failWith(tr("cannot finish the zip archive (QuaZip error %1)").arg(zip.getZipError()));
+    }
+    *out = std::move(bytes);
+    return true;
+}
+
+bool ZipArchive::isSafeName(const QString& name)
+{
+    if (name.isEmpty() || name.startsWith(u'/') || name.contains(u'\\'))
+        return false;
+    if (name.size() >= 2 && name.at(1) == u':' && name.at(0).isLetter() && name.at(0).unicode() < 0x80)
+        return false; // "C:x", "C:/x": a drive letter
+    for (const QChar c : name) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return false; // NUL truncates, other control characters hide in listings
+    }
+    for (const auto component : QStringView(name).split(u'/')) {
+        if (component == u"..")
+            return false;
+    }
+    return true;
+}
+
+} // namespace Runlens
