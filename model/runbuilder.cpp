@@ -210,7 +210,8 @@ struct Builder
                     endOf[size_t(i)] = int(run.spans.size() - 1);
                     run.problems.append({Diagnostic::Severity::Warning, run.location(i).section(QLatin1Char(':'), 0, -2),
                                          e.line, e.offset,
-                                         tr("%1 \"%2\" has no matching start").arg(e.type, e.name)});
+                                         tr("%1 \"%2\" has no matching start").arg(e.type, e.name),
+                                         QStringLiteral("orphan-end")});
                     continue;
                 }
                 for (int k = int(stack.size()) - 1; k > match; --k)
@@ -235,7 +236,8 @@ struct Builder
         const Event& e = run.events[size_t(span.startEvent)];
         run.problems.append({Diagnostic::Severity::Warning, bufferName(span.startEvent), e.line, e.offset,
                              tr("%1 scope \"%2\" started at %3 has no end line")
-                                 .arg(span.kind, span.name, formatTs(span.startTs))});
+                                 .arg(span.kind, span.name, formatTs(span.startTs)),
+                             QStringLiteral("unclosed-scope")});
     }
 
     QString bufferName(int event) const
@@ -874,7 +876,8 @@ struct Builder
                 run.problems.append({Diagnostic::Severity::Warning,
                                      cur->buffer >= 0 ? run.buffers[size_t(cur->buffer)]->name : QString(), cur->line,
                                      cur->offset,
-                                     tr("clock went backwards by %1 s").arg(prev->ts - cur->ts, 0, 'f', 3)});
+                                     tr("clock went backwards by %1 s").arg(prev->ts - cur->ts, 0, 'f', 3),
+                                     QStringLiteral("clock-backwards")});
             }
         }
     }

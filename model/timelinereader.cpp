@@ -91,9 +91,10 @@ void TimelineReader::parseBuffer(const TextBuffer& buffer, qint32 bufferIndex, T
     const qsizetype size = buffer.bytes.size();
     int problems = 0;
     qint64 suppressed = 0;
-    auto report = [&](Diagnostic::Severity severity, qint64 line, qint64 offset, const QString& message) {
+    auto report = [&](Diagnostic::Severity severity, qint64 line, qint64 offset, const QString& message,
+                      const char* code = "") {
         if (problems++ < kMaxProblemsPerFile)
-            out->problems.append({severity, buffer.name, line, offset, message});
+            out->problems.append({severity, buffer.name, line, offset, message, QLatin1String(code)});
         else
             ++suppressed;
     };
@@ -133,9 +134,11 @@ void TimelineReader::parseBuffer(const TextBuffer& buffer, qint32 bufferIndex, T
         if (parser.parse(line, &event, &error, &warnings) == JsonLineParser::Result::Invalid) {
             if (!complete)
                 report(Diagnostic::Severity::Error, lineNumber, offset,
-                       tr("truncated last line (%1 bytes, no line break): %2").arg(line.size()).arg(error));
+                       tr("truncated last line (%1 bytes, no line break): %2").arg(line.size()).arg(error),
+                       "truncated-line");
             else
-                report(Diagnostic::Severity::Error, lineNumber, offset, tr("line skipped: %1").arg(error));
+                report(Diagnostic::Severity::Error, lineNumber, offset, tr("line skipped: %1").arg(error),
+                       "malformed-line");
             continue;
         }
         for (const QString& warning : std::as_const(warnings))

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "clicommands.h"
 
+#include "engine.h"
+#include "hintreport.h"
 #include "report.h"
 #include "source.h"
+#include "suppressions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -36,6 +39,10 @@ const char* kUsage = "Usage: runlens-cli <command> [options] PATH\n"
                      "Commands:\n"
                      "  report PATH   the run report: runs, statuses, stage grids, hints, problems\n"
                      "  runs PATH     one line per run: session, run, status, tool, event count\n"
+                     "  hints PATH    the hints of every run, with an exit code for CI (--fail-on)\n"
+                     "  explain PATH --rule KIND\n"
+                     "                why a rule did or did not fire on each run\n"
+                     "  rules         the table of rules: kind, severity, condition, message\n"
                      "\n"
                      "PATH is a runpack zip, a timeline directory or a .jsonl file.\n"
                      "Run 'runlens-cli <command> --help' for the options of a command.\n";
@@ -55,6 +62,21 @@ SourcePtr load(const QString& path)
         return nullptr;
     }
     return source;
+}
+
+// The suppression file: --suppress FILE (must exist), else .runlens-suppress next to PATH when present.
+bool loadSuppressions(Suppressions* suppressions, const QString& path, const QString& explicitFile)
+{
+    const QString file = explicitFile.isEmpty() ? Suppressions::defaultFileFor(path) : explicitFile;
+    if (explicitFile.isEmpty() && !QFile::exists(file))
+        return true;
+    if (!suppressions->load(file)) {
+        printErr(QStringLiteral("runlens-cli: ") + suppressions->errorString());
+        return false;
+    }
+    for (const Diagnostic& problem : suppressions->problems())
+        printErr(QStringLiteral("runlens-cli: ") + problem.toString());
+    return true;
 }
 
 int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOnly)
@@ -82,14 +104,135 @@ int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOn
     if (!source)
         return 2;
     const RunFilter filter{parser.value(sessionOption), parser.value(runOption)};
+    Suppressions suppressions;
+    if (!loadSuppressions(&suppressions, positional.at(1), {}))
+        return 2;
+    const HintsProvider hints = hintsProvider(&suppressions);
     if (runsOnly)
         printOut(runsListText(*source, filter));
     else if (format == QLatin1String("md"))
-        printOut(reportMarkdown(*source, filter, {}));
+        printOut(reportMarkdown(*source, filter, hints));
     else if (format == QLatin1String("text"))
-        printOut(reportText(*source, filter, {}));
+        printOut(reportText(*source, filter, hints));
     else
-        printOut(reportJson(*source, filter, {}));
+        printOut(reportJson(*source, filter, hints));
+    return 0;
+}
+
+int hints(QCommandLineParser& parser, const QStringList& arguments)
+{
+    QCommandLineOption sessionOption(QStringLiteral("session"), tr("Only runs of session ID."), QStringLiteral("ID"));
+    QCommandLineOption runOption(QStringLiteral("run"), tr("Only run ID."), QStringLiteral("ID"));
+    QCommandLineOption formatOption(QStringLiteral("format"),
+                                    tr("Output format: text, md, json, csv, sarif or junit (default text)."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
+    QCommandLineOption failOnOption(QStringLiteral("fail-on"),
+                                    tr("Exit 1 when a hint at or above this severity is active: error, warning, "
+                                       "note or never (default warning)."),
+                                    QStringLiteral("SEVERITY"), QStringLiteral("warning"));
+    QCommandLineOption suppressOption(QStringLiteral("suppress"),
+                                      tr("Suppression file (default: .runlens-suppress next to PATH)."),
+                                      QStringLiteral("FILE"));
+    parser.addOptions({sessionOption, runOption, formatOption, failOnOption, suppressOption});
+    parser.addPositionalArgument(QStringLiteral("PATH"), tr("A runpack zip, a timeline directory or a .jsonl file."));
+    parser.process(arguments);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2) {
+        printErr(tr("runlens-cli: hints takes exactly one PATH"));
+        return 2;
+    }
+    const QString format = parser.value(formatOption);
+    static const QStringList formats = {QStringLiteral("text"), QStringLiteral("md"),    QStringLiteral("json"),
+                                        QStringLiteral("csv"),  QStringLiteral("sarif"), QStringLiteral("junit")};
+    if (!formats.contains(format)) {
+        printErr(tr("runlens-cli: unknown format \"%1\" (%2)").arg(format, formats.join(QLatin1String(", "))));
+        return 2;
+    }
+    const QString failOnName = parser.value(failOnOption);
+    Severity failOn = Severity::Warning;
+    const bool never = failOnName == QLatin1String("never");
+    if (!never && !parseSeverity(failOnName, &failOn)) {
+        printErr(tr("runlens-cli: unknown --fail-on \"%1\" (error, warning, note, never)").arg(failOnName));
+        return 2;
+    }
+    const SourcePtr source = load(positional.at(1));
+    if (!source)
+        return 2;
+    Suppressions suppressions;
+    if (!loadSuppressions(&suppressions, positional.at(1), parser.value(suppressOption)))
+        return 2;
+    const HintReport report =
+        buildHintReport(*source, RunFilter{parser.value(sessionOption), parser.value(runOption)}, &suppressions);
+    if (format == QLatin1String("md"))
+        printOut(hintsMarkdown(report));
+    else if (format == QLatin1String("json"))
+        printOut(hintsJson(report));
+    else if (format == QLatin1String("csv"))
+        printOut(hintsCsv(report));
+    else if (format == QLatin1String("sarif"))
+        printOut(hintsSarif(report));
+    else if (format == QLatin1String("junit"))
+        printOut(hintsJunit(report, never ? Severity::Error : failOn));
+    else
+        printOut(hintsText(report));
+    return !never && report.countAtOrAbove(failOn) > 0 ? 1 : 0;
+}
+
+int explainRule(QCommandLineParser& parser, const QStringList& arguments)
+{
+    QCommandLineOption sessionOption(QStringLiteral("session"), tr("Only runs of session ID."), QStringLiteral("ID"));
+    QCommandLineOption runOption(QStringLiteral("run"), tr("Only run ID."), QStringLiteral("ID"));
+    QCommandLineOption ruleOption(QStringLiteral("rule"), tr("The rule kind, for example gap:hydrate."),
+                                  QStringLiteral("KIND"));
+    parser.addOptions({sessionOption, runOption, ruleOption});
+    parser.addPositionalArgument(QStringLiteral("PATH"), tr("A runpack zip, a timeline directory or a .jsonl file."));
+    parser.process(arguments);
+    const QStringList positional = parser.positionalArguments();
+    const Rule* rule = findRule(parser.value(ruleOption));
+    if (positional.size() != 2 || !rule) {
+        printErr(positional.size() != 2 ? tr("runlens-cli: explain takes exactly one PATH")
+                                        : tr("runlens-cli: unknown rule \"%1\"; 'runlens-cli rules' lists them")
+                                              .arg(parser.value(ruleOption)));
+        return 2;
+    }
+    const SourcePtr source = load(positional.at(1));
+    if (!source)
+        return 2;
+    const RunFilter filter{parser.value(sessionOption), parser.value(runOption)};
+    QString out = tr("%1 (%2): %3\n").arg(rule->kind, severityName(rule->severity), rule->condition);
+    for (const RunPtr& run : source->runs) {
+        if (!filter.matches(*run))
+            continue;
+        const Explanation explanation = explain(*run, rule->kind);
+        out += QStringLiteral("%1/%2: ").arg(run->sessionId, run->runId);
+        if (explanation.fired) {
+            QStringList messages;
+            for (const Hint& hint : explanation.hints)
+                messages.append(hint.msg);
+            out += tr("fires: %1").arg(messages.join(QLatin1String(" | ")));
+        } else {
+            out += tr("does not fire: %1").arg(explanation.whyNot);
+        }
+        if (rule->upstream && run->hasStoredHints) {
+            const bool stored = std::any_of(run->storedHints.begin(), run->storedHints.end(),
+                                            [&](const StoredHint& h) { return h.kind == rule->kind; });
+            out += stored ? tr(" (the pack stores this hint)") : tr(" (the pack stores no such hint)");
+        }
+        out += u'\n';
+    }
+    printOut(out.toUtf8());
+    return 0;
+}
+
+int listRules()
+{
+    QString out = QStringLiteral("kind\tseverity\torigin\tcondition\tmessage\n");
+    for (const Rule& rule : allRules())
+        out += QStringLiteral("%1\t%2\t%3\t%4\t%5\n")
+                   .arg(rule.kind, severityName(rule.severity),
+                        rule.upstream ? QStringLiteral("upstream") : QStringLiteral("runlens"), rule.condition,
+                        rule.message);
+    printOut(out.toUtf8());
     return 0;
 }
 
@@ -101,7 +244,7 @@ int runCli(const QStringList& arguments)
     parser.setApplicationDescription(tr("Runlens: forensics for codeintel_rev runpacks and timelines."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), tr("report, runs"));
+    parser.addPositionalArgument(QStringLiteral("command"), tr("report, runs, hints, explain, rules"));
     const QString command = arguments.value(1);
     if (command.isEmpty() || command.startsWith(QLatin1Char('-'))) {
         if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
@@ -115,6 +258,12 @@ int runCli(const QStringList& arguments)
         return report(parser, arguments, false);
     if (command == QLatin1String("runs"))
         return report(parser, arguments, true);
+    if (command == QLatin1String("hints"))
+        return hints(parser, arguments);
+    if (command == QLatin1String("explain"))
+        return explainRule(parser, arguments);
+    if (command == QLatin1String("rules"))
+        return listRules();
     printErr(tr("runlens-cli: unknown command \"%1\"").arg(command));
     std::fputs(kUsage, stderr);
     return 2;

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "engine.h"
+#include "report.h"
+#include "source.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace Runlens {
+
+class Suppressions;
+
+struct RunHints
+{
+    RunPtr run;
+    Hints hints; // active and suppressed alike; Hint::isSuppressed tells them apart
+};
+
+/// The hints of every selected run of a source, ready for the hints CLI and exports.
+struct HintReport
+{
+    QString source;
+    std::vector<RunHints> runs;
+    Hints sourceHints; // about the input as a whole (malformed lines)
+
+    /// Active (not suppressed) hints at or above `severity`.
+    int countAtOrAbove(Severity severity) const;
+    int suppressedCount() const;
+};
+
+HintReport buildHintReport(const Source& source, const RunFilter& filter, const Suppressions* suppressions,
+                           const Thresholds& thresholds = {});
+
+/// {kind, severity, msg, why, origin, evidence[], suppressed_by?}: the JSON shape of one hint.
+QJsonObject hintToJson(const Hint& hint);
+/// The provider that fills `hints` in runlens-cli report.
+HintsProvider hintsProvider(const Suppressions* suppressions = nullptr, const Thresholds& thresholds = {});
+
+QByteArray hintsText(const HintReport& report);
+QByteArray hintsMarkdown(const HintReport& report);
+QByteArray hintsJson(const HintReport& report);
+QByteArray hintsCsv(const HintReport& report); // RFC 4180
+QByteArray hintsSarif(const HintReport& report); // SARIF 2.1.0, one rule per kind
+QByteArray hintsJunit(const HintReport& report, Severity failOn); // a test case per run and rule
+
+} // namespace Runlens
