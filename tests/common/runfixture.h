@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+// Builds runs for tests from real fixture lines, edited in memory (the files are never touched).
+#pragma once
+
+#include "runbuilder.h"
+#include "timelinereader.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QList>
+
+#include <functional>
+
+namespace Runlens::Test {
+
+inline QString fixture(const QString& relative)
+{
+    return QStringLiteral(RUNLENS_FIXTURES_DIR "/") + relative;
+}
+
+/// The timeline lines of one run of a fixture timeline, as JSON objects in file order.
+class RunLines
+{
+public:
+    static RunLines fromFixture(const QString& relativeFile, const QString& runId)
+    {
+        RunLines lines;
+        QFile file(fixture(relativeFile));
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("cannot open fixture %s", qPrintable(relativeFile));
+        while (!file.atEnd()) {
+            const QJsonObject object = QJsonDocument::fromJson(file.readLine()).object();
+            if (object.value(QLatin1String("run_id")).toString() == runId)
+                lines.objects.append(object);
+        }
+        return lines;
+    }
+
+    /// Index of the nth line with this type and name, -1 when absent.
+    int find(const QString& type, const QString& name, int nth = 0) const
+    {
+        for (int i = 0; i < objects.size(); ++i) {
+            if (objects[i].value(QLatin1String("type")).toString() == type
+                && objects[i].value(QLatin1String("name")).toString() == name && nth-- == 0)
+                return i;
+        }
+        return -1;
+    }
+
+    void setAttr(int index, const QString& key, const QJsonValue& value)
+    {
+        QJsonObject attrs = objects[index].value(QLatin1String("attrs")).toObject();
+        attrs.insert(key, value);
+        objects[index].insert(QStringLiteral("attrs"), attrs);
+    }
+
+    QByteArray toJsonl() const
+    {
+        QByteArray out;
+        for (const QJsonObject& object : objects)
+            out += QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+        return out;
+    }
+
+    RunPtr build(const RunExtras& extras = {}) const { return buildFromBytes(toJsonl(), extras); }
+
+    static RunPtr buildFromBytes(const QByteArray& bytes, const RunExtras& extras = {})
+    {
+        auto buffer = std::make_shared<TextBuffer>(TextBuffer{QStringLiteral("test.jsonl"), bytes, {}});
+        TimelineData data;
+        data.buffers.push_back(buffer);
+        TimelineReader::parseBuffer(*buffer, 0, &data);
+        std::vector<RunGroup> groups = groupByRun(std::move(data.events));
+        if (groups.empty())
+            return nullptr;
+        return buildRun(groups[0].sessionId, groups[0].runId, std::move(groups[0].events), data.buffers, extras);
+    }
+
+    QList<QJsonObject> objects;
+};
+
+inline const QString kHappyFile = QStringLiteral("upstream/happy-path/data/diagnostics/events-20261124.jsonl");
+inline const QString kHappyRun = QStringLiteral("f7fe85bab97843aab788eef0bcbc1465");
+inline const QString kSparseFile = QStringLiteral("upstream/sparse-disabled/data/diagnostics/events-20261124.jsonl");
+inline const QString kSparseRun = QStringLiteral("1005703141094392a91da2aac8143ee6");
+inline const QString kErrorFile = QStringLiteral("upstream/error-embed/data/diagnostics/events-20261124.jsonl");
+inline const QString kErrorRun = QStringLiteral("5ee711da351a4c29a57daa1e8fee8c7e");
+
+} // namespace Runlens::Test
