@@ -336,6 +336,12 @@ void readTimeline(Source* source, const LoadControl& control)
         source->fatalError = data.problems.isEmpty() ? tr("cannot read") : data.problems.first().message;
         return;
     }
+    // A file in which not one line is a timeline event is not a timeline at all.
+    if (!info.isDir() && data.events.empty() && !data.problems.isEmpty()) {
+        const Diagnostic& first = data.problems.first();
+        source->fatalError = tr("not a timeline: no line is a timeline event (line %1: %2)").arg(first.line).arg(first.message);
+        return;
+    }
     QHash<QString, RunExtras> extrasByRun;
     if (info.isDir()) {
         const QHash<QString, QJsonArray> ledgers = readStepLedgers(source->path);

@@ -17,6 +17,7 @@
 #include <quazip/quazipnewinfo.h>
 #include <quazip/unzip.h>
 
+#include <algorithm>
 #include <limits>
 
 namespace Runlens {
@@ -71,6 +72,35 @@ QString rejectionReason(const QuaZipFileInfo64& info, const ZipArchive::Limits& 
     return {};
 }
 
+quint16 le16(const QByteArray& bytes, qsizetype at)
+{
+    return quint16(quint8(bytes.at(at)) | (quint8(bytes.at(at + 1)) << 8));
+}
+
+/// True when the device holds exactly an archive without members: nothing but an end-of-central-directory
+/// record (and its comment). minizip cannot open those, as it never looks for the record at offset 0.
+bool isEmptyArchive(QIODevice* device)
+{
+    constexpr qint64 recordSize = 22;
+    const bool wasOpen = device->isOpen();
+    if (!wasOpen && !device->open(QIODevice::ReadOnly))
+        return false;
+    const qint64 oldPos = device->pos();
+    bool empty = false;
+    const qint64 size = device->size();
+    if (size >= recordSize && size <= recordSize + 0xffff && device->seek(0)) {
+        const QByteArray record = device->read(recordSize);
+        empty = record.size() == recordSize && record.startsWith(QByteArrayView("PK\x05\x06", 4))
+            && std::all_of(record.cbegin() + 4, record.cbegin() + 20, [](char c) { return c == 0; })
+            && recordSize + le16(record, 20) == size;
+    }
+    if (wasOpen)
+        device->seek(oldPos);
+    else
+        device->close();
+    return empty;
+}
+
 } // namespace
 
 struct ZipArchive::Private
@@ -84,9 +114,11 @@ struct ZipArchive::Private
     QHash<QString, qsizetype> index; // name -> index into entries
     QList<QPair<QString, QString>> rejected;
     QString error;
+    bool openEmpty = false; // open on an archive without members, which QuaZip itself cannot open
 
     void reset()
     {
+        openEmpty = false;
         if (zip && zip->isOpen())
             zip->close();
         zip.reset();
@@ -154,6 +186,11 @@ bool ZipArchive::open()
     if (!d->zip->open(QuaZip::mdUnzip)) {
         const int code = d->zip->getZipError();
         d->zip.reset();
+        QFile file(d->fileName);
+        if (isEmptyArchive(d->device ? d->device : &file)) {
+            d->openEmpty = true;
+            return true;
+        }
         return d->fail(tr("not a readable zip archive (QuaZip error %1)").arg(code));
     }
     return d->walkCentralDirectory();
@@ -166,15 +203,19 @@ bool ZipArchive::Private::walkCentralDirectory()
         return fail(tr("not a readable zip archive (QuaZip error %1)").arg(err));
     const quint64 maxEntries = quint64(qMax(limits.maxEntries, 0));
     if (global.number_entry > maxEntries)
-        return fail(tr("the archive has %1 entries, more than the limit of %2").arg(global.number_entry).arg(maxEntries));
+        return fail(
+            tr("the archive has %1 entries, more than the limit of %2").arg(global.number_entry).arg(maxEntries));
+
+    if (global.number_entry == 0)
+        return true; // goToFirstFile() would take the end record for a member
 
     QSet<QString> seen;
     quint64 totalSize = 0;
     quint64 count = 0;
     bool more = zip->goToFirstFile();
     if (!more && zip->getZipError() != UNZ_OK && zip->getZipError() != UNZ_END_OF_LIST_OF_FILE)
-        return fail(tr("not a readable zip archive: damaged central directory (QuaZip error %1)")
-                        .arg(zip->getZipError()));
+        return fail(
+            tr("not a readable zip archive: damaged central directory (QuaZip error %1)").arg(zip->getZipError()));
     for (; more; more = zip->goToNextFile()) {
         // The declared count can lie (0xffff means "look further"); count what is really there.
         if (++count > maxEntries)
@@ -199,7 +240,7 @@ bool ZipArchive::Private::walkCentralDirectory()
             reason = rejectionReason(info, limits);
         }
         if (!reason.isEmpty()) {
-            rejected.append({info.name, reason});
+            rejected.append({ info.name, reason });
             continue;
         }
 
@@ -224,8 +265,8 @@ bool ZipArchive::Private::walkCentralDirectory()
         positions.append(position);
     }
     if (zip->getZipError() != UNZ_OK)
-        return fail(tr("not a readable zip archive: damaged central directory (QuaZip error %1)")
-                        .arg(zip->getZipError()));
+        return fail(
+            tr("not a readable zip archive: damaged central directory (QuaZip error %1)").arg(zip->getZipError()));
     return true;
 }
 
@@ -236,7 +277,7 @@ void ZipArchive::close()
 
 bool ZipArchive::isOpen() const
 {
-    return d->zip && d->zip->isOpen();
+    return d->openEmpty || (d->zip && d->zip->isOpen());
 }
 
 QString ZipArchive::errorString() const
@@ -327,8 +368,7 @@ bool ZipArchive::read(const QString& name, QByteArray* data)
     return true;
 }
 
-bool ZipArchive::write(const QString& fileName, const QList<QPair<QString, QByteArray>>& members,
-                       QString* errorString)
+bool ZipArchive::write(const QString& fileName, const QList<QPair<QString, QByteArray>>& members, QString* errorString)
 {
     QByteArray bytes;
     if (!writeToBuffer(&bytes, members, errorString))
@@ -353,8 +393,7 @@ bool ZipArchive::write(const QString& fileName, const QList<QPair<QString, QByte
     return true;
 }
 
-bool ZipArchive::writeToBuffer(QByteArray* out, const QList<QPair<QString, QByteArray>>& members,
-                               QString* errorString)
+bool ZipArchive::writeToBuffer(QByteArray* out, const QList<QPair<QString, QByteArray>>& members, QString* errorString)
 {
     const auto failWith = [errorString](const QString& message) {
         if (errorString)
@@ -391,20 +430,24 @@ bool ZipArchive::writeToBuffer(QByteArray* out, const QList<QPair<QString, QByte
             info.dateTime = epoch; // the constructor stamps "now"
             info.internalAttr = 0;
             info.externalAttr = 0;
-            info.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther); // 0644, whatever the umask
+            info.setPermissions(
+                QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther); // 0644, whatever the umask
             QuaZipFile file(&zip);
             if (!file.open(QIODevice::WriteOnly, info, nullptr, 0, Z_DEFLATED, writeLevel))
-                return failWith(
-                    tr("cannot add %1 to the zip archive (QuaZip error %2)").arg(quote(member.first)).arg(file.getZipError()));
+                return failWith(tr("cannot add %1 to the zip archive (QuaZip error %2)")
+                                    .arg(quote(member.first))
+                                    .arg(file.getZipError()));
             const QByteArray& data = member.second;
             for (qsizetype offset = 0; offset < data.size(); offset += readChunkSize) {
                 const qint64 length = qMin<qint64>(readChunkSize, data.size() - offset);
                 if (file.write(data.constData() + offset, length) != length)
-                    return failWith(tr("cannot compress %1 (QuaZip error %2)").arg(quote(member.first)).arg(file.getZipError()));
+                    return failWith(
+                        tr("cannot compress %1 (QuaZip error %2)").arg(quote(member.first)).arg(file.getZipError()));
             }
             file.close();
             if (file.getZipError() != ZIP_OK)
-                return failWith(tr("cannot compress %1 (QuaZip error %2)").arg(quote(member.first)).arg(file.getZipError()));
+                return failWith(
+                    tr("cannot compress %1 (QuaZip error %2)").arg(quote(member.first)).arg(file.getZipError()));
         }
         zip.close();
         if (zip.getZipError() != ZIP_OK)
