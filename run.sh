@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
-# Builds Runlens (installing what is missing) and opens the GUI on PATH, or on the bundled demo pack.
+# Builds Runlens (installing what is missing) and opens the GUI on PATH..., or on the bundled demo pack.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/deps.sh
-cmake --preset release >/dev/null
-cmake --build --preset release >/dev/null
+scripts/build.sh release
 if [ $# -eq 0 ]; then
     set -- resources/demo/runpack_demo.zip
 fi

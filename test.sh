@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds Runlens (installing what is missing) and runs the whole test suite.
+# CI=true selects the ci preset: ASan + UBSan, warnings as errors.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/deps.sh
 PRESET=${RUNLENS_PRESET:-debug}
 [ "${CI:-}" = "true" ] && PRESET=ci
-cmake --preset "$PRESET" >/dev/null
-cmake --build --preset "$PRESET" -- -k 0 >/dev/null || cmake --build --preset "$PRESET"
+scripts/build.sh "$PRESET"
 ctest --preset "$PRESET"
