@@ -122,6 +122,21 @@ HintsProvider hintsProvider(const Suppressions* suppressions, const Thresholds& 
     };
 }
 
+HintsProvider upstreamHintsProvider()
+{
+    return [](const Run& run) {
+        QJsonArray array;
+        for (const Hint& hint : detectRun(run)) {
+            const Rule* rule = findRule(hint.kind);
+            if (rule && rule->upstream)
+                array.append(QJsonObject{{QStringLiteral("kind"), hint.kind},
+                                         {QStringLiteral("msg"), hint.msg},
+                                         {QStringLiteral("why"), hint.why}});
+        }
+        return array;
+    };
+}
+
 QByteArray hintsText(const HintReport& report)
 {
     QString out;

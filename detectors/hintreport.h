@@ -40,6 +40,9 @@ HintReport buildHintReport(const Source& source, const RunFilter& filter, const 
 QJsonObject hintToJson(const Hint& hint);
 /// The provider that fills `hints` in runlens-cli report.
 HintsProvider hintsProvider(const Suppressions* suppressions = nullptr, const Thresholds& thresholds = {});
+/// Upstream's six kinds only, as {kind, msg, why}: what a regenerated pack stores in run_report.json
+/// "hints", so that a reader shows them as stored hints.
+HintsProvider upstreamHintsProvider();
 
 QByteArray hintsText(const HintReport& report);
 QByteArray hintsMarkdown(const HintReport& report);

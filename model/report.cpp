@@ -5,7 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <nlohmann/json.hpp>
+#include "pyjson_p.h"
 
 namespace Runlens {
 
@@ -25,36 +25,7 @@ std::string str(const QString& s)
 
 Json toJson(const QJsonValue& value)
 {
-    switch (value.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return nullptr;
-    case QJsonValue::Bool:
-        return value.toBool();
-    case QJsonValue::Double: {
-        const double d = value.toDouble();
-        const qint64 i = value.toInteger(std::numeric_limits<qint64>::min());
-        if (i != std::numeric_limits<qint64>::min() && double(i) == d)
-            return i;
-        return d;
-    }
-    case QJsonValue::String:
-        return str(value.toString());
-    case QJsonValue::Array: {
-        Json array = Json::array();
-        for (const QJsonValue& v : value.toArray())
-            array.push_back(toJson(v));
-        return array;
-    }
-    case QJsonValue::Object: {
-        Json object = Json::object();
-        const QJsonObject o = value.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            object[str(it.key())] = toJson(it.value());
-        return object;
-    }
-    }
-    return nullptr;
+    return PyJson::fromQt(value);
 }
 
 Json number(double value)

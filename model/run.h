@@ -43,7 +43,8 @@ struct Checkpoint
     bool ok = true;
     QString reason;
     QJsonObject attrs;
-    double latencyS = NAN; // seed stages only
+    double latencyS = NAN;   // seed stages only
+    double durationMs = NAN; // checkpoints derived from a scope: the scope's duration
 };
 
 enum class CellStatus { NotReached, Ran, Skipped, Failed, Degraded, Running };

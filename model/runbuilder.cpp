@@ -627,6 +627,8 @@ struct Builder
         double firstFailureTs = INFINITY;
         int firstFailurePosition = INT_MAX;
         for (const StageCell& cell : run.stages) {
+            if (cell.status == CellStatus::Degraded)
+                continue; // a channel failure the run survived (11.5) did not stop it
             for (const Evidence& ev : cell.evidence) {
                 if (ev.kind != Evidence::Kind::Failed)
                     continue;
@@ -691,8 +693,11 @@ struct Builder
                 run.status = RunStatus::Error;
             else
                 run.status = RunStatus::Complete;
-        } else if (extras.hasReport && !extras.reportStatus.isEmpty()) {
-            run.status = is(extras.reportStatus, "error") ? RunStatus::Error : RunStatus::Complete;
+        } else if (run.events.empty() && extras.hasReport) {
+            // A report without timeline lines: its own word is all there is.
+            run.status = is(extras.reportStatus, "error")  ? RunStatus::Error
+                : is(extras.reportStatus, "complete") ? RunStatus::Complete
+                                                       : RunStatus::Background;
         } else {
             run.status = RunStatus::Background;
         }
@@ -776,7 +781,7 @@ struct Builder
             a.remove(QLatin1String("duration_ms"));
             const bool ok = run.events[size_t(span.endEvent)].status != QLatin1String("error");
             a.insert(QStringLiteral("status"), ok ? QStringLiteral("ok") : QStringLiteral("error"));
-            run.checkpoints.push_back(Checkpoint{stage, ok, ok ? QString() : span.message, a, NAN});
+            run.checkpoints.push_back(Checkpoint{stage, ok, ok ? QString() : span.message, a, NAN, span.durationMs});
         }
     }
 

@@ -2,6 +2,7 @@
 #include "clicommands.h"
 
 #include "engine.h"
+#include "packwriter.h"
 #include "hintreport.h"
 #include "report.h"
 #include "source.h"
@@ -43,6 +44,8 @@ const char* kUsage = "Usage: runlens-cli <command> [options] PATH\n"
                      "  explain PATH --rule KIND\n"
                      "                why a rule did or did not fire on each run\n"
                      "  rules         the table of rules: kind, severity, condition, message\n"
+                     "  pack PATH --session ID [--run ID] -o OUT.zip\n"
+                     "                regenerate a runpack (upstream or seed layout), optionally redacted\n"
                      "\n"
                      "PATH is a runpack zip, a timeline directory or a .jsonl file.\n"
                      "Run 'runlens-cli <command> --help' for the options of a command.\n";
@@ -224,6 +227,48 @@ int explainRule(QCommandLineParser& parser, const QStringList& arguments)
     return 0;
 }
 
+int pack(QCommandLineParser& parser, const QStringList& arguments)
+{
+    QCommandLineOption sessionOption(QStringLiteral("session"), tr("The session to pack (required)."), QStringLiteral("ID"));
+    QCommandLineOption runOption(QStringLiteral("run"), tr("One run; without it, every run of the session."),
+                                 QStringLiteral("ID"));
+    QCommandLineOption reasonOption(QStringLiteral("reason"), tr("meta.json reason."), QStringLiteral("TEXT"));
+    QCommandLineOption layoutOption(QStringLiteral("layout"), tr("upstream (default) or seed."), QStringLiteral("LAYOUT"),
+                                    QStringLiteral("upstream"));
+    QCommandLineOption redactOption(QStringLiteral("redact"),
+                                    tr("Replace query texts, absolute paths, host names and secrets with placeholders."));
+    QCommandLineOption outOption({QStringLiteral("o"), QStringLiteral("output")}, tr("The zip to write."),
+                                 QStringLiteral("OUT.zip"));
+    QCommandLineOption forceOption(QStringLiteral("force"), tr("Replace OUT.zip when it exists."));
+    parser.addOptions({sessionOption, runOption, reasonOption, layoutOption, redactOption, outOption, forceOption});
+    parser.addPositionalArgument(QStringLiteral("PATH"), tr("A runpack zip, a timeline directory or a .jsonl file."));
+    parser.process(arguments);
+    const QStringList positional = parser.positionalArguments();
+    const QString layout = parser.value(layoutOption);
+    if (positional.size() != 2 || !parser.isSet(sessionOption) || !parser.isSet(outOption)
+        || (layout != QLatin1String("upstream") && layout != QLatin1String("seed"))) {
+        printErr(tr("runlens-cli: pack takes PATH, --session ID, -o OUT.zip and --layout upstream|seed"));
+        return 2;
+    }
+    const SourcePtr source = load(positional.at(1));
+    if (!source)
+        return 2;
+    PackOptions options;
+    options.sessionId = parser.value(sessionOption);
+    options.runId = parser.value(runOption);
+    options.reason = parser.value(reasonOption);
+    options.layout = layout == QLatin1String("seed") ? PackOptions::Layout::Seed : PackOptions::Layout::Upstream;
+    options.redact = parser.isSet(redactOption);
+    PackMembers members;
+    QString error;
+    if (!buildPack(*source, options, upstreamHintsProvider(), hintsProvider(), &members, &error)
+        || !writePack(parser.value(outOption), members, positional.at(1), parser.isSet(forceOption), &error)) {
+        printErr(QStringLiteral("runlens-cli: ") + error);
+        return 2;
+    }
+    return 0;
+}
+
 int listRules()
 {
     QString out = QStringLiteral("kind\tseverity\torigin\tcondition\tmessage\n");
@@ -264,6 +309,8 @@ int runCli(const QStringList& arguments)
         return explainRule(parser, arguments);
     if (command == QLatin1String("rules"))
         return listRules();
+    if (command == QLatin1String("pack"))
+        return pack(parser, arguments);
     printErr(tr("runlens-cli: unknown command \"%1\"").arg(command));
     std::fputs(kUsage, stderr);
     return 2;

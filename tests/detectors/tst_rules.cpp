@@ -24,7 +24,7 @@ void removeLine(RunLines& lines, const QString& type, const QString& name, int n
 RunExtras storedEmbedStage(const QJsonObject& attrs)
 {
     RunExtras extras;
-    extras.checkpoints = std::vector<Checkpoint>{Checkpoint{QStringLiteral("search.embed"), true, {}, attrs, NAN}};
+    extras.checkpoints = std::vector<Checkpoint>{Checkpoint{QStringLiteral("search.embed"), true, {}, attrs, NAN, NAN}};
     return extras;
 }
 

@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: MIT
+#include "packwriter.h"
+#include "pyjson_p.h"
+#include "redactor_p.h"
+#include "ziparchive.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace Runlens {
+
+namespace {
+
+using PyJson::Json;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Runlens::PackWriter", text);
+}
+
+std::string str(const QString& s)
+{
+    return s.toStdString();
+}
+
+Json nullable(const QString& s)
+{
+    return s.isEmpty() ? Json(nullptr) : Json(str(s));
+}
+
+Json number(double value)
+{
+    return std::isnan(value) ? Json(nullptr) : Json(value);
+}
+
+struct Selection
+{
+    std::vector<RunPtr> runs;
+    std::vector<Json> events; // the raw lines as ordered JSON, merged and stable-sorted by ts
+};
+
+Selection select(const Source& source, const PackOptions& options)
+{
+    Selection selection;
+    struct Item
+    {
+        double ts;
+        const Run* run;
+        int event;
+    };
+    std::vector<Item> items;
+    for (const RunPtr& run : source.runs) {
+        if (run->sessionId != options.sessionId || (!options.runId.isEmpty() && run->runId != options.runId))
+            continue;
+        selection.runs.push_back(run);
+        for (int i = 0; i < int(run->events.size()); ++i)
+            items.push_back({run->events[size_t(i)].ts, run.get(), i});
+    }
+    std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.ts < b.ts; });
+    for (const Item& item : items) {
+        Json event = PyJson::parse(item.run->rawLine(item.event));
+        if (event.is_object())
+            selection.events.push_back(std::move(event));
+    }
+    return selection;
+}
+
+QString upstreamStatus(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Complete:
+        return QStringLiteral("complete");
+    case RunStatus::Error:
+        return QStringLiteral("error");
+    case RunStatus::CutOff:
+    case RunStatus::Running:
+    case RunStatus::Background:
+        return QStringLiteral("partial");
+    }
+    return {};
+}
+
+// build_timeline_run_report (spec 5.1), including its status rule.
+Json timelineReport(const PackOptions& options, const Selection& selection)
+{
+    int operations = 0, steps = 0, decisions = 0;
+    QString status = QStringLiteral("missing");
+    Json firstError = nullptr;
+    for (const Json& event : selection.events) {
+        const std::string type = event.value("type", std::string());
+        if (type.rfind("operation", 0) == 0) {
+            ++operations;
+            status = type == "operation.end" ? (event.value("status", std::string()) == "ok" ? QStringLiteral("complete")
+                                                                                              : QStringLiteral("error"))
+                                             : QStringLiteral("partial");
+        }
+        steps += type.rfind("step", 0) == 0 ? 1 : 0;
+        decisions += type == "decision" ? 1 : 0;
+        if (firstError.is_null() && event.value("status", std::string()) == "error")
+            firstError = event;
+    }
+    QString runId = options.runId;
+    if (runId.isEmpty() && !selection.events.empty())
+        runId = QString::fromStdString(selection.events.front().value("run_id", std::string()));
+    Json summary = {{"status", str(status)},
+                    {"events", selection.events.size()},
+                    {"operations", operations},
+                    {"steps", steps},
+                    {"decisions", decisions},
+                    {"channels", Json::object()}};
+    Json events = Json::array();
+    for (const Json& event : selection.events)
+        events.push_back(event);
+    return {{"session_id", str(options.sessionId)},
+            {"run_id", nullable(runId)},
+            {"summary", summary},
+            {"first_error", firstError},
+            {"events", events}};
+}
+
+Json checkpointsJson(const Run& run)
+{
+    Json list = Json::array();
+    for (const Checkpoint& cp : run.checkpoints) {
+        Json entry = {{"stage", str(cp.name)}, {"ok", cp.ok}};
+        if (!cp.ok)
+            entry["reason"] = str(cp.reason);
+        const Json attrs = PyJson::fromQt(cp.attrs);
+        for (const auto& [key, value] : attrs.items())
+            entry[key] = value;
+        list.push_back(entry);
+    }
+    return list;
+}
+
+QString seedStageName(const QString& name)
+{
+    static const QHash<QString, QString> map = {
+        {QStringLiteral("search.embed"), QStringLiteral("vllm.embed")},
+        {QStringLiteral("search.faiss"), QStringLiteral("faiss.search")},
+        {QStringLiteral("search.bm25"), QStringLiteral("bm25.search")},
+        {QStringLiteral("search.splade"), QStringLiteral("splade.search")},
+        {QStringLiteral("retrieval.gather"), QStringLiteral("gather.channels")},
+        {QStringLiteral("search.rrf_fuse"), QStringLiteral("fuse.rrf")},
+        {QStringLiteral("catalog.hydrate"), QStringLiteral("hydrate.catalog")},
+    };
+    return map.value(name, name);
+}
+
+// Seed-plan stage entries {name, ok, latency_s, [reason], attrs}; the outer fuse and hydrate spans
+// have no seed name and are left out, as the seed plan does.
+Json seedStagesJson(const Run& run)
+{
+    Json list = Json::array();
+    for (const Checkpoint& cp : run.checkpoints) {
+        if (cp.name == QLatin1String("retrieval.fuse") || cp.name == QLatin1String("hydrate.duckdb"))
+            continue;
+        const double latency = !std::isnan(cp.latencyS) ? cp.latencyS : cp.durationMs / 1000.0;
+        Json entry = {{"name", str(seedStageName(cp.name))}, {"ok", cp.ok}, {"latency_s", number(latency)}};
+        if (!cp.ok)
+            entry["reason"] = str(cp.reason);
+        entry["attrs"] = PyJson::fromQt(cp.attrs);
+        list.push_back(entry);
+    }
+    return list;
+}
+
+Json gridJson(const Run& run)
+{
+    Json list = Json::array();
+    for (const StageCell& cell : run.stages) {
+        Json names = Json::array();
+        for (const QString& name : decidingNames(run, cell))
+            names.push_back(str(name));
+        list.push_back({{"stage", str(cell.stage)},
+                        {"status", str(cellStatusName(cell.status))},
+                        {"duration_ms", number(cell.durationMs)},
+                        {"reason", nullable(cell.reason)},
+                        {"names", names}});
+    }
+    return list;
+}
+
+// The run report: upstream's keys where upstream has them, Runlens's additions under runlens_*.
+Json runReport(const Run& run, const Json& budgets, const HintsProvider& upstreamHints, const HintsProvider& allHints,
+               bool seed, const Selection& selection)
+{
+    Json report = {{"session_id", str(run.sessionId)},
+                   {"run_id", str(run.runId)},
+                   {"status", str(upstreamStatus(run.status))},
+                   {"stop_reason", run.status == RunStatus::Error ? nullable(run.stopReason) : Json(nullptr)},
+                   {"started_at", number(run.startedAt)},
+                   {"finished_at", number(run.finishedAt)}};
+    if (seed) {
+        Json events = Json::array();
+        for (const Json& event : selection.events)
+            events.push_back(event);
+        report["events"] = events;
+        report["first_error"] = timelineReport(PackOptions{run.sessionId, run.runId, {}, {}, false}, selection)["first_error"];
+        report["stages"] = seedStagesJson(run);
+    } else {
+        report["checkpoints"] = checkpointsJson(run);
+    }
+    if (!run.capabilities.isEmpty())
+        report["capabilities"] = PyJson::fromQt(run.capabilities);
+    if (!run.structuredEvents.isEmpty())
+        report["structured_events"] = PyJson::fromQt(run.structuredEvents);
+    report["trace_id"] = seed ? Json(nullptr) : Json(str(run.runId));
+    Json coverage = Json::object();
+    for (size_t k = 0; k < OpsCoverage::keys.size(); ++k)
+        coverage[OpsCoverage::keys[k]] = run.opsCoverage.values[k];
+    report["ops_coverage"] = coverage;
+    if (!budgets.empty() || !seed)
+        report["budgets"] = budgets;
+    report["hints"] = upstreamHints ? PyJson::fromQt(upstreamHints(run)) : Json::array();
+    report["generator"] = "runlens " RUNLENS_VERSION;
+    report["runlens_status"] = str(runStatusName(run.status));
+    report["runlens_stages"] = gridJson(run);
+    report["runlens_hints"] = allHints ? PyJson::fromQt(allHints(run)) : Json::array();
+    return report;
+}
+
+// Attrs straight from the raw line, keeping key order and the int/float distinction that Qt's
+// JSON types fold together.
+Json rawAttrs(const Run& run, int event)
+{
+    const Json line = PyJson::parse(run.rawLine(event));
+    return line.is_object() && line.contains("attrs") ? line["attrs"] : Json::object();
+}
+
+Json memberJson(const Source& source, const char* name)
+{
+    const PackMember* member = source.member(QLatin1String(name));
+    if (!member)
+        return nullptr;
+    Json json = PyJson::parse(member->bytes);
+    return json.is_object() ? json : Json(nullptr);
+}
+
+// budgets.json: the run's budgets as the source wrote them where possible (spec 8.2).
+Json budgetsJson(const Source& source, const Selection& selection)
+{
+    if (selection.runs.size() > 1) {
+        // A whole-session pack: the attrs of the last gate.budget or decision line.
+        Json budgets = Json::object();
+        for (const RunPtr& run : selection.runs) {
+            for (int i = 0; i < int(run->events.size()); ++i) {
+                const Event& e = run->events[size_t(i)];
+                if (e.type == QLatin1String("decision") || e.name == QLatin1String("gate.budget"))
+                    budgets = rawAttrs(*run, i);
+            }
+        }
+        return budgets;
+    }
+    const Run& run = *selection.runs.front();
+    for (int i = 0; i < int(run.events.size()); ++i) {
+        const Event& e = run.events[size_t(i)];
+        if (e.type == QLatin1String("decision") && e.name == run.budgetsSource)
+            return rawAttrs(run, i);
+    }
+    const PackMember* member = source.member(QStringLiteral("budgets.json"));
+    if (member && QJsonDocument::fromJson(member->bytes).object() == run.budgets)
+        return memberJson(source, "budgets.json");
+    return PyJson::fromQt(run.budgets);
+}
+
+Json contextJson(const Source& source, const Selection& selection)
+{
+    const Json member = memberJson(source, "context.json");
+    if (member.is_object())
+        return member;
+    return PyJson::fromQt(selection.runs.front()->context);
+}
+
+} // namespace
+
+bool buildPack(const Source& source, const PackOptions& options, const HintsProvider& upstreamHints,
+               const HintsProvider& allHints, PackMembers* members, QString* error)
+{
+    const Selection selection = select(source, options);
+    if (selection.runs.empty()) {
+        *error = options.runId.isEmpty() ? tr("no run of session %1 in %2").arg(options.sessionId, source.path)
+                                         : tr("no run %1 of session %2 in %3").arg(options.runId, options.sessionId, source.path);
+        return false;
+    }
+    const RunPtr single = selection.runs.size() == 1 ? selection.runs.front() : nullptr;
+    const bool seed = options.layout == PackOptions::Layout::Seed;
+
+    // generated_at: the input pack's own stamp, else the last event's second, so output is reproducible.
+    qint64 generatedAt = source.meta.value(QLatin1String("generated_at")).toInteger(-1);
+    if (generatedAt < 0)
+        generatedAt = selection.events.empty() ? 0 : qint64(selection.events.back().value("ts", 0.0));
+
+    Json meta = Json::object();
+    if (!seed)
+        meta["schema"] = "codeintel/runpack@v1";
+    meta["session_id"] = str(options.sessionId);
+    meta["run_id"] = nullable(options.runId);
+    meta["trace_id"] = nullptr;
+    meta["reason"] = nullable(options.reason);
+    meta["generated_at"] = generatedAt;
+
+    const Json budgets = budgetsJson(source, selection);
+    const Json context = contextJson(source, selection);
+
+    std::vector<std::pair<QString, Json>> jsonMembers;
+    QByteArray eventsJsonl;
+    if (seed) {
+        jsonMembers.emplace_back(QStringLiteral("budgets.json"), budgets);
+        jsonMembers.emplace_back(QStringLiteral("context.json"), context);
+        jsonMembers.emplace_back(QStringLiteral("meta.json"), meta);
+        jsonMembers.emplace_back(QStringLiteral("report.json"),
+                                 single ? runReport(*single, budgets, upstreamHints, allHints, true, selection)
+                                        : timelineReport(options, selection));
+    } else {
+        jsonMembers.emplace_back(QStringLiteral("meta.json"), meta);
+        jsonMembers.emplace_back(QStringLiteral("timeline_report.json"), timelineReport(options, selection));
+        if (single)
+            jsonMembers.emplace_back(QStringLiteral("run_report.json"),
+                                     runReport(*single, budgets, upstreamHints, allHints, false, selection));
+        if (!budgets.empty())
+            jsonMembers.emplace_back(QStringLiteral("budgets.json"), budgets);
+        if (!context.empty())
+            jsonMembers.emplace_back(QStringLiteral("context.json"), context);
+    }
+
+    Redactor redactor;
+    std::vector<Json> events = selection.events;
+    if (options.redact) {
+        for (auto& [name, json] : jsonMembers)
+            redactor.redact(json, name);
+        for (Json& event : events)
+            redactor.redact(event, QStringLiteral("timeline_events.jsonl"));
+    }
+    if (!seed && !events.empty()) {
+        // One line per event with Python's default separators, joined by \n, no final newline (spec 8.2).
+        for (size_t i = 0; i < events.size(); ++i) {
+            if (i > 0)
+                eventsJsonl += '\n';
+            eventsJsonl += PyJson::dumps(events[i], -1, false);
+        }
+    }
+
+    members->clear();
+    for (const auto& [name, json] : jsonMembers) {
+        members->append({name, PyJson::dumps(json, 2, seed)});
+        if (name == QLatin1String("timeline_report.json") && !eventsJsonl.isEmpty())
+            members->append({QStringLiteral("timeline_events.jsonl"), eventsJsonl});
+    }
+    if (options.redact)
+        members->append({QStringLiteral("redactions.json"), PyJson::dumps(redactor.manifest(), 2, seed)});
+    return true;
+}
+
+QString packFileName(const Source& source, const PackOptions& options)
+{
+    qint64 epoch = source.meta.value(QLatin1String("generated_at")).toInteger(-1);
+    if (epoch < 0) {
+        for (const RunPtr& run : source.runs) {
+            if (run->sessionId == options.sessionId && !run->events.empty())
+                epoch = std::max(epoch, qint64(run->events.back().ts));
+        }
+    }
+    return QStringLiteral("runpack_%1_%2_%3.zip")
+        .arg(options.sessionId, options.runId.isEmpty() ? QStringLiteral("latest") : options.runId)
+        .arg(std::max<qint64>(epoch, 0));
+}
+
+bool writePack(const QString& fileName, const PackMembers& members, const QString& inputPath, bool force,
+               QString* error)
+{
+    const QFileInfo out(fileName);
+    const QFileInfo input(inputPath);
+    if (out.exists() && input.exists() && out.canonicalFilePath() == input.canonicalFilePath()) {
+        *error = tr("refusing to write over the input %1").arg(inputPath);
+        return false;
+    }
+    if (input.isDir() && out.exists() && out.canonicalFilePath().startsWith(input.canonicalFilePath() + u'/')
+        && out.fileName().startsWith(QLatin1String("events-"))) {
+        *error = tr("refusing to write over the timeline file %1").arg(fileName);
+        return false;
+    }
+    if (out.exists() && !force) {
+        *error = tr("%1 exists; use --force to replace it").arg(fileName);
+        return false;
+    }
+    return ZipArchive::write(fileName, members, error);
+}
+
+} // namespace Runlens
