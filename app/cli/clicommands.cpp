@@ -6,11 +6,14 @@
 #include "hintreport.h"
 #include "report.h"
 #include "source.h"
+#include "summaryexport.h"
 #include "suppressions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -44,6 +47,8 @@ const char* kUsage = "Usage: runlens-cli <command> [options] PATH\n"
                      "  explain PATH --rule KIND\n"
                      "                why a rule did or did not fire on each run\n"
                      "  rules         the table of rules: kind, severity, condition, message\n"
+                     "  export PATH --format md|csv|json|html [-o OUT]\n"
+                     "                a hint summary with every run's stage grid, for tickets and browsers\n"
                      "  pack PATH --session ID [--run ID] -o OUT.zip\n"
                      "                regenerate a runpack (upstream or seed layout), optionally redacted\n"
                      "\n"
@@ -269,6 +274,56 @@ int pack(QCommandLineParser& parser, const QStringList& arguments)
     return 0;
 }
 
+// Writes to OUT atomically (the old file stays until the new one is complete), or to stdout.
+bool writeOutput(const QByteArray& bytes, const QString& fileName, const QString& inputPath)
+{
+    if (fileName.isEmpty() || fileName == QLatin1String("-")) {
+        printOut(bytes);
+        return true;
+    }
+    if (QFileInfo(fileName).canonicalFilePath() == QFileInfo(inputPath).canonicalFilePath()) {
+        printErr(tr("runlens-cli: refusing to write over the input %1").arg(inputPath));
+        return false;
+    }
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        printErr(tr("runlens-cli: cannot write %1: %2").arg(fileName, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+int exportSummaryCommand(QCommandLineParser& parser, const QStringList& arguments)
+{
+    QCommandLineOption sessionOption(QStringLiteral("session"), tr("Only runs of session ID."), QStringLiteral("ID"));
+    QCommandLineOption runOption(QStringLiteral("run"), tr("Only run ID."), QStringLiteral("ID"));
+    QCommandLineOption formatOption(QStringLiteral("format"), tr("md, csv, json or html (default md)."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("md"));
+    QCommandLineOption outOption({QStringLiteral("o"), QStringLiteral("output")}, tr("Write to FILE instead of stdout."),
+                                 QStringLiteral("FILE"));
+    QCommandLineOption suppressOption(QStringLiteral("suppress"),
+                                      tr("Suppression file (default: .runlens-suppress next to PATH)."),
+                                      QStringLiteral("FILE"));
+    parser.addOptions({sessionOption, runOption, formatOption, outOption, suppressOption});
+    parser.addPositionalArgument(QStringLiteral("PATH"), tr("A runpack zip, a timeline directory or a .jsonl file."));
+    parser.process(arguments);
+    const QStringList positional = parser.positionalArguments();
+    ExportFormat format;
+    if (positional.size() != 2 || !parseExportFormat(parser.value(formatOption), &format)) {
+        printErr(tr("runlens-cli: export takes one PATH and --format md|csv|json|html"));
+        return 2;
+    }
+    const SourcePtr source = load(positional.at(1));
+    if (!source)
+        return 2;
+    Suppressions suppressions;
+    if (!loadSuppressions(&suppressions, positional.at(1), parser.value(suppressOption)))
+        return 2;
+    const HintReport report =
+        buildHintReport(*source, RunFilter{parser.value(sessionOption), parser.value(runOption)}, &suppressions);
+    return writeOutput(exportSummary(report, format), parser.value(outOption), positional.at(1)) ? 0 : 2;
+}
+
 int listRules()
 {
     QString out = QStringLiteral("kind\tseverity\torigin\tcondition\tmessage\n");
@@ -311,6 +366,8 @@ int runCli(const QStringList& arguments)
         return listRules();
     if (command == QLatin1String("pack"))
         return pack(parser, arguments);
+    if (command == QLatin1String("export"))
+        return exportSummaryCommand(parser, arguments);
     printErr(tr("runlens-cli: unknown command \"%1\"").arg(command));
     std::fputs(kUsage, stderr);
     return 2;

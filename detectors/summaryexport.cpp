@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: MIT
+#include "summaryexport.h"
+
+#include "runbuilder.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Runlens {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Runlens::SummaryExport", text);
+}
+
+QString whyText(const QJsonObject& why)
+{
+    return QString::fromUtf8(QJsonDocument(why).toJson(QJsonDocument::Compact));
+}
+
+QString statusLabel(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Complete:
+        return tr("Complete");
+    case RunStatus::Error:
+        return tr("Failed");
+    case RunStatus::CutOff:
+        return tr("Cut off");
+    case RunStatus::Running:
+        return tr("Running");
+    case RunStatus::Background:
+        return tr("Background");
+    }
+    return {};
+}
+
+QString mdCell(QString s)
+{
+    return s.replace(u'|', QLatin1String("\\|")).replace(u'\n', u' ');
+}
+
+QString csvField(const QString& field)
+{
+    if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n') && !field.contains(u'\r'))
+        return field;
+    return u'"' + QString(field).replace(u'"', QLatin1String("\"\"")) + u'"';
+}
+
+QString html(const QString& s)
+{
+    return s.toHtmlEscaped();
+}
+
+QByteArray markdown(const HintReport& report)
+{
+    QString out = tr("# Runlens summary: `%1`\n\n").arg(report.source);
+    out += tr("| Session | Run | Tool | Status | Severity | Kind | Message | Why |\n|---|---|---|---|---|---|---|---|\n");
+    int rows = 0;
+    for (const RunHints& entry : report.runs) {
+        const Run& run = *entry.run;
+        for (const Hint& hint : entry.hints) {
+            if (hint.isSuppressed())
+                continue;
+            ++rows;
+            out += QStringLiteral("| %1 | `%2` | %3 | %4 | %5 | `%6` | %7 | `%8` |\n")
+                       .arg(mdCell(run.sessionId), run.runId, mdCell(run.tool), statusLabel(run.status),
+                            severityName(hint.severity), hint.kind, mdCell(hint.msg), mdCell(whyText(hint.why)));
+        }
+    }
+    if (rows == 0)
+        out += tr("| | | | | | | No hints. | |\n");
+    for (const RunHints& entry : report.runs) {
+        const Run& run = *entry.run;
+        out += QStringLiteral("\n## %1 / `%2`\n\n").arg(mdCell(run.sessionId), run.runId);
+        out += tr("%1, %2, %3").arg(run.tool.isEmpty() ? tr("no tool") : QStringLiteral("`%1`").arg(run.tool),
+                                    statusLabel(run.status), formatDuration(run.durationMs));
+        if (!run.stopReason.isEmpty())
+            out += tr(", stop reason: %1").arg(mdCell(run.stopReason));
+        out += QLatin1String("\n\n");
+        if (run.stages.empty()) {
+            out += tr("No stage grid (no tool scope).\n");
+            continue;
+        }
+        out += tr("| Stage | Status | Duration | Reason |\n|---|---|---|---|\n");
+        for (const StageCell& cell : run.stages)
+            out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
+                       .arg(cell.stage, cellStatusLabel(cell.status), formatDuration(cell.durationMs), mdCell(cell.reason));
+    }
+    return out.toUtf8();
+}
+
+QByteArray csv(const HintReport& report)
+{
+    QStringList header = {QStringLiteral("session_id"), QStringLiteral("run_id"), QStringLiteral("tool"),
+                          QStringLiteral("status"),     QStringLiteral("kind"),   QStringLiteral("severity"),
+                          QStringLiteral("origin"),     QStringLiteral("suppressed"), QStringLiteral("message"),
+                          QStringLiteral("why")};
+    for (const QString& row : fixedStageRows())
+        header.append(QStringLiteral("stage:") + row);
+    QString out = header.join(u',') + QLatin1String("\r\n");
+    for (const RunHints& entry : report.runs) {
+        const Run& run = *entry.run;
+        QStringList grid;
+        for (const QString& row : fixedStageRows()) {
+            const StageCell* cell = run.stage(row);
+            grid.append(cell ? cellStatusName(cell->status) : QString());
+        }
+        auto line = [&](const Hint* hint) {
+            QStringList fields = {run.sessionId, run.runId, run.tool, runStatusName(run.status)};
+            if (hint)
+                fields << hint->kind << severityName(hint->severity)
+                       << (hint->origin == Hint::Origin::Stored ? QStringLiteral("stored") : QStringLiteral("computed"))
+                       << (hint->isSuppressed() ? QStringLiteral("yes") : QStringLiteral("no")) << hint->msg
+                       << whyText(hint->why);
+            else
+                fields << QString() << QString() << QString() << QString() << QString() << QString();
+            fields += grid;
+            QStringList escaped;
+            for (const QString& f : std::as_const(fields))
+                escaped.append(csvField(f));
+            out += escaped.join(u',') + QLatin1String("\r\n");
+        };
+        if (entry.hints.empty())
+            line(nullptr); // every run appears, with its grid, even without hints
+        for (const Hint& hint : entry.hints)
+            line(&hint);
+    }
+    return out.toUtf8();
+}
+
+QJsonArray stagesJson(const Run& run)
+{
+    QJsonArray stages;
+    for (const StageCell& cell : run.stages) {
+        QJsonObject object{{QStringLiteral("stage"), cell.stage}, {QStringLiteral("status"), cellStatusName(cell.status)}};
+        object.insert(QStringLiteral("duration_ms"), std::isnan(cell.durationMs) ? QJsonValue() : QJsonValue(cell.durationMs));
+        object.insert(QStringLiteral("reason"), cell.reason.isEmpty() ? QJsonValue() : QJsonValue(cell.reason));
+        stages.append(object);
+    }
+    return stages;
+}
+
+QByteArray json(const HintReport& report)
+{
+    QJsonArray runs;
+    for (const RunHints& entry : report.runs) {
+        const Run& run = *entry.run;
+        QJsonArray hints;
+        for (const Hint& hint : entry.hints)
+            hints.append(hintToJson(hint));
+        QJsonObject object{{QStringLiteral("session_id"), run.sessionId},
+                           {QStringLiteral("run_id"), run.runId},
+                           {QStringLiteral("tool"), run.tool},
+                           {QStringLiteral("status"), runStatusName(run.status)},
+                           {QStringLiteral("stages"), stagesJson(run)},
+                           {QStringLiteral("hints"), hints}};
+        object.insert(QStringLiteral("stop_reason"), run.stopReason.isEmpty() ? QJsonValue() : QJsonValue(run.stopReason));
+        object.insert(QStringLiteral("duration_ms"), std::isnan(run.durationMs) ? QJsonValue() : QJsonValue(run.durationMs));
+        runs.append(object);
+    }
+    QJsonArray sourceHints;
+    for (const Hint& hint : report.sourceHints)
+        sourceHints.append(hintToJson(hint));
+    const QJsonObject root{{QStringLiteral("format"), QStringLiteral("runlens-summary/1")},
+                           {QStringLiteral("source"), report.source},
+                           {QStringLiteral("generator"), QStringLiteral("runlens " RUNLENS_VERSION)},
+                           {QStringLiteral("runs"), runs},
+                           {QStringLiteral("source_hints"), sourceHints}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+// --- HTML: one self-contained page, no scripts, no network; colours always with text.
+
+const char* kCss = R"(
+:root { --bg:#ffffff; --fg:#1d2126; --muted:#5b636d; --line:#d8dde3; --ran:#2e7d32; --skipped:#6b7280;
+        --failed:#c62828; --degraded:#e07b00; --notreached:#9aa3ad; --bar:#2f6fb3; }
+@media (prefers-color-scheme: dark) {
+  :root { --bg:#16191d; --fg:#e6e9ed; --muted:#9aa3ad; --line:#2e343b; --ran:#5cb860; --skipped:#9aa3ad;
+          --failed:#ef5350; --degraded:#ffa726; --notreached:#6b7480; --bar:#5a9be0; } }
+body { background:var(--bg); color:var(--fg); font:14px/1.45 system-ui, sans-serif; margin:24px; }
+h1 { font-size:20px; } h2 { font-size:16px; margin-top:32px; border-top:1px solid var(--line); padding-top:16px; }
+code, .mono { font-family: ui-monospace, monospace; font-size:12px; }
+td.mono { overflow-wrap:anywhere; max-width:480px; } td code { white-space:nowrap; }
+table { border-collapse:collapse; margin:8px 0 16px; }
+th, td { border:1px solid var(--line); padding:4px 8px; text-align:left; vertical-align:top; }
+th { color:var(--muted); font-weight:600; }
+.cell { font-weight:600; white-space:nowrap; }
+.ran { color:var(--ran); } .skipped { color:var(--skipped); } .failed { color:var(--failed); }
+.degraded { color:var(--degraded); } .not-reached { color:var(--notreached); } .running { color:var(--bar); }
+.sev-error { color:var(--failed); font-weight:600; } .sev-warning { color:var(--degraded); font-weight:600; }
+.sev-note { color:var(--muted); font-weight:600; }
+.meta { color:var(--muted); }
+svg text { fill:var(--fg); font:11px system-ui, sans-serif; }
+svg .axis { stroke:var(--line); }
+)";
+
+QString cellGlyph(CellStatus status)
+{
+    switch (status) {
+    case CellStatus::Ran:
+        return QStringLiteral("\u2714");
+    case CellStatus::Skipped:
+        return QStringLiteral("\u21b7");
+    case CellStatus::Failed:
+        return QStringLiteral("\u2716");
+    case CellStatus::Degraded:
+        return QStringLiteral("\u26a0");
+    case CellStatus::Running:
+        return QStringLiteral("\u25b6");
+    case CellStatus::NotReached:
+        return QStringLiteral("\u25cb");
+    }
+    return {};
+}
+
+QString waterfallSvg(const Run& run)
+{
+    // Closed and unclosed spans, one lane per depth; at most 400 spans keep the page light.
+    int maxDepth = 0;
+    double endMs = 1;
+    int shown = 0;
+    for (const Span& span : run.spans) {
+        if (span.startEvent < 0 || shown++ >= 400)
+            continue;
+        maxDepth = std::max(maxDepth, span.depth);
+        endMs = std::max(endMs, run.offsetMs(span.endTs));
+    }
+    if (shown == 0)
+        return {};
+    const int width = 900, label = 0, lane = 18;
+    const int height = (maxDepth + 1) * lane + 24;
+    QString svg = QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\" role=\"img\" "
+                                 "aria-label=\"%3\">")
+                      .arg(width)
+                      .arg(height)
+                      .arg(html(tr("Latency waterfall")));
+    shown = 0;
+    for (const Span& span : run.spans) {
+        if (span.startEvent < 0 || shown++ >= 400)
+            continue;
+        const double x = label + run.offsetMs(span.startTs) / endMs * (width - label - 4);
+        const double w = std::max(1.0, span.durationMs / endMs * (width - label - 4));
+        const QString colour = span.status == QLatin1String("error") ? QStringLiteral("var(--failed)")
+            : span.isClosed()                                         ? QStringLiteral("var(--bar)")
+                                                                      : QStringLiteral("var(--degraded)");
+        svg += QStringLiteral("<g><title>%1 %2: %3 (%4)</title><rect x=\"%5\" y=\"%6\" width=\"%7\" height=\"%8\" "
+                              "rx=\"2\" fill=\"%9\" opacity=\"0.85\"/>")
+                   .arg(html(span.kind), html(span.name), html(formatDuration(span.durationMs)), html(span.status))
+                   .arg(x, 0, 'f', 1)
+                   .arg(span.depth * lane + 2)
+                   .arg(w, 0, 'f', 1)
+                   .arg(lane - 4)
+                   .arg(colour);
+        if (w > 7.0 * span.name.size())
+            svg += QStringLiteral("<text x=\"%1\" y=\"%2\">%3</text>").arg(x + 3, 0, 'f', 1).arg(span.depth * lane + 14).arg(html(span.name));
+        svg += QLatin1String("</g>");
+    }
+    svg += QStringLiteral("<line class=\"axis\" x1=\"0\" x2=\"%1\" y1=\"%2\" y2=\"%2\"/>").arg(width).arg(height - 20);
+    svg += QStringLiteral("<text x=\"0\" y=\"%1\">0 ms</text><text x=\"%2\" y=\"%1\" text-anchor=\"end\">%3</text>")
+               .arg(height - 6)
+               .arg(width - 4)
+               .arg(html(formatDuration(endMs)));
+    return svg + QLatin1String("</svg>");
+}
+
+QByteArray htmlPage(const HintReport& report)
+{
+    QString out = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                                 "<meta name=\"viewport\" content=\"width=device-width\">"
+                                 "<title>%1</title><style>%2</style></head><body>\n")
+                      .arg(html(tr("Runlens summary")), QLatin1String(kCss));
+    out += QStringLiteral("<h1>%1</h1><p class=\"meta\">%2 <code>%3</code></p>\n")
+               .arg(html(tr("Runlens summary")), html(tr("Source:")), html(report.source));
+    for (const RunHints& entry : report.runs) {
+        const Run& run = *entry.run;
+        out += QStringLiteral("<section class=\"run\" id=\"run-%1\"><h2>%2 / <code>%1</code></h2>\n")
+                   .arg(html(run.runId), html(run.sessionId));
+        out += QStringLiteral("<p><b>%1</b> &middot; %2 &middot; %3%4</p>\n")
+                   .arg(html(statusLabel(run.status)), html(run.tool.isEmpty() ? tr("no tool") : run.tool),
+                        html(formatDuration(run.durationMs)),
+                        run.stopReason.isEmpty() ? QString() : QStringLiteral(" &middot; ") + html(run.stopReason));
+        if (!run.stages.empty()) {
+            out += QStringLiteral("<table class=\"grid\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>\n")
+                       .arg(html(tr("Stage")), html(tr("Status")), html(tr("Duration")), html(tr("Reason")));
+            for (const StageCell& cell : run.stages)
+                out += QStringLiteral("<tr><td>%1</td><td class=\"cell %2\">%3 %4</td><td>%5</td><td>%6</td></tr>\n")
+                           .arg(html(cell.stage), cellStatusName(cell.status), cellGlyph(cell.status),
+                                html(cellStatusLabel(cell.status)), html(formatDuration(cell.durationMs)), html(cell.reason));
+            out += QLatin1String("</table>\n");
+        }
+        out += waterfallSvg(run);
+        out += QStringLiteral("<table class=\"hints\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>\n")
+                   .arg(html(tr("Severity")), html(tr("Kind")), html(tr("Message")), html(tr("Why")));
+        if (entry.hints.empty())
+            out += QStringLiteral("<tr><td colspan=\"4\">%1</td></tr>\n").arg(html(tr("No hints.")));
+        for (const Hint& hint : entry.hints)
+            out += QStringLiteral("<tr class=\"hint\"><td class=\"sev-%1\">%1%2</td><td><code>%3</code></td><td>%4</td>"
+                                  "<td class=\"mono\">%5</td></tr>\n")
+                       .arg(severityName(hint.severity), hint.isSuppressed() ? html(tr(" (suppressed)")) : QString(),
+                            html(hint.kind), html(hint.msg), html(whyText(hint.why)));
+        out += QLatin1String("</table></section>\n");
+    }
+    out += QLatin1String("</body></html>\n");
+    return out.toUtf8();
+}
+
+} // namespace
+
+bool parseExportFormat(const QString& name, ExportFormat* format)
+{
+    static const QHash<QString, ExportFormat> formats = {{QStringLiteral("md"), ExportFormat::Markdown},
+                                                         {QStringLiteral("csv"), ExportFormat::Csv},
+                                                         {QStringLiteral("json"), ExportFormat::Json},
+                                                         {QStringLiteral("html"), ExportFormat::Html}};
+    const auto it = formats.constFind(name);
+    if (it == formats.constEnd())
+        return false;
+    *format = *it;
+    return true;
+}
+
+QByteArray exportSummary(const HintReport& report, ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::Markdown:
+        return markdown(report);
+    case ExportFormat::Csv:
+        return csv(report);
+    case ExportFormat::Json:
+        return json(report);
+    case ExportFormat::Html:
+        return htmlPage(report);
+    }
+    return {};
+}
+
+} // namespace Runlens

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+// Hint summaries in every format, and the HTML page rendered by a real headless browser.
+#include "hintreport.h"
+#include "summaryexport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Runlens;
+
+namespace {
+
+QString fixture(const char* relative)
+{
+    return QStringLiteral(RUNLENS_FIXTURES_DIR "/") + QLatin1String(relative);
+}
+
+HintReport reportFor(const char* relative)
+{
+    return buildHintReport(*readSource(fixture(relative)), {}, nullptr);
+}
+
+} // namespace
+
+class TestExport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void markdown()
+    {
+        const QString md = QString::fromUtf8(exportSummary(reportFor("upstream/sparse-disabled/data/diagnostics"),
+                                                           ExportFormat::Markdown));
+        // Three hint rows, then a grid of eight rows for the one run.
+        QCOMPARE(md.count(QLatin1String("| sess-sparse-disabled |")), 3);
+        QVERIFY(md.contains(QLatin1String("| sparse:splade | Skipped |  | capability_off (missing onnxruntime_importable) |")));
+        QVERIFY(md.contains(QLatin1String("| hydrate | Ran | 3 ms |  |")));
+    }
+
+    void csvHasEveryRun()
+    {
+        const QString csv = QString::fromUtf8(exportSummary(reportFor("upstream/happy-path/data/diagnostics"), ExportFormat::Csv));
+        const QStringList records = csv.split(QLatin1String("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(records.size(), 5); // header + 4 runs without hints
+        QCOMPARE(records[0].count(u','), 17);
+        QVERIFY(records[2].endsWith(QLatin1String(",ran,ran,ran,ran,ran,ran,ran,skipped")));
+        QVERIFY(records[1].startsWith(QLatin1String("startup,ef5386bff0ae4f13b76a5ce0d6d7097b,,background,")));
+    }
+
+    void json()
+    {
+        const QJsonObject root = QJsonDocument::fromJson(exportSummary(
+                                     reportFor("upstream/error-embed/data/diagnostics"), ExportFormat::Json))
+                                     .object();
+        QCOMPARE(root.value(QLatin1String("format")).toString(), QStringLiteral("runlens-summary/1"));
+        const QJsonObject run = root.value(QLatin1String("runs")).toArray().first().toObject();
+        QCOMPARE(run.value(QLatin1String("status")).toString(), QStringLiteral("error"));
+        QCOMPARE(run.value(QLatin1String("stages")).toArray().first().toObject().value(QLatin1String("status")).toString(),
+                 QStringLiteral("failed"));
+        QCOMPARE(run.value(QLatin1String("hints")).toArray().first().toObject().value(QLatin1String("kind")).toString(),
+                 QStringLiteral("stage:failed"));
+    }
+
+    void htmlIsSelfContained()
+    {
+        const QByteArray page = exportSummary(reportFor("upstream/error-embed/data/diagnostics"), ExportFormat::Html);
+        QVERIFY(page.startsWith("<!DOCTYPE html>"));
+        QVERIFY(!page.contains("<script"));
+        // Nothing is fetched: no external stylesheet, image, font or import.
+        for (const char* fetch : {"<link", "src=", "@import", "url(", "<iframe"})
+            QVERIFY2(!page.contains(fetch), fetch);
+        QVERIFY(page.contains("<svg"));
+        QVERIFY(page.contains("class=\"cell failed\""));
+    }
+
+    void htmlInHeadlessChromium()
+    {
+        const QString chromium = QStandardPaths::findExecutable(QStringLiteral("chromium"));
+        QVERIFY2(!chromium.isEmpty(), "chromium is installed by scripts/deps.sh");
+        QTemporaryDir dir;
+        const QString page = dir.filePath(QStringLiteral("summary.html"));
+        QProcess cli;
+        cli.start(QStringLiteral(RUNLENS_CLI), {QStringLiteral("export"), fixture("upstream/sparse-disabled/data/diagnostics"),
+                                                QStringLiteral("--format"), QStringLiteral("html"), QStringLiteral("-o"), page});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QStringList common = {QStringLiteral("--headless"), QStringLiteral("--no-sandbox"), QStringLiteral("--disable-gpu"),
+                                    QStringLiteral("--disable-quic"), QStringLiteral("--no-first-run"),
+                                    QStringLiteral("--disable-background-networking"), QStringLiteral("--disable-component-update"),
+                                    QStringLiteral("--disable-sync"), QStringLiteral("--user-data-dir=") + dir.filePath(QStringLiteral("profile"))};
+        // The DOM as the browser built it: grid cells and hints rows are there.
+        QProcess dom;
+        dom.start(chromium, common + QStringList{QStringLiteral("--dump-dom"), QUrl::fromLocalFile(page).toString()});
+        QVERIFY(dom.waitForFinished(120000));
+        const QByteArray html = dom.readAllStandardOutput();
+        QVERIFY2(html.contains("class=\"cell skipped\""), dom.readAllStandardError().constData());
+        QCOMPARE(html.count("<tr class=\"hint\">"), 3);
+        QVERIFY(html.contains("config:sparse-disabled"));
+        // And a screenshot, for people to look at; it must not be empty.
+        const QString png = dir.filePath(QStringLiteral("summary.png"));
+        QProcess shot;
+        shot.setWorkingDirectory(dir.path());
+        shot.start(chromium, common + QStringList{QStringLiteral("--screenshot=") + png, QStringLiteral("--window-size=1000,900"),
+                                                  QUrl::fromLocalFile(page).toString()});
+        QVERIFY(shot.waitForFinished(120000));
+        QImage image(png);
+        QVERIFY2(!image.isNull(), shot.readAllStandardError().constData());
+        QCOMPARE(image.width(), 1000);
+        QFile::copy(png, QStringLiteral("export-summary.png")); // left in the build tree for people
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExport)
+#include "tst_export.moc"
