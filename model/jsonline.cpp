@@ -91,6 +91,20 @@ int utf8SequenceLength(const unsigned char* s, qsizetype i, qsizetype n)
     return len;
 }
 
+// Maps an offset in repairUtf8(bytes) back to `bytes`: every replaced byte became three.
+qint64 offsetBeforeRepair(QByteArrayView bytes, qint64 repairedOffset)
+{
+    const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+    qint64 original = 0;
+    qint64 repaired = 0;
+    while (original < bytes.size() && repaired < repairedOffset) {
+        const int len = utf8SequenceLength(s, original, bytes.size());
+        original += len == 0 ? 1 : len;
+        repaired += len == 0 ? 3 : len;
+    }
+    return original;
+}
+
 } // namespace
 
 bool isValidUtf8(QByteArrayView bytes)
@@ -239,8 +253,12 @@ QJsonValue parseJsonDocument(const QByteArray& bytes, QString* error, qint64* er
 {
     *repairedUtf8 = false;
     QByteArray input = bytes;
-    if (input.startsWith("\xEF\xBB\xBF"))
+    qint64 skipped = 0; // offsets count from the start of `bytes`, byte order mark included
+    if (input.startsWith("\xEF\xBB\xBF")) {
         input.remove(0, 3);
+        skipped = 3;
+    }
+    const QByteArray unrepaired = input;
     if (!isValidUtf8(input)) {
         input = repairUtf8(input);
         *repairedUtf8 = true;
@@ -249,7 +267,8 @@ QJsonValue parseJsonDocument(const QByteArray& bytes, QString* error, qint64* er
     const QJsonDocument doc = QJsonDocument::fromJson(input, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         *error = parseError.errorString();
-        *errorOffset = parseError.offset;
+        const qint64 offset = *repairedUtf8 ? offsetBeforeRepair(unrepaired, parseError.offset) : parseError.offset;
+        *errorOffset = skipped + offset;
         return QJsonValue(QJsonValue::Undefined);
     }
     if (doc.isObject())

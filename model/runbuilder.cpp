@@ -109,6 +109,7 @@ struct Builder
     QHash<QString, int> rowIndex;
     std::vector<int> spanRow;           // row index per span, -1 when unmapped
     std::vector<int> startOf, endOf;    // span index per event, -1 when none
+    std::vector<int> openAtEnd;         // spans still open after the last line, outermost first
     struct RunFailure
     {
         double ts;
@@ -226,8 +227,12 @@ struct Builder
                 stack.resize(size_t(match));
             }
         }
-        for (const Open& open : stack)
-            reportUnclosed(open.span);
+        for (const Open& open : stack) {
+            openAtEnd.push_back(open.span);
+            // In a file still being written, a scope open at the last line is in progress.
+            if (!extras.live)
+                reportUnclosed(open.span);
+        }
     }
 
     void reportUnclosed(int spanIndex)
@@ -621,8 +626,25 @@ struct Builder
         }
     }
 
+    // --- 11.2, live mode only: a row whose scope is still open is running, unless it already failed
+    void markRunningCells()
+    {
+        for (int s : openAtEnd) {
+            const int r = spanRow[size_t(s)];
+            if (r < 0 || run.stages.empty() || run.stages[size_t(r)].status == CellStatus::Failed)
+                continue;
+            const Span& span = run.spans[size_t(s)];
+            StageCell& cell = run.stages[size_t(r)];
+            cell.status = CellStatus::Running;
+            Evidence ev = timelineEvidence(Evidence::Kind::Info, span.startEvent,
+                                           tr("running: started at %1, no end line yet").arg(formatTs(span.startTs)));
+            ev.span = s;
+            cell.evidence.push_back(ev);
+        }
+    }
+
     // --- 11.6: first failure, stopped after, status, stop reason
-    void decideOutcome(bool cutOff)
+    void decideOutcome(bool cutOff, bool running)
     {
         double firstFailureTs = INFINITY;
         int firstFailurePosition = INT_MAX;
@@ -687,7 +709,9 @@ struct Builder
 
         if (run.toolSpan >= 0) {
             const Span& tool = run.spans[size_t(run.toolSpan)];
-            if (cutOff)
+            if (running)
+                run.status = RunStatus::Running;
+            else if (cutOff)
                 run.status = RunStatus::CutOff;
             else if (tool.status == QLatin1String("error"))
                 run.status = RunStatus::Error;
@@ -935,10 +959,11 @@ RunPtr buildRun(const QString& sessionId, const QString& runId, std::vector<Even
         run->hasStoredHints = true;
     }
 
-    Builder b{*run, extras, {}, {}, {}, {}, {}, {}, {}};
+    Builder b{*run, extras, {}, {}, {}, {}, {}, {}, {}, {}};
     b.pairScopes();
     b.findTool();
-    const bool cutOff = run->toolSpan >= 0 && !run->spans[size_t(run->toolSpan)].isClosed();
+    const bool toolOpen = run->toolSpan >= 0 && !run->spans[size_t(run->toolSpan)].isClosed();
+    const bool cutOff = toolOpen && !extras.live;
     b.deriveCheckpoints();
     b.computeCoverage();
     b.chooseBudgets();
@@ -966,7 +991,9 @@ RunPtr buildRun(const QString& sessionId, const QString& runId, std::vector<Even
     if (!run->hasGrid())
         run->stages.clear(); // background runs show events, not a grid (spec 11.1)
     b.decideCells();
-    b.decideOutcome(cutOff);
+    if (extras.live)
+        b.markRunningCells();
+    b.decideOutcome(cutOff, toolOpen && extras.live);
     b.setTimes();
     b.checkClock();
     if (run->events.size() > 10000)

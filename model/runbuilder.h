@@ -26,6 +26,9 @@ struct RunExtras
     std::optional<std::vector<StoredHint>> hints;
     QJsonObject context;
     std::optional<bool> seedGpuReady; // seed context runtime.faiss.gpu_ready
+    // Followed while the server still writes it (spec 11.6): an open tool operation is Running, not
+    // cut off, and a scope open at the last line is in progress rather than unclosed.
+    bool live = false;
 };
 
 /// Turns one run's sorted events (plus what the source stored) into a finished Run: scopes paired

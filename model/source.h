@@ -53,3 +53,5 @@ QString layoutName(Source::Layout layout);     // "upstream", "seed", "unknown",
 SourcePtr readSource(const QString& path, const LoadControl& control = {});
 
 } // namespace Runlens
+
+Q_DECLARE_METATYPE(Runlens::SourcePtr)

@@ -75,13 +75,20 @@ private:
 };
 
 // Lines re-serialised from a JSON array of events (report "events" or "timeline"), so that every
-// event of every source has raw bytes to show and to parse attrs from.
-std::shared_ptr<const TextBuffer> bufferFromArray(const QString& name, const QJsonArray& array)
+// event of every source has raw bytes to show and to parse attrs from. Keys of `defaults` fill in
+// what an entry lacks: the projected "timeline" has no session_id and run_id (spec 6.1).
+std::shared_ptr<const TextBuffer> bufferFromArray(const QString& name, const QJsonArray& array,
+                                                  const QJsonObject& defaults = {})
 {
     auto buffer = std::make_shared<TextBuffer>();
     buffer->name = name;
     for (const QJsonValue& value : array) {
-        buffer->bytes += QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+        QJsonObject event = value.toObject();
+        for (auto it = defaults.constBegin(); it != defaults.constEnd(); ++it) {
+            if (!event.contains(it.key()))
+                event.insert(it.key(), it.value());
+        }
+        buffer->bytes += QJsonDocument(event).toJson(QJsonDocument::Compact);
         buffer->bytes += '\n';
     }
     return buffer;
@@ -253,7 +260,7 @@ void readRunpack(Source* source, const LoadControl& control)
     const bool upstreamSchema = source->meta.value(QLatin1String("schema")) == QLatin1String("codeintel/runpack@v1");
     if (upstreamSchema || source->member(kTimelineReport))
         source->layout = Source::Layout::Upstream;
-    else if (source->member(kSeedReport))
+    else if (source->member(kSeedReport) && !source->meta.contains(QLatin1String("schema")))
         source->layout = Source::Layout::Seed;
     else {
         source->layout = Source::Layout::Unknown;
@@ -276,7 +283,9 @@ void readRunpack(Source* source, const LoadControl& control)
 
     TimelineData data;
     std::optional<QJsonObject> report;
-    if (source->layout == Source::Layout::Seed) {
+    // An unknown layout still opens whatever is there (spec 8.4), a seed report included.
+    const bool seedReport = source->layout != Source::Layout::Upstream && source->member(kSeedReport);
+    if (seedReport) {
         report = reader.jsonObject(kSeedReport);
     } else {
         const std::optional<QJsonObject> timelineReport = reader.jsonObject(kTimelineReport);
@@ -294,11 +303,18 @@ void readRunpack(Source* source, const LoadControl& control)
         }
         report = reader.jsonObject(kRunReport);
     }
-    if (source->layout == Source::Layout::Seed && report) {
+    if (seedReport && report) {
+        QJsonObject identity;
+        for (const char* key : {"session_id", "run_id"}) {
+            const QJsonValue value = report->contains(QLatin1String(key)) ? report->value(QLatin1String(key))
+                                                                          : source->meta.value(QLatin1String(key));
+            if (value.isString())
+                identity.insert(QLatin1String(key), value);
+        }
         for (const char* key : {"events", "timeline"}) {
             if (report->value(QLatin1String(key)).isArray()) {
                 auto buffer = bufferFromArray(kSeedReport + QLatin1Char('#') + QLatin1String(key),
-                                              report->value(QLatin1String(key)).toArray());
+                                              report->value(QLatin1String(key)).toArray(), identity);
                 data.buffers.push_back(buffer);
                 TimelineReader::parseBuffer(*buffer, 0, &data, control);
                 break;

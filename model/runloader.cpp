@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+#include "runloader.h"
+
+#include <QFutureWatcher>
+#include <QPromise>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace Runlens {
+
+RunLoader::RunLoader(QObject* parent)
+    : QObject(parent)
+{ }
+
+RunLoader::~RunLoader()
+{
+    // Not waited for: the worker owns copies of everything it uses and stops at its next check.
+    m_future.cancel();
+}
+
+void RunLoader::load(const QString& path)
+{
+    m_future.cancel(); // the previous worker stops at its next isCanceled() check
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    m_future = QtConcurrent::run([path](QPromise<SourcePtr>& promise) {
+        promise.setProgressRange(0, 1000);
+        const LoadControl control { [&promise] { return promise.isCanceled(); },
+            [&promise](int permille, const QString& text) { promise.setProgressValueAndText(permille, text); } };
+        SourcePtr source = readSource(path, control);
+        if (!promise.isCanceled())
+            promise.addResult(std::move(source));
+    });
+    auto* watcher = new QFutureWatcher<SourcePtr>(this);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [this, watcher, generation](int permille) {
+        if (generation == m_generation)
+            emit progress(permille, watcher->progressText());
+    });
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation || watcher->future().resultCount() == 0)
+            return; // superseded or cancelled: nobody is waiting for this result
+        m_loading = false;
+        emit loaded(watcher->result());
+    });
+    watcher->setFuture(m_future);
+}
+
+void RunLoader::cancel()
+{
+    if (!m_loading)
+        return;
+    m_future.cancel();
+    ++m_generation;
+    m_loading = false;
+    emit canceled();
+}
+
+} // namespace Runlens
