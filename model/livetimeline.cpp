@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+#include "livetimeline.h"
+#include "runbuilder.h"
+#include "timelinetailer.h"
+
+#include <algorithm>
+
+namespace Runlens {
+
+namespace {
+
+bool hasOpenScope(const Run& run)
+{
+    return std::any_of(run.spans.begin(), run.spans.end(),
+                       [](const Span& span) { return span.startEvent >= 0 && span.endEvent < 0; });
+}
+
+} // namespace
+
+bool LiveTimeline::isQuiet(double lastTs, qint64 nowMs) const
+{
+    // Spec 11.6: in progress only while its last line is recent and the directory is not idle. The
+    // viewer's clock tells an idle directory, the server's clock a quiet run among busy ones.
+    return isIdle(nowMs) || (m_newestTs - lastTs) * 1000.0 > double(m_idleThresholdMs);
+}
+
+void LiveTimeline::rebuild(RunState& state, std::vector<Event> events, TextBuffers buffers, qint64 nowMs)
+{
+    RunExtras extras;
+    extras.live = false && nowMs;
+    state.run = buildRun(state.sessionId, state.runId, std::move(events), std::move(buffers), extras);
+    state.builtLive = extras.live && hasOpenScope(*state.run);
+}
+
+std::vector<RunPtr> LiveTimeline::applyBatch(TailBatch batch, qint64 nowMs)
+{
+    m_problems += batch.problems;
+    m_eventCount += qint64(batch.events.size());
+    if (batch.bytes > 0) {
+        const qint64 written = batch.lastWriteMs > 0 ? std::min(batch.lastWriteMs, nowMs) : nowMs;
+        m_lastActivityMs = std::max(m_lastActivityMs, written);
+    }
+
+    // The batch's events per run, with their buffer indexes moved from the batch to the run.
+    struct Pending
+    {
+        int run;
+        std::vector<Event> events;
+        TextBuffers buffers;       // batch buffers new to the run, in first-use order
+        QHash<qint32, qint32> map; // batch buffer index -> run buffer index
+    };
+    std::vector<Pending> pending;
+    QHash<int, int> pendingIndex; // m_runs index -> pending index
+    for (Event& event : batch.events) {
+        m_newestTs = std::max(m_newestTs, event.ts);
+        const QString key = event.sessionId + QLatin1Char('\n') + event.runId;
+        auto it = m_runIndex.constFind(key);
+        if (it == m_runIndex.constEnd()) {
+            auto session = m_sessionRanks.constFind(event.sessionId);
+            if (session == m_sessionRanks.constEnd())
+                session = m_sessionRanks.insert(event.sessionId, int(m_sessionRanks.size()));
+            m_runs.push_back({event.sessionId, event.runId, *session, nullptr, false});
+            it = m_runIndex.insert(key, int(m_runs.size()) - 1);
+        }
+        auto p = pendingIndex.constFind(*it);
+        if (p == pendingIndex.constEnd()) {
+            p = pendingIndex.insert(*it, int(pending.size()));
+            pending.push_back({*it, {}, {}, {}});
+        }
+        Pending& target = pending[size_t(*p)];
+        auto mapped = target.map.constFind(event.buffer);
+        if (mapped == target.map.constEnd()) {
+            const RunPtr& run = m_runs[size_t(*it)].run;
+            const auto index = qint32((run ? run->buffers.size() : 0) + target.buffers.size());
+            mapped = target.map.insert(event.buffer, index);
+            target.buffers.push_back(batch.buffers[size_t(event.buffer)]);
+        }
+        event.buffer = *mapped;
+        target.events.push_back(std::move(event));
+    }
+    m_buffers.insert(m_buffers.end(), batch.buffers.begin(), batch.buffers.end());
+
+    std::vector<RunPtr> changed;
+    for (Pending& p : pending) {
+        RunState& state = m_runs[size_t(p.run)];
+        std::vector<Event> events = state.run ? state.run->events : std::vector<Event>();
+        TextBuffers buffers = state.run ? state.run->buffers : TextBuffers();
+        buffers.insert(buffers.end(), p.buffers.begin(), p.buffers.end());
+        // As groupByRun's stable sort by ts: a new line goes after every line with the same ts.
+        for (Event& event : p.events) {
+            const auto at = std::upper_bound(events.begin(), events.end(), event.ts,
+                                             [](double ts, const Event& other) { return ts < other.ts; });
+            events.insert(at, std::move(event));
+        }
+        rebuild(state, std::move(events), std::move(buffers), nowMs);
+        changed.push_back(state.run);
+    }
+    return changed;
+}
+
+std::vector<RunPtr> LiveTimeline::markIdle(qint64 nowMs)
+{
+    std::vector<RunPtr> changed;
+    for (RunState& state : m_runs) {
+        if (!state.builtLive || !isQuiet(state.run->events.back().ts, nowMs))
+            continue;
+        rebuild(state, state.run->events, state.run->buffers, nowMs);
+        changed.push_back(state.run);
+    }
+    return changed;
+}
+
+std::vector<RunPtr> LiveTimeline::runs() const
+{
+    std::vector<const RunState*> order;
+    order.reserve(m_runs.size());
+    for (const RunState& state : m_runs)
+        order.push_back(&state);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const RunState* a, const RunState* b) { return a->sessionRank < b->sessionRank; });
+    std::vector<RunPtr> result;
+    result.reserve(order.size());
+    for (const RunState* state : order)
+        result.push_back(state->run);
+    return result;
+}
+
+} // namespace Runlens
