@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: MIT
+#include "mainwindow.h"
+
+#include "runloader.h"
+#include "runstatus.h"
+#include "sourceview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace Runlens {
+
+namespace {
+
+const QString kRecentKey = QStringLiteral("recentPaths");
+const QString kLastDirectoryKey = QStringLiteral("lastDirectory");
+const QString kGeometryKey = QStringLiteral("geometry");
+constexpr qsizetype kMaxRecent = 10;
+
+QStringList localPaths(const QMimeData* mime)
+{
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    for (const QUrl& url : mime->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    return paths;
+}
+
+QString displayName(const QString& path)
+{
+    const QString name = QFileInfo(path).fileName();
+    return name.isEmpty() ? QDir::toNativeSeparators(path) : name;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_central(new QStackedWidget(this))
+    , m_welcome(new QWidget(m_central))
+    , m_tabs(new QTabWidget(m_central))
+    , m_countsLabel(new QLabel(this))
+{
+    setAcceptDrops(true);
+
+    auto* welcomeText =
+        new QLabel(tr("Open a runpack (.zip), a timeline directory or a .jsonl file, or drop any number of them here."),
+            m_welcome);
+    welcomeText->setAlignment(Qt::AlignCenter);
+    welcomeText->setWordWrap(true);
+    auto* openFileButton = new QPushButton(tr("Open File…"), m_welcome);
+    connect(openFileButton, &QPushButton::clicked, this, &MainWindow::openFilesDialog);
+    auto* openDirectoryButton = new QPushButton(tr("Open Directory…"), m_welcome);
+    connect(openDirectoryButton, &QPushButton::clicked, this, &MainWindow::openDirectoryDialog);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(openFileButton);
+    buttons->addWidget(openDirectoryButton);
+    buttons->addStretch(1);
+    auto* welcomeLayout = new QVBoxLayout(m_welcome);
+    welcomeLayout->addStretch(1);
+    welcomeLayout->addWidget(welcomeText);
+    welcomeLayout->addLayout(buttons);
+    welcomeLayout->addStretch(1);
+
+    m_tabs->setObjectName(QStringLiteral("sourceTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setElideMode(Qt::ElideMiddle);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateWindow);
+
+    m_central->addWidget(m_welcome);
+    m_central->addWidget(m_tabs);
+    setCentralWidget(m_central);
+    statusBar()->addPermanentWidget(m_countsLabel);
+
+    createMenus();
+    resize(1280, 800);
+    restoreGeometry(QSettings().value(kGeometryKey).toByteArray());
+    updateRecentMenu();
+    updateWindow();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::openFilesDialog);
+    open->setShortcut(QKeySequence::Open);
+    QAction* openDirectory = file->addAction(tr("Open &Directory…"), this, &MainWindow::openDirectoryDialog);
+    openDirectory->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    m_reloadAction = file->addAction(tr("Re&load"), this, [this] { reload(currentView()); });
+    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    m_closeTabAction = file->addAction(tr("&Close Tab"), this, [this] { closeTab(m_tabs->currentIndex()); });
+    m_closeTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    m_filterAction = edit->addAction(tr("&Filter Runs"), this, [this] {
+        if (SourceView* view = currentView())
+            view->focusFilter();
+    });
+    m_filterAction->setShortcut(QKeySequence::Find);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About Runlens"), this, [this] {
+        QMessageBox::about(this, tr("About Runlens"),
+            tr("<h3>Runlens %1</h3>"
+               "<p>A forensics viewer for runpacks and JSONL timelines of a retrieval server: "
+               "its runs, their stages, and every problem met while reading them.</p>")
+                .arg(QApplication::applicationVersion()));
+    });
+    about->setMenuRole(QAction::AboutRole);
+    QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+SourceView* MainWindow::openPath(const QString& path, RecentFiles recent)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    auto* view = new SourceView(absolute, m_tabs);
+    auto* loader = new RunLoader(view); // lives and dies with its tab
+    m_loaders.insert(view, loader);
+    connect(loader, &RunLoader::progress, view, &SourceView::setProgress);
+    connect(loader, &RunLoader::loaded, view, &SourceView::setSource);
+    connect(loader, &RunLoader::canceled, view, &SourceView::showCanceled);
+    connect(view, &SourceView::cancelRequested, loader, &RunLoader::cancel);
+    connect(view, &SourceView::reloadRequested, this, [this, view] { reload(view); });
+    connect(view, &SourceView::stateChanged, this, [this, view] {
+        updateTab(view);
+        if (view == currentView())
+            updateWindow();
+        if (view->state() != SourceView::State::Loading)
+            emit sourceFinished(view);
+    });
+    const int index = m_tabs->addTab(view, displayName(absolute));
+    m_tabs->setTabToolTip(index, QDir::toNativeSeparators(absolute));
+    m_tabs->setCurrentIndex(index);
+    if (recent == RecentFiles::Add)
+        addRecent(absolute);
+    loader->load(absolute);
+    updateWindow();
+    return view;
+}
+
+SourceView* MainWindow::currentView() const
+{
+    return qobject_cast<SourceView*>(m_tabs->currentWidget());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!localPaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QStringList paths = localPaths(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    for (const QString& path : paths)
+        openPath(path);
+    event->acceptProposedAction();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings().setValue(kGeometryKey, saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::openFilesDialog()
+{
+    QSettings settings;
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open Runpacks or Timelines"),
+        settings.value(kLastDirectoryKey).toString(), tr("Runpacks and timelines (*.zip *.jsonl);;All files (*)"));
+    if (paths.isEmpty())
+        return;
+    settings.setValue(kLastDirectoryKey, QFileInfo(paths.constFirst()).absolutePath());
+    for (const QString& path : paths)
+        openPath(path);
+}
+
+void MainWindow::openDirectoryDialog()
+{
+    QSettings settings;
+    const QString path = QFileDialog::getExistingDirectory(
+        this, tr("Open Timeline Directory"), settings.value(kLastDirectoryKey).toString());
+    if (path.isEmpty())
+        return;
+    settings.setValue(kLastDirectoryKey, path);
+    openPath(path);
+}
+
+void MainWindow::closeTab(int index)
+{
+    auto* view = qobject_cast<SourceView*>(m_tabs->widget(index));
+    if (!view)
+        return;
+    m_loaders.remove(view);
+    m_tabs->removeTab(index);
+    delete view; // its loader goes with it, cancelling a read still under way
+    updateWindow();
+}
+
+void MainWindow::reload(SourceView* view)
+{
+    RunLoader* loader = m_loaders.value(view);
+    if (!loader)
+        return;
+    view->showLoading();
+    loader->load(view->path());
+}
+
+void MainWindow::addRecent(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(kRecentKey, recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    for (qsizetype i = 0; i < recent.size(); ++i) {
+        const QString& path = recent.at(i);
+        // Numbered for keyboard use; && keeps an ampersand in a path from becoming a mnemonic.
+        const QString label = QStringLiteral("&%1 %2").arg(i + 1).arg(
+            QDir::toNativeSeparators(path).replace(QLatin1Char('&'), QLatin1String("&&")));
+        m_recentMenu->addAction(label, this, [this, path] { openPath(path); });
+    }
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("&Clear List"), this, [this] {
+            QSettings().remove(kRecentKey);
+            updateRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::updateTab(SourceView* view)
+{
+    const int index = m_tabs->indexOf(view);
+    if (index < 0)
+        return;
+    QIcon icon;
+    switch (view->state()) {
+    case SourceView::State::Loading:
+    case SourceView::State::Canceled:
+        break;
+    case SourceView::State::Failed:
+        icon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
+        break;
+    case SourceView::State::Loaded: {
+        const SourcePtr source = view->source();
+        if (!source || source->runs.empty()) {
+            icon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+            break;
+        }
+        RunStatus worst = source->runs.front()->status;
+        for (const RunPtr& run : source->runs) {
+            if (runStatusSeverity(run->status) > runStatusSeverity(worst))
+                worst = run->status;
+        }
+        icon = runStatusIcon(worst);
+        break;
+    }
+    }
+    m_tabs->setTabIcon(index, icon);
+}
+
+void MainWindow::updateWindow()
+{
+    SourceView* view = currentView();
+    m_central->setCurrentWidget(m_tabs->count() > 0 ? static_cast<QWidget*>(m_tabs) : m_welcome);
+    setWindowTitle(view ? displayName(view->path()) : QString());
+    m_reloadAction->setEnabled(view != nullptr);
+    m_closeTabAction->setEnabled(view != nullptr);
+    m_filterAction->setEnabled(
+        view && view->state() == SourceView::State::Loaded && view->source() && !view->source()->runs.empty());
+    if (!view) {
+        m_countsLabel->clear();
+        return;
+    }
+    switch (view->state()) {
+    case SourceView::State::Loading:
+        m_countsLabel->setText(tr("Reading…"));
+        break;
+    case SourceView::State::Failed:
+        m_countsLabel->setText(tr("Could not be read"));
+        break;
+    case SourceView::State::Canceled:
+        m_countsLabel->setText(tr("Cancelled"));
+        break;
+    case SourceView::State::Loaded: {
+        const SourcePtr source = view->source();
+        m_countsLabel->setText(tr("Runs: %L1 · Events: %L2 · Problems: %L3")
+                                   .arg(source->runs.size())
+                                   .arg(source->eventCount)
+                                   .arg(view->problemCount()));
+        break;
+    }
+    }
+}
+
+} // namespace Runlens

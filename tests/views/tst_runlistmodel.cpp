@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: MIT
+#include "runfilterproxy.h"
+#include "runlistmodel.h"
+#include "runstatus.h"
+
+#include <QAbstractItemModelTester>
+#include <QColor>
+#include <QIcon>
+#include <QImage>
+#include <QTest>
+
+using namespace Runlens;
+
+namespace {
+
+const QString kHappyDirectory = QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/happy-path/data/diagnostics");
+const QString kErrorPack =
+    QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
+                                        "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip");
+const QString kSeedPack = QStringLiteral(
+    RUNLENS_FIXTURES_DIR "/seed-layout/runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560553.zip");
+
+// "session:runs" for every session row, in row order: "startup:1 sess-happy-01:2".
+QString shape(const QAbstractItemModel& model)
+{
+    QStringList sessions;
+    for (int s = 0; s < model.rowCount(); ++s) {
+        const QModelIndex session = model.index(s, RunListModel::NameColumn);
+        sessions.append(session.data().toString() + QLatin1Char(':') + QString::number(model.rowCount(session)));
+    }
+    return sessions.join(QLatin1Char(' '));
+}
+
+RunPtr makeRun(const QString& session, const QString& id, RunStatus status, const QString& tool, int events)
+{
+    auto run = std::make_shared<Run>();
+    run->sessionId = session;
+    run->runId = id;
+    run->status = status;
+    run->tool = tool;
+    run->durationMs = events * 100.0;
+    run->events.resize(size_t(events));
+    return run;
+}
+
+// Two sessions with mixed statuses, built by hand because every fixture run is complete or background.
+SourcePtr mixedSource()
+{
+    auto source = std::make_shared<Source>();
+    source->path = QStringLiteral("mixed");
+    source->runs = { makeRun(QStringLiteral("alpha"), QStringLiteral("a1"), RunStatus::Complete,
+                         QStringLiteral("search.semantic_pro"), 5),
+        makeRun(
+            QStringLiteral("alpha"), QStringLiteral("a2"), RunStatus::Error, QStringLiteral("search.semantic_pro"), 3),
+        makeRun(QStringLiteral("alpha"), QStringLiteral("a3"), RunStatus::CutOff, QStringLiteral("search.lexical"), 2),
+        makeRun(QStringLiteral("beta"), QStringLiteral("b1"), RunStatus::Background, QString(), 4),
+        makeRun(
+            QStringLiteral("beta"), QStringLiteral("b2"), RunStatus::Running, QStringLiteral("search.lexical"), 9) };
+    return source;
+}
+
+// Where the icon's glyph is: the near-white pixels on the coloured disc, one byte per pixel.
+QByteArray glyphMask(RunStatus status)
+{
+    const QImage image = runStatusIcon(status).pixmap(QSize(32, 32)).toImage().convertToFormat(QImage::Format_ARGB32);
+    QByteArray mask;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor pixel = image.pixelColor(x, y);
+            mask += pixel.alpha() > 128 && pixel.lightness() > 200 ? '#' : '.';
+        }
+    }
+    return mask;
+}
+
+} // namespace
+
+class tst_RunListModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void structure_data();
+    void structure();
+    void runRows();
+    void sessionSummary();
+    void resetKeepsTestersHappy();
+    void filter_data();
+    void filter();
+    void sortByEvents();
+    void statusIcons();
+
+private:
+    QHash<QString, SourcePtr> m_sources;
+};
+
+void tst_RunListModel::initTestCase()
+{
+    for (const QString& path : { kHappyDirectory, kErrorPack, kSeedPack }) {
+        const SourcePtr source = readSource(path);
+        QVERIFY2(source->ok(), qPrintable(path + QLatin1String(": ") + source->fatalError));
+        m_sources.insert(path, source);
+    }
+    m_sources.insert(QStringLiteral("mixed"), mixedSource());
+    m_sources.insert(QStringLiteral("missing"), readSource(QStringLiteral(RUNLENS_FIXTURES_DIR "/missing.zip")));
+}
+
+void tst_RunListModel::structure_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("expected");
+
+    QTest::addRow("happy-path timeline") << kHappyDirectory
+                                         << QStringLiteral("startup:1 sess-happy-01:2 sess-happy-02:1");
+    QTest::addRow("error-embed runpack") << kErrorPack << QStringLiteral("sess-embed-error:1");
+    QTest::addRow("seed-layout runpack") << kSeedPack << QStringLiteral("sess-sparse-disabled:1");
+    QTest::addRow("hand-made mixed statuses") << QStringLiteral("mixed") << QStringLiteral("alpha:3 beta:2");
+    QTest::addRow("unreadable source") << QStringLiteral("missing") << QString();
+}
+
+void tst_RunListModel::structure()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, expected);
+
+    RunListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSource(m_sources.value(source));
+    QCOMPARE(shape(model), expected);
+    QCOMPARE(model.columnCount(), int(RunListModel::ColumnCount));
+    QCOMPARE(model.source(), m_sources.value(source));
+}
+
+void tst_RunListModel::runRows()
+{
+    RunListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const SourcePtr source = m_sources.value(kHappyDirectory);
+    model.setSource(source);
+
+    const QModelIndex session = model.index(1, RunListModel::NameColumn);
+    QVERIFY(!session.data(RunListModel::RunRole).isValid());
+    QVERIFY(!model.run(session));
+    const QModelIndex first = model.index(0, RunListModel::NameColumn, session);
+    const RunPtr run = first.data(RunListModel::RunRole).value<RunPtr>();
+    QVERIFY(run);
+    QCOMPARE(run, source->runs.at(1));
+    QCOMPARE(model.run(first), run);
+    QCOMPARE(first.data().toString(), QStringLiteral("f7fe85bab97843aab788eef0bcbc1465"));
+
+    const auto cell = [&](int column, int role = Qt::DisplayRole) { return first.siblingAtColumn(column).data(role); };
+    QCOMPARE(cell(RunListModel::StatusColumn).toString(), runStatusLabel(RunStatus::Complete));
+    QVERIFY(!cell(RunListModel::StatusColumn, Qt::DecorationRole).value<QIcon>().isNull());
+    QCOMPARE(cell(RunListModel::ToolColumn).toString(), QStringLiteral("search.semantic_pro"));
+    QCOMPARE(cell(RunListModel::EventsColumn, RunListModel::SortRole).toLongLong(), qint64(run->events.size()));
+    QCOMPARE(cell(RunListModel::EventsColumn, RunListModel::SortRole).toLongLong(), 57);
+    QCOMPARE(cell(RunListModel::DurationColumn, RunListModel::SortRole).toDouble(), run->durationMs);
+    QVERIFY(!cell(RunListModel::DurationColumn).toString().isEmpty());
+    QCOMPARE(cell(RunListModel::ProblemsColumn, RunListModel::SortRole).toLongLong(), qint64(run->problems.size()));
+    QVERIFY(model.flags(first).testFlag(Qt::ItemNeverHasChildren));
+
+    const QModelIndex background = model.index(0, RunListModel::StatusColumn, model.index(0, 0));
+    QCOMPARE(background.data().toString(), runStatusLabel(RunStatus::Background));
+    QVERIFY(background.siblingAtColumn(RunListModel::ToolColumn).data().toString().isEmpty());
+}
+
+void tst_RunListModel::sessionSummary()
+{
+    RunListModel model;
+    model.setSource(m_sources.value(QStringLiteral("mixed")));
+    const QModelIndex alpha = model.index(0, RunListModel::NameColumn);
+    const QModelIndex beta = model.index(1, RunListModel::NameColumn);
+    QCOMPARE(alpha.data().toString(), QStringLiteral("alpha"));
+
+    // The worst status wins, and its label and icon come along.
+    QCOMPARE(alpha.siblingAtColumn(RunListModel::StatusColumn).data().toString(), runStatusLabel(RunStatus::Error));
+    QCOMPARE(beta.siblingAtColumn(RunListModel::StatusColumn).data().toString(), runStatusLabel(RunStatus::Running));
+    QVERIFY(!alpha.siblingAtColumn(RunListModel::StatusColumn).data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(alpha.siblingAtColumn(RunListModel::StatusColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(runStatusLabel(RunStatus::CutOff)));
+
+    QCOMPARE(alpha.siblingAtColumn(RunListModel::ToolColumn).data(RunListModel::SortRole).toInt(), 3);
+    QVERIFY(alpha.siblingAtColumn(RunListModel::ToolColumn).data().toString().contains(QLatin1Char('3')));
+    QCOMPARE(alpha.siblingAtColumn(RunListModel::EventsColumn).data(RunListModel::SortRole).toLongLong(), 10);
+    QCOMPARE(beta.siblingAtColumn(RunListModel::EventsColumn).data(RunListModel::SortRole).toLongLong(), 13);
+    // The sum of the runs' durations: 400 ms + 900 ms.
+    QCOMPARE(beta.siblingAtColumn(RunListModel::DurationColumn).data(RunListModel::SortRole).toDouble(), 1300.0);
+}
+
+void tst_RunListModel::resetKeepsTestersHappy()
+{
+    RunListModel model;
+    RunFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    model.setSource(m_sources.value(kHappyDirectory));
+    QCOMPARE(shape(proxy), QStringLiteral("startup:1 sess-happy-01:2 sess-happy-02:1"));
+    proxy.setFilterText(QStringLiteral("happy"));
+    QCOMPARE(shape(proxy), QStringLiteral("sess-happy-01:2 sess-happy-02:1"));
+
+    model.setSource(m_sources.value(QStringLiteral("mixed")));
+    QCOMPARE(shape(proxy), QString()); // the filter outlives the reset
+    proxy.setFilterText(QString());
+    QCOMPARE(shape(proxy), QStringLiteral("alpha:3 beta:2"));
+    proxy.setStatusFilter(RunStatus::Error);
+    QCOMPARE(shape(proxy), QStringLiteral("alpha:1"));
+    proxy.sort(RunListModel::EventsColumn, Qt::DescendingOrder);
+    proxy.setStatusFilter(std::nullopt);
+    QCOMPARE(shape(proxy), QStringLiteral("beta:2 alpha:3"));
+
+    model.setSource(nullptr);
+    QCOMPARE(proxy.rowCount(), 0);
+    model.setSource(m_sources.value(kErrorPack));
+    QCOMPARE(shape(proxy), QStringLiteral("sess-embed-error:1"));
+}
+
+void tst_RunListModel::filter_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("status"); // -1 for no status filter
+    QTest::addColumn<QString>("expected");
+
+    const QString happy = kHappyDirectory;
+    const QString mixed = QStringLiteral("mixed");
+    QTest::addRow("no filter") << happy << QString() << -1
+                               << QStringLiteral("startup:1 sess-happy-01:2 sess-happy-02:1");
+    QTest::addRow("blank text") << happy << QStringLiteral("  ") << -1
+                                << QStringLiteral("startup:1 sess-happy-01:2 sess-happy-02:1");
+    QTest::addRow("session id keeps all its runs")
+        << happy << QStringLiteral("happy-01") << -1 << QStringLiteral("sess-happy-01:2");
+    QTest::addRow("run id, any case") << happy << QStringLiteral("B631C878") << -1 << QStringLiteral("sess-happy-01:1");
+    QTest::addRow("tool") << happy << QStringLiteral("semantic_pro") << -1
+                          << QStringLiteral("sess-happy-01:2 sess-happy-02:1");
+    QTest::addRow("every word must match")
+        << happy << QStringLiteral("happy e7bff8") << -1 << QStringLiteral("sess-happy-02:1");
+    QTest::addRow("no match") << happy << QStringLiteral("nothing-like-this") << -1 << QString();
+    QTest::addRow("status background") << happy << QString() << int(RunStatus::Background)
+                                       << QStringLiteral("startup:1");
+    QTest::addRow("status without runs") << happy << QString() << int(RunStatus::Error) << QString();
+    QTest::addRow("status failed") << mixed << QString() << int(RunStatus::Error) << QStringLiteral("alpha:1");
+    QTest::addRow("status and text") << mixed << QStringLiteral("lexical") << int(RunStatus::Running)
+                                     << QStringLiteral("beta:1");
+    QTest::addRow("text across sessions")
+        << mixed << QStringLiteral("lexical") << -1 << QStringLiteral("alpha:1 beta:1");
+}
+
+void tst_RunListModel::filter()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, text);
+    QFETCH(int, status);
+    QFETCH(QString, expected);
+
+    RunListModel model;
+    RunFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSource(m_sources.value(source));
+    proxy.setFilterText(text);
+    proxy.setStatusFilter(status < 0 ? std::nullopt : std::optional<RunStatus>(RunStatus(status)));
+    QCOMPARE(proxy.filterText(), text);
+    QCOMPARE(shape(proxy), expected);
+}
+
+void tst_RunListModel::sortByEvents()
+{
+    RunListModel model;
+    RunFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    model.setSource(m_sources.value(QStringLiteral("mixed")));
+    proxy.sort(RunListModel::EventsColumn, Qt::AscendingOrder);
+    const QModelIndex alpha = proxy.index(0, RunListModel::NameColumn); // 10 events, beta has 13
+    QCOMPARE(alpha.data().toString(), QStringLiteral("alpha"));
+    QStringList runs;
+    for (int r = 0; r < proxy.rowCount(alpha); ++r)
+        runs.append(proxy.index(r, RunListModel::NameColumn, alpha).data().toString());
+    QCOMPARE(runs, QStringList({ QStringLiteral("a3"), QStringLiteral("a2"), QStringLiteral("a1") }));
+    proxy.sort(-1); // back to file order
+    QCOMPARE(shape(proxy), QStringLiteral("alpha:3 beta:2"));
+}
+
+void tst_RunListModel::statusIcons()
+{
+    // Colour is never the only cue: the glyphs alone tell every status apart.
+    for (RunStatus a : allRunStatuses) {
+        QVERIFY(!runStatusLabel(a).isEmpty());
+        QVERIFY(glyphMask(a).contains('#'));
+        for (RunStatus b : allRunStatuses) {
+            if (a != b)
+                QVERIFY2(glyphMask(a) != glyphMask(b),
+                    qPrintable(runStatusLabel(a) + QLatin1String(" vs ") + runStatusLabel(b)));
+        }
+    }
+}
+
+QTEST_MAIN(tst_RunListModel)
+#include "tst_runlistmodel.moc"

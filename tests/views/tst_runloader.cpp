@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+#include "runloader.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThreadPool>
+
+using namespace Runlens;
+
+class tst_RunLoader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void loads_data();
+    void loads();
+    void supersededLoadIsDropped();
+    void cancel();
+    void cancelWhenIdleDoesNothing();
+    void reportsProgress();
+
+private:
+    // A timeline big enough for the reader to report progress and check for cancellation.
+    QString bigTimeline();
+
+    QTemporaryDir m_dir;
+};
+
+namespace {
+
+const QString kHappyDirectory = QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/happy-path/data/diagnostics");
+const QString kErrorPack =
+    QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
+                                        "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip");
+
+// Waits until no worker is left, so that a dropped result would have had every chance to arrive.
+void drainWorkers()
+{
+    QThreadPool::globalInstance()->waitForDone();
+    QTest::qWait(50);
+}
+
+} // namespace
+
+void tst_RunLoader::initTestCase()
+{
+    QVERIFY(QFileInfo(kHappyDirectory).isDir());
+    QVERIFY(QFileInfo(kErrorPack).isFile());
+    QVERIFY(m_dir.isValid());
+}
+
+void tst_RunLoader::cleanup()
+{
+    drainWorkers();
+}
+
+QString tst_RunLoader::bigTimeline()
+{
+    const QString path = m_dir.filePath(QStringLiteral("big.jsonl"));
+    if (QFileInfo::exists(path))
+        return path;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    QByteArray bytes;
+    constexpr int kLines = 100000; // the reader reports progress every 16384 lines
+    for (int i = 0; i < kLines; ++i) {
+        bytes += R"({"ts":)" + QByteArray::number(1795560451.0 + i * 0.001, 'f', 3)
+            + R"(,"type":"log","name":"work","status":"ok","session_id":"s)" + QByteArray::number(i % 7)
+            + R"(","run_id":"r)" + QByteArray::number(i % 7) + R"(","attrs":{"i":)" + QByteArray::number(i) + "}}\n";
+    }
+    file.write(bytes);
+    return path;
+}
+
+void tst_RunLoader::loads_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<int>("runs");
+
+    QTest::addRow("timeline directory") << kHappyDirectory << true << 4;
+    QTest::addRow("runpack") << kErrorPack << true << 1;
+    QTest::addRow("missing path") << QStringLiteral(RUNLENS_FIXTURES_DIR "/no/such/file.zip") << false << 0;
+}
+
+void tst_RunLoader::loads()
+{
+    QFETCH(QString, path);
+    QFETCH(bool, ok);
+    QFETCH(int, runs);
+
+    RunLoader loader;
+    QSignalSpy loaded(&loader, &RunLoader::loaded);
+    QSignalSpy canceled(&loader, &RunLoader::canceled);
+    loader.load(path);
+    QVERIFY(loader.isLoading());
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+    QVERIFY(!loader.isLoading());
+    const SourcePtr source = loaded.at(0).at(0).value<SourcePtr>();
+    QVERIFY(source);
+    QCOMPARE(source->path, path);
+    QCOMPARE(source->ok(), ok);
+    QCOMPARE(int(source->runs.size()), runs);
+    QCOMPARE(canceled.count(), 0);
+}
+
+void tst_RunLoader::supersededLoadIsDropped()
+{
+    RunLoader loader;
+    QSignalSpy loaded(&loader, &RunLoader::loaded);
+    loader.load(bigTimeline());
+    loader.load(kErrorPack);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+    drainWorkers();
+    QCOMPARE(loaded.count(), 1);
+    QCOMPARE(loaded.at(0).at(0).value<SourcePtr>()->path, kErrorPack);
+}
+
+void tst_RunLoader::cancel()
+{
+    RunLoader loader;
+    QSignalSpy loaded(&loader, &RunLoader::loaded);
+    QSignalSpy canceled(&loader, &RunLoader::canceled);
+    loader.load(bigTimeline());
+    loader.cancel();
+    QCOMPARE(canceled.count(), 1);
+    QVERIFY(!loader.isLoading());
+    drainWorkers();
+    QCOMPARE(loaded.count(), 0);
+
+    // The loader stays usable after a cancel.
+    loader.load(kErrorPack);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+    QCOMPARE(loaded.at(0).at(0).value<SourcePtr>()->path, kErrorPack);
+    QCOMPARE(canceled.count(), 1);
+}
+
+void tst_RunLoader::cancelWhenIdleDoesNothing()
+{
+    RunLoader loader;
+    QSignalSpy canceled(&loader, &RunLoader::canceled);
+    loader.cancel();
+    QCOMPARE(canceled.count(), 0);
+}
+
+void tst_RunLoader::reportsProgress()
+{
+    RunLoader loader;
+    QSignalSpy progress(&loader, &RunLoader::progress);
+    QSignalSpy loaded(&loader, &RunLoader::loaded);
+    loader.load(bigTimeline());
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 60000);
+    QCOMPARE(int(loaded.at(0).at(0).value<SourcePtr>()->runs.size()), 7);
+    QVERIFY(!progress.isEmpty());
+    int previous = -1;
+    for (const QList<QVariant>& arguments : std::as_const(progress)) {
+        const int permille = arguments.at(0).toInt();
+        QVERIFY2(permille > previous && permille <= 1000, qPrintable(QString::number(permille)));
+        previous = permille;
+        // A watcher attached to a started future first replays the initial state: 0, no text.
+        if (permille > 0)
+            QVERIFY2(!arguments.at(1).toString().isEmpty(), qPrintable(QString::number(permille)));
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_RunLoader)
+#include "tst_runloader.moc"

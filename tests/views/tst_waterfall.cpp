@@ -1,0 +1,596 @@
+// SPDX-License-Identifier: MIT
+#include "runfixture.h"
+#include "waterfalllayout.h"
+#include "waterfallview.h"
+
+#include <QApplication>
+#include <QHelpEvent>
+#include <QRandomGenerator>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+Q_DECLARE_METATYPE(Runlens::SpanStatus)
+
+using namespace Runlens;
+using namespace Runlens::Test;
+
+namespace {
+
+int spanIndex(const Run& run, const QString& name)
+{
+    for (size_t i = 0; i < run.spans.size(); ++i) {
+        if (run.spans[i].name == name)
+            return int(i);
+    }
+    return -1;
+}
+
+int eventIndex(const Run& run, const QString& type, const QString& name)
+{
+    for (size_t i = 0; i < run.events.size(); ++i) {
+        if (run.events[i].type == type && run.events[i].name == name)
+            return int(i);
+    }
+    return -1;
+}
+
+// The derived "cut-off" case of the fixtures README: the first 42 lines of the first happy run.
+RunPtr cutOffRun()
+{
+    RunLines lines = RunLines::fromFixture(kHappyFile, kHappyRun);
+    lines.objects = lines.objects.mid(0, 42);
+    return lines.build();
+}
+
+// `count` spans spread over `rows` rows; each row holds disjoint spans filling 80% of their slot.
+// The span at `errorSpan` is an error, every other one ok.
+WaterfallLayout slottedLayout(int count, int rows, double totalMs, int errorSpan = -1)
+{
+    const auto size = static_cast<size_t>(count);
+    std::vector<double> starts(size);
+    std::vector<double> ends(size);
+    std::vector<int> depths(size);
+    std::vector<SpanStatus> statuses(size, SpanStatus::Ok);
+    const int perRow = (count + rows - 1) / rows;
+    const double slotMs = totalMs / perRow;
+    for (int i = 0; i < count; ++i) {
+        const int slot = i / rows;
+        starts[size_t(i)] = slot * slotMs;
+        ends[size_t(i)] = slot * slotMs + 0.8 * slotMs;
+        depths[size_t(i)] = i % rows;
+    }
+    if (errorSpan >= 0)
+        statuses[size_t(errorSpan)] = SpanStatus::Error;
+    return WaterfallLayout(starts, ends, depths, statuses);
+}
+
+// Random starts, durations from zero to very long (so spans of a row overlap), depths 0..3.
+struct RandomSpans
+{
+    std::vector<double> starts;
+    std::vector<double> ends;
+    std::vector<int> depths;
+    std::vector<SpanStatus> statuses;
+};
+
+RandomSpans randomSpans(int count)
+{
+    QRandomGenerator random(42);
+    RandomSpans spans;
+    for (int i = 0; i < count; ++i) {
+        const double start = random.bounded(10000.0);
+        const int kind = random.bounded(100);
+        const double duration = kind == 0 ? random.bounded(5000.0) : kind < 20 ? 0.0 : random.bounded(5.0);
+        spans.starts.push_back(start);
+        spans.ends.push_back(start + duration);
+        spans.depths.push_back(random.bounded(4));
+        spans.statuses.push_back(SpanStatus(random.bounded(4)));
+    }
+    return spans;
+}
+
+// The merge rule applied one span at a time to the row's spans in start order, as an oracle.
+std::vector<WaterfallBar> referenceBars(
+    const RandomSpans& spans, int row, double fromMs, double toMs, double msPerPixel)
+{
+    std::vector<int> order;
+    for (size_t i = 0; i < spans.starts.size(); ++i) {
+        if (spans.depths[i] == row && spans.ends[i] >= fromMs && spans.starts[i] <= toMs)
+            order.push_back(int(i));
+    }
+    std::stable_sort(order.begin(), order.end(),
+        [&spans](int a, int b) { return spans.starts[size_t(a)] < spans.starts[size_t(b)]; });
+    std::vector<WaterfallBar> bars;
+    bool merging = false;
+    double column = 0;
+    for (int i : order) {
+        const double start = spans.starts[size_t(i)];
+        const double end = spans.ends[size_t(i)];
+        const bool narrow = end - start < msPerPixel;
+        const double startColumn = std::floor((start - fromMs) / msPerPixel);
+        if (narrow && merging && startColumn == column) {
+            ++bars.back().count;
+            bars.back().endMs = std::max(bars.back().endMs, end);
+            bars.back().status = std::max(bars.back().status, spans.statuses[size_t(i)]);
+            continue;
+        }
+        bars.push_back({ start, end, i, 1, spans.statuses[size_t(i)] });
+        merging = narrow;
+        column = startColumn;
+    }
+    return bars;
+}
+
+QPalette darkPalette()
+{
+    QPalette palette;
+    palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    palette.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    palette.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    palette.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    palette.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    palette.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+    palette.setColor(QPalette::PlaceholderText, QColor(0x9e, 0x9e, 0x9e));
+    palette.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe0));
+    return palette;
+}
+
+QWidget* plotOf(const WaterfallView& view)
+{
+    return view.findChild<QWidget*>(QStringLiteral("waterfallPlot"));
+}
+
+// Shows the view on a run and lets the queued replot settle, so pixel positions are final.
+void showOn(WaterfallView& view, const RunPtr& run)
+{
+    view.resize(1000, 420);
+    view.setRun(run);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCoreApplication::processEvents();
+}
+
+} // namespace
+
+class TestWaterfall : public QObject
+{
+    Q_OBJECT
+private slots:
+    void layoutHasEveryScopeOnce_data();
+    void layoutHasEveryScopeOnce();
+    void hitTestFindsEmbed();
+    void markersAreThePointEvents();
+    void mergesAMillionSpans();
+    void zoomedQueryReturnsOverlappingSpans_data();
+    void zoomedQueryReturnsOverlappingSpans();
+    void clickOnBarEmitsSpanClicked();
+    void clickOnMarkerEmitsEventClicked();
+    void toolTipShowsSpanDetails();
+    void selectSpansBringsThemIntoView();
+    void resetZoom_data();
+    void resetZoom();
+    void gesturesZoomAndPanTimeOnly();
+    void grabFollowsPalette_data();
+    void grabFollowsPalette();
+};
+
+void TestWaterfall::layoutHasEveryScopeOnce_data()
+{
+    QTest::addColumn<RunPtr>("run");
+    QTest::addColumn<SpanStatus>("worst");
+    QTest::addRow("happy path") << RunLines::fromFixture(kHappyFile, kHappyRun).build() << SpanStatus::Ok;
+    QTest::addRow("sparse disabled") << RunLines::fromFixture(kSparseFile, kSparseRun).build() << SpanStatus::Ok;
+    QTest::addRow("error embed") << RunLines::fromFixture(kErrorFile, kErrorRun).build() << SpanStatus::Error;
+    QTest::addRow("cut off") << cutOffRun() << SpanStatus::Unclosed;
+}
+
+void TestWaterfall::layoutHasEveryScopeOnce()
+{
+    QFETCH(RunPtr, run);
+    QFETCH(SpanStatus, worst);
+    QVERIFY(run);
+    QVERIFY(!run->spans.empty());
+    const WaterfallLayout layout(*run);
+
+    int maxDepth = 0;
+    for (const Span& span : run->spans)
+        maxDepth = std::max(maxDepth, span.depth);
+    QCOMPARE(layout.rowCount(), maxDepth + 1);
+    QCOMPARE(layout.spanCount(), int(run->spans.size()));
+
+    // Fully zoomed in (no merging) over the whole run, every span shows exactly once, on its depth's row.
+    std::vector<int> seen(run->spans.size(), 0);
+    SpanStatus worstSeen = SpanStatus::Ok;
+    for (int row = 0; row < layout.rowCount(); ++row) {
+        double previousStart = -1e300;
+        for (const WaterfallBar& bar : layout.visibleBars(row, layout.beginMs(), layout.endMs(), 0)) {
+            QCOMPARE(bar.count, 1);
+            QCOMPARE(run->spans[size_t(bar.span)].depth, row);
+            QVERIFY(bar.startMs >= previousStart); // start order
+            previousStart = bar.startMs;
+            ++seen[size_t(bar.span)];
+            worstSeen = std::max(worstSeen, bar.status);
+        }
+    }
+    for (size_t i = 0; i < seen.size(); ++i)
+        QVERIFY2(seen[i] == 1, qPrintable(run->spans[i].name));
+    QCOMPARE(worstSeen, worst);
+
+    for (int i = 0; i < layout.spanCount(); ++i) {
+        const Span& span = run->spans[size_t(i)];
+        QCOMPARE(layout.spanStartMs(i), run->offsetMs(span.startTs));
+        QCOMPARE(layout.spanStatus(i) == SpanStatus::Unclosed, !span.isClosed());
+    }
+}
+
+void TestWaterfall::hitTestFindsEmbed()
+{
+    const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
+    const WaterfallLayout layout(*run);
+    const int embed = spanIndex(*run, QStringLiteral("embed.vllm"));
+    QVERIFY(embed >= 0);
+    const double msPerPixel = (layout.endMs() - layout.beginMs()) / 1000;
+    const double middle = (layout.spanStartMs(embed) + layout.spanEndMs(embed)) / 2;
+    const int row = run->spans[size_t(embed)].depth;
+    QCOMPARE(layout.spanRow(embed), row);
+    QCOMPARE(layout.hitTest(row, middle, msPerPixel), embed);
+    QCOMPARE(layout.hitTest(row, layout.endMs() + 100 * msPerPixel, msPerPixel), -1);
+    QCOMPARE(layout.hitTest(-1, middle, msPerPixel), -1);
+    QCOMPARE(layout.hitTest(layout.rowCount(), middle, msPerPixel), -1);
+    // The tool step is the one span of row 0 and covers the run.
+    QCOMPARE(
+        run->spans[size_t(layout.hitTest(0, middle, msPerPixel))].name, QStringLiteral("mcp.tool:search.semantic_pro"));
+}
+
+void TestWaterfall::markersAreThePointEvents()
+{
+    const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
+    const WaterfallLayout layout(*run);
+    QCOMPARE(run->events.size(), size_t(57));
+    // Every scope of the happy run is closed: two scope lines per span, the rest are point events.
+    QCOMPARE(layout.markerCount(), int(run->events.size() - 2 * run->spans.size()));
+
+    const int decision = eventIndex(*run, QStringLiteral("decision"), QStringLiteral("gate.budget"));
+    QVERIFY(decision >= 0);
+    const double at = run->offsetMs(run->events[size_t(decision)].ts);
+    QCOMPARE(layout.hitTestMarker(at, 0.001), decision);
+
+    int total = 0;
+    for (const WaterfallMarker& marker : layout.visibleMarkers(layout.beginMs(), layout.endMs(), 0)) {
+        QCOMPARE(marker.count, 1);
+        QVERIFY(!run->events[size_t(marker.event)].type.startsWith(QLatin1String("step.")));
+        ++total;
+    }
+    QCOMPARE(total, layout.markerCount());
+    int merged = 0;
+    const double msPerPixel = (layout.endMs() - layout.beginMs()) / 50;
+    for (const WaterfallMarker& marker : layout.visibleMarkers(layout.beginMs(), layout.endMs(), msPerPixel))
+        merged += marker.count;
+    QCOMPARE(merged, layout.markerCount());
+}
+
+void TestWaterfall::mergesAMillionSpans()
+{
+    constexpr int kSpans = 1'000'000;
+    constexpr int kRows = 8;
+    constexpr int kErrorSpan = 654'321;
+    const WaterfallLayout layout = slottedLayout(kSpans, kRows, 60'000, kErrorSpan);
+    QCOMPARE(layout.spanCount(), kSpans);
+    QCOMPARE(layout.rowCount(), kRows);
+
+    const double msPerPixel = (layout.endMs() - layout.beginMs()) / 1000;
+    qsizetype bars = 0;
+    qint64 counted = 0;
+    bool errorShown = false;
+    for (int row = 0; row < layout.rowCount(); ++row) {
+        const std::vector<WaterfallBar> rowBars = layout.visibleBars(row, layout.beginMs(), layout.endMs(), msPerPixel);
+        QVERIFY(rowBars.size() <= 1001); // at most one bar per pixel column
+        bars += qsizetype(rowBars.size());
+        for (const WaterfallBar& bar : rowBars) {
+            counted += bar.count;
+            if (bar.startMs <= layout.spanStartMs(kErrorSpan) && layout.spanEndMs(kErrorSpan) <= bar.endMs
+                && row == layout.spanRow(kErrorSpan)) {
+                QCOMPARE(bar.status, SpanStatus::Error); // a merged bar takes the worst status
+                errorShown = true;
+            }
+        }
+    }
+    QVERIFY2(bars <= 8 * 1001, qPrintable(QString::number(bars)));
+    QCOMPARE(counted, qint64(kSpans));
+    QVERIFY(errorShown);
+
+    // Zoomed in to a window a few slots wide, nothing merges and only the spans there come back.
+    const double from = layout.spanStartMs(kErrorSpan);
+    const double to = from + 0.1;
+    const std::vector<WaterfallBar> zoomed = layout.visibleBars(layout.spanRow(kErrorSpan), from, to, 0.0001);
+    QVERIFY(!zoomed.empty());
+    QVERIFY(zoomed.size() < 10);
+    QCOMPARE(zoomed.front().span, kErrorSpan);
+    for (const WaterfallBar& bar : zoomed) {
+        QCOMPARE(bar.count, 1);
+        QVERIFY(bar.endMs >= from && bar.startMs <= to);
+    }
+}
+
+void TestWaterfall::zoomedQueryReturnsOverlappingSpans_data()
+{
+    QTest::addColumn<double>("fromMs");
+    QTest::addColumn<double>("toMs");
+    QTest::addRow("one percent") << 4000.0 << 4100.0;
+    QTest::addRow("a tenth of a millisecond") << 7000.0 << 7000.1;
+    QTest::addRow("a single instant") << 2500.0 << 2500.0;
+    QTest::addRow("before the first span") << -500.0 << -100.0;
+    QTest::addRow("past the end") << 20000.0 << 30000.0;
+    QTest::addRow("everything") << -1.0 << 20000.0;
+}
+
+void TestWaterfall::zoomedQueryReturnsOverlappingSpans()
+{
+    QFETCH(double, fromMs);
+    QFETCH(double, toMs);
+    const RandomSpans spans = randomSpans(20000);
+    const WaterfallLayout layout(spans.starts, spans.ends, spans.depths, spans.statuses);
+    for (int row = 0; row < layout.rowCount(); ++row) {
+        std::set<int> expected;
+        for (size_t i = 0; i < spans.starts.size(); ++i) {
+            if (spans.depths[i] == row && spans.ends[i] >= fromMs && spans.starts[i] <= toMs)
+                expected.insert(int(i));
+        }
+        std::set<int> found;
+        for (const WaterfallBar& bar : layout.visibleBars(row, fromMs, toMs, 0)) {
+            QCOMPARE(bar.count, 1);
+            QVERIFY(found.insert(bar.span).second);
+        }
+        QCOMPARE(found, expected);
+
+        // Merged, the bars are those of the plain one-span-at-a-time merge, and the counts add up.
+        for (const int pixels : { 2000, 200, 20 }) {
+            const double msPerPixel = std::max(toMs - fromMs, 1.0) / pixels;
+            const std::vector<WaterfallBar> bars = layout.visibleBars(row, fromMs, toMs, msPerPixel);
+            const std::vector<WaterfallBar> reference = referenceBars(spans, row, fromMs, toMs, msPerPixel);
+            QCOMPARE(bars.size(), reference.size());
+            qsizetype counted = 0;
+            for (size_t i = 0; i < bars.size(); ++i) {
+                QCOMPARE(bars[i].span, reference[i].span);
+                QCOMPARE(bars[i].count, reference[i].count);
+                QCOMPARE(bars[i].startMs, reference[i].startMs);
+                QCOMPARE(bars[i].endMs, reference[i].endMs);
+                QCOMPARE(bars[i].status, reference[i].status);
+                counted += bars[i].count;
+            }
+            QCOMPARE(counted, qsizetype(expected.size()));
+        }
+    }
+}
+
+void TestWaterfall::clickOnBarEmitsSpanClicked()
+{
+    const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
+    WaterfallView view;
+    showOn(view, run);
+    QWidget* plot = plotOf(view);
+    QVERIFY(plot);
+    const int embed = spanIndex(*run, QStringLiteral("embed.vllm"));
+    const WaterfallLayout& layout = view.waterfallLayout();
+    const double middle = (layout.spanStartMs(embed) + layout.spanEndMs(embed)) / 2;
+    const QPoint pos = view.plotPosition(middle, layout.spanRow(embed)).toPoint();
+
+    QSignalSpy spans(&view, &WaterfallView::spanClicked);
+    QSignalSpy events(&view, &WaterfallView::eventClicked);
+    QTest::mouseClick(plot, Qt::LeftButton, Qt::NoModifier, pos);
+    QCOMPARE(spans.count(), 1);
+    QCOMPARE(spans.at(0).at(0).toInt(), embed);
+    QCOMPARE(events.count(), 0);
+    QCOMPARE(view.selectedSpans(), QList<int> { embed });
+
+    // Between two rows there is no bar.
+    QTest::mouseClick(plot, Qt::LeftButton, Qt::NoModifier, view.plotPosition(middle, 0).toPoint() + QPoint(0, 1));
+    QTest::mouseClick(plot, Qt::RightButton, Qt::NoModifier, pos);
+    const QPoint gap = ((view.plotPosition(middle, 0) + view.plotPosition(middle, 1)) / 2).toPoint();
+    QTest::mouseClick(plot, Qt::LeftButton, Qt::NoModifier, gap);
+    QCOMPARE(spans.count(), 2); // the click on row 0, but neither the right click nor the gap
+    QCOMPARE(spans.at(1).at(0).toInt(), spanIndex(*run, QStringLiteral("mcp.tool:search.semantic_pro")));
+}
+
+void TestWaterfall::clickOnMarkerEmitsEventClicked()
+{
+    const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
+    WaterfallView view;
+    showOn(view, run);
+    const int decision = eventIndex(*run, QStringLiteral("decision"), QStringLiteral("gate.budget"));
+    const QPoint pos =
+        view.plotPosition(run->offsetMs(run->events[size_t(decision)].ts), view.waterfallLayout().rowCount()).toPoint();
+    QSignalSpy spans(&view, &WaterfallView::spanClicked);
+    QSignalSpy events(&view, &WaterfallView::eventClicked);
+    QTest::mouseClick(plotOf(view), Qt::LeftButton, Qt::NoModifier, pos);
+    QCOMPARE(events.count(), 1);
+    QCOMPARE(events.at(0).at(0).toInt(), decision);
+    QCOMPARE(spans.count(), 0);
+}
+
+void TestWaterfall::toolTipShowsSpanDetails()
+{
+    const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
+    WaterfallView view;
+    showOn(view, run);
+    QWidget* plot = plotOf(view);
+    const int embed = spanIndex(*run, QStringLiteral("embed.vllm"));
+    const WaterfallLayout& layout = view.waterfallLayout();
+    const QPoint pos =
+        view.plotPosition((layout.spanStartMs(embed) + layout.spanEndMs(embed)) / 2, layout.spanRow(embed)).toPoint();
+    QHelpEvent help(QEvent::ToolTip, pos, plot->mapToGlobal(pos));
+    QApplication::sendEvent(plot, &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    const QString text = QToolTip::text();
+    QVERIFY2(text.contains(QLatin1String("<b>embed.vllm</b>")), qPrintable(text));
+    QVERIFY(text.contains(QLatin1String("Kind: step")));
+    QVERIFY(text.contains(QLatin1String("Status: ok")));
+    QVERIFY(text.contains(QLatin1String("Duration: ")));
+    QVERIFY(text.contains(QLatin1String("after run start")));
+    QVERIFY(text.contains(QLatin1String("mode: ")));
+    QVERIFY(text.contains(QLatin1String("dim: ")));
+
+    const int decision = eventIndex(*run, QStringLiteral("decision"), QStringLiteral("gate.budget"));
+    const QPoint markerPos =
+        view.plotPosition(run->offsetMs(run->events[size_t(decision)].ts), layout.rowCount()).toPoint();
+    QHelpEvent markerHelp(QEvent::ToolTip, markerPos, plot->mapToGlobal(markerPos));
+    QApplication::sendEvent(plot, &markerHelp);
+    QTRY_VERIFY(QToolTip::text().contains(QLatin1String("decision gate.budget")));
+    QVERIFY(QToolTip::text().contains(QLatin1String("looks_literal: true")));
+}
+
+void TestWaterfall::selectSpansBringsThemIntoView()
+{
+    const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
+    WaterfallView view;
+    showOn(view, run);
+    const WaterfallLayout& layout = view.waterfallLayout();
+    const int embed = spanIndex(*run, QStringLiteral("embed.vllm"));
+    const int hydrate = spanIndex(*run, QStringLiteral("hydrate.duckdb"));
+    QVERIFY(layout.spanEndMs(embed) < layout.spanStartMs(hydrate));
+
+    // Zoomed in on hydrate, selecting embed scrolls to it at the same zoom.
+    view.setVisibleRangeMs(layout.spanStartMs(hydrate), layout.spanStartMs(hydrate) + 20);
+    view.selectSpans({ embed });
+    QCOMPARE(view.selectedSpans(), QList<int> { embed });
+    auto [from, to] = view.visibleRangeMs();
+    QVERIFY(from <= layout.spanStartMs(embed) && layout.spanEndMs(embed) <= to);
+    QVERIFY(qAbs((to - from) - 20) < 1e-6);
+
+    // Two spans further apart than the window: zoom out to show both.
+    view.selectSpans({ embed, hydrate, -1, 100000 });
+    QCOMPARE(view.selectedSpans(), (QList<int> { embed, hydrate }));
+    std::tie(from, to) = view.visibleRangeMs();
+    QVERIFY(from <= layout.spanStartMs(embed) && layout.spanEndMs(hydrate) <= to);
+
+    view.selectSpans({});
+    QVERIFY(view.selectedSpans().isEmpty());
+}
+
+void TestWaterfall::resetZoom_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::addRow("slot") << QStringLiteral("slot");
+    QTest::addRow("R key") << QStringLiteral("key");
+    QTest::addRow("reset button") << QStringLiteral("button");
+    QTest::addRow("double click") << QStringLiteral("double-click");
+}
+
+void TestWaterfall::resetZoom()
+{
+    QFETCH(QString, how);
+    const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
+    WaterfallView view;
+    showOn(view, run);
+    const WaterfallLayout& layout = view.waterfallLayout();
+    const auto [fullFrom, fullTo] = view.visibleRangeMs();
+    QVERIFY(fullFrom <= 0 && fullFrom <= layout.beginMs() && layout.endMs() <= fullTo);
+
+    view.setVisibleRangeMs(10, 11);
+    QCOMPARE(view.visibleRangeMs(), std::make_pair(10.0, 11.0));
+    if (how == QLatin1String("slot")) {
+        view.resetZoom();
+    } else if (how == QLatin1String("key")) {
+        view.setFocus();
+        QTest::keyClick(&view, Qt::Key_R);
+    } else if (how == QLatin1String("button")) {
+        auto* button = view.findChild<QToolButton*>(QStringLiteral("resetZoomButton"));
+        QVERIFY(button);
+        button->click();
+    } else {
+        // In the marker lane far from any event, so the click itself selects nothing.
+        QTest::mouseDClick(plotOf(view), Qt::LeftButton, Qt::NoModifier,
+            view.plotPosition(10.5, layout.rowCount()).toPoint() + QPoint(0, 12));
+    }
+    QCOMPARE(view.visibleRangeMs(), std::make_pair(fullFrom, fullTo));
+}
+
+void TestWaterfall::gesturesZoomAndPanTimeOnly()
+{
+    const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
+    WaterfallView view;
+    showOn(view, run);
+    QWidget* plot = plotOf(view);
+    const int row = view.waterfallLayout().rowCount() / 2;
+    const QPointF rowBefore = view.plotPosition(0, row);
+
+    // Right-drag zooms to the dragged time range.
+    QTest::mousePress(plot, Qt::RightButton, Qt::NoModifier, view.plotPosition(10, row).toPoint());
+    QTest::mouseMove(plot, view.plotPosition(15, row).toPoint());
+    QTest::mouseMove(plot, view.plotPosition(20, row).toPoint());
+    QTest::mouseRelease(plot, Qt::RightButton, Qt::NoModifier, view.plotPosition(20, row).toPoint());
+    auto [from, to] = view.visibleRangeMs();
+    QVERIFY2(qAbs(from - 10) < 0.2 && qAbs(to - 20) < 0.2, qPrintable(QStringLiteral("%1 %2").arg(from).arg(to)));
+    QCOMPARE(view.plotPosition(0, row).y(), rowBefore.y()); // rows never move
+
+    // Left-drag pans: the time under the cursor follows it.
+    const QPoint start = view.plotPosition(15, row).toPoint();
+    QTest::mousePress(plot, Qt::LeftButton, Qt::NoModifier, start);
+    QTest::mouseMove(plot, start + QPoint(50, 0));
+    QTest::mouseMove(plot, start + QPoint(100, 0));
+    QTest::mouseRelease(plot, Qt::LeftButton, Qt::NoModifier, start + QPoint(100, 0));
+    const auto [panFrom, panTo] = view.visibleRangeMs();
+    QVERIFY(panFrom < from);
+    QVERIFY(qAbs((panTo - panFrom) - (to - from)) < 1e-9);
+    QCOMPARE(view.plotPosition(0, row).y(), rowBefore.y());
+
+    // The wheel zooms in around the cursor.
+    const QPoint cursor = view.plotPosition(14, row).toPoint();
+    const double under = view.plotPosition(14, row).x();
+    QWheelEvent wheel(cursor, plot->mapToGlobal(cursor), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+        Qt::NoScrollPhase, false);
+    QApplication::sendEvent(plot, &wheel);
+    const auto [wheelFrom, wheelTo] = view.visibleRangeMs();
+    QVERIFY(wheelTo - wheelFrom < panTo - panFrom);
+    QVERIFY(qAbs(view.plotPosition(14, row).x() - under) < 1.0);
+}
+
+void TestWaterfall::grabFollowsPalette_data()
+{
+    QTest::addColumn<QString>("palette");
+    QTest::addRow("light") << QStringLiteral("light");
+    QTest::addRow("dark widget palette") << QStringLiteral("dark");
+    QTest::addRow("application switches to dark while shown") << QStringLiteral("switch");
+}
+
+void TestWaterfall::grabFollowsPalette()
+{
+    QFETCH(QString, palette);
+    const QPalette applicationPalette = QApplication::palette();
+    const auto restore = qScopeGuard([&applicationPalette] { QApplication::setPalette(applicationPalette); });
+    RunLines lines = RunLines::fromFixture(kHappyFile, kHappyRun);
+    // Cut the run short so the picture also shows unclosed (hatched) scopes.
+    lines.objects = lines.objects.mid(0, 50);
+    const RunPtr run = lines.build();
+    WaterfallView view;
+    if (palette == QLatin1String("dark"))
+        view.setPalette(darkPalette());
+    showOn(view, run);
+    if (palette == QLatin1String("switch"))
+        QApplication::setPalette(darkPalette());
+    view.selectSpans({ spanIndex(*run, QStringLiteral("embed.vllm")) });
+    QCoreApplication::processEvents();
+
+    const QImage image = view.grab().toImage();
+    QVERIFY(!image.isNull());
+    const QString path =
+        QCoreApplication::applicationDirPath() + QStringLiteral("/tst_waterfall_") + palette + QStringLiteral(".png");
+    QVERIFY(image.save(path));
+    // The plot's background is the palette's base colour.
+    const QColor base = view.palette().color(QPalette::Base);
+    QCOMPARE(base.lightness() < 128, palette != QLatin1String("light"));
+    QCOMPARE(plotOf(view)->grab().toImage().pixelColor(2, 2), base);
+    QVERIFY(!view.toPixmap(QSize(640, 300)).isNull());
+}
+
+QTEST_MAIN(TestWaterfall)
+#include "tst_waterfall.moc"

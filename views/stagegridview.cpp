@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: MIT
+#include "stagegridview.h"
+
+#include "runstatus.h"
+#include "stagegridmodel.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPainter>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Runlens {
+
+/// A table that draws an explanation in its empty viewport.
+class StageGridTable : public QTableView
+{
+public:
+    explicit StageGridTable(QWidget* parent)
+        : QTableView(parent)
+    { }
+
+    QString emptyText() const { return model() && model()->rowCount() == 0 ? m_placeholder : QString(); }
+    void setPlaceholder(const QString& text)
+    {
+        m_placeholder = text;
+        viewport()->update();
+    }
+
+protected:
+    void paintEvent(QPaintEvent* event) override
+    {
+        QTableView::paintEvent(event);
+        const QString text = emptyText();
+        if (text.isEmpty())
+            return;
+        QPainter painter(viewport());
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        const int margin = fontMetrics().height();
+        painter.drawText(
+            viewport()->rect().adjusted(margin, margin, -margin, -margin), Qt::AlignCenter | Qt::TextWordWrap, text);
+    }
+
+private:
+    QString m_placeholder;
+};
+
+namespace {
+
+/// Drops the status tint on selected cells, so that the selection highlight shows across the whole row.
+class StatusTintDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (option->state & QStyle::State_Selected)
+            option->backgroundBrush = Qt::NoBrush;
+    }
+};
+
+} // namespace
+
+/// One ops_coverage flag: "✓ embed" on a green tint or "✗ sparse" on an amber one.
+class OpsCoverageChip : public QLabel
+{
+public:
+    OpsCoverageChip(const QString& key, QWidget* parent)
+        : QLabel(parent)
+        , m_key(key)
+    {
+        setObjectName(QLatin1String("opsChip_") + key);
+        setAlignment(Qt::AlignCenter);
+        const int padding = fontMetrics().averageCharWidth();
+        setContentsMargins(padding, 1, padding, 1);
+    }
+
+    QString key() const { return m_key; }
+    void setCovered(bool covered)
+    {
+        m_covered = covered;
+        setText(QString(covered ? QChar(0x2713) : QChar(0x2717)) + QLatin1Char(' ') + m_key);
+    }
+
+protected:
+    void paintEvent(QPaintEvent* event) override
+    {
+        // Amber rather than red: a false flag is upstream's opinion, often a deliberate configuration.
+        const QColor color = StageGridModel::statusColor(m_covered ? CellStatus::Ran : CellStatus::Degraded);
+        QPainter painter(this);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(QPen(color, 1.0));
+        painter.setBrush(StageGridModel::tint(color, palette()));
+        painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+        painter.end();
+        QLabel::paintEvent(event);
+    }
+
+private:
+    QString m_key;
+    bool m_covered = false;
+};
+
+StageGridView::StageGridView(QWidget* parent)
+    : QWidget(parent)
+    , m_model(new StageGridModel(this))
+    , m_summaryRow(new QWidget(this))
+    , m_summaryIcon(new QLabel(m_summaryRow))
+    , m_summary(new QLabel(m_summaryRow))
+    , m_opsStrip(new QWidget(this))
+    , m_opsOrigin(new QLabel(m_opsStrip))
+    , m_table(new StageGridTable(this))
+{
+    m_summary->setObjectName(QStringLiteral("stageGridSummary"));
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* summaryLayout = new QHBoxLayout(m_summaryRow);
+    const int margin = fontMetrics().averageCharWidth() / 2;
+    summaryLayout->setContentsMargins(margin, 0, margin, 0);
+    summaryLayout->addWidget(m_summaryIcon, 0, Qt::AlignTop);
+    summaryLayout->addWidget(m_summary, 1);
+
+    m_opsOrigin->setObjectName(QStringLiteral("opsOrigin"));
+    auto* opsLayout = new QHBoxLayout(m_opsStrip);
+    opsLayout->setContentsMargins(margin, 0, margin, 0);
+    opsLayout->setSpacing(4);
+    auto* opsCaption = new QLabel(QStringLiteral("ops_coverage"), m_opsStrip); // upstream's key, not translated
+    opsLayout->addWidget(opsCaption);
+    opsLayout->addWidget(m_opsOrigin);
+    for (size_t i = 0; i < OpsCoverage::keys.size(); ++i) {
+        m_opsChips[i] = new OpsCoverageChip(QLatin1String(OpsCoverage::keys[i]), m_opsStrip);
+        opsLayout->addWidget(m_opsChips[i]);
+    }
+    opsLayout->addStretch(1);
+
+    m_table->setObjectName(QStringLiteral("stageGridTable"));
+    m_table->setModel(m_model);
+    m_table->setItemDelegate(new StatusTintDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setIconSize(QSize(14, 14));
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setMinimumSectionSize(1);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(StageGridModel::ReasonColumn, QHeaderView::Stretch);
+    m_table->installEventFilter(this);
+    connect(m_table, &QAbstractItemView::clicked, this, &StageGridView::activate);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_summaryRow);
+    layout->addWidget(m_opsStrip);
+    layout->addWidget(m_table, 1);
+
+    setRun(nullptr);
+}
+
+StageGridView::~StageGridView() = default;
+
+void StageGridView::setRun(RunPtr run)
+{
+    m_model->setPalette(palette());
+    m_model->setRun(std::move(run));
+    const RunPtr& current = m_model->run();
+    if (!current)
+        m_table->setPlaceholder(tr("No run selected."));
+    else if (!current->hasGrid())
+        m_table->setPlaceholder(tr("No stage grid: this run has no tool scope (startup, cli or warm-up)."));
+    else
+        m_table->setPlaceholder(tr("No stage evidence in this run."));
+    updateSummary();
+    updateOpsCoverage();
+}
+
+RunPtr StageGridView::run() const
+{
+    return m_model->run();
+}
+
+bool StageGridView::selectStage(const QString& stage)
+{
+    const int row = m_model->rowOf(stage);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_model->index(row, StageGridModel::StageColumn);
+    m_table->setCurrentIndex(index);
+    m_table->scrollTo(index);
+    return true;
+}
+
+QString StageGridView::currentStage() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid() || !m_table->selectionModel()->isRowSelected(current.row(), {}))
+        return {};
+    return current.data(StageGridModel::StageRole).toString();
+}
+
+bool StageGridView::selectNextFailed()
+{
+    return selectFailed(+1);
+}
+
+bool StageGridView::selectPreviousFailed()
+{
+    return selectFailed(-1);
+}
+
+QString StageGridView::emptyText() const
+{
+    return m_table->emptyText();
+}
+
+bool StageGridView::selectFailed(int step)
+{
+    const int rows = m_model->rowCount();
+    const QModelIndex current = m_table->currentIndex();
+    // Without a current row, "next" starts at the top and "previous" at the bottom.
+    const int start = current.isValid() ? current.row() : (step > 0 ? -1 : 0);
+    for (int i = 1; i <= rows; ++i) {
+        const int row = ((start + step * i) % rows + rows) % rows;
+        const auto status = CellStatus(m_model->index(row, 0).data(StageGridModel::StatusRole).toInt());
+        if (status == CellStatus::Failed || status == CellStatus::Degraded) {
+            const QModelIndex index = m_model->index(row, StageGridModel::StageColumn);
+            m_table->setCurrentIndex(index);
+            m_table->scrollTo(index);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool StageGridView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_table && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter)
+            activate(m_table->currentIndex());
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void StageGridView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        m_model->setPalette(palette()); // the table inherits it only after this event
+    QWidget::changeEvent(event);
+}
+
+void StageGridView::activate(const QModelIndex& index)
+{
+    if (!index.isValid())
+        return;
+    emit cellActivated(index.data(StageGridModel::StageRole).toString(),
+        index.data(StageGridModel::SpansRole).value<QList<int>>(),
+        index.data(StageGridModel::EventsRole).value<QList<int>>());
+}
+
+void StageGridView::updateSummary()
+{
+    const RunPtr& run = m_model->run();
+    m_summaryRow->setVisible(bool(run));
+    if (!run)
+        return;
+    const int side = m_summary->fontMetrics().height();
+    m_summaryIcon->setPixmap(runStatusIcon(run->status).pixmap(QSize(side, side), devicePixelRatioF()));
+    const QString status = runStatusLabel(run->status);
+    QString text;
+    if (!run->hasGrid()) {
+        text = tr("%1 run: no tool scope").arg(status);
+    } else {
+        const QString after = run->stoppedAfter.isEmpty() ? tr("stopped before the first stage")
+                                                          : tr("stopped after %1").arg(run->stoppedAfter);
+        text = run->stopReason.isEmpty() ? tr("%1; %2").arg(status, after)
+                                         : tr("%1: %2; %3").arg(status, run->stopReason, after);
+    }
+    m_summary->setText(text);
+}
+
+void StageGridView::updateOpsCoverage()
+{
+    const RunPtr& run = m_model->run();
+    m_opsStrip->setVisible(run && run->hasGrid());
+    if (!run)
+        return;
+    const OpsCoverage& coverage = run->opsCoverage;
+    m_opsOrigin->setText(coverage.stored ? tr("stored") : tr("computed"));
+    const QString origin = coverage.stored
+        ? tr("Upstream's ops_coverage as stored in the run report.")
+        : tr("The source stored no ops_coverage; Runlens computed it from the checkpoints with upstream's rule.");
+    const QString caveat = tr("It is upstream's own flag, not evidence, and the grid below ignores it: a failed "
+                              "checkpoint counts as covered, and gather ignores retrieval.gather, so it is false "
+                              "whenever both sparse channels are off.");
+    const QString toolTip = origin + QLatin1Char('\n') + caveat;
+    m_opsStrip->setToolTip(toolTip);
+    for (size_t i = 0; i < m_opsChips.size(); ++i) {
+        OpsCoverageChip* chip = m_opsChips[i];
+        const bool covered = coverage.values[i];
+        chip->setCovered(covered);
+        chip->setAccessibleName(covered ? tr("%1: covered").arg(chip->key()) : tr("%1: not covered").arg(chip->key()));
+        chip->setToolTip(chip->accessibleName() + QLatin1String("\n\n") + toolTip);
+    }
+}
+
+} // namespace Runlens
