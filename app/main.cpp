@@ -20,24 +20,38 @@ void printError(const QString& text)
     std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
 }
 
-// Loads PATH into WINDOW, selects the first run, saves the window as a PNG, then quits the event loop
-// with 0 on success and 1 when the file could not be written.
+// Selects the first run, then saves WINDOW as a PNG once the queued layout requests have run, and
+// quits the event loop with 0 on success, 1 when the file could not be written.
+void grabWindow(Runlens::MainWindow* window, Runlens::SourceView* view, const QString& output)
+{
+    view->selectFirstRun();
+    QTimer::singleShot(0, window, [window, output] {
+        if (!window->grab().save(output, "PNG")) {
+            printError(QApplication::translate("main", "runlens: cannot write %1").arg(output));
+            QCoreApplication::exit(1);
+            return;
+        }
+        QCoreApplication::exit(0);
+    });
+}
+
+// Loads PATH into WINDOW and grabs it once the source is read and its hints are computed.
 void screenshotWhenLoaded(Runlens::MainWindow* window, const QString& path, const QString& output)
 {
-    QObject::connect(window, &Runlens::MainWindow::sourceFinished, window, [window, output](Runlens::SourceView* view) {
-        if (view->state() == Runlens::SourceView::State::Failed && view->source())
+    using Runlens::SourceView;
+    QObject::connect(window, &Runlens::MainWindow::sourceFinished, window, [window, output](SourceView* view) {
+        if (view->state() == SourceView::State::Failed && view->source())
             printError(QApplication::translate("main", "runlens: cannot open %1: %2")
                            .arg(view->path(), view->source()->fatalError));
-        view->selectFirstRun();
-        // Let the layout requests queued by the new page run before grabbing.
-        QTimer::singleShot(0, window, [window, output] {
-            if (!window->grab().save(output, "PNG")) {
-                printError(QApplication::translate("main", "runlens: cannot write %1").arg(output));
-                QCoreApplication::exit(1);
-                return;
-            }
-            QCoreApplication::exit(0);
-        });
+        const bool hintsPending =
+            view->state() == SourceView::State::Loaded && !view->source()->runs.empty() && !view->hintReport();
+        if (!hintsPending) {
+            grabWindow(window, view, output);
+            return;
+        }
+        QObject::connect(
+            view, &SourceView::hintsChanged, window, [=] { grabWindow(window, view, output); },
+            Qt::SingleShotConnection);
     });
     window->openPath(path, Runlens::MainWindow::RecentFiles::Skip);
 }
@@ -82,6 +96,7 @@ int main(int argc, char** argv)
                            .arg(parser.value(sizeOption)));
             return 2;
         }
+        window.setRemembersLayout(false);
         window.setWindowState(Qt::WindowNoState); // whatever geometry the settings restored
         window.resize(size.captured(1).toInt(), size.captured(2).toInt());
         window.show();

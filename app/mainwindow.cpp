@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "atomicfile.h"
+#include "hintsview.h"
+#include "packwriter.h"
+#include "regeneratepackdialog.h"
 #include "runloader.h"
 #include "runstatus.h"
+#include "severitybadge.h"
 #include "sourceview.h"
+#include "summaryexport.h"
+#include "waterfallview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -13,6 +20,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -25,6 +33,7 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Runlens {
 
@@ -33,6 +42,8 @@ namespace {
 const QString kRecentKey = QStringLiteral("recentPaths");
 const QString kLastDirectoryKey = QStringLiteral("lastDirectory");
 const QString kGeometryKey = QStringLiteral("geometry");
+const QString kLayoutKey = QStringLiteral("sourceLayout");
+const QString kExportDirectoryKey = QStringLiteral("exportDirectory");
 constexpr qsizetype kMaxRecent = 10;
 
 QStringList localPaths(const QMimeData* mime)
@@ -61,6 +72,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_welcome(new QWidget(m_central))
     , m_tabs(new QTabWidget(m_central))
     , m_countsLabel(new QLabel(this))
+    , m_badge(new SeverityBadge(this))
 {
     setAcceptDrops(true);
 
@@ -96,6 +108,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_central->addWidget(m_tabs);
     setCentralWidget(m_central);
     statusBar()->addPermanentWidget(m_countsLabel);
+    statusBar()->addPermanentWidget(m_badge);
+    m_badge->setObjectName(QStringLiteral("severityBadge"));
 
     createMenus();
     resize(1280, 800);
@@ -117,6 +131,13 @@ void MainWindow::createMenus()
     file->addSeparator();
     m_reloadAction = file->addAction(tr("Re&load"), this, [this] { reload(currentView()); });
     m_reloadAction->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    m_exportAction = file->addAction(tr("&Export Hints…"), this, &MainWindow::exportHints);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(tr("Write every run's hints and stage grid as Markdown, CSV, JSON or HTML"));
+    m_packAction = file->addAction(tr("Re&generate Pack…"), this, &MainWindow::regeneratePack);
+    m_packAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_packAction->setToolTip(tr("Write a runpack for the selected run with today's detectors"));
     m_closeTabAction = file->addAction(tr("&Close Tab"), this, [this] { closeTab(m_tabs->currentIndex()); });
     m_closeTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
     file->addSeparator();
@@ -130,6 +151,8 @@ void MainWindow::createMenus()
             view->focusFilter();
     });
     m_filterAction->setShortcut(QKeySequence::Find);
+
+    createGoMenu();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Runlens"), this, [this] {
@@ -162,6 +185,14 @@ SourceView* MainWindow::openPath(const QString& path, RecentFiles recent)
         if (view->state() != SourceView::State::Loading)
             emit sourceFinished(view);
     });
+    const auto updateIfCurrent = [this, view] {
+        if (view == currentView())
+            updateWindow();
+    };
+    connect(view, &SourceView::hintsChanged, this, updateIfCurrent);
+    connect(view, &SourceView::currentRunChanged, this, updateIfCurrent);
+    if (m_remembersLayout)
+        view->restoreLayout(QSettings().value(kLayoutKey).toByteArray());
     const int index = m_tabs->addTab(view, displayName(absolute));
     m_tabs->setTabToolTip(index, QDir::toNativeSeparators(absolute));
     m_tabs->setCurrentIndex(index);
@@ -195,7 +226,10 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    QSettings().setValue(kGeometryKey, saveGeometry());
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    if (SourceView* view = currentView(); view && m_remembersLayout && view->state() == SourceView::State::Loaded)
+        settings.setValue(kLayoutKey, view->saveLayout());
     QMainWindow::closeEvent(event);
 }
 
@@ -313,8 +347,14 @@ void MainWindow::updateWindow()
     setWindowTitle(view ? displayName(view->path()) : QString());
     m_reloadAction->setEnabled(view != nullptr);
     m_closeTabAction->setEnabled(view != nullptr);
-    m_filterAction->setEnabled(
-        view && view->state() == SourceView::State::Loaded && view->source() && !view->source()->runs.empty());
+    const bool hasRuns =
+        view && view->state() == SourceView::State::Loaded && view->source() && !view->source()->runs.empty();
+    m_filterAction->setEnabled(hasRuns);
+    for (QAction* action : std::as_const(m_runActions))
+        action->setEnabled(hasRuns);
+    m_exportAction->setEnabled(hasRuns && view->hintReport());
+    m_packAction->setEnabled(hasRuns && view->currentRun());
+    updateBadge(view);
     if (!view) {
         m_countsLabel->clear();
         return;
@@ -338,6 +378,150 @@ void MainWindow::updateWindow()
         break;
     }
     }
+}
+
+void MainWindow::createGoMenu()
+{
+    // Each action works on the current tab; disabled while it has no runs.
+    const auto addRunAction = [this](QMenu* menu, const QString& text, const QKeySequence& shortcut, auto slot) {
+        QAction* action = menu->addAction(text, this, [this, slot] {
+            if (SourceView* view = currentView())
+                slot(view);
+        });
+        action->setShortcut(shortcut);
+        m_runActions.append(action);
+        return action;
+    };
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    addRunAction(go, tr("&Next Hint"), QKeySequence(Qt::Key_F8), [](SourceView* view) { view->nextHint(); });
+    addRunAction(go, tr("&Previous Hint"), QKeySequence(Qt::SHIFT | Qt::Key_F8),
+        [](SourceView* view) { view->previousHint(); });
+    addRunAction(go, tr("Next &Failed Stage"), QKeySequence(Qt::Key_F7),
+        [](SourceView* view) { view->nextFailedStage(); });
+    addRunAction(go, tr("Previous F&ailed Stage"), QKeySequence(Qt::SHIFT | Qt::Key_F7),
+        [](SourceView* view) { view->previousFailedStage(); });
+    go->addSeparator();
+    const std::pair<QString, SourceView::Page> pages[] = {
+        { tr("&Events"), SourceView::Page::Events },
+        { tr("&Report"), SourceView::Page::Report },
+        { tr("&Contents"), SourceView::Page::Contents },
+        { tr("P&roblems"), SourceView::Page::Problems },
+    };
+    int key = Qt::Key_1;
+    for (const auto& [text, page] : pages) {
+        addRunAction(go, text, QKeySequence(Qt::CTRL | Qt::Key(key++)),
+            [page](SourceView* view) { view->showPage(page); });
+    }
+    go->addSeparator();
+    addRunAction(go, tr("Reset &Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0),
+        [](SourceView* view) { view->waterfall()->resetZoom(); });
+    QAction* nextTab = go->addAction(tr("Next &Tab"), this, [this] {
+        if (m_tabs->count() > 1)
+            m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count());
+    });
+    nextTab->setShortcut(QKeySequence::NextChild);
+    QAction* previousTab = go->addAction(tr("Pre&vious Tab"), this, [this] {
+        if (m_tabs->count() > 1)
+            m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
+    });
+    previousTab->setShortcut(QKeySequence::PreviousChild);
+}
+
+void MainWindow::updateBadge(SourceView* view)
+{
+    const auto report = view ? view->hintReport() : nullptr;
+    m_badge->setVisible(bool(report));
+    if (!report)
+        return;
+    int counts[3] = {};
+    int suppressed = 0;
+    for (const RunHints& run : report->runs) {
+        for (const Hint& hint : run.hints) {
+            if (hint.isSuppressed())
+                ++suppressed;
+            else
+                ++counts[int(hint.severity)];
+        }
+    }
+    m_badge->setCounts(counts[int(Severity::Error)], counts[int(Severity::Warning)], counts[int(Severity::Note)],
+        suppressed);
+}
+
+void MainWindow::exportHints()
+{
+    SourceView* view = currentView();
+    const auto report = view ? view->hintReport() : nullptr;
+    if (!report)
+        return;
+    QSettings settings;
+    const QString base = QFileInfo(view->path()).completeBaseName() + QLatin1String("-hints");
+    const QString directory = settings.value(kExportDirectoryKey, QFileInfo(view->path()).absolutePath()).toString();
+    const QString markdown = tr("Markdown (*.md)");
+    const QString csv = tr("CSV (*.csv)");
+    const QString json = tr("JSON (*.json)");
+    const QString html = tr("Self-contained HTML (*.html)");
+    QString filter = markdown;
+    QString fileName = QFileDialog::getSaveFileName(this, tr("Export Hints"),
+        QDir(directory).filePath(base + QLatin1String(".md")),
+        QStringList { markdown, csv, json, html }.join(QLatin1String(";;")), &filter);
+    if (fileName.isEmpty())
+        return;
+    settings.setValue(kExportDirectoryKey, QFileInfo(fileName).absolutePath());
+    // The suffix decides when it names a format; else the chosen filter does.
+    ExportFormat format = ExportFormat::Markdown;
+    const QString suffix = QFileInfo(fileName).suffix().toLower();
+    if (!parseExportFormat(suffix == QLatin1String("markdown") ? QStringLiteral("md") : suffix, &format)) {
+        format = filter == csv ? ExportFormat::Csv
+            : filter == json   ? ExportFormat::Json
+            : filter == html   ? ExportFormat::Html
+                               : ExportFormat::Markdown;
+    }
+    const QString input = view->path();
+    writeInBackground(fileName, [report, format, fileName, input] {
+        QString error;
+        writeFileAtomically(fileName, exportSummary(*report, format), input, &error);
+        return error;
+    });
+}
+
+void MainWindow::regeneratePack()
+{
+    SourceView* view = currentView();
+    const SourcePtr source = view ? view->source() : nullptr;
+    const RunPtr run = view ? view->currentRun() : nullptr;
+    if (!source || !run)
+        return;
+    RegeneratePackDialog dialog(source, run, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const PackOptions options = dialog.options();
+    const QString fileName = dialog.outputPath();
+    const bool overwrite = dialog.overwrite();
+    writeInBackground(fileName, [source, options, fileName, overwrite] {
+        PackMembers members;
+        QString error;
+        if (buildPack(*source, options, upstreamHintsProvider(), hintsProvider(), &members, &error))
+            writePack(fileName, members, source->path, overwrite, &error);
+        return error;
+    });
+}
+
+void MainWindow::writeInBackground(const QString& fileName, std::function<QString()> write)
+{
+    statusBar()->showMessage(tr("Writing %1…").arg(QDir::toNativeSeparators(fileName)));
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, fileName] {
+        watcher->deleteLater();
+        const QString error = watcher->result();
+        if (error.isEmpty()) {
+            statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(fileName)), 10000);
+        } else {
+            statusBar()->clearMessage();
+            QMessageBox::warning(this, tr("Cannot Write File"), error);
+        }
+        emit writeFinished(fileName, error);
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(write)));
 }
 
 } // namespace Runlens

@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QMainWindow>
 
+#include <functional>
+
 class QLabel;
 class QStackedWidget;
 class QTabWidget;
@@ -11,6 +13,7 @@ class QTabWidget;
 namespace Runlens {
 
 class RunLoader;
+class SeverityBadge;
 class SourceView;
 
 /// The Runlens window: one tab per opened source, menus, recent files and drops.
@@ -31,10 +34,16 @@ public:
     SourceView* openPath(const QString& path, RecentFiles recent = RecentFiles::Add);
     SourceView* currentView() const;
     QTabWidget* tabs() const { return m_tabs; }
+    SeverityBadge* severityBadge() const { return m_badge; }
+    /// Whether splitter positions are read from and saved to the settings (off for screenshots,
+    /// which must not depend on how the user last arranged the window).
+    void setRemembersLayout(bool remember) { m_remembersLayout = remember; }
 
 signals:
     /// A tab finished reading its source, failed to, or was cancelled.
     void sourceFinished(Runlens::SourceView* view);
+    /// A background write (Export Hints, Regenerate Pack) finished; error is empty on success.
+    void writeFinished(const QString& fileName, const QString& error);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -43,6 +52,12 @@ protected:
 
 private:
     void createMenus();
+    void createGoMenu();
+    void exportHints();
+    void regeneratePack();
+    /// Runs `write` (which returns an error message, empty on success) on a worker thread and
+    /// reports the outcome in the status bar, or in a message box when it failed.
+    void writeInBackground(const QString& fileName, std::function<QString()> write);
     void openFilesDialog();
     void openDirectoryDialog();
     void closeTab(int index);
@@ -51,6 +66,7 @@ private:
     void updateRecentMenu();
     void updateWindow();
     void updateTab(SourceView* view);
+    void updateBadge(SourceView* view);
 
     QStackedWidget* m_central;
     QWidget* m_welcome;
@@ -60,7 +76,12 @@ private:
     QAction* m_reloadAction = nullptr;
     QAction* m_closeTabAction = nullptr;
     QAction* m_filterAction = nullptr;
+    QAction* m_exportAction = nullptr;
+    QAction* m_packAction = nullptr;
+    QList<QAction*> m_runActions; // need a loaded source with runs
     QLabel* m_countsLabel;
+    SeverityBadge* m_badge;
+    bool m_remembersLayout = true;
 };
 
 } // namespace Runlens

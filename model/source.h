@@ -33,7 +33,7 @@ struct Source
     QJsonObject meta;
     std::vector<PackMember> members;
     std::vector<RunPtr> runs; // sessions in first-seen order, runs by start within a session
-    Diagnostics problems;
+    Diagnostics problems; // every problem met, each run's own problems included
     QString fatalError; // set when the input could not be read at all
     qint64 inputBytes = 0;
     qint64 eventCount = 0;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "hintsview.h"
 
+#include <QAction>
 #include "engine.h"
 #include "hintsmodel.h"
 #include "severitybadge.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -48,7 +50,17 @@ HintsView::HintsView(QWidget* parent)
     header->setSectionResizeMode(HintsModel::OriginColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(HintsModel::WhyColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(HintsModel::EvidenceColumn, QHeaderView::ResizeToContents);
-    header->resizeSection(HintsModel::WhyColumn, fontMetrics().averageCharWidth() * 32);
+    header->resizeSection(HintsModel::WhyColumn, fontMetrics().averageCharWidth() * 24);
+    // The message needs the width; why is in full in the details below (the header menu shows it).
+    m_tree->setColumnHidden(HintsModel::WhyColumn, true);
+    header->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (int column = HintsModel::OriginColumn; column < m_model->columnCount(); ++column) {
+        auto* toggle = new QAction(m_model->headerData(column, Qt::Horizontal).toString(), header);
+        toggle->setCheckable(true);
+        toggle->setChecked(!m_tree->isColumnHidden(column));
+        connect(toggle, &QAction::toggled, this, [this, column](bool shown) { m_tree->setColumnHidden(column, !shown); });
+        header->addAction(toggle);
+    }
     m_tree->installEventFilter(this);
     connect(m_tree, &QAbstractItemView::clicked, this, &HintsView::activate);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &HintsView::updateDetails);
@@ -137,6 +149,11 @@ bool HintsView::eventFilter(QObject* watched, QEvent* event)
             activate(m_tree->currentIndex());
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void HintsView::activateCurrent()
+{
+    activate(m_tree->currentIndex());
 }
 
 void HintsView::activate(const QModelIndex& index)

@@ -32,6 +32,8 @@ public:
     /// suppressed hints are skipped. False when there is none.
     bool selectNextHint();
     bool selectPreviousHint();
+    /// Emits evidenceActivated() for the selected row, as a click on it would.
+    void activateCurrent();
 
 signals:
     /// A hint row (its first evidence), an evidence row or an evidence link in the details was

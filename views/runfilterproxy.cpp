@@ -30,18 +30,28 @@ void RunFilterProxy::setStatusFilter(std::optional<RunStatus> status)
     invalidateFilter();
 }
 
+void RunFilterProxy::setHintKindFilter(const QString& kind)
+{
+    if (kind == m_hintKind)
+        return;
+    m_hintKind = kind;
+    invalidateFilter();
+}
+
 bool RunFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     if (!sourceParent.isValid()) {
         // A session row shows through its runs (recursive filtering) once any filter is set, so
         // that matching a session id shows the session's runs rather than an empty session.
-        return m_words.isEmpty() && !m_status;
+        return m_words.isEmpty() && !m_status && m_hintKind.isEmpty();
     }
     const QModelIndex index = sourceModel()->index(sourceRow, RunListModel::NameColumn, sourceParent);
     const RunPtr run = index.data(RunListModel::RunRole).value<RunPtr>();
     if (!run)
         return false;
     if (m_status && run->status != *m_status)
+        return false;
+    if (!m_hintKind.isEmpty() && !index.data(RunListModel::HintKindsRole).toStringList().contains(m_hintKind))
         return false;
     for (const QString& word : m_words) {
         if (!run->sessionId.contains(word, Qt::CaseInsensitive) && !run->runId.contains(word, Qt::CaseInsensitive)

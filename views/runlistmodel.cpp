@@ -3,6 +3,7 @@
 
 #include "report.h"
 #include "runstatus.h"
+#include "severitybadge.h"
 
 #include <QHash>
 #include <QLocale>
@@ -34,11 +35,26 @@ RunListModel::RunListModel(QObject* parent)
 
 RunListModel::~RunListModel() = default;
 
+void RunListModel::HintCounts::add(const HintCounts& other)
+{
+    for (int i = 0; i < 3; ++i)
+        counts[i] += other.counts[i];
+    suppressed += other.suppressed;
+    for (const QString& kind : other.kinds) {
+        if (!kinds.contains(kind))
+            kinds.append(kind);
+    }
+    kinds.sort();
+}
+
 void RunListModel::setSource(SourcePtr source)
 {
     beginResetModel();
     m_source = std::move(source);
     m_sessions.clear();
+    m_hints.reset();
+    m_runHints.clear();
+    m_sessionHints.clear();
     if (m_source) {
         QHash<QString, size_t> rowOf;
         for (const RunPtr& run : m_source->runs) {
@@ -59,6 +75,89 @@ void RunListModel::setSource(SourcePtr source)
         }
     }
     endResetModel();
+}
+
+void RunListModel::setHints(std::shared_ptr<const HintReport> report)
+{
+    m_hints = std::move(report);
+    m_runHints.clear();
+    m_sessionHints.assign(m_hints ? m_sessions.size() : 0, {});
+    if (m_hints) {
+        for (const RunHints& runHints : m_hints->runs) {
+            HintCounts counts;
+            for (const Hint& hint : runHints.hints) {
+                if (hint.isSuppressed()) {
+                    ++counts.suppressed;
+                    continue;
+                }
+                ++counts.counts[int(hint.severity)];
+                if (!counts.kinds.contains(hint.kind))
+                    counts.kinds.append(hint.kind);
+            }
+            counts.kinds.sort();
+            m_runHints.insert(runHints.run.get(), counts);
+        }
+        for (size_t s = 0; s < m_sessions.size(); ++s) {
+            for (const RunPtr& run : m_sessions[s].runs)
+                m_sessionHints[s].add(m_runHints.value(run.get()));
+        }
+    }
+    // Every row's hint column, sessions and runs alike.
+    const int sessions = int(m_sessions.size());
+    if (sessions == 0)
+        return;
+    emit dataChanged(index(0, HintsColumn), index(sessions - 1, HintsColumn));
+    for (int s = 0; s < sessions; ++s) {
+        const QModelIndex parent = index(s, NameColumn);
+        const int runs = rowCount(parent);
+        if (runs > 0)
+            emit dataChanged(index(0, HintsColumn, parent), index(runs - 1, HintsColumn, parent));
+    }
+}
+
+QVariant RunListModel::hintData(const HintCounts* counts, int role) const
+{
+    static const char* const letters[3] = { QT_TR_NOOP("%1N"), QT_TR_NOOP("%1W"), QT_TR_NOOP("%1E") };
+    switch (role) {
+    case Qt::DisplayRole: {
+        if (!m_hints)
+            return QStringLiteral("…");
+        QStringList parts;
+        for (int severity = 2; severity >= 0; --severity) {
+            if (counts && counts->counts[severity] > 0)
+                parts.append(tr(letters[severity]).arg(counts->counts[severity]));
+        }
+        return parts.isEmpty() ? QStringLiteral("–") : parts.join(QLatin1Char(' '));
+    }
+    case SortRole: // errors weigh most, then warnings, then notes
+        return counts ? counts->counts[2] * 1000000 + counts->counts[1] * 1000 + counts->counts[0] : -1;
+    case HintKindsRole:
+        return counts ? counts->kinds : QStringList();
+    case Qt::DecorationRole:
+        for (int severity = 2; counts && severity >= 0; --severity) {
+            if (counts->counts[severity] > 0)
+                return SeverityBadge::icon(Severity(severity));
+        }
+        return {};
+    case Qt::ToolTipRole: {
+        if (!m_hints)
+            return tr("Detectors still running");
+        if (!counts || (counts->kinds.isEmpty() && counts->suppressed == 0))
+            return tr("No hints");
+        QString text = tr("Errors: %1, warnings: %2, notes: %3")
+                           .arg(counts->counts[2])
+                           .arg(counts->counts[1])
+                           .arg(counts->counts[0]);
+        if (counts->suppressed > 0)
+            text += QLatin1Char('\n') + tr("Suppressed: %1").arg(counts->suppressed);
+        if (!counts->kinds.isEmpty())
+            text += QLatin1Char('\n') + counts->kinds.join(QLatin1String(", "));
+        return text;
+    }
+    case Qt::TextAlignmentRole:
+        return kNumberAlignment;
+    }
+    return {};
 }
 
 RunPtr RunListModel::run(const QModelIndex& index) const
@@ -104,11 +203,20 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
     if (!index.isValid())
         return {};
     Q_ASSERT(checkIndex(index));
-    if (index.internalId() == kSessionRowId)
+    if (index.internalId() == kSessionRowId) {
+        if (index.column() == HintsColumn || role == HintKindsRole) {
+            const size_t row = size_t(index.row());
+            return hintData(row < m_sessionHints.size() ? &m_sessionHints[row] : nullptr, role);
+        }
         return sessionData(m_sessions[size_t(index.row())], index.column(), role);
+    }
     const RunPtr& run = m_sessions[size_t(index.internalId() - 1)].runs[size_t(index.row())];
     if (role == RunRole)
         return QVariant::fromValue(run);
+    if (index.column() == HintsColumn || role == HintKindsRole) {
+        const auto it = m_runHints.constFind(run.get());
+        return hintData(it == m_runHints.constEnd() ? nullptr : &*it, role);
+    }
     return runData(*run, index.column(), role);
 }
 
@@ -234,6 +342,8 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
             return tr("Tool");
         case DurationColumn:
             return tr("Duration");
+        case HintsColumn:
+            return tr("Hints");
         case EventsColumn:
             return tr("Events");
         case ProblemsColumn:
@@ -243,6 +353,8 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
         switch (section) {
         case NameColumn:
             return tr("Session id, and the run ids below it");
+        case HintsColumn:
+            return tr("Active hints by severity: E errors, W warnings, N notes");
         case EventsColumn:
             return tr("Timeline lines of the run");
         case ProblemsColumn:

@@ -1,20 +1,32 @@
 // SPDX-License-Identifier: MIT
 #include "sourceview.h"
 
+#include "eventsview.h"
+#include "hintsview.h"
+#include "packcontentsview.h"
+#include "problemsview.h"
 #include "report.h"
 #include "runfilterproxy.h"
 #include "runlistmodel.h"
 #include "runstatus.h"
+#include "stagegridview.h"
+#include "suppressions.h"
+#include "waterfallview.h"
 
 #include <QComboBox>
+#include <QDataStream>
 #include <QDir>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMap>
+#include <QSet>
+#include <QSignalBlocker>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -22,7 +34,9 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTabWidget>
 #include <QToolButton>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -49,6 +63,18 @@ QString problemLines(const Diagnostics& problems)
         text += QLatin1String("  ") + problem.toString() + QLatin1Char('\n');
     return text;
 }
+
+// Every run's hints with the suppression file next to the input applied; runs on a worker thread.
+std::shared_ptr<const HintReport> detectHints(SourcePtr source)
+{
+    Suppressions suppressions;
+    const QString file = Suppressions::defaultFileFor(source->path);
+    if (QFileInfo::exists(file) && !suppressions.load(file))
+        suppressions = Suppressions(); // unreadable: every hint stays active
+    return std::make_shared<const HintReport>(buildHintReport(*source, {}, &suppressions));
+}
+
+constexpr quint32 kLayoutMagic = 0x524c4c31; // "RLL1": the saveLayout() format
 
 } // namespace
 
@@ -85,68 +111,7 @@ SourceView::SourceView(const QString& path, QWidget* parent)
     loadingLayout->addWidget(cancelButton, 0, Qt::AlignHCenter);
     loadingLayout->addStretch(1);
 
-    // Content: filter row above the runs tree and the details pane.
-    m_contentPage = new QWidget(m_pages);
-    m_filterEdit = new QLineEdit(m_contentPage);
-    m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
-    m_filterEdit->setPlaceholderText(tr("Filter by session, run or tool"));
-    m_filterEdit->setClearButtonEnabled(true);
-    m_filterEdit->setAcceptDrops(false);
-    connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
-        m_proxy->setFilterText(text);
-        m_tree->expandAll();
-        updateCounts();
-    });
-    m_statusFilter = new QComboBox(m_contentPage);
-    m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
-    m_statusFilter->setToolTip(tr("Show only runs with this status"));
-    m_statusFilter->addItem(tr("All statuses"), -1);
-    for (RunStatus status : allRunStatuses)
-        m_statusFilter->addItem(runStatusIcon(status), runStatusLabel(status), int(status));
-    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this] {
-        const int status = m_statusFilter->currentData().toInt();
-        m_proxy->setStatusFilter(status < 0 ? std::nullopt : std::optional<RunStatus>(RunStatus(status)));
-        m_tree->expandAll();
-        updateCounts();
-    });
-    m_countLabel = new QLabel(m_contentPage);
-    m_countLabel->setObjectName(QStringLiteral("countLabel"));
-    m_problemsButton = new QToolButton(m_contentPage);
-    m_problemsButton->setObjectName(QStringLiteral("problemsButton"));
-    m_problemsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_problemsButton->setAutoRaise(true);
-    m_problemsButton->setToolTip(tr("List every problem found while reading"));
-    connect(m_problemsButton, &QToolButton::clicked, this, &SourceView::showOverview);
-
-    m_tree = new QTreeView(m_contentPage);
-    m_tree->setObjectName(QStringLiteral("runTree"));
-    m_tree->setModel(m_proxy);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setAlternatingRowColors(true);
-    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSortIndicator(-1, Qt::AscendingOrder); // file order until a header is clicked
-    m_tree->setSortingEnabled(true);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SourceView::updateDetails);
-    m_details = makeTextPane(m_contentPage);
-    m_details->setObjectName(QStringLiteral("details"));
-    m_details->setLineWrapMode(QPlainTextEdit::WidgetWidth); // stage rows are short; long paths and reasons wrap
-
-    m_splitter = new QSplitter(Qt::Horizontal, m_contentPage);
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(m_tree);
-    m_splitter->addWidget(m_details);
-    m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 1);
-    auto* filterRow = new QHBoxLayout;
-    filterRow->addWidget(m_filterEdit, 1);
-    filterRow->addWidget(m_statusFilter);
-    filterRow->addWidget(m_countLabel);
-    filterRow->addWidget(m_problemsButton);
-    auto* contentLayout = new QVBoxLayout(m_contentPage);
-    contentLayout->addLayout(filterRow);
-    contentLayout->addWidget(m_splitter, 1);
+    m_contentPage = createWorkspace();
 
     // Message: why there is nothing to show, and what was found on the way.
     m_messagePage = new QWidget(m_pages);
@@ -183,21 +148,152 @@ SourceView::SourceView(const QString& path, QWidget* parent)
     showLoading();
 }
 
+QWidget* SourceView::createWorkspace()
+{
+    auto* page = new QWidget(m_pages);
+
+    // Filter row: text, status and hint kind, then counts.
+    m_filterEdit = new QLineEdit(page);
+    m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
+    m_filterEdit->setPlaceholderText(tr("Filter by session, run or tool (Ctrl+F)"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setAcceptDrops(false);
+    connect(m_filterEdit, &QLineEdit::textChanged, this, &SourceView::applyFilters);
+    m_statusFilter = new QComboBox(page);
+    m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
+    m_statusFilter->setToolTip(tr("Show only runs with this status"));
+    m_statusFilter->addItem(tr("All statuses"), -1);
+    for (RunStatus status : allRunStatuses)
+        m_statusFilter->addItem(runStatusIcon(status), runStatusLabel(status), int(status));
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &SourceView::applyFilters);
+    m_hintKindFilter = new QComboBox(page);
+    m_hintKindFilter->setObjectName(QStringLiteral("hintKindFilter"));
+    m_hintKindFilter->setToolTip(tr("Show only runs with an active hint of this kind"));
+    m_hintKindFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_hintKindFilter, &QComboBox::currentIndexChanged, this, &SourceView::applyFilters);
+    m_countLabel = new QLabel(page);
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    m_problemsButton = new QToolButton(page);
+    m_problemsButton->setObjectName(QStringLiteral("problemsButton"));
+    m_problemsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_problemsButton->setAutoRaise(true);
+    m_problemsButton->setToolTip(tr("List every problem found while reading"));
+    connect(m_problemsButton, &QToolButton::clicked, this, [this] { showPage(Page::Problems); });
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filterEdit, 1);
+    filterRow->addWidget(m_statusFilter);
+    filterRow->addWidget(m_hintKindFilter);
+    filterRow->addWidget(m_countLabel);
+    filterRow->addWidget(m_problemsButton);
+
+    m_tree = new QTreeView(page);
+    m_tree->setObjectName(QStringLiteral("runTree"));
+    m_tree->setModel(m_proxy);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSortIndicator(-1, Qt::AscendingOrder); // file order until a header is clicked
+    m_tree->setSortingEnabled(true);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SourceView::onCurrentRunChanged);
+
+    // The selected run: grid beside hints, the waterfall under them, the pages at the bottom.
+    m_grid = new StageGridView(page);
+    m_grid->setObjectName(QStringLiteral("stageGrid"));
+    m_hints = new HintsView(page);
+    m_hints->setObjectName(QStringLiteral("hintsView"));
+    m_waterfall = new WaterfallView(page);
+    m_waterfall->setObjectName(QStringLiteral("waterfall"));
+    m_events = new EventsView(page);
+    m_events->setObjectName(QStringLiteral("eventsView"));
+    m_report = makeTextPane(page);
+    m_report->setObjectName(QStringLiteral("report"));
+    m_report->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_contents = new PackContentsView(page);
+    m_contents->setObjectName(QStringLiteral("contentsView"));
+    m_problems = new ProblemsView(page);
+    m_problems->setObjectName(QStringLiteral("problemsView"));
+    m_bottomTabs = new QTabWidget(page);
+    m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
+    m_bottomTabs->setDocumentMode(true);
+    m_bottomTabs->addTab(m_events, tr("&Events"));
+    m_bottomTabs->addTab(m_report, tr("&Report"));
+    m_bottomTabs->addTab(m_contents, tr("&Contents"));
+    m_bottomTabs->addTab(m_problems, tr("&Problems"));
+
+    connect(m_grid, &StageGridView::cellActivated, this,
+        [this](const QString&, const QList<int>& spans, const QList<int>& events) {
+            m_waterfall->selectSpans(spans);
+            m_events->selectEvents(events);
+            m_bottomTabs->setCurrentWidget(m_events);
+        });
+    connect(m_hints, &HintsView::evidenceActivated, this, &SourceView::jumpToEvidence);
+    connect(m_waterfall, &WaterfallView::spanClicked, this, [this](int span) {
+        const RunPtr run = currentRun();
+        if (!run || span < 0 || size_t(span) >= run->spans.size())
+            return;
+        const Span& clicked = run->spans[size_t(span)];
+        m_events->selectEvent(clicked.startEvent >= 0 ? clicked.startEvent : clicked.endEvent);
+        m_bottomTabs->setCurrentWidget(m_events);
+    });
+    connect(m_waterfall, &WaterfallView::eventClicked, this, [this](int event) {
+        m_events->selectEvent(event);
+        m_bottomTabs->setCurrentWidget(m_events);
+    });
+    connect(m_problems, &ProblemsView::problemActivated, this, &SourceView::revealLine);
+
+    m_topSplitter = new QSplitter(Qt::Horizontal, page);
+    m_topSplitter->setChildrenCollapsible(false);
+    m_topSplitter->addWidget(m_grid);
+    m_topSplitter->addWidget(m_hints);
+    m_topSplitter->setStretchFactor(0, 3);
+    m_topSplitter->setStretchFactor(1, 2);
+    m_runSplitter = new QSplitter(Qt::Vertical, page);
+    m_runSplitter->setChildrenCollapsible(false);
+    m_runSplitter->addWidget(m_topSplitter);
+    m_runSplitter->addWidget(m_waterfall);
+    m_runSplitter->addWidget(m_bottomTabs);
+    m_runSplitter->setStretchFactor(0, 3);
+    m_runSplitter->setStretchFactor(1, 2);
+    m_runSplitter->setStretchFactor(2, 2);
+    m_splitter = new QSplitter(Qt::Horizontal, page);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(m_runSplitter);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 3);
+
+    auto* layout = new QVBoxLayout(page);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_splitter, 1);
+    return page;
+}
+
 SourceView::~SourceView() = default;
 
 qsizetype SourceView::problemCount() const
 {
-    if (!m_source)
-        return 0;
-    qsizetype count = m_source->problems.size();
-    for (const RunPtr& run : m_source->runs)
-        count += run->problems.size();
-    return count;
+    return m_source ? m_source->problems.size() : 0; // the reader copies each run's problems there too
+}
+
+Hints SourceView::currentRunHints() const
+{
+    const RunPtr run = currentRun();
+    if (!run || !m_hintReport)
+        return {};
+    for (const RunHints& runHints : m_hintReport->runs) {
+        if (runHints.run == run)
+            return runHints.hints;
+    }
+    return {};
 }
 
 void SourceView::showLoading()
 {
+    ++m_hintGeneration;
     m_source.reset();
+    m_hintReport.reset();
     m_model->setSource(nullptr);
     m_progressBar->setValue(0);
     m_progressText->clear();
@@ -213,6 +309,8 @@ void SourceView::setProgress(int permille, const QString& text)
 
 void SourceView::setSource(SourcePtr source)
 {
+    ++m_hintGeneration;
+    m_hintReport.reset();
     m_source = std::move(source);
     if (!m_source || !m_source->ok()) {
         m_model->setSource(nullptr);
@@ -222,6 +320,9 @@ void SourceView::setSource(SourcePtr source)
         return;
     }
     m_model->setSource(m_source);
+    m_contents->setSource(m_source);
+    m_problems->setSource(m_source);
+    updateHintKinds();
     if (m_source->runs.empty()) {
         showMessage(tr("No runs in %1").arg(QDir::toNativeSeparators(m_path)),
             tr("It was read, but holds no timeline line with a session and a run id."), overviewText());
@@ -236,13 +337,75 @@ void SourceView::setSource(SourcePtr source)
     m_fitPending = true;
     fitTreeWidth();
     selectFirstRun();
-    updateDetails();
+    onCurrentRunChanged();
     setState(State::Loaded);
+    startDetectors();
+}
+
+void SourceView::startDetectors()
+{
+    const quint64 generation = m_hintGeneration;
+    auto* watcher = new QFutureWatcher<std::shared_ptr<const HintReport>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_hintGeneration) // else a newer source replaced the one this job read
+            applyHints(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(detectHints, m_source));
+}
+
+void SourceView::applyHints(std::shared_ptr<const HintReport> report)
+{
+    m_hintReport = std::move(report);
+    m_model->setHints(m_hintReport);
+    updateHintKinds();
+    m_proxy->refilter();
+    m_tree->expandAll();
+    m_tree->resizeColumnToContents(RunListModel::HintsColumn);
+    m_hints->setHints(currentRun(), currentRunHints());
+    updateCounts();
+    emit hintsChanged();
+}
+
+void SourceView::updateHintKinds()
+{
+    const QString current = m_hintKindFilter->currentData().toString();
+    QSignalBlocker blocker(m_hintKindFilter);
+    m_hintKindFilter->clear();
+    m_hintKindFilter->addItem(tr("All hint kinds"), QString());
+    m_hintKindFilter->setEnabled(bool(m_hintReport));
+    if (!m_hintReport)
+        return;
+    QMap<QString, int> runsPerKind; // sorted by kind
+    for (const RunHints& runHints : m_hintReport->runs) {
+        QSet<QString> kinds;
+        for (const Hint& hint : runHints.hints) {
+            if (!hint.isSuppressed())
+                kinds.insert(hint.kind);
+        }
+        for (const QString& kind : std::as_const(kinds))
+            ++runsPerKind[kind];
+    }
+    for (auto it = runsPerKind.cbegin(); it != runsPerKind.cend(); ++it)
+        m_hintKindFilter->addItem(tr("%1 (%2)").arg(it.key()).arg(it.value()), it.key());
+    m_hintKindFilter->setCurrentIndex(std::max(0, m_hintKindFilter->findData(current)));
+}
+
+void SourceView::applyFilters()
+{
+    m_proxy->setFilterText(m_filterEdit->text());
+    const int status = m_statusFilter->currentData().toInt();
+    m_proxy->setStatusFilter(status < 0 ? std::nullopt : std::optional<RunStatus>(RunStatus(status)));
+    m_proxy->setHintKindFilter(m_hintKindFilter->currentData().toString());
+    m_tree->expandAll();
+    updateCounts();
 }
 
 void SourceView::showCanceled()
 {
+    ++m_hintGeneration;
     m_source.reset();
+    m_hintReport.reset();
     m_model->setSource(nullptr);
     showMessage(tr("Loading cancelled"), tr("%1 was not read to the end.").arg(QDir::toNativeSeparators(m_path)), {});
     setState(State::Canceled);
@@ -259,12 +422,22 @@ void SourceView::fitTreeWidth()
     if (!m_fitPending || !m_splitter->isVisible())
         return;
     m_fitPending = false;
-    // The tree gets the width its columns need, within a third and two thirds of the view.
+    // The runs list gets the width its columns need, within a fifth and a third of the view.
     const int available = m_splitter->width() - m_splitter->handleWidth();
     const int needed =
         m_tree->header()->length() + 2 * m_tree->frameWidth() + m_tree->verticalScrollBar()->sizeHint().width();
-    const int tree = std::clamp(needed, available / 3, available * 2 / 3);
+    const int tree = std::clamp(needed, available / 5, available / 3);
     m_splitter->setSizes({ tree, available - tree });
+    // Grid and hints as tall as the grid needs (a quarter to two fifths), the rest shared by the
+    // waterfall and the pages below it.
+    const int height = m_runSplitter->height() - 2 * m_runSplitter->handleWidth();
+    const int top = std::clamp(m_grid->sizeHint().height(), height * 3 / 10, height * 2 / 5);
+    const int waterfall = (height - top) * 9 / 20;
+    m_runSplitter->setSizes({ top, waterfall, height - top - waterfall });
+    // The grid as wide as its columns, the hints the rest.
+    const int width = available - tree - m_topSplitter->handleWidth();
+    const int grid = std::clamp(m_grid->sizeHint().width(), width * 2 / 5, width / 2);
+    m_topSplitter->setSizes({ grid, width - grid });
 }
 
 void SourceView::focusFilter()
@@ -299,9 +472,97 @@ bool SourceView::selectFirstRun()
     return true;
 }
 
+bool SourceView::selectRun(const QString& sessionId, const QString& runId)
+{
+    for (int s = 0; s < m_model->rowCount(); ++s) {
+        const QModelIndex session = m_model->index(s, 0);
+        for (int r = 0; r < m_model->rowCount(session); ++r) {
+            const QModelIndex index = m_model->index(r, 0, session);
+            const RunPtr run = m_model->run(index);
+            if (!run || run->sessionId != sessionId || run->runId != runId)
+                continue;
+            QModelIndex shown = m_proxy->mapFromSource(index);
+            if (!shown.isValid()) { // hidden by a filter: show everything again
+                m_filterEdit->clear();
+                m_statusFilter->setCurrentIndex(0);
+                m_hintKindFilter->setCurrentIndex(0);
+                shown = m_proxy->mapFromSource(index);
+            }
+            m_tree->selectionModel()->setCurrentIndex(
+                shown, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_tree->scrollTo(shown);
+            return true;
+        }
+    }
+    return false;
+}
+
 RunPtr SourceView::currentRun() const
 {
     return m_model->run(m_proxy->mapToSource(m_tree->currentIndex()));
+}
+
+bool SourceView::nextHint()
+{
+    if (!m_hints->selectNextHint())
+        return false;
+    m_hints->activateCurrent();
+    return true;
+}
+
+bool SourceView::previousHint()
+{
+    if (!m_hints->selectPreviousHint())
+        return false;
+    m_hints->activateCurrent();
+    return true;
+}
+
+bool SourceView::nextFailedStage()
+{
+    if (!m_grid->selectNextFailed())
+        return false;
+    m_grid->activateCurrent();
+    return true;
+}
+
+bool SourceView::previousFailedStage()
+{
+    if (!m_grid->selectPreviousFailed())
+        return false;
+    m_grid->activateCurrent();
+    return true;
+}
+
+void SourceView::showPage(Page page)
+{
+    m_bottomTabs->setCurrentIndex(int(page));
+}
+
+SourceView::Page SourceView::currentPage() const
+{
+    return Page(m_bottomTabs->currentIndex());
+}
+
+QByteArray SourceView::saveLayout() const
+{
+    QByteArray layout;
+    QDataStream stream(&layout, QIODevice::WriteOnly);
+    stream << kLayoutMagic << m_splitter->saveState() << m_runSplitter->saveState() << m_topSplitter->saveState();
+    return layout;
+}
+
+void SourceView::restoreLayout(const QByteArray& layout)
+{
+    QDataStream stream(layout);
+    quint32 magic = 0;
+    QByteArray main, run, top;
+    stream >> magic >> main >> run >> top;
+    if (stream.status() != QDataStream::Ok || magic != kLayoutMagic)
+        return;
+    m_fitPending = !m_splitter->restoreState(main);
+    m_runSplitter->restoreState(run);
+    m_topSplitter->restoreState(top);
 }
 
 void SourceView::setState(State state)
@@ -320,13 +581,24 @@ void SourceView::showMessage(const QString& title, const QString& text, const QS
     m_pages->setCurrentWidget(m_messagePage);
 }
 
-void SourceView::updateDetails()
+void SourceView::onCurrentRunChanged()
+{
+    const RunPtr run = currentRun();
+    m_grid->setRun(run);
+    m_hints->setHints(run, currentRunHints());
+    m_waterfall->setRun(run);
+    m_events->setRun(run);
+    showReport();
+    emit currentRunChanged();
+}
+
+void SourceView::showReport()
 {
     if (!m_source)
         return;
     const QModelIndex current = m_tree->currentIndex();
     if (!current.isValid()) {
-        m_details->setPlainText(overviewText());
+        m_report->setPlainText(overviewText());
         return;
     }
     if (const RunPtr run = currentRun()) {
@@ -335,11 +607,39 @@ void SourceView::updateDetails()
             text += QLatin1Char('\n') + tr("Problems of this run (%1):").arg(run->problems.size()) + QLatin1Char('\n')
                 + problemLines(run->problems);
         }
-        m_details->setPlainText(text);
+        m_report->setPlainText(text);
         return;
     }
     const QString sessionId = current.siblingAtColumn(RunListModel::NameColumn).data(RunListModel::SortRole).toString();
-    m_details->setPlainText(QString::fromUtf8(reportText(*m_source, RunFilter { sessionId, {} }, {})));
+    m_report->setPlainText(QString::fromUtf8(reportText(*m_source, RunFilter { sessionId, {} }, {})));
+}
+
+void SourceView::jumpToEvidence(int event, int span)
+{
+    if (span >= 0)
+        m_waterfall->selectSpans({ span });
+    if (event >= 0) {
+        m_events->selectEvent(event);
+        m_bottomTabs->setCurrentWidget(m_events);
+    }
+}
+
+void SourceView::revealLine(const QString& file, qint64 line)
+{
+    // The run holding that line, if a run does: select it and its event.
+    for (const RunPtr& run : m_source ? m_source->runs : std::vector<RunPtr>()) {
+        for (size_t i = 0; i < run->events.size(); ++i) {
+            const Event& event = run->events[i];
+            if (event.line != line || event.buffer < 0 || run->buffers[size_t(event.buffer)]->name != file)
+                continue;
+            selectRun(run->sessionId, run->runId);
+            m_events->selectEvent(int(i));
+            m_bottomTabs->setCurrentWidget(m_events);
+            return;
+        }
+    }
+    if (m_contents->showMember(file)) // a pack member with no run event: show the member
+        m_bottomTabs->setCurrentWidget(m_contents);
 }
 
 void SourceView::updateCounts()
@@ -354,12 +654,8 @@ void SourceView::updateCounts()
     const qsizetype problems = problemCount();
     m_problemsButton->setText(problems == 0 ? tr("No problems") : tr("Problems: %L1").arg(problems));
     m_problemsButton->setIcon(problems == 0 ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
-}
-
-void SourceView::showOverview()
-{
-    m_tree->selectionModel()->clear(); // no current row: the details pane shows the whole source
-    m_details->setPlainText(overviewText());
+    m_bottomTabs->setTabText(int(Page::Problems),
+        problems == 0 ? tr("&Problems") : tr("&Problems (%L1)").arg(problems));
 }
 
 QString SourceView::overviewText() const
@@ -377,13 +673,6 @@ QString SourceView::overviewText() const
     if (!source.problems.isEmpty()) {
         text += QLatin1Char('\n') + tr("Problems of the source (%1):").arg(source.problems.size()) + QLatin1Char('\n')
             + problemLines(source.problems);
-    }
-    for (const RunPtr& run : source.runs) {
-        if (run->problems.isEmpty())
-            continue;
-        text += QLatin1Char('\n')
-            + tr("Problems of run %1 / %2 (%3):").arg(run->sessionId, run->runId).arg(run->problems.size())
-            + QLatin1Char('\n') + problemLines(run->problems);
     }
     if (problemCount() == 0)
         text += QLatin1Char('\n') + tr("No problems found.") + QLatin1Char('\n');

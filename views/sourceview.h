@@ -1,29 +1,39 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "hintreport.h"
 #include "source.h"
 
 #include <QWidget>
+
+#include <memory>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
-class QPushButton;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class QToolButton;
 class QTreeView;
 
 namespace Runlens {
 
+class EventsView;
+class HintsView;
+class PackContentsView;
+class ProblemsView;
 class RunFilterProxy;
 class RunListModel;
+class StageGridView;
+class WaterfallView;
 
-/// One opened source: its loading progress, then its runs with a filter and a details pane, or a
-/// message saying why there is nothing to show. Whoever loads the source feeds it in; the view
-/// itself never reads files.
+/// One opened source: its loading progress, then its workspace (runs list | stage grid, hints,
+/// waterfall and the Events, Report, Contents and Problems pages), or a message saying why there is
+/// nothing to show. Whoever loads the source feeds it in; the view itself never reads files. The
+/// detectors run on a worker thread once the source is in.
 class SourceView : public QWidget
 {
     Q_OBJECT
@@ -35,6 +45,14 @@ public:
         Failed,
         Canceled
     };
+    /// The pages below the waterfall, in tab order.
+    enum class Page
+    {
+        Events,
+        Report,
+        Contents,
+        Problems
+    };
 
     explicit SourceView(const QString& path, QWidget* parent = nullptr);
     ~SourceView() override;
@@ -42,43 +60,82 @@ public:
     QString path() const { return m_path; }
     State state() const { return m_state; }
     SourcePtr source() const { return m_source; }
-    /// Problems of the source plus those of its runs.
+    /// Every problem met while reading, those of the runs included.
     qsizetype problemCount() const;
+    /// Every run's hints, suppressions applied; null while the detectors are still running.
+    std::shared_ptr<const HintReport> hintReport() const { return m_hintReport; }
+    /// The current run's hints (empty when there is no run or no report yet).
+    Hints currentRunHints() const;
 
     /// Back to the progress page, at zero.
     void showLoading();
     void setProgress(int permille, const QString& text);
-    /// Shows the runs, or the fatal error when the source could not be read.
+    /// Shows the runs, or the fatal error when the source could not be read; starts the detectors.
     void setSource(SourcePtr source);
     void showCanceled();
 
     void focusFilter();
     /// Selects the first run that has a stage grid (else the first run); false when there is none.
     bool selectFirstRun();
+    /// Selects a run by ids, clearing filters that hide it; false when the source has no such run.
+    bool selectRun(const QString& sessionId, const QString& runId);
     RunPtr currentRun() const;
+
+    /// Next/previous active hint of the current run, jumping to its evidence; false when none.
+    bool nextHint();
+    bool previousHint();
+    /// Next/previous Failed or Degraded stage of the current run, selecting its spans and events.
+    bool nextFailedStage();
+    bool previousFailedStage();
+    void showPage(Page page);
+    Page currentPage() const;
+
+    /// Splitter positions and column widths, for QSettings; restoreLayout ignores bad data.
+    QByteArray saveLayout() const;
+    void restoreLayout(const QByteArray& layout);
+
+    // The parts, for the window's actions and for tests.
+    StageGridView* stageGrid() const { return m_grid; }
+    HintsView* hintsView() const { return m_hints; }
+    WaterfallView* waterfall() const { return m_waterfall; }
+    EventsView* eventsView() const { return m_events; }
+    ProblemsView* problemsView() const { return m_problems; }
 
 signals:
     void cancelRequested();
     void reloadRequested();
     /// Emitted after every change of state().
     void stateChanged();
+    /// The detectors finished (or were reset): hintReport() changed.
+    void hintsChanged();
+    /// The selected run changed.
+    void currentRunChanged();
 
 protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    QWidget* createWorkspace();
     void setState(State state);
     void showMessage(const QString& title, const QString& text, const QString& details);
-    void updateDetails();
+    void startDetectors();
+    void applyHints(std::shared_ptr<const HintReport> report);
+    void updateHintKinds();
+    void onCurrentRunChanged();
+    void showReport();
     void updateCounts();
-    void showOverview();
+    void applyFilters();
     void fitTreeWidth();
+    void jumpToEvidence(int event, int span);
+    void revealLine(const QString& file, qint64 line);
     QString overviewText() const;
 
     QString m_path;
     State m_state = State::Loading;
     SourcePtr m_source;
-    bool m_fitPending = false; // the splitter is sized once the content page has its real width
+    std::shared_ptr<const HintReport> m_hintReport;
+    quint64 m_hintGeneration = 0; // bumped per source, so that a superseded detector job is ignored
+    bool m_fitPending = false;    // the splitter is sized once the content page has its real width
     RunListModel* m_model;
     RunFilterProxy* m_proxy;
 
@@ -89,11 +146,21 @@ private:
     QWidget* m_contentPage;
     QLineEdit* m_filterEdit;
     QComboBox* m_statusFilter;
+    QComboBox* m_hintKindFilter;
     QLabel* m_countLabel;
     QToolButton* m_problemsButton;
-    QSplitter* m_splitter;
+    QSplitter* m_splitter;     // runs | run workspace
+    QSplitter* m_runSplitter;  // grid and hints / waterfall / pages
+    QSplitter* m_topSplitter;  // grid | hints
     QTreeView* m_tree;
-    QPlainTextEdit* m_details;
+    StageGridView* m_grid;
+    HintsView* m_hints;
+    WaterfallView* m_waterfall;
+    QTabWidget* m_bottomTabs;
+    EventsView* m_events;
+    QPlainTextEdit* m_report;
+    PackContentsView* m_contents;
+    ProblemsView* m_problems;
     QWidget* m_messagePage;
     QLabel* m_messageTitle;
     QLabel* m_messageText;

@@ -264,6 +264,11 @@ void StageGridView::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
+void StageGridView::activateCurrent()
+{
+    activate(m_table->currentIndex());
+}
+
 void StageGridView::activate(const QModelIndex& index)
 {
     if (!index.isValid())

@@ -38,6 +38,8 @@ public:
     /// false when the grid has none.
     bool selectNextFailed();
     bool selectPreviousFailed();
+    /// Emits cellActivated() for the selected row, as a click on it would.
+    void activateCurrent();
     /// The text drawn in place of the grid when it has no rows, empty otherwise.
     QString emptyText() const;
 

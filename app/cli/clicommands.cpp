@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "clicommands.h"
 
+#include "atomicfile.h"
 #include "engine.h"
 #include "packwriter.h"
 #include "hintreport.h"
@@ -13,7 +14,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -281,13 +281,9 @@ bool writeOutput(const QByteArray& bytes, const QString& fileName, const QString
         printOut(bytes);
         return true;
     }
-    if (QFileInfo(fileName).canonicalFilePath() == QFileInfo(inputPath).canonicalFilePath()) {
-        printErr(tr("runlens-cli: refusing to write over the input %1").arg(inputPath));
-        return false;
-    }
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        printErr(tr("runlens-cli: cannot write %1: %2").arg(fileName, file.errorString()));
+    QString error;
+    if (!writeFileAtomically(fileName, bytes, inputPath, &error)) {
+        printErr(QStringLiteral("runlens-cli: ") + error);
         return false;
     }
     return true;

@@ -109,7 +109,7 @@ void tst_MainWindow::opensFixture()
     const RunPtr run = view->currentRun();
     QVERIFY(run);
     QCOMPARE(run->runId, QStringLiteral("f7fe85bab97843aab788eef0bcbc1465"));
-    auto* details = view->findChild<QPlainTextEdit*>(QStringLiteral("details"));
+    auto* details = view->findChild<QPlainTextEdit*>(QStringLiteral("report"));
     QVERIFY(details->toPlainText().contains(run->runId));
     QVERIFY(details->toPlainText().contains(QLatin1String("hydrate")));
     auto* counts = window.statusBar()->findChild<QLabel*>();
@@ -282,13 +282,13 @@ void tst_MainWindow::screenshotCommand()
     const QString output = m_dir.filePath(QStringLiteral("shot.png"));
     QProcess process;
     process.start(QStringLiteral(RUNLENS_GUI),
-        { QStringLiteral("--screenshot"), output, QStringLiteral("--size"), QStringLiteral("900x600"), kErrorPack });
+        { QStringLiteral("--screenshot"), output, QStringLiteral("--size"), QStringLiteral("1024x720"), kErrorPack });
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
     const QImage image(output);
     QVERIFY(!image.isNull());
-    QCOMPARE(image.size() / image.devicePixelRatio(), QSize(900, 600));
+    QCOMPARE(image.size() / image.devicePixelRatio(), QSize(1024, 720));
 
     process.start(QStringLiteral(RUNLENS_GUI),
         { QStringLiteral("--screenshot"), output, QStringLiteral("--size"), QStringLiteral("big"), kErrorPack });

@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: MIT
+#include "followcommand.h"
+
+#include "engine.h"
+#include "hintreport.h"
+#include "livetimeline.h"
+#include "report.h"
+#include "source.h"
+#include "suppressions.h"
+#include "timelinetailer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <csignal>
+#include <cstdio>
+#include <optional>
+
+#include <signal.h>
+#include <time.h>
+
+namespace Runlens {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Runlens::Cli", text);
+}
+
+void printErr(const QString& text)
+{
+    std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
+}
+
+void printLine(const QByteArray& line)
+{
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+volatile std::sig_atomic_t s_stop = 0;
+
+void requestStop(int)
+{
+    s_stop = 1; // nothing else is async-signal-safe enough to do here
+}
+
+// SIGINT and SIGTERM end the follow loop while they are installed. Without SA_RESTART the sleep
+// between polls returns at once, so the process exits within one poll.
+class StopSignals
+{
+public:
+    StopSignals()
+    {
+        s_stop = 0;
+        struct sigaction action = {};
+        action.sa_handler = requestStop;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGINT, &action, &m_previousInt);
+        sigaction(SIGTERM, &action, &m_previousTerm);
+    }
+    ~StopSignals()
+    {
+        sigaction(SIGINT, &m_previousInt, nullptr);
+        sigaction(SIGTERM, &m_previousTerm, nullptr);
+    }
+    StopSignals(const StopSignals&) = delete;
+    StopSignals& operator=(const StopSignals&) = delete;
+
+private:
+    struct sigaction m_previousInt = {};
+    struct sigaction m_previousTerm = {};
+};
+
+void sleepMs(int ms)
+{
+    const timespec duration{ms / 1000, long(ms % 1000) * 1000 * 1000};
+    nanosleep(&duration, nullptr); // EINTR ends it early, which is the point
+}
+
+bool isFinished(RunStatus status)
+{
+    return status == RunStatus::Complete || status == RunStatus::Error || status == RunStatus::CutOff;
+}
+
+// Prints what changed since the last call: a run once it finished (again if its status changes, as
+// when the end of a cut-off run arrives late) and each hint the first time it shows.
+class Printer
+{
+public:
+    Printer(bool jsonl, RunFilter filter, const Suppressions* suppressions)
+        : m_jsonl(jsonl)
+        , m_filter(std::move(filter))
+        , m_suppressions(suppressions)
+    {
+    }
+
+    void print(const std::vector<RunPtr>& changed)
+    {
+        for (const RunPtr& run : changed) {
+            // A run still being written would get gap hints for every stage it has not reached yet.
+            if (!m_filter.matches(*run) || run->status == RunStatus::Running)
+                continue;
+            Hints hints = detectRun(*run);
+            m_suppressions->apply(hints);
+            Printed& printed = m_printed[run->sessionId + QLatin1Char('\n') + run->runId];
+            if (isFinished(run->status) && printed.status != run->status) {
+                printed.status = run->status;
+                printLine(m_jsonl ? runJson(run, hints) : runText(*run, hints));
+            }
+            for (const Hint& hint : hints) {
+                if (hint.isSuppressed() || printed.hints.contains(hint.kind + QLatin1Char('\n') + hint.msg))
+                    continue;
+                printed.hints.insert(hint.kind + QLatin1Char('\n') + hint.msg);
+                printLine(m_jsonl ? hintJson(*run, hint) : hintText(*run, hint));
+            }
+        }
+    }
+
+private:
+    struct Printed
+    {
+        std::optional<RunStatus> status;
+        QSet<QString> hints;
+    };
+
+    // The object runlens-cli report puts in "runs", so that both outputs parse the same way.
+    static QByteArray runJson(const RunPtr& run, const Hints& hints)
+    {
+        Source source;
+        source.kind = Source::Kind::TimelineDirectory;
+        source.runs.push_back(run);
+        const HintsProvider provider = [&hints](const Run&) {
+            QJsonArray array;
+            for (const Hint& hint : hints)
+                array.append(hintToJson(hint));
+            return array;
+        };
+        const QJsonDocument report = QJsonDocument::fromJson(reportJson(source, {}, provider));
+        QJsonObject object = report.object().value(QLatin1String("runs")).toArray().first().toObject();
+        object.insert(QStringLiteral("type"), QStringLiteral("run"));
+        return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    }
+
+    static QByteArray hintJson(const Run& run, const Hint& hint)
+    {
+        QJsonObject object = hintToJson(hint);
+        object.insert(QStringLiteral("type"), QStringLiteral("hint"));
+        object.insert(QStringLiteral("session_id"), run.sessionId);
+        object.insert(QStringLiteral("run_id"), run.runId);
+        return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    }
+
+    static QByteArray runText(const Run& run, const Hints& hints)
+    {
+        QStringList kinds;
+        for (const Hint& hint : hints) {
+            if (!hint.isSuppressed())
+                kinds.append(hint.kind);
+        }
+        const QString duration = formatDuration(run.durationMs);
+        return QStringLiteral("run\t%1\t%2\t%3\t%4\t%5")
+            .arg(run.sessionId, run.runId, runStatusName(run.status),
+                 duration.isEmpty() ? QStringLiteral("-") : duration,
+                 kinds.isEmpty() ? QStringLiteral("-") : kinds.join(QLatin1Char(',')))
+            .toUtf8();
+    }
+
+    static QByteArray hintText(const Run& run, const Hint& hint)
+    {
+        return QStringLiteral("hint\t%1\t%2\t%3\t%4\t%5")
+            .arg(run.sessionId, run.runId, severityName(hint.severity), hint.kind, hint.msg)
+            .toUtf8();
+    }
+
+    bool m_jsonl;
+    RunFilter m_filter;
+    const Suppressions* m_suppressions;
+    QHash<QString, Printed> m_printed;
+};
+
+} // namespace
+
+int followCommand(QCommandLineParser& parser, const QStringList& arguments)
+{
+    QCommandLineOption formatOption(QStringLiteral("format"), tr("Output format: text or jsonl (default text)."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
+    QCommandLineOption sessionOption(QStringLiteral("session"), tr("Only runs of session ID."), QStringLiteral("ID"));
+    QCommandLineOption sinceStartOption(QStringLiteral("since-start"),
+                                        tr("Read the files from their start instead of only what is appended."));
+    QCommandLineOption idleOption(QStringLiteral("idle-seconds"),
+                                  tr("Seconds without new lines before an open run counts as cut off (default 30)."),
+                                  QStringLiteral("N"), QStringLiteral("30"));
+    QCommandLineOption pollOption(QStringLiteral("poll-ms"), tr("Milliseconds between polls (default 200)."),
+                                  QStringLiteral("N"), QStringLiteral("200"));
+    parser.addOptions({formatOption, sessionOption, sinceStartOption, idleOption, pollOption});
+    parser.addPositionalArgument(QStringLiteral("DIR"), tr("The timeline directory the server writes."));
+    parser.process(arguments);
+    const QStringList positional = parser.positionalArguments();
+    const QString format = parser.value(formatOption);
+    bool idleOk = false;
+    bool pollOk = false;
+    const int idleSeconds = parser.value(idleOption).toInt(&idleOk);
+    const int pollMs = parser.value(pollOption).toInt(&pollOk);
+    if (positional.size() != 2 || (format != QLatin1String("text") && format != QLatin1String("jsonl"))
+        || !idleOk || idleSeconds < 1 || !pollOk || pollMs < 10) {
+        printErr(tr("runlens-cli: follow takes one DIR, --format text|jsonl, --idle-seconds N >= 1 and "
+                    "--poll-ms N >= 10"));
+        return 2;
+    }
+    const QString directory = positional.at(1);
+    if (QFile::exists(directory) && !QFileInfo(directory).isDir()) {
+        printErr(tr("runlens-cli: %1 is not a directory").arg(directory));
+        return 2;
+    }
+    if (!QFile::exists(directory))
+        printErr(tr("runlens-cli: %1 does not exist yet; waiting for it").arg(directory));
+
+    Suppressions suppressions;
+    const QString suppressFile = Suppressions::defaultFileFor(directory);
+    if (QFile::exists(suppressFile)) {
+        if (!suppressions.load(suppressFile)) {
+            printErr(QStringLiteral("runlens-cli: ") + suppressions.errorString());
+            return 2;
+        }
+        for (const Diagnostic& problem : suppressions.problems())
+            printErr(QStringLiteral("runlens-cli: ") + problem.toString());
+    }
+
+    TimelineTailer tailer(directory);
+    if (!parser.isSet(sinceStartOption))
+        tailer.startAtEnd();
+    LiveTimeline live;
+    live.setIdleThresholdMs(qint64(idleSeconds) * 1000);
+    Printer printer(format == QLatin1String("jsonl"), RunFilter{parser.value(sessionOption), {}}, &suppressions);
+
+    const StopSignals stopSignals;
+    for (bool first = true; !s_stop; first = false) {
+        TailBatch batch = tailer.poll();
+        const bool more = batch.more;
+        // After the first poll, so that whoever waits for this line knows where following starts.
+        if (first)
+            printErr(parser.isSet(sinceStartOption)
+                         ? tr("runlens-cli: following %1 from the start of its files; Ctrl+C stops").arg(directory)
+                         : tr("runlens-cli: following %1 from the end of its files; Ctrl+C stops").arg(directory));
+        for (const Diagnostic& problem : std::as_const(batch.problems))
+            printErr(QStringLiteral("runlens-cli: ") + problem.toString());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        std::vector<RunPtr> changed = live.applyBatch(std::move(batch), now);
+        const std::vector<RunPtr> quiet = live.markIdle(now);
+        changed.insert(changed.end(), quiet.begin(), quiet.end());
+        printer.print(changed);
+        if (!more)
+            sleepMs(pollMs);
+    }
+    return 0;
+}
+
+} // namespace Runlens
