@@ -3,11 +3,14 @@
 // source to a PNG without user interaction (works on the offscreen platform).
 #include "mainwindow.h"
 #include "sourceview.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QPalette>
 #include <QPixmap>
+#include <QStyle>
 #include <QRegularExpression>
 #include <QTimer>
 
@@ -56,6 +59,43 @@ void screenshotWhenLoaded(Runlens::MainWindow* window, const QString& path, cons
     window->openPath(path, Runlens::MainWindow::RecentFiles::Skip);
 }
 
+// Fusion with a light or dark palette, so that screenshots and users get the same colours on any
+// desktop; "system" keeps the platform's style.
+bool applyTheme(const QString& theme)
+{
+    if (theme == QLatin1String("system"))
+        return true;
+    const bool dark = theme == QLatin1String("dark");
+    if (!dark && theme != QLatin1String("light"))
+        return false;
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QPalette palette = QApplication::style()->standardPalette();
+    if (dark) {
+        const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xdf, 0xe1, 0xe5);
+        palette.setColor(QPalette::Window, window);
+        palette.setColor(QPalette::WindowText, text);
+        palette.setColor(QPalette::Base, base);
+        palette.setColor(QPalette::AlternateBase, window);
+        palette.setColor(QPalette::ToolTipBase, base);
+        palette.setColor(QPalette::ToolTipText, text);
+        palette.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
+        palette.setColor(QPalette::Text, text);
+        palette.setColor(QPalette::Button, window);
+        palette.setColor(QPalette::ButtonText, text);
+        palette.setColor(QPalette::BrightText, Qt::white);
+        palette.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
+        palette.setColor(QPalette::HighlightedText, Qt::white);
+        palette.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xff));
+        palette.setColor(QPalette::Mid, QColor(0x45, 0x48, 0x4d));
+        palette.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+        palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x7a, 0x7d, 0x82));
+        palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x7a, 0x7d, 0x82));
+        palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x7a, 0x7d, 0x82));
+    }
+    QApplication::setPalette(palette);
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -65,6 +105,17 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("runlens"));
     QApplication::setApplicationDisplayName(QStringLiteral("Runlens"));
     QApplication::setApplicationVersion(QStringLiteral(RUNLENS_VERSION));
+
+    // Before the parser, so that --help speaks the user's language; --lang switches later.
+    const QStringList arguments = QCoreApplication::arguments();
+    QString language;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == QLatin1String("--lang") && i + 1 < arguments.size())
+            language = arguments.at(i + 1);
+        else if (arguments.at(i).startsWith(QLatin1String("--lang=")))
+            language = arguments.at(i).mid(7);
+    }
+    Runlens::installTranslations(language);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -76,12 +127,23 @@ int main(int argc, char** argv)
     const QCommandLineOption sizeOption(QStringLiteral("size"),
         QApplication::translate("main", "Window size for --screenshot (default 1280x800)."), QStringLiteral("WxH"),
         QStringLiteral("1280x800"));
-    parser.addOptions({ screenshotOption, sizeOption });
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+        QApplication::translate("main", "User interface language, like de or en (default: the system's)."),
+        QStringLiteral("LANG"));
+    const QCommandLineOption themeOption(QStringLiteral("theme"),
+        QApplication::translate("main", "Colour theme: light, dark or system (default)."), QStringLiteral("THEME"),
+        QStringLiteral("system"));
+    parser.addOptions({ screenshotOption, sizeOption, langOption, themeOption });
     parser.addPositionalArgument(QStringLiteral("PATH"),
         QApplication::translate("main", "Runpack zips, timeline directories or .jsonl files to open."),
         QStringLiteral("[PATH...]"));
     parser.process(app);
     const QStringList paths = parser.positionalArguments();
+    if (!applyTheme(parser.value(themeOption))) {
+        printError(QApplication::translate("main", "runlens: --theme wants light, dark or system, not \"%1\"")
+                       .arg(parser.value(themeOption)));
+        return 2;
+    }
 
     Runlens::MainWindow window;
     if (parser.isSet(screenshotOption)) {

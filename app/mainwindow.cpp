@@ -476,10 +476,19 @@ void MainWindow::exportHints()
             : filter == html   ? ExportFormat::Html
                                : ExportFormat::Markdown;
     }
+    exportHintsTo(view, fileName, format);
+}
+
+void MainWindow::exportHintsTo(const SourceView* view, const QString& fileName, ExportFormat format)
+{
+    const auto report = view->hintReport();
     const QString input = view->path();
     writeInBackground(fileName, [report, format, fileName, input] {
         QString error;
-        writeFileAtomically(fileName, exportSummary(*report, format), input, &error);
+        if (!report)
+            error = tr("The detectors have not finished yet.");
+        else
+            writeFileAtomically(fileName, exportSummary(*report, format), input, &error);
         return error;
     });
 }
@@ -494,9 +503,12 @@ void MainWindow::regeneratePack()
     RegeneratePackDialog dialog(source, run, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const PackOptions options = dialog.options();
-    const QString fileName = dialog.outputPath();
-    const bool overwrite = dialog.overwrite();
+    writePackTo(view, dialog.options(), dialog.outputPath(), dialog.overwrite());
+}
+
+void MainWindow::writePackTo(const SourceView* view, const PackOptions& options, const QString& fileName, bool overwrite)
+{
+    const SourcePtr source = view->source();
     writeInBackground(fileName, [source, options, fileName, overwrite] {
         PackMembers members;
         QString error;
@@ -517,7 +529,10 @@ void MainWindow::writeInBackground(const QString& fileName, std::function<QStrin
             statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(fileName)), 10000);
         } else {
             statusBar()->clearMessage();
-            QMessageBox::warning(this, tr("Cannot Write File"), error);
+            // Window-modal and not waited for, so that nothing blocks while it shows.
+            auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot Write File"), error, QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
         }
         emit writeFinished(fileName, error);
     });

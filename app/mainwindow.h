@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "packwriter.h"
+#include "summaryexport.h"
+
 #include <QHash>
 #include <QMainWindow>
 
@@ -38,6 +41,11 @@ public:
     /// Whether splitter positions are read from and saved to the settings (off for screenshots,
     /// which must not depend on how the user last arranged the window).
     void setRemembersLayout(bool remember) { m_remembersLayout = remember; }
+
+    /// What File > Export Hints and File > Regenerate Pack do once their dialog is answered: write
+    /// on a worker thread, then emit writeFinished().
+    void exportHintsTo(const SourceView* view, const QString& fileName, ExportFormat format);
+    void writePackTo(const SourceView* view, const PackOptions& options, const QString& fileName, bool overwrite);
 
 signals:
     /// A tab finished reading its source, failed to, or was cancelled.

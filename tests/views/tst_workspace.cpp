@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: MIT
+// The workspace of a loaded source, driven through the window: hints arrive from the worker and
+// reach the runs list, the filter and the badge; stage cells, hints and problems jump to their
+// events; Export Hints and Regenerate Pack write their files off the GUI thread.
+#include "eventsview.h"
+#include "hintsview.h"
+#include "mainwindow.h"
+#include "problemsview.h"
+#include "regeneratepackdialog.h"
+#include "runlistmodel.h"
+#include "severitybadge.h"
+#include "source.h"
+#include "sourceview.h"
+#include "stagegridview.h"
+#include "translations.h"
+#include "waterfallview.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Runlens;
+
+namespace {
+
+const QString kHappyDirectory = QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/happy-path/data/diagnostics");
+const QString kErrorPack =
+    QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
+                                        "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip");
+const QString kSparsePack =
+    QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/sparse-disabled/data/diagnostics/runpacks/sess-sparse-disabled/"
+                                        "runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560453.zip");
+const QString kErrorTimeline = QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/error-embed/data/diagnostics/events-20261124.jsonl");
+constexpr int kTimeoutMs = 20000;
+
+// Opens PATH and waits until both the source and its hints are in.
+SourceView* openAndWait(MainWindow& window, const QString& path)
+{
+    SourceView* view = window.openPath(path, MainWindow::RecentFiles::Skip);
+    if (!QTest::qWaitFor([view] { return view->state() != SourceView::State::Loading && view->hintReport(); },
+            kTimeoutMs))
+        return nullptr;
+    return view;
+}
+
+int visibleRuns(const QTreeView* tree)
+{
+    const QAbstractItemModel* model = tree->model();
+    int runs = 0;
+    for (int s = 0; s < model->rowCount(); ++s)
+        runs += model->rowCount(model->index(s, 0));
+    return runs;
+}
+
+} // namespace
+
+class tst_Workspace : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QCOMPARE(installTranslations(QStringLiteral("en")), QStringLiteral("en")); // English plurals
+    }
+    void cleanupTestCase() { QSettings().clear(); }
+
+    void hintsReachListFilterAndBadge_data();
+    void hintsReachListFilterAndBadge();
+    void failedStageSelectsItsSpansAndEvents();
+    void nextHintJumpsToEvidence();
+    void pagesByShortcut();
+    void problemJumpsToItsEvent();
+    void layoutRoundTrip();
+    void exportHints_data();
+    void exportHints();
+    void regeneratePack();
+    void packDialogDefaults();
+};
+
+void tst_Workspace::hintsReachListFilterAndBadge_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("hintsCell");   // the first run's Hints column
+    QTest::addColumn<QString>("kind");        // a kind to filter by; empty: the kind list is empty
+    QTest::addColumn<int>("runsOfKind");
+    QTest::addColumn<QString>("badge");
+
+    QTest::newRow("sparse disabled") << kSparsePack << QStringLiteral("2W 1N")
+                                     << QStringLiteral("config:sparse-disabled") << 1
+                                     << QStringLiteral("0 errors, 2 warnings, 1 note");
+    QTest::newRow("embed error") << kErrorPack << QStringLiteral("1E") << QStringLiteral("stage:failed") << 1
+                                 << QStringLiteral("1 error, 0 warnings, 0 notes");
+    QTest::newRow("happy path: three runs, no hints") << kHappyDirectory << QStringLiteral("–") << QString() << 0
+                                                      << QStringLiteral("0 errors, 0 warnings, 0 notes");
+}
+
+void tst_Workspace::hintsReachListFilterAndBadge()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, hintsCell);
+    QFETCH(QString, kind);
+    QFETCH(int, runsOfKind);
+    QFETCH(QString, badge);
+
+    MainWindow window;
+    window.show();
+    SourceView* view = openAndWait(window, path);
+    QVERIFY(view);
+    auto* tree = view->findChild<QTreeView*>(QStringLiteral("runTree"));
+    QAbstractItemModelTester tester(tree->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    // The first run of the source (not the background run of the happy path's startup session).
+    const RunPtr first = view->source()->runs.front()->tool.isEmpty() ? view->source()->runs.at(1)
+                                                                      : view->source()->runs.front();
+    QVERIFY(view->selectRun(first->sessionId, first->runId));
+    QCOMPARE(tree->currentIndex().siblingAtColumn(RunListModel::HintsColumn).data().toString(), hintsCell);
+    QCOMPARE(window.severityBadge()->text(), badge);
+
+    auto* kinds = view->findChild<QComboBox*>(QStringLiteral("hintKindFilter"));
+    QVERIFY(kinds->isEnabled());
+    if (kind.isEmpty()) {
+        QCOMPARE(kinds->count(), 1); // "All hint kinds" only
+        return;
+    }
+    const int item = kinds->findData(kind);
+    QVERIFY2(item > 0, qPrintable(kind));
+    const int total = visibleRuns(tree);
+    kinds->setCurrentIndex(item);
+    QCOMPARE(visibleRuns(tree), runsOfKind);
+    kinds->setCurrentIndex(0);
+    QCOMPARE(visibleRuns(tree), total);
+}
+
+void tst_Workspace::failedStageSelectsItsSpansAndEvents()
+{
+    MainWindow window;
+    window.show();
+    SourceView* view = openAndWait(window, kErrorPack);
+    QVERIFY(view);
+    view->showPage(SourceView::Page::Report);
+
+    QSignalSpy activated(view->stageGrid(), &StageGridView::cellActivated);
+    QVERIFY(view->nextFailedStage());
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("embed"));
+    const auto spans = activated.at(0).at(1).value<QList<int>>();
+    const auto events = activated.at(0).at(2).value<QList<int>>();
+    QVERIFY(!spans.isEmpty());
+    QVERIFY(!events.isEmpty());
+    QCOMPARE(view->waterfall()->selectedSpans(), spans);
+    QCOMPARE(view->eventsView()->currentEvent(), events.first());
+    QCOMPARE(view->currentPage(), SourceView::Page::Events);
+    // The deciding event of a failed embed is an error line.
+    QVERIFY(view->currentRun()->events[size_t(events.first())].isError());
+
+    // One failed stage: next and previous both come back to it.
+    QVERIFY(view->previousFailedStage());
+    QCOMPARE(view->stageGrid()->currentStage(), QStringLiteral("embed"));
+}
+
+void tst_Workspace::nextHintJumpsToEvidence()
+{
+    MainWindow window;
+    window.show();
+    SourceView* view = openAndWait(window, kSparsePack);
+    QVERIFY(view);
+    QSignalSpy evidence(view->hintsView(), &HintsView::evidenceActivated);
+    QVERIFY(view->nextHint());
+    QCOMPARE(evidence.size(), 1);
+    const Hint* hint = view->hintsView()->currentHint();
+    QVERIFY(hint);
+    QCOMPARE(hint->severity, Severity::Warning); // the most severe group comes first
+    const int event = evidence.at(0).at(0).toInt();
+    QVERIFY(event >= 0);
+    QCOMPARE(view->eventsView()->currentEvent(), event);
+
+    // F8 walks the same way through the window's action.
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_F8);
+    QCOMPARE(evidence.size(), 2);
+    QVERIFY(view->hintsView()->currentHint() != hint);
+}
+
+void tst_Workspace::pagesByShortcut()
+{
+    MainWindow window;
+    window.show();
+    SourceView* view = openAndWait(window, kSparsePack);
+    QVERIFY(view);
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const std::pair<Qt::Key, SourceView::Page> keys[] = {
+        { Qt::Key_2, SourceView::Page::Report },
+        { Qt::Key_3, SourceView::Page::Contents },
+        { Qt::Key_4, SourceView::Page::Problems },
+        { Qt::Key_1, SourceView::Page::Events },
+    };
+    for (const auto& [key, page] : keys) {
+        QTest::keyClick(&window, key, Qt::ControlModifier);
+        QCOMPARE(view->currentPage(), page);
+    }
+}
+
+void tst_Workspace::problemJumpsToItsEvent()
+{
+    // The error timeline without its operation.end line: the tool scope is left open, a problem
+    // of the run located at its start line.
+    QFile input(kErrorTimeline);
+    QVERIFY(input.open(QIODevice::ReadOnly));
+    QByteArray cut;
+    for (const QByteArray& line : input.readAll().split('\n')) {
+        if (!line.isEmpty() && !line.contains("\"operation.end\""))
+            cut += line + '\n';
+    }
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString path = directory.filePath(QStringLiteral("events-20261124.jsonl"));
+    QFile output(path);
+    QVERIFY(output.open(QIODevice::WriteOnly));
+    output.write(cut);
+    output.close();
+
+    MainWindow window;
+    window.show();
+    SourceView* view = openAndWait(window, path);
+    QVERIFY(view);
+    QVERIFY(view->problemCount() > 0);
+    const Diagnostic problem = view->source()->problems.first();
+    QVERIFY(problem.line > 0);
+
+    auto* table = view->problemsView()->findChild<QTableView*>();
+    QVERIFY(table);
+    view->showPage(SourceView::Page::Problems);
+    QTRY_VERIFY(table->isVisible());
+    const QModelIndex row = table->model()->index(0, 0);
+    table->setCurrentIndex(row);
+    QTest::keyClick(table->viewport(), Qt::Key_Return);
+    if (view->currentPage() != SourceView::Page::Events) // Enter handled on the table itself
+        QTest::keyClick(table, Qt::Key_Return);
+    QCOMPARE(view->currentPage(), SourceView::Page::Events);
+    const int event = view->eventsView()->currentEvent();
+    QVERIFY(event >= 0);
+    QCOMPARE(view->currentRun()->events[size_t(event)].line, problem.line);
+}
+
+void tst_Workspace::layoutRoundTrip()
+{
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    SourceView* first = openAndWait(window, kSparsePack);
+    QVERIFY(first);
+    auto* splitter = first->findChild<QSplitter*>();
+    QVERIFY(splitter);
+    QList<int> sizes = splitter->sizes();
+    sizes[0] += 37;
+    sizes[1] -= 37;
+    splitter->setSizes(sizes);
+    const QList<int> wanted = splitter->sizes();
+    const QByteArray layout = first->saveLayout();
+
+    SourceView* second = openAndWait(window, kErrorPack);
+    QVERIFY(second);
+    second->restoreLayout(layout);
+    QTRY_COMPARE(second->findChild<QSplitter*>()->sizes(), wanted);
+    second->restoreLayout(QByteArrayLiteral("not a layout")); // ignored
+    QCOMPARE(second->findChild<QSplitter*>()->sizes(), wanted);
+}
+
+void tst_Workspace::exportHints_data()
+{
+    QTest::addColumn<int>("format");
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("md") << int(ExportFormat::Markdown) << QStringLiteral("md") << QByteArray("config:sparse-disabled");
+    QTest::newRow("csv") << int(ExportFormat::Csv) << QStringLiteral("csv") << QByteArray("config:sparse-disabled");
+    QTest::newRow("json") << int(ExportFormat::Json) << QStringLiteral("json") << QByteArray("\"config:sparse-disabled\"");
+    QTest::newRow("html") << int(ExportFormat::Html) << QStringLiteral("html") << QByteArray("<svg");
+}
+
+void tst_Workspace::exportHints()
+{
+    QFETCH(int, format);
+    QFETCH(QString, suffix);
+    QFETCH(QByteArray, expected);
+    MainWindow window;
+    SourceView* view = openAndWait(window, kSparsePack);
+    QVERIFY(view);
+    QTemporaryDir directory;
+    const QString fileName = directory.filePath(QStringLiteral("hints.") + suffix);
+    QSignalSpy finished(&window, &MainWindow::writeFinished);
+    window.exportHintsTo(view, fileName, ExportFormat(format));
+    QVERIFY(finished.wait(kTimeoutMs));
+    QCOMPARE(finished.at(0).at(1).toString(), QString());
+    QFile file(fileName);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains(expected));
+}
+
+void tst_Workspace::regeneratePack()
+{
+    MainWindow window;
+    SourceView* view = openAndWait(window, kErrorPack);
+    QVERIFY(view);
+    const RunPtr run = view->currentRun();
+    QTemporaryDir directory;
+    const QString fileName = directory.filePath(QStringLiteral("regenerated.zip"));
+    PackOptions options;
+    options.sessionId = run->sessionId;
+    options.runId = run->runId;
+    QSignalSpy finished(&window, &MainWindow::writeFinished);
+    window.writePackTo(view, options, fileName, false);
+    QVERIFY(finished.wait(kTimeoutMs));
+    QCOMPARE(finished.at(0).at(1).toString(), QString());
+
+    // The new pack reads back as the same run, with the same failed stage.
+    const SourcePtr reread = readSource(fileName);
+    QVERIFY(reread->ok());
+    QCOMPARE(reread->runs.size(), size_t(1));
+    QCOMPARE(reread->runs.front()->runId, run->runId);
+    QCOMPARE(reread->runs.front()->status, run->status);
+
+    // Writing again without permission to overwrite fails, and says why; the file stays.
+    const QByteArray before = [&] {
+        QFile file(fileName);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    window.writePackTo(view, options, fileName, false);
+    QVERIFY(finished.wait(kTimeoutMs));
+    QVERIFY(finished.at(1).at(1).toString().contains(QLatin1String("exists")));
+    QFile file(fileName);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before);
+
+    // Never over the input.
+    window.writePackTo(view, options, kErrorPack, true);
+    QVERIFY(finished.wait(kTimeoutMs));
+    QVERIFY(finished.at(2).at(1).toString().contains(QLatin1String("input")));
+}
+
+void tst_Workspace::packDialogDefaults()
+{
+    const SourcePtr source = readSource(kErrorPack);
+    QVERIFY(source->ok());
+    const RunPtr run = source->runs.front();
+    RegeneratePackDialog dialog(source, run);
+    PackOptions options = dialog.options();
+    QCOMPARE(options.sessionId, run->sessionId);
+    QCOMPARE(options.runId, run->runId);
+    QCOMPARE(options.layout, PackOptions::Layout::Upstream);
+    QVERIFY(!options.redact);
+    // Named as upstream names packs, beside the input.
+    QVERIFY(dialog.outputPath().endsWith(packFileName(*source, options)));
+    QVERIFY(dialog.outputPath().startsWith(QFileInfo(kErrorPack).absolutePath()));
+
+    auto* scope = dialog.findChild<QComboBox*>(QStringLiteral("scope"));
+    scope->setCurrentIndex(1);
+    options = dialog.options();
+    QVERIFY(options.runId.isEmpty());
+    QVERIFY(dialog.outputPath().contains(QLatin1String("_latest_")));
+}
+
+QTEST_MAIN(tst_Workspace)
+#include "tst_workspace.moc"

@@ -1,0 +1,211 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>Runlens</name>
+    <message numerus="yes">
+        <source>
+%n hints suppressed.
+</source>
+        <translation>
+            <numerusform>
+%n hint suppressed.
+</numerusform>
+            <numerusform>
+%n hints suppressed.
+</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::EventsView</name>
+    <message numerus="yes">
+        <source>Showing %n selected event(s)</source>
+        <translation>
+            <numerusform>Showing %n selected event</numerusform>
+            <numerusform>Showing %n selected events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln event(s)</source>
+        <translation>
+            <numerusform>%1 of %Ln event</numerusform>
+            <numerusform>%1 of %Ln events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::HintsModel</name>
+    <message numerus="yes">
+        <source>{%n key(s)}</source>
+        <translation>
+            <numerusform>{%n key}</numerusform>
+            <numerusform>{%n keys}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n item]</numerusform>
+            <numerusform>[%n items]</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::JsonTreeModel</name>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n key</numerusform>
+            <numerusform>%n keys</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::ProblemsView</name>
+    <message numerus="yes">
+        <source>%Ln error(s)</source>
+        <translation>
+            <numerusform>%Ln error</numerusform>
+            <numerusform>%Ln errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln warning(s)</source>
+        <translation>
+            <numerusform>%Ln warning</numerusform>
+            <numerusform>%Ln warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s)</source>
+        <translation>
+            <numerusform>%Ln file</numerusform>
+            <numerusform>%Ln files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln shown)</source>
+        <translation>
+            <numerusform>%1 (%Ln shown)</numerusform>
+            <numerusform>%1 (%Ln shown)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::RunListModel</name>
+    <message numerus="yes">
+        <source>%n runs</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::SeverityBadge</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n suppressed)</source>
+        <translation>
+            <numerusform>(%n suppressed)</numerusform>
+            <numerusform>(%n suppressed)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::StageGridModel</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::TimelineReader</name>
+    <message numerus="yes">
+        <source>%1: %n lines</source>
+        <translation>
+            <numerusform>%1: %n line</numerusform>
+            <numerusform>%1: %n lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n further problems in this file not listed</source>
+        <translation>
+            <numerusform>%n further problem in this file not listed</numerusform>
+            <numerusform>%n further problems in this file not listed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::TimelineTailer</name>
+    <message numerus="yes">
+        <source>file deleted with %n unread bytes; their lines are lost</source>
+        <translation>
+            <numerusform>file deleted with %n unread byte; its line is lost</numerusform>
+            <numerusform>file deleted with %n unread bytes; their lines are lost</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n problems in this file; further ones are not listed</source>
+        <translation>
+            <numerusform>more than %n problem in this file; further ones are not listed</numerusform>
+            <numerusform>more than %n problems in this file; further ones are not listed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::WaterfallView</name>
+    <message numerus="yes">
+        <source>%n more attribute(s)</source>
+        <translation>
+            <numerusform>%n more attribute</numerusform>
+            <numerusform>%n more attributes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) share this pixel; zoom in to tell them apart</source>
+        <translation>
+            <numerusform>%n span shares this pixel; zoom in to see it</numerusform>
+            <numerusform>%n spans share this pixel; zoom in to tell them apart</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
