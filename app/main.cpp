@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QIcon>
 #include <QPalette>
 #include <QPixmap>
 #include <QStyle>
@@ -23,11 +24,12 @@ void printError(const QString& text)
     std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
 }
 
-// Selects the first run, then saves WINDOW as a PNG once the queued layout requests have run, and
+// Selects the first run and jumps to its first hint, then saves WINDOW as a PNG once the queued layout requests have run, and
 // quits the event loop with 0 on success, 1 when the file could not be written.
 void grabWindow(Runlens::MainWindow* window, Runlens::SourceView* view, const QString& output)
 {
     view->selectFirstRun();
+    view->nextHint();
     QTimer::singleShot(0, window, [window, output] {
         if (!window->grab().save(output, "PNG")) {
             printError(QApplication::translate("main", "runlens: cannot write %1").arg(output));
@@ -105,6 +107,8 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("runlens"));
     QApplication::setApplicationDisplayName(QStringLiteral("Runlens"));
     QApplication::setApplicationVersion(QStringLiteral(RUNLENS_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.runlens.Runlens"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.runlens.Runlens.svg")));
 
     // Before the parser, so that --help speaks the user's language; --lang switches later.
     const QStringList arguments = QCoreApplication::arguments();
