@@ -1,0 +1,2331 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>Runlens</name>
+    <message>
+        <source>%1 timeline lines could not be read and were skipped.</source>
+        <translation>%1 Timeline-Zeilen konnten nicht gelesen werden und wurden übersprungen.</translation>
+    </message>
+    <message>
+        <source>(input)</source>
+        <translation>(Eingabe)</translation>
+    </message>
+    <message>
+        <source># Hints: `%1`
+
+</source>
+        <translation># Hinweise: `%1`
+
+</translation>
+    </message>
+    <message>
+        <source>| Severity | Kind | Session | Run | Tool | Status | Message |
+|---|---|---|---|---|---|---|
+</source>
+        <translation>| Schweregrad | Art | Sitzung | Lauf | Tool | Status | Meldung |
+|---|---|---|---|---|---|---|
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>
+%n hints suppressed.
+</source>
+        <translation>
+            <numerusform>
+%n Hinweis unterdrückt.
+</numerusform>
+            <numerusform>
+%n Hinweise unterdrückt.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>suppressed by %1</source>
+        <translation>unterdrückt durch %1</translation>
+    </message>
+    <message>
+        <source>The run was cut off: its tool operation never ended.</source>
+        <translation>Der Lauf wurde abgebrochen: Seine Tool-Operation wurde nie beendet.</translation>
+    </message>
+    <message>
+        <source>the tool&apos;s operation.start mcp.tool:* has no matching operation.end</source>
+        <translation>zum operation.start mcp.tool:* des Tools kein passendes operation.end existiert</translation>
+    </message>
+    <message>
+        <source>the run has no tool operation</source>
+        <translation>der Lauf hat keine Tool-Operation</translation>
+    </message>
+    <message>
+        <source>the tool operation ended with status %1</source>
+        <translation>die Tool-Operation endete mit Status %1</translation>
+    </message>
+    <message>
+        <source>before the first stage</source>
+        <translation>noch keine Stufe</translation>
+    </message>
+    <message>
+        <source>last line</source>
+        <translation>letzte Zeile</translation>
+    </message>
+    <message>
+        <source>The run was cut off after %1: its tool operation never ended.</source>
+        <translation>Der Lauf wurde abgebrochen (zuletzt erreicht: %1): Seine Tool-Operation wurde nie beendet.</translation>
+    </message>
+    <message>
+        <source>Stage %1 failed: %2</source>
+        <translation>Stufe %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>a stage cell is Failed; the earliest one is reported with its error</source>
+        <translation>eine Stufenzelle den Status Fehlgeschlagen hat; die früheste wird mit ihrem Fehler gemeldet</translation>
+    </message>
+    <message>
+        <source>no stage is Failed</source>
+        <translation>keine Stufe hat den Status Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The tool failed outside any stage: %1</source>
+        <translation>Das Tool ist außerhalb jeder Stufe fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the tool operation ended in error and no stage is Failed</source>
+        <translation>die Tool-Operation mit einem Fehler endete und keine Stufe den Status Fehlgeschlagen hat</translation>
+    </message>
+    <message>
+        <source>the run status is %1</source>
+        <translation>der Laufstatus ist %1</translation>
+    </message>
+    <message>
+        <source>a stage failed; stage:failed reports it</source>
+        <translation>eine Stufe ist fehlgeschlagen; stage:failed meldet das</translation>
+    </message>
+    <message>
+        <source>the run has no channel rows</source>
+        <translation>der Lauf hat keine Kanalzeilen</translation>
+    </message>
+    <message>
+        <source>channels: %1</source>
+        <translation>Kanäle: %1</translation>
+    </message>
+    <message>
+        <source>Stage %1 took %2, %3% of the run.</source>
+        <translation>Stufe %1 dauerte %2, %3 % des Laufs.</translation>
+    </message>
+    <message>
+        <source>a stage takes at least slowStageShare (60%) of the run&apos;s duration and at least slowStageMinMs (250 ms)</source>
+        <translation>eine Stufe mindestens slowStageShare (60 %) der Laufdauer und mindestens slowStageMinMs (250 ms) beansprucht</translation>
+    </message>
+    <message>
+        <source>the run has no duration</source>
+        <translation>der Lauf hat keine Dauer</translation>
+    </message>
+    <message>
+        <source>the longest stage, %1, took %2 of %3</source>
+        <translation>die längste Stufe, %1, dauerte %2 von %3</translation>
+    </message>
+    <message>
+        <source>no stage has a duration</source>
+        <translation>keine Stufe hat eine Dauer</translation>
+    </message>
+    <message>
+        <source>Scope %1 took %2, over its budget of %3.</source>
+        <translation>Scope %1 dauerte %2 und überschritt damit sein Budget von %3.</translation>
+    </message>
+    <message>
+        <source>a scope whose start line carries budget.ms ended after more than budget.ms</source>
+        <translation>ein Scope, dessen Startzeile budget.ms trägt, erst nach mehr als budget.ms endete</translation>
+    </message>
+    <message>
+        <source>no scope carries budget.ms</source>
+        <translation>kein Scope trägt budget.ms</translation>
+    </message>
+    <message>
+        <source>%1 budgeted scopes, all within budget</source>
+        <translation>%1 Scopes mit Budget, alle innerhalb des Budgets</translation>
+    </message>
+    <message>
+        <source>The search returned nothing: %1.</source>
+        <translation>Die Suche lieferte nichts: %1.</translation>
+    </message>
+    <message>
+        <source>hybrid.fuse.result documents is 0, or hydration.end / duckdb.hydrate.end returned 0 rows</source>
+        <translation>hybrid.fuse.result documents 0 ist oder hydration.end / duckdb.hydrate.end 0 Zeilen lieferte</translation>
+    </message>
+    <message>
+        <source>fusion produced 0 documents</source>
+        <translation>die Fusion ergab 0 Dokumente</translation>
+    </message>
+    <message>
+        <source>hydration returned 0 rows</source>
+        <translation>die Hydration lieferte 0 Zeilen</translation>
+    </message>
+    <message>
+        <source>fusion and hydration returned results (or did not run)</source>
+        <translation>Fusion und Hydration lieferten Ergebnisse (oder liefen nicht)</translation>
+    </message>
+    <message>
+        <source>Hydration could not find %1 of the requested documents in the catalog.</source>
+        <translation>Die Hydration fand %1 der angeforderten Dokumente nicht im Katalog.</translation>
+    </message>
+    <message>
+        <source>hydration.end or duckdb.hydrate.end reports missing &gt; 0</source>
+        <translation>hydration.end oder duckdb.hydrate.end missing &gt; 0 meldet</translation>
+    </message>
+    <message>
+        <source>no hydration end reports missing &gt; 0</source>
+        <translation>kein Hydration-Ende meldet missing &gt; 0</translation>
+    </message>
+    <message>
+        <source>A fallback was taken: %1.</source>
+        <translation>Es wurde auf einen Fallback ausgewichen: %1.</translation>
+    </message>
+    <message>
+        <source>a line carries fallback.reason, or warn.degraded true</source>
+        <translation>eine Zeile fallback.reason oder warn.degraded true trägt</translation>
+    </message>
+    <message>
+        <source>no line carries fallback.reason or warn.degraded</source>
+        <translation>keine Zeile trägt fallback.reason oder warn.degraded</translation>
+    </message>
+    <message>
+        <source>The secondary FAISS index was not searched: %1.</source>
+        <translation>Der sekundäre FAISS-Index wurde nicht durchsucht: %1.</translation>
+    </message>
+    <message>
+        <source>a decision retrieval.gating.secondary says should_run false</source>
+        <translation>eine Entscheidung retrieval.gating.secondary should_run false angibt</translation>
+    </message>
+    <message>
+        <source>no retrieval.gating.secondary decision</source>
+        <translation>keine Entscheidung retrieval.gating.secondary</translation>
+    </message>
+    <message>
+        <source>the secondary index gate said should_run true</source>
+        <translation>das Gate des sekundären Index ergab should_run true</translation>
+    </message>
+    <message>
+        <source>%1 scope end lines have no start: timeline lines were lost (rotation collision?).</source>
+        <translation>%1 Scope-Endzeilen haben keinen Start: Timeline-Zeilen gingen verloren (Rotationskollision?).</translation>
+    </message>
+    <message>
+        <source>the run has scope end lines without a matching start (orphan ends)</source>
+        <translation>der Lauf Scope-Endzeilen ohne passenden Start hat (verwaiste Enden)</translation>
+    </message>
+    <message>
+        <source>every end line has its start</source>
+        <translation>jede Endzeile hat ihren Start</translation>
+    </message>
+    <message>
+        <source>%1 scopes never ended inside a run that did.</source>
+        <translation>%1 Scopes endeten nie, obwohl ihr Lauf endete.</translation>
+    </message>
+    <message>
+        <source>a scope other than the tool operation has no end line, while the run is not cut off</source>
+        <translation>ein Scope außer der Tool-Operation keine Endzeile hat, während der Lauf nicht abgebrochen ist</translation>
+    </message>
+    <message>
+        <source>the run is cut off; run:cut-off reports it</source>
+        <translation>der Lauf ist abgebrochen; run:cut-off meldet das</translation>
+    </message>
+    <message>
+        <source>every scope has its end line</source>
+        <translation>jeder Scope hat seine Endzeile</translation>
+    </message>
+    <message>
+        <source>The clock went backwards %1 times inside this run&apos;s lines.</source>
+        <translation>Die Uhr lief in den Zeilen dieses Laufs %1-mal rückwärts.</translation>
+    </message>
+    <message>
+        <source>in one file, a line of the run has a ts more than 1 s earlier than the line written before it</source>
+        <translation>in einer Datei eine Zeile des Laufs einen ts hat, der mehr als 1 s vor dem der zuvor geschriebenen Zeile liegt</translation>
+    </message>
+    <message>
+        <source>ts never goes back by more than 1 s in file order</source>
+        <translation>ts springt in Dateireihenfolge nie um mehr als 1 s zurück</translation>
+    </message>
+    <message>
+        <source>Channel %1 is switched off by configuration (%2).</source>
+        <translation>Kanal %1 ist per Konfiguration abgeschaltet (%2).</translation>
+    </message>
+    <message>
+        <source>a channel row is Skipped with reason disabled</source>
+        <translation>eine Kanalzeile den Status Übersprungen mit dem Grund disabled hat</translation>
+    </message>
+    <message>
+        <source>Channel %1 was skipped: %2.</source>
+        <translation>Kanal %1 wurde übersprungen: %2.</translation>
+    </message>
+    <message>
+        <source>a channel row is Skipped for a missing capability (capability_off, with the missing list)</source>
+        <translation>eine Kanalzeile wegen einer fehlenden Fähigkeit den Status Übersprungen hat (capability_off, mit der Liste missing)</translation>
+    </message>
+    <message>
+        <source>Channel %1 failed and the pipeline went on without it: %2.</source>
+        <translation>Kanal %1 ist fehlgeschlagen, und die Pipeline lief ohne ihn weiter: %2.</translation>
+    </message>
+    <message>
+        <source>a channel row is Degraded (a channel.skip with an error reason, or a failure the run survived)</source>
+        <translation>eine Kanalzeile den Status Eingeschränkt hat (ein channel.skip mit Fehlergrund oder ein Fehler, den der Lauf überstanden hat)</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cut off</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Hintergrund</translation>
+    </message>
+    <message>
+        <source># Runlens summary: `%1`
+
+</source>
+        <translation># Runlens-Zusammenfassung: `%1`
+
+</translation>
+    </message>
+    <message>
+        <source>| Session | Run | Tool | Status | Severity | Kind | Message | Why |
+|---|---|---|---|---|---|---|---|
+</source>
+        <translation>| Sitzung | Lauf | Tool | Status | Schweregrad | Art | Meldung | Warum |
+|---|---|---|---|---|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source>| | | | | | | No hints. | |
+</source>
+        <translation>| | | | | | | Keine Hinweise. | |
+</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>no tool</source>
+        <translation>kein Tool</translation>
+    </message>
+    <message>
+        <source>, stop reason: %1</source>
+        <translation>, Abbruchgrund: %1</translation>
+    </message>
+    <message>
+        <source>No stage grid (no tool scope).
+</source>
+        <translation>Kein Stufenraster (kein Tool-Scope).
+</translation>
+    </message>
+    <message>
+        <source>| Stage | Status | Duration | Reason |
+|---|---|---|---|
+</source>
+        <translation>| Stufe | Status | Dauer | Grund |
+|---|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source>Latency waterfall</source>
+        <translation>Latenz-Wasserfall</translation>
+    </message>
+    <message>
+        <source>Runlens summary</source>
+        <translation>Runlens-Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>No hints.</source>
+        <translation>Keine Hinweise.</translation>
+    </message>
+    <message>
+        <source> (suppressed)</source>
+        <translation> (unterdrückt)</translation>
+    </message>
+    <message>
+        <source>budgets from %1</source>
+        <translation>Budgets aus %1</translation>
+    </message>
+    <message>
+        <source>ops_coverage.fuse is true and nothing hydrated (ops_coverage.hydrate false and no catalog.hydrate checkpoint)</source>
+        <translation>ops_coverage.fuse true ist und nichts hydriert wurde (ops_coverage.hydrate false und kein catalog.hydrate-Checkpoint)</translation>
+    </message>
+    <message>
+        <source>ops_coverage.fuse is false</source>
+        <translation>ops_coverage.fuse ist false</translation>
+    </message>
+    <message>
+        <source>ops_coverage.hydrate is true</source>
+        <translation>ops_coverage.hydrate ist true</translation>
+    </message>
+    <message>
+        <source>a catalog.hydrate checkpoint counts as hydration</source>
+        <translation>ein catalog.hydrate-Checkpoint zählt als Hydration</translation>
+    </message>
+    <message>
+        <source>budgets.rm3_enabled is truthy and ops_coverage.sparse is false</source>
+        <translation>budgets.rm3_enabled einen wahren Wert hat und ops_coverage.sparse false ist</translation>
+    </message>
+    <message>
+        <source>budgets.rm3_enabled is %1</source>
+        <translation>budgets.rm3_enabled ist %1</translation>
+    </message>
+    <message>
+        <source>ops_coverage.sparse is true</source>
+        <translation>ops_coverage.sparse ist true</translation>
+    </message>
+    <message>
+        <source>the first search.embed/coderank.embed stage has an int attr batch (or batch_size) between 1 and 3; real checkpoints carry vllm.batch_size instead, so this rule is silent on real data</source>
+        <translation>die erste search.embed/coderank.embed-Stufe ein int-Attribut batch (oder batch_size) zwischen 1 und 3 hat; echte Checkpoints tragen stattdessen vllm.batch_size, daher schweigt diese Regel bei echten Daten</translation>
+    </message>
+    <message>
+        <source>no search.embed or coderank.embed stage</source>
+        <translation>keine Stufe search.embed oder coderank.embed</translation>
+    </message>
+    <message>
+        <source>stage %1 has no int batch or batch_size (batch is %2)</source>
+        <translation>Stufe %1 hat kein int-Attribut batch oder batch_size (batch ist %2)</translation>
+    </message>
+    <message>
+        <source>batch is %1, not between 1 and 3</source>
+        <translation>batch ist %1, nicht zwischen 1 und 3</translation>
+    </message>
+    <message>
+        <source>the first search.embed/coderank.embed stage has attr mode equal to &quot;http&quot;, ignoring case</source>
+        <translation>die erste search.embed/coderank.embed-Stufe das Attribut mode gleich &quot;http&quot; hat, ohne Beachtung der Groß-/Kleinschreibung</translation>
+    </message>
+    <message>
+        <source>stage %1 has mode %2 (vllm.mode is not read)</source>
+        <translation>Stufe %1 hat mode %2 (vllm.mode wird nicht gelesen)</translation>
+    </message>
+    <message>
+        <source>the first search.faiss stage has gpu_ready (or faiss.gpu when gpu_ready is absent) exactly false</source>
+        <translation>die erste search.faiss-Stufe gpu_ready (oder faiss.gpu, wenn gpu_ready fehlt) genau false hat</translation>
+    </message>
+    <message>
+        <source>no search.faiss stage</source>
+        <translation>keine Stufe search.faiss</translation>
+    </message>
+    <message>
+        <source>gpu_ready/faiss.gpu is %1</source>
+        <translation>gpu_ready/faiss.gpu ist %1</translation>
+    </message>
+    <message>
+        <source>budgets.ambiguity_score (or ambiguity) &gt; 0.3 and budgets.rrf_k &lt; 50, both numbers</source>
+        <translation>budgets.ambiguity_score (oder ambiguity) &gt; 0.3 und budgets.rrf_k &lt; 50 ist, beide als Zahlen</translation>
+    </message>
+    <message>
+        <source>ambiguity is %1, not above 0.3</source>
+        <translation>ambiguity ist %1, nicht über 0.3</translation>
+    </message>
+    <message>
+        <source>rrf_k is %1, not below 50</source>
+        <translation>rrf_k ist %1, nicht unter 50</translation>
+    </message>
+    <message>
+        <source>refusing to write over the input %1</source>
+        <translation>die Eingabe %1 wird nicht überschrieben</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>no run of session %1 in %2</source>
+        <translation>kein Lauf der Sitzung %1 in %2</translation>
+    </message>
+    <message>
+        <source>no run %1 of session %2 in %3</source>
+        <translation>kein Lauf %1 der Sitzung %2 in %3</translation>
+    </message>
+    <message>
+        <source>refusing to write over the timeline file %1</source>
+        <translation>die Timeline-Datei %1 wird nicht überschrieben</translation>
+    </message>
+    <message>
+        <source>%1 exists; use --force to replace it</source>
+        <translation>%1 existiert bereits; zum Ersetzen --force verwenden</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Source: %1 (%2%3)
+</source>
+        <translation>Quelle: %1 (%2%3)
+</translation>
+    </message>
+    <message>
+        <source>Run %1 / %2  %3  %4  %5
+</source>
+        <translation>Lauf %1 / %2  %3  %4  %5
+</translation>
+    </message>
+    <message>
+        <source>(no tool)</source>
+        <translation>(kein Tool)</translation>
+    </message>
+    <message>
+        <source>  stop reason: %1
+</source>
+        <translation>  Abbruchgrund: %1
+</translation>
+    </message>
+    <message>
+        <source>Problems (%1):
+</source>
+        <translation>Probleme (%1):
+</translation>
+    </message>
+    <message>
+        <source># Runlens report: `%1`
+</source>
+        <translation># Runlens-Bericht: `%1`
+</translation>
+    </message>
+    <message>
+        <source>- Tool: %1
+- Status: %2
+- Duration: %3
+</source>
+        <translation>- Tool: %1
+- Status: %2
+- Dauer: %3
+</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keins)</translation>
+    </message>
+    <message>
+        <source>- Stop reason: %1
+</source>
+        <translation>- Abbruchgrund: %1
+</translation>
+    </message>
+    <message>
+        <source>
+| Stage | Status | Duration | Reason |
+|---|---|---|---|
+</source>
+        <translation>
+| Stufe | Status | Dauer | Grund |
+|---|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source>
+**Hints**
+
+</source>
+        <translation>
+**Hinweise**
+
+</translation>
+    </message>
+    <message>
+        <source>
+## Problems
+
+</source>
+        <translation>
+## Probleme
+
+</translation>
+    </message>
+    <message>
+        <source>FAISS GPU not ready; ran on CPU</source>
+        <translation>FAISS-GPU nicht bereit; lief auf der CPU</translation>
+    </message>
+    <message>
+        <source>run %1 has %2 lines</source>
+        <translation>Lauf %1 hat %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>member refused: %1</source>
+        <translation>Eintrag abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>unknown member, shown as is</source>
+        <translation>unbekannter Eintrag, unverändert angezeigt</translation>
+    </message>
+    <message>
+        <source>missing: the pack has no meta.json</source>
+        <translation>fehlt: Das Runpack hat keine meta.json</translation>
+    </message>
+    <message>
+        <source>neither an upstream nor a seed-plan runpack; showing what is there</source>
+        <translation>weder ein Upstream- noch ein Seed-Plan-Runpack; es wird angezeigt, was vorhanden ist</translation>
+    </message>
+    <message>
+        <source>the producer could not build a timeline (timeline_unavailable)</source>
+        <translation>der Erzeuger konnte keine Timeline erstellen (timeline_unavailable)</translation>
+    </message>
+    <message>
+        <source>no events-*.jsonl files in this directory</source>
+        <translation>keine events-*.jsonl-Dateien in diesem Verzeichnis</translation>
+    </message>
+    <message>
+        <source>cannot read</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>not a timeline: no line is a timeline event (line %1: %2)</source>
+        <translation>keine Timeline: Keine Zeile ist ein Timeline-Ereignis (Zeile %1: %2)</translation>
+    </message>
+    <message>
+        <source>no such file or directory</source>
+        <translation>Datei oder Verzeichnis nicht gefunden</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>encrypted member</source>
+        <translation>verschlüsselter Eintrag</translation>
+    </message>
+    <message>
+        <source>unsupported compression method %1</source>
+        <translation>nicht unterstützte Kompressionsmethode %1</translation>
+    </message>
+    <message>
+        <source>declared size %1 bytes exceeds the limit of %2 bytes</source>
+        <translation>angegebene Größe von %1 Bytes überschreitet die Grenze von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>stored member declares %1 compressed but %2 uncompressed bytes</source>
+        <translation>unkomprimiert gespeicherter Eintrag gibt %1 komprimierte, aber %2 unkomprimierte Bytes an</translation>
+    </message>
+    <message>
+        <source>compression ratio %1 exceeds the limit of %2 (possible zip bomb)</source>
+        <translation>Kompressionsverhältnis %1 überschreitet die Grenze von %2 (mögliche Zip-Bombe)</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::Builder</name>
+    <message>
+        <source>%1 &quot;%2&quot; has no matching start</source>
+        <translation>%1 &quot;%2&quot; hat keinen passenden Start</translation>
+    </message>
+    <message>
+        <source>%1 scope &quot;%2&quot; started at %3 has no end line</source>
+        <translation>%1-Scope &quot;%2&quot;, gestartet um %3, hat keine Endzeile</translation>
+    </message>
+    <message>
+        <source>FAISS ran on CPU (faiss.gpu false)</source>
+        <translation>FAISS lief auf der CPU (faiss.gpu false)</translation>
+    </message>
+    <message>
+        <source>interrupted: started at %1, no end line</source>
+        <translation>unterbrochen: gestartet um %1, keine Endzeile</translation>
+    </message>
+    <message>
+        <source>FAISS ran on CPU (use_gpu false)</source>
+        <translation>FAISS lief auf der CPU (use_gpu false)</translation>
+    </message>
+    <message>
+        <source>runtime cell %1 failed to initialise%2</source>
+        <translation>Laufzeitzelle %1 konnte nicht initialisiert werden%2</translation>
+    </message>
+    <message>
+        <source>FAISS GPU not ready; ran on CPU</source>
+        <translation>FAISS-GPU nicht bereit; lief auf der CPU</translation>
+    </message>
+    <message>
+        <source>running: started at %1, no end line yet</source>
+        <translation>läuft: gestartet um %1, noch keine Endzeile</translation>
+    </message>
+    <message>
+        <source>cut off before the first stage</source>
+        <translation>vor der ersten Stufe abgebrochen</translation>
+    </message>
+    <message>
+        <source>cut off after %1</source>
+        <translation>nach %1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>clock went backwards by %1 s</source>
+        <translation>Uhr lief um %1 s rückwärts</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::EventDetailsView</name>
+    <message>
+        <source>Search attributes</source>
+        <translation>Attribute durchsuchen</translation>
+    </message>
+    <message>
+        <source>The raw JSON line of the selected event</source>
+        <translation>Die rohe JSON-Zeile des ausgewählten Ereignisses</translation>
+    </message>
+    <message>
+        <source>No event selected</source>
+        <translation>Kein Ereignis ausgewählt</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::EventsModel</name>
+    <message>
+        <source>-%1 ms</source>
+        <translation>-%1 ms</translation>
+    </message>
+    <message>
+        <source>+%1 ms</source>
+        <translation>+%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Versatz</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Fundstelle</translation>
+    </message>
+    <message>
+        <source>When the line was written, in local time</source>
+        <translation>Zeitpunkt, zu dem die Zeile geschrieben wurde, in Ortszeit</translation>
+    </message>
+    <message>
+        <source>Milliseconds since the run started</source>
+        <translation>Millisekunden seit dem Start des Laufs</translation>
+    </message>
+    <message>
+        <source>The line&apos;s duration_ms attribute</source>
+        <translation>Das Attribut duration_ms der Zeile</translation>
+    </message>
+    <message>
+        <source>First line of the message; hover a row for all of it</source>
+        <translation>Erste Zeile der Meldung; für den vollständigen Text mit der Maus über die Zeile fahren</translation>
+    </message>
+    <message>
+        <source>File and line the event was read from</source>
+        <translation>Datei und Zeile, aus der das Ereignis gelesen wurde</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::EventsView</name>
+    <message>
+        <source>Show all</source>
+        <translation>Alle anzeigen</translation>
+    </message>
+    <message>
+        <source>Filter events (type, name, status, message)</source>
+        <translation>Ereignisse filtern (Typ, Name, Status, Meldung)</translation>
+    </message>
+    <message>
+        <source>Column filters</source>
+        <translation>Spaltenfilter</translation>
+    </message>
+    <message>
+        <source>Show a filter field above each column</source>
+        <translation>Über jeder Spalte ein Filterfeld anzeigen</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Show rows whose %1 contains this text</source>
+        <translation>Zeilen anzeigen, deren Spalte %1 diesen Text enthält</translation>
+    </message>
+    <message>
+        <source>Filter %1</source>
+        <translation>%1 filtern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %n selected event(s)</source>
+        <translation>
+            <numerusform>%n ausgewähltes Ereignis wird angezeigt</numerusform>
+            <numerusform>%n ausgewählte Ereignisse werden angezeigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln Ereignis</numerusform>
+            <numerusform>%Ln Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln event(s)</source>
+        <translation>
+            <numerusform>%1 von %Ln Ereignis</numerusform>
+            <numerusform>%1 von %Ln Ereignissen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::HintsModel</name>
+    <message numerus="yes">
+        <source>{%n key(s)}</source>
+        <translation>
+            <numerusform>{%n Schlüssel}</numerusform>
+            <numerusform>{%n Schlüssel}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n Element]</numerusform>
+            <numerusform>[%n Elemente]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>computed by Runlens</source>
+        <translation>von Runlens berechnet</translation>
+    </message>
+    <message>
+        <source>Suppressed</source>
+        <translation>Unterdrückt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Hints silenced by a suppression line; they are not counted with their severity</source>
+        <translation>Durch eine Unterdrückungszeile stummgeschaltete Hinweise; sie werden bei ihrem Schweregrad nicht mitgezählt</translation>
+    </message>
+    <message>
+        <source>%1 fires when %2</source>
+        <translation>%1 greift, wenn %2</translation>
+    </message>
+    <message>
+        <source>%1
+Suppressed by: %2</source>
+        <translation>%1
+Unterdrückt durch: %2</translation>
+    </message>
+    <message>
+        <source>Written by upstream into the source, shown as stored</source>
+        <translation>Vom Upstream in die Quelle geschrieben, wie gespeichert angezeigt</translation>
+    </message>
+    <message>
+        <source>Computed by Runlens from the run</source>
+        <translation>Von Runlens aus dem Lauf berechnet</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>Stored by upstream in the source, or computed by Runlens</source>
+        <translation>Vom Upstream in der Quelle gespeichert oder von Runlens berechnet</translation>
+    </message>
+    <message>
+        <source>The facts the rule used; hover for the full JSON</source>
+        <translation>Die Fakten, die die Regel verwendet hat; für das vollständige JSON mit der Maus darüberfahren</translation>
+    </message>
+    <message>
+        <source>Where the first proof is; expand the hint for all of it</source>
+        <translation>Wo der erste Beleg steht; den Hinweis aufklappen, um alle zu sehen</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::HintsView</name>
+    <message>
+        <source>Fires when %1.</source>
+        <translation>Greift, wenn %1.</translation>
+    </message>
+    <message>
+        <source>No hints for this run: no rule fired.</source>
+        <translation>Keine Hinweise für diesen Lauf: Keine Regel hat gegriffen.</translation>
+    </message>
+    <message>
+        <source>Select a hint to read its details.</source>
+        <translation>Wählen Sie einen Hinweis aus, um seine Details zu lesen.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Suppressed by</source>
+        <translation>Unterdrückt durch</translation>
+    </message>
+    <message>
+        <source>Fires when</source>
+        <translation>Greift, wenn</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>Keine erfasst.</translation>
+    </message>
+    <message>
+        <source>Raw line %1</source>
+        <translation>Rohzeile %1</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::JsonLineParser</name>
+    <message>
+        <source>invalid UTF-8 replaced with U+FFFD</source>
+        <translation>ungültiges UTF-8 durch U+FFFD ersetzt</translation>
+    </message>
+    <message>
+        <source>not valid JSON (%1)</source>
+        <translation>kein gültiges JSON (%1)</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>missing required key &quot;ts&quot;</source>
+        <translation>erforderlicher Schlüssel &quot;ts&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>&quot;ts&quot; is not a number</source>
+        <translation>&quot;ts&quot; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>&quot;ts&quot; is a string, read as a number</source>
+        <translation>&quot;ts&quot; ist eine Zeichenkette, als Zahl gelesen</translation>
+    </message>
+    <message>
+        <source>missing required key &quot;%1&quot;</source>
+        <translation>erforderlicher Schlüssel &quot;%1&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>missing key &quot;%1&quot;, taken as &quot;%2&quot;</source>
+        <translation>Schlüssel &quot;%1&quot; fehlt, als &quot;%2&quot; angenommen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a string</source>
+        <translation>&quot;%1&quot; ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a string, read as &quot;%2&quot;</source>
+        <translation>&quot;%1&quot; ist keine Zeichenkette, als &quot;%2&quot; gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::JsonTreeModel</name>
+    <message>
+        <source>parsed</source>
+        <translation>geparst</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Element</numerusform>
+            <numerusform>%n Elemente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n Schlüssel</numerusform>
+            <numerusform>%n Schlüssel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>bool</source>
+        <translation>Boolesch</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>string (JSON)</source>
+        <translation>Zeichenkette (JSON)</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>Zeichenkette</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>Array</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Decoded from the JSON text of %1</source>
+        <translation>Aus dem JSON-Text von %1 dekodiert</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::MainWindow</name>
+    <message>
+        <source>Open a runpack (.zip), a timeline directory or a .jsonl file, or drop any number of them here.</source>
+        <translation>Öffnen Sie ein Runpack (.zip), ein Timeline-Verzeichnis oder eine .jsonl-Datei, oder ziehen Sie beliebig viele davon hierher.</translation>
+    </message>
+    <message>
+        <source>Open File…</source>
+        <translation>Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Open Directory…</source>
+        <translation>Verzeichnis öffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Directory…</source>
+        <translation>&amp;Verzeichnis öffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;Export Hints…</source>
+        <translation>Hinweise &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Write every run&apos;s hints and stage grid as Markdown, CSV, JSON or HTML</source>
+        <translation>Hinweise und Stufenraster aller Läufe als Markdown, CSV, JSON oder HTML schreiben</translation>
+    </message>
+    <message>
+        <source>Re&amp;generate Pack…</source>
+        <translation>&amp;Runpack neu erzeugen…</translation>
+    </message>
+    <message>
+        <source>Write a runpack for the selected run with today&apos;s detectors</source>
+        <translation>Ein Runpack für den ausgewählten Lauf mit den aktuellen Detektoren schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>Tab &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Runs</source>
+        <translation>Läufe &amp;filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Runlens</source>
+        <translation>Ü&amp;ber Runlens</translation>
+    </message>
+    <message>
+        <source>About Runlens</source>
+        <translation>Über Runlens</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Runlens %1&lt;/h3&gt;&lt;p&gt;A forensics viewer for runpacks and JSONL timelines of a retrieval server: its runs, their stages, and every problem met while reading them.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Runlens %1&lt;/h3&gt;&lt;p&gt;Ein Forensik-Viewer für Runpacks und JSONL-Timelines eines Retrieval-Servers: seine Läufe, ihre Stufen und jedes Problem, das beim Lesen auftrat.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Open Runpacks or Timelines</source>
+        <translation>Runpacks oder Timelines öffnen</translation>
+    </message>
+    <message>
+        <source>Runpacks and timelines (*.zip *.jsonl);;All files (*)</source>
+        <translation>Runpacks und Timelines (*.zip *.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open Timeline Directory</source>
+        <translation>Timeline-Verzeichnis öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Liste leeren</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>Konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Runs: %L1 · Events: %L2 · Problems: %L3</source>
+        <translation>Läufe: %L1 · Ereignisse: %L2 · Probleme: %L3</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Next Hint</source>
+        <translation>&amp;Nächster Hinweis</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Hint</source>
+        <translation>&amp;Vorheriger Hinweis</translation>
+    </message>
+    <message>
+        <source>Next &amp;Failed Stage</source>
+        <translation>Nächste &amp;fehlgeschlagene Stufe</translation>
+    </message>
+    <message>
+        <source>Previous F&amp;ailed Stage</source>
+        <translation>Vorherige fehlgeschlagene &amp;Stufe</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Ereignisse</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>&amp;Bericht</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>&amp;Inhalt</translation>
+    </message>
+    <message>
+        <source>P&amp;roblems</source>
+        <translation>&amp;Probleme</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Zoom</source>
+        <translation>&amp;Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Next &amp;Tab</source>
+        <translation>Nächster &amp;Tab</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Tab</source>
+        <translation>Vorheriger T&amp;ab</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Self-contained HTML (*.html)</source>
+        <translation>Eigenständiges HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Export Hints</source>
+        <translation>Hinweise exportieren</translation>
+    </message>
+    <message>
+        <source>The detectors have not finished yet.</source>
+        <translation>Die Detektoren sind noch nicht fertig.</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Cannot Write File</source>
+        <translation>Datei kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::PackContentsView</name>
+    <message>
+        <source>Search keys and values</source>
+        <translation>Schlüssel und Werte durchsuchen</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <source>Input summary</source>
+        <translation>Eingabeübersicht</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON at byte %2: %3. Shown as text.</source>
+        <translation>%1 ist an Byte %2 kein gültiges JSON: %3. Als Text angezeigt.</translation>
+    </message>
+    <message>
+        <source>Describes this pack&apos;s run (%1).</source>
+        <translation>Beschreibt den Lauf dieses Runpacks (%1).</translation>
+    </message>
+    <message>
+        <source>Describes another run: session %1, run %2, not this pack&apos;s run %3.</source>
+        <translation>Beschreibt einen anderen Lauf: Sitzung %1, Lauf %2, nicht den Lauf %3 dieses Runpacks.</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::ProblemsModel</name>
+    <message>
+        <source>%1
+Run %2</source>
+        <translation>%1
+Lauf %2</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Versatz</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Member of the pack, or file of the timeline directory</source>
+        <translation>Eintrag des Runpacks oder Datei des Timeline-Verzeichnisses</translation>
+    </message>
+    <message>
+        <source>1-based line; empty when the file is not line-oriented</source>
+        <translation>Zeile, ab 1 gezählt; leer, wenn die Datei nicht zeilenorientiert ist</translation>
+    </message>
+    <message>
+        <source>Byte offset from the start of the file</source>
+        <translation>Byte-Versatz ab dem Dateianfang</translation>
+    </message>
+    <message>
+        <source>Stable id of the problem, for rules and scripts</source>
+        <translation>Stabile Kennung des Problems, für Regeln und Skripte</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::ProblemsView</name>
+    <message>
+        <source>Filter problems (file, message, code)</source>
+        <translation>Probleme filtern (Datei, Meldung, Code)</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Keine Probleme</translation>
+    </message>
+    <message>
+        <source>%1, %2 in %3</source>
+        <translation>%1, %2 in %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln error(s)</source>
+        <translation>
+            <numerusform>%Ln Fehler</numerusform>
+            <numerusform>%Ln Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln warning(s)</source>
+        <translation>
+            <numerusform>%Ln Warnung</numerusform>
+            <numerusform>%Ln Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s)</source>
+        <translation>
+            <numerusform>%Ln Datei</numerusform>
+            <numerusform>%Ln Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln shown)</source>
+        <translation>
+            <numerusform>%1 (%Ln angezeigt)</numerusform>
+            <numerusform>%1 (%Ln angezeigt)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::Reader</name>
+    <message>
+        <source>invalid UTF-8 replaced with U+FFFD</source>
+        <translation>ungültiges UTF-8 durch U+FFFD ersetzt</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::RegeneratePackDialog</name>
+    <message>
+        <source>&amp;Redact query texts, absolute paths, host names and secrets</source>
+        <translation>Abfragetexte, absolute Pfade, Hostnamen und Geheimnisse &amp;schwärzen</translation>
+    </message>
+    <message>
+        <source>Regenerate Pack</source>
+        <translation>Runpack neu erzeugen</translation>
+    </message>
+    <message>
+        <source>This run (%1)</source>
+        <translation>Dieser Lauf (%1)</translation>
+    </message>
+    <message>
+        <source>Every run of session %1</source>
+        <translation>Alle Läufe der Sitzung %1</translation>
+    </message>
+    <message>
+        <source>Written to meta.json; empty writes null</source>
+        <translation>Wird in meta.json geschrieben; leer schreibt null</translation>
+    </message>
+    <message>
+        <source>Upstream (codeintel/runpack@v1)</source>
+        <translation>Upstream (codeintel/runpack@v1)</translation>
+    </message>
+    <message>
+        <source>Seed plan</source>
+        <translation>Seed-Plan</translation>
+    </message>
+    <message>
+        <source>Placeholders are stable; redactions.json lists them with their category, never the original values</source>
+        <translation>Platzhalter sind stabil; redactions.json führt sie mit ihrer Kategorie auf, niemals mit den Originalwerten</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Write Pack</source>
+        <translation>&amp;Runpack schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Runs:</source>
+        <translation>&amp;Läufe:</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>&amp;Layout:</source>
+        <translation>La&amp;yout:</translation>
+    </message>
+    <message>
+        <source>&amp;Output:</source>
+        <translation>&amp;Ausgabe:</translation>
+    </message>
+    <message>
+        <source>Write Pack To</source>
+        <translation>Runpack schreiben nach</translation>
+    </message>
+    <message>
+        <source>Runpacks (*.zip)</source>
+        <translation>Runpacks (*.zip)</translation>
+    </message>
+    <message>
+        <source>Choose where to write the pack.</source>
+        <translation>Wählen Sie, wohin das Runpack geschrieben werden soll.</translation>
+    </message>
+    <message>
+        <source>That is the file being viewed; Runlens never writes over its input.</source>
+        <translation>Das ist die angezeigte Datei; Runlens überschreibt niemals seine Eingabe.</translation>
+    </message>
+    <message>
+        <source>Replace File?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 existiert bereits. Ersetzen?</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::Run</name>
+    <message>
+        <source>Not reached</source>
+        <translation>Nicht erreicht</translation>
+    </message>
+    <message>
+        <source>Ran</source>
+        <translation>Gelaufen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Eingeschränkt</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::RunListModel</name>
+    <message>
+        <source>%1N</source>
+        <translation>%1N</translation>
+    </message>
+    <message>
+        <source>%1W</source>
+        <translation>%1W</translation>
+    </message>
+    <message>
+        <source>%1E</source>
+        <translation>%1F</translation>
+    </message>
+    <message>
+        <source>Detectors still running</source>
+        <translation>Detektoren laufen noch</translation>
+    </message>
+    <message>
+        <source>No hints</source>
+        <translation>Keine Hinweise</translation>
+    </message>
+    <message>
+        <source>Errors: %1, warnings: %2, notes: %3</source>
+        <translation>Fehler: %1, Warnungen: %2, Notizen: %3</translation>
+    </message>
+    <message>
+        <source>Suppressed: %1</source>
+        <translation>Unterdrückt: %1</translation>
+    </message>
+    <message>
+        <source>1 run</source>
+        <translation>1 Lauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs</source>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Worst status of the session&apos;s runs (%1)</source>
+        <translation>Schlechtester Status der Läufe der Sitzung (%1)</translation>
+    </message>
+    <message>
+        <source>Sum of the durations of the session&apos;s runs</source>
+        <translation>Summe der Dauern der Läufe der Sitzung</translation>
+    </message>
+    <message>
+        <source>Session %1, run %2</source>
+        <translation>Sitzung %1, Lauf %2</translation>
+    </message>
+    <message>
+        <source>No tool scope: a background run</source>
+        <translation>Kein Tool-Scope: ein Hintergrundlauf</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Hints</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Session id, and the run ids below it</source>
+        <translation>Sitzungs-ID und darunter die Lauf-IDs</translation>
+    </message>
+    <message>
+        <source>Active hints by severity: E errors, W warnings, N notes</source>
+        <translation>Aktive Hinweise nach Schweregrad: F Fehler, W Warnungen, N Notizen</translation>
+    </message>
+    <message>
+        <source>Timeline lines of the run</source>
+        <translation>Timeline-Zeilen des Laufs</translation>
+    </message>
+    <message>
+        <source>Problems found in the run: orphan ends, unclosed scopes, clock going back</source>
+        <translation>Im Lauf gefundene Probleme: verwaiste Enden, nicht geschlossene Scopes, rückwärts laufende Uhr</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::RunStatus</name>
+    <message>
+        <source>Complete</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cut off</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Hintergrund</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::SeverityBadge</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n Notiz</numerusform>
+            <numerusform>%n Notizen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n suppressed)</source>
+        <translation>
+            <numerusform>(%n unterdrückt)</numerusform>
+            <numerusform>(%n unterdrückt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hints of the current run by severity; suppressed hints are not counted in the severities</source>
+        <translation>Hinweise des aktuellen Laufs nach Schweregrad; unterdrückte Hinweise werden bei den Schweregraden nicht mitgezählt</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::SourceView</name>
+    <message>
+        <source>Reading %1</source>
+        <translation>%1 wird gelesen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Filter by session, run or tool (Ctrl+F)</source>
+        <translation>Nach Sitzung, Lauf oder Tool filtern (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Show only runs with this status</source>
+        <translation>Nur Läufe mit diesem Status anzeigen</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Show only runs with an active hint of this kind</source>
+        <translation>Nur Läufe mit einem aktiven Hinweis dieser Art anzeigen</translation>
+    </message>
+    <message>
+        <source>List every problem found while reading</source>
+        <translation>Alle beim Lesen gefundenen Probleme auflisten</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Ereignisse</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>&amp;Bericht</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>&amp;Inhalt</translation>
+    </message>
+    <message>
+        <source>&amp;Problems</source>
+        <translation>&amp;Probleme</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>No runs in %1</source>
+        <translation>Keine Läufe in %1</translation>
+    </message>
+    <message>
+        <source>It was read, but holds no timeline line with a session and a run id.</source>
+        <translation>Die Quelle wurde gelesen, enthält aber keine Timeline-Zeile mit Sitzungs- und Lauf-ID.</translation>
+    </message>
+    <message>
+        <source>All hint kinds</source>
+        <translation>Alle Hinweisarten</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Loading cancelled</source>
+        <translation>Laden abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 was not read to the end.</source>
+        <translation>%1 wurde nicht bis zum Ende gelesen.</translation>
+    </message>
+    <message>
+        <source>Problems of this run (%1):</source>
+        <translation>Probleme dieses Laufs (%1):</translation>
+    </message>
+    <message>
+        <source>Runs: %L1</source>
+        <translation>Läufe: %L1</translation>
+    </message>
+    <message>
+        <source>Runs: %L1 of %L2</source>
+        <translation>Läufe: %L1 von %L2</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Keine Probleme</translation>
+    </message>
+    <message>
+        <source>Problems: %L1</source>
+        <translation>Probleme: %L1</translation>
+    </message>
+    <message>
+        <source>&amp;Problems (%L1)</source>
+        <translation>&amp;Probleme (%L1)</translation>
+    </message>
+    <message>
+        <source>Source: %1 (%2)</source>
+        <translation>Quelle: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Runs: %L1 · Events: %L2 · Read: %3</source>
+        <translation>Läufe: %L1 · Ereignisse: %L2 · Gelesen: %3</translation>
+    </message>
+    <message>
+        <source>Problems of the source (%1):</source>
+        <translation>Probleme der Quelle (%1):</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Keine Probleme gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::StageGridModel</name>
+    <message>
+        <source>%1 (known upstream instrumentation bug: FAISS itself did not fail)</source>
+        <translation>%1 (bekannter Instrumentierungsfehler im Upstream: FAISS selbst ist nicht fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source>(also: %1)</source>
+        <translation>(außerdem: %1)</translation>
+    </message>
+    <message>
+        <source>%1 (also: %2)</source>
+        <translation>%1 (außerdem: %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere Zeile</numerusform>
+            <numerusform>… und %n weitere Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, no deciding evidence in this run</source>
+        <translation>%1: %2, keine entscheidenden Belege in diesem Lauf</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 at %4</source>
+        <translation>%1, %2: %3 in %4</translation>
+    </message>
+    <message>
+        <source>%1, %2 #%3: %4</source>
+        <translation>%1, %2 #%3: %4</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>Derived by Runlens from the run&apos;s own evidence, not from upstream&apos;s ops_coverage</source>
+        <translation>Von Runlens aus den eigenen Belegen des Laufs abgeleitet, nicht aus ops_coverage des Upstreams</translation>
+    </message>
+    <message>
+        <source>duration_ms of the row&apos;s main scope, or latency_s of its seed stage</source>
+        <translation>duration_ms des Haupt-Scopes der Zeile oder latency_s ihrer Seed-Stufe</translation>
+    </message>
+    <message>
+        <source>Skip reason, error message or degradation cause</source>
+        <translation>Grund für das Überspringen, Fehlermeldung oder Ursache der Einschränkung</translation>
+    </message>
+    <message>
+        <source>How many facts decided the status; hover a row to read them</source>
+        <translation>Wie viele Fakten den Status bestimmt haben; zum Lesen mit der Maus über eine Zeile fahren</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::StageGridView</name>
+    <message>
+        <source>No run selected.</source>
+        <translation>Kein Lauf ausgewählt.</translation>
+    </message>
+    <message>
+        <source>No stage grid: this run has no tool scope (startup, cli or warm-up).</source>
+        <translation>Kein Stufenraster: Dieser Lauf hat keinen Tool-Scope (Startvorgang, CLI oder Warm-up).</translation>
+    </message>
+    <message>
+        <source>No stage evidence in this run.</source>
+        <translation>Keine Stufenbelege in diesem Lauf.</translation>
+    </message>
+    <message>
+        <source>%1 run: no tool scope</source>
+        <translation>Lauf (%1): kein Tool-Scope</translation>
+    </message>
+    <message>
+        <source>stopped before the first stage</source>
+        <translation>vor der ersten Stufe angehalten</translation>
+    </message>
+    <message>
+        <source>stopped after %1</source>
+        <translation>nach %1 angehalten</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>%1: %2; %3</source>
+        <translation>%1: %2; %3</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>computed</source>
+        <translation>berechnet</translation>
+    </message>
+    <message>
+        <source>Upstream&apos;s ops_coverage as stored in the run report.</source>
+        <translation>ops_coverage des Upstreams, wie im Laufbericht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The source stored no ops_coverage; Runlens computed it from the checkpoints with upstream&apos;s rule.</source>
+        <translation>Die Quelle enthielt kein ops_coverage; Runlens hat es mit der Regel des Upstreams aus den Checkpoints berechnet.</translation>
+    </message>
+    <message>
+        <source>It is upstream&apos;s own flag, not evidence, and the grid below ignores it: a failed checkpoint counts as covered, and gather ignores retrieval.gather, so it is false whenever both sparse channels are off.</source>
+        <translation>Es ist das eigene Flag des Upstreams, kein Beleg, und das Raster darunter ignoriert es: Ein fehlgeschlagener Checkpoint zählt als abgedeckt, und gather ignoriert retrieval.gather, daher ist es false, sobald beide sparse-Kanäle abgeschaltet sind.</translation>
+    </message>
+    <message>
+        <source>%1: covered</source>
+        <translation>%1: abgedeckt</translation>
+    </message>
+    <message>
+        <source>%1: not covered</source>
+        <translation>%1: nicht abgedeckt</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::Suppressions</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 4 MiB</source>
+        <translation>%1 ist größer als 4 MiB</translation>
+    </message>
+    <message>
+        <source>expected &quot;kind [session-or-run-glob]&quot;, line ignored</source>
+        <translation>&quot;kind [session-or-run-glob]&quot; erwartet, Zeile ignoriert</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::TimelineReader</name>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>byte order mark skipped</source>
+        <translation>Byte-Order-Mark übersprungen</translation>
+    </message>
+    <message>
+        <source>CRLF line endings</source>
+        <translation>CRLF-Zeilenenden</translation>
+    </message>
+    <message>
+        <source>blank line skipped</source>
+        <translation>Leerzeile übersprungen</translation>
+    </message>
+    <message>
+        <source>truncated last line (%1 bytes, no line break): %2</source>
+        <translation>abgeschnittene letzte Zeile (%1 Bytes, kein Zeilenumbruch): %2</translation>
+    </message>
+    <message>
+        <source>line skipped: %1</source>
+        <translation>Zeile übersprungen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n lines</source>
+        <translation>
+            <numerusform>%1: %n Zeile</numerusform>
+            <numerusform>%1: %n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n further problems in this file not listed</source>
+        <translation>
+            <numerusform>%n weiteres Problem in dieser Datei nicht aufgeführt</numerusform>
+            <numerusform>%n weitere Probleme in dieser Datei nicht aufgeführt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::TimelineTailer</name>
+    <message>
+        <source>rotated segment overwritten; lines may be lost</source>
+        <translation>rotiertes Segment überschrieben; Zeilen können verloren sein</translation>
+    </message>
+    <message numerus="yes">
+        <source>file deleted with %n unread bytes; their lines are lost</source>
+        <translation>
+            <numerusform>Datei mit %n ungelesenem Byte gelöscht; die zugehörigen Zeilen sind verloren</numerusform>
+            <numerusform>Datei mit %n ungelesenen Bytes gelöscht; die zugehörigen Zeilen sind verloren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>file truncated; reading it again from the start</source>
+        <translation>Datei gekürzt; sie wird erneut von Anfang an gelesen</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n problems in this file; further ones are not listed</source>
+        <translation>
+            <numerusform>mehr als %n Problem in dieser Datei; weitere werden nicht aufgeführt</numerusform>
+            <numerusform>mehr als %n Probleme in dieser Datei; weitere werden nicht aufgeführt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::WaterfallView</name>
+    <message>
+        <source>ok</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>unclosed</source>
+        <translation>nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>other status</source>
+        <translation>anderer Status</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more attribute(s)</source>
+        <translation>
+            <numerusform>%n weiteres Attribut</numerusform>
+            <numerusform>%n weitere Attribute</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This run has no scopes and no events</source>
+        <translation>Dieser Lauf hat keine Scopes und keine Ereignisse</translation>
+    </message>
+    <message>
+        <source>No run selected</source>
+        <translation>Kein Lauf ausgewählt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Time since run start (ms)</source>
+        <translation>Zeit seit Laufstart (ms)</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>Tiefe</translation>
+    </message>
+    <message>
+        <source>merged (zoom in)</source>
+        <translation>zusammengefasst (hineinzoomen)</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>error event</source>
+        <translation>Fehlerereignis</translation>
+    </message>
+    <message>
+        <source>Wheel zooms, drag pans, right-drag zooms to a range</source>
+        <translation>Mausrad zoomt, Ziehen verschiebt, Ziehen mit der rechten Maustaste zoomt auf einen Bereich</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom around the cursor
+Drag: pan
+Right-drag or Ctrl+drag: zoom to the dragged range
+Double-click or R: show the whole run</source>
+        <translation>Mausrad: um den Mauszeiger zoomen
+Ziehen: verschieben
+Mit rechter Maustaste oder Ctrl+Ziehen: auf den gezogenen Bereich zoomen
+Doppelklick oder R: den ganzen Lauf anzeigen</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show the whole run (R, or double-click the plot)</source>
+        <translation>Den ganzen Lauf anzeigen (R oder Doppelklick auf das Diagramm)</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>Art: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>Dauer: %1</translation>
+    </message>
+    <message>
+        <source>Start: %1 after run start</source>
+        <translation>Start: %1 nach Laufstart</translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation>Meldung: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) share this pixel; zoom in to tell them apart</source>
+        <translation>
+            <numerusform>%n Span teilt sich dieses Pixel; zum Unterscheiden hineinzoomen</numerusform>
+            <numerusform>%n Spans teilen sich dieses Pixel; zum Unterscheiden hineinzoomen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At: %1 after run start</source>
+        <translation>Zeitpunkt: %1 nach Laufstart</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::ZipArchive</name>
+    <message>
+        <source>cannot read a zip archive from a sequential device</source>
+        <translation>aus einem sequenziellen Gerät kann kein Zip-Archiv gelesen werden</translation>
+    </message>
+    <message>
+        <source>no zip archive given</source>
+        <translation>kein Zip-Archiv angegeben</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>not a readable zip archive (QuaZip error %1)</source>
+        <translation>kein lesbares Zip-Archiv (QuaZip-Fehler %1)</translation>
+    </message>
+    <message>
+        <source>no buffer to read %1 into</source>
+        <translation>kein Puffer, in den %1 gelesen werden kann</translation>
+    </message>
+    <message>
+        <source>the archive is not open</source>
+        <translation>das Archiv ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>no readable member %1 in the archive</source>
+        <translation>kein lesbarer Eintrag %1 im Archiv</translation>
+    </message>
+    <message>
+        <source>cannot locate %1 (QuaZip error %2)</source>
+        <translation>%1 kann nicht gefunden werden (QuaZip-Fehler %2)</translation>
+    </message>
+    <message>
+        <source>cannot open member %1 (QuaZip error %2)</source>
+        <translation>Eintrag %1 kann nicht geöffnet werden (QuaZip-Fehler %2)</translation>
+    </message>
+    <message>
+        <source>cannot decompress member %1 (QuaZip error %2)</source>
+        <translation>Eintrag %1 kann nicht dekomprimiert werden (QuaZip-Fehler %2)</translation>
+    </message>
+    <message>
+        <source>member %1 decompresses to more than its declared %2 bytes</source>
+        <translation>Eintrag %1 ergibt dekomprimiert mehr als die angegebenen %2 Bytes</translation>
+    </message>
+    <message>
+        <source>member %1 is corrupt: CRC mismatch</source>
+        <translation>Eintrag %1 ist beschädigt: CRC stimmt nicht überein</translation>
+    </message>
+    <message>
+        <source>cannot read member %1 (QuaZip error %2)</source>
+        <translation>Eintrag %1 kann nicht gelesen werden (QuaZip-Fehler %2)</translation>
+    </message>
+    <message>
+        <source>member %1 holds %2 bytes but declares %3</source>
+        <translation>Eintrag %1 enthält %2 Bytes, gibt aber %3 an</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>no buffer to write the zip archive into</source>
+        <translation>kein Puffer, in den das Zip-Archiv geschrieben werden kann</translation>
+    </message>
+    <message>
+        <source>refusing unsafe member name %1</source>
+        <translation>unsicherer Eintragsname %1 wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>duplicate member name %1</source>
+        <translation>doppelter Eintragsname %1</translation>
+    </message>
+    <message>
+        <source>cannot create a zip archive (QuaZip error %1)</source>
+        <translation>Zip-Archiv kann nicht erstellt werden (QuaZip-Fehler %1)</translation>
+    </message>
+    <message>
+        <source>cannot add %1 to the zip archive (QuaZip error %2)</source>
+        <translation>%1 kann nicht zum Zip-Archiv hinzugefügt werden (QuaZip-Fehler %2)</translation>
+    </message>
+    <message>
+        <source>cannot compress %1 (QuaZip error %2)</source>
+        <translation>%1 kann nicht komprimiert werden (QuaZip-Fehler %2)</translation>
+    </message>
+    <message>
+        <source>cannot finish the zip archive (QuaZip error %1)</source>
+        <translation>Zip-Archiv kann nicht abgeschlossen werden (QuaZip-Fehler %1)</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::ZipArchive::Private</name>
+    <message>
+        <source>not a readable zip archive (QuaZip error %1)</source>
+        <translation>kein lesbares Zip-Archiv (QuaZip-Fehler %1)</translation>
+    </message>
+    <message>
+        <source>the archive has %1 entries, more than the limit of %2</source>
+        <translation>das Archiv hat %1 Einträge, mehr als die Grenze von %2</translation>
+    </message>
+    <message>
+        <source>not a readable zip archive: damaged central directory (QuaZip error %1)</source>
+        <translation>kein lesbares Zip-Archiv: beschädigtes zentrales Verzeichnis (QuaZip-Fehler %1)</translation>
+    </message>
+    <message>
+        <source>the archive has more than %1 entries</source>
+        <translation>das Archiv hat mehr als %1 Einträge</translation>
+    </message>
+    <message>
+        <source>not a readable zip archive: damaged central directory entry %1 (QuaZip error %2)</source>
+        <translation>kein lesbares Zip-Archiv: beschädigter Eintrag %1 im zentralen Verzeichnis (QuaZip-Fehler %2)</translation>
+    </message>
+    <message>
+        <source>unsafe member name</source>
+        <translation>unsicherer Eintragsname</translation>
+    </message>
+    <message>
+        <source>duplicate member</source>
+        <translation>doppelter Eintrag</translation>
+    </message>
+    <message>
+        <source>the archive declares more than %1 uncompressed bytes in total</source>
+        <translation>das Archiv gibt insgesamt mehr als %1 unkomprimierte Bytes an</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>runlens: cannot write %1</source>
+        <translation>runlens: %1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>runlens: cannot open %1: %2</source>
+        <translation>runlens: %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Runlens: forensics viewer for runpacks and JSONL timelines.</source>
+        <translation>Runlens: Forensik-Viewer für Runpacks und JSONL-Timelines.</translation>
+    </message>
+    <message>
+        <source>Load PATH, save the window as a PNG to FILE, exit.</source>
+        <translation>PATH laden, das Fenster als PNG in FILE speichern, beenden.</translation>
+    </message>
+    <message>
+        <source>Window size for --screenshot (default 1280x800).</source>
+        <translation>Fenstergröße für --screenshot (Standard 1280x800).</translation>
+    </message>
+    <message>
+        <source>Runpack zips, timeline directories or .jsonl files to open.</source>
+        <translation>Runpack-Zips, Timeline-Verzeichnisse oder .jsonl-Dateien zum Öffnen.</translation>
+    </message>
+    <message>
+        <source>runlens: --screenshot takes exactly one PATH</source>
+        <translation>runlens: --screenshot erwartet genau einen PATH</translation>
+    </message>
+    <message>
+        <source>runlens: --size wants WIDTHxHEIGHT, like 1280x800, not &quot;%1&quot;</source>
+        <translation>runlens: --size erwartet WIDTHxHEIGHT, etwa 1280x800, nicht &quot;%1&quot;</translation>
+    </message>
+</context>
+</TS>
