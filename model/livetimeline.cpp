@@ -27,7 +27,7 @@ bool LiveTimeline::isQuiet(double lastTs, qint64 nowMs) const
 void LiveTimeline::rebuild(RunState& state, std::vector<Event> events, TextBuffers buffers, qint64 nowMs)
 {
     RunExtras extras;
-    extras.live = false && nowMs;
+    extras.live = !events.empty() && !isQuiet(events.back().ts, nowMs); // in progress while recent
     state.run = buildRun(state.sessionId, state.runId, std::move(events), std::move(buffers), extras);
     state.builtLive = extras.live && hasOpenScope(*state.run);
 }
@@ -108,6 +108,12 @@ std::vector<RunPtr> LiveTimeline::markIdle(qint64 nowMs)
         changed.push_back(state.run);
     }
     return changed;
+}
+
+bool LiveTimeline::isInProgress(const Run& run) const
+{
+    const auto it = m_runIndex.constFind(run.sessionId + QLatin1Char('\n') + run.runId);
+    return it != m_runIndex.constEnd() && m_runs[size_t(*it)].builtLive;
 }
 
 std::vector<RunPtr> LiveTimeline::runs() const

@@ -36,6 +36,9 @@ public:
 
     /// Every run so far, ordered like readSource(): sessions first-seen, runs first-seen in a session.
     std::vector<RunPtr> runs() const;
+    /// Whether the run was last built as in progress: a scope still open while its lines are
+    /// recent. Such a run may still change its status, stages and hints.
+    bool isInProgress(const Run& run) const;
     const TextBuffers& buffers() const { return m_buffers; }
     const Diagnostics& problems() const { return m_problems; } // the tailer's, accumulated
     qint64 eventCount() const { return m_eventCount; }

@@ -3,6 +3,7 @@
 
 #include "atomicfile.h"
 #include "engine.h"
+#include "followcommand.h"
 #include "packwriter.h"
 #include "hintreport.h"
 #include "report.h"
@@ -51,6 +52,9 @@ const char* kUsage = "Usage: runlens-cli <command> [options] PATH\n"
                      "                a hint summary with every run's stage grid, for tickets and browsers\n"
                      "  pack PATH --session ID [--run ID] -o OUT.zip\n"
                      "                regenerate a runpack (upstream or seed layout), optionally redacted\n"
+                     "  follow DIR [--format text|jsonl] [--session ID] [--since-start]\n"
+                     "                follow a timeline directory while the server writes it: a line per\n"
+                     "                finished run and per new hint, until Ctrl+C\n"
                      "\n"
                      "PATH is a runpack zip, a timeline directory or a .jsonl file.\n"
                      "Run 'runlens-cli <command> --help' for the options of a command.\n";
@@ -364,6 +368,8 @@ int runCli(const QStringList& arguments)
         return pack(parser, arguments);
     if (command == QLatin1String("export"))
         return exportSummaryCommand(parser, arguments);
+    if (command == QLatin1String("follow"))
+        return followCommand(parser, arguments);
     printErr(tr("runlens-cli: unknown command \"%1\"").arg(command));
     std::fputs(kUsage, stderr);
     return 2;

@@ -98,36 +98,67 @@ bool isFinished(RunStatus status)
 class Printer
 {
 public:
-    Printer(bool jsonl, RunFilter filter, const Suppressions* suppressions)
-        : m_jsonl(jsonl)
+    Printer(const LiveTimeline& live, bool jsonl, RunFilter filter, const Suppressions* suppressions)
+        : m_live(live)
+        , m_jsonl(jsonl)
         , m_filter(std::move(filter))
         , m_suppressions(suppressions)
     {
     }
 
-    void print(const std::vector<RunPtr>& changed)
+    /// Notes the runs a poll changed; they are printed by flush() once they have settled.
+    void update(const std::vector<RunPtr>& changed, qint64 nowMs)
     {
         for (const RunPtr& run : changed) {
-            // A run still being written would get gap hints for every stage it has not reached yet.
-            if (!m_filter.matches(*run) || run->status == RunStatus::Running)
+            if (m_filter.matches(*run))
+                m_pending.insert(key(*run), {run, nowMs});
+        }
+    }
+
+    /// Prints the runs that have settled: not in progress (a run still being written would get gap
+    /// hints for every stage it has not reached yet), and without a new line for kSettleMs, since
+    /// upstream writes lines after the tool's end (its step.end, the http.request).
+    void flush(qint64 nowMs)
+    {
+        for (auto it = m_pending.begin(); it != m_pending.end();) {
+            const RunPtr run = it->run;
+            if (m_live.isInProgress(*run) || nowMs - it->changedMs < kSettleMs) {
+                ++it;
                 continue;
-            Hints hints = detectRun(*run);
-            m_suppressions->apply(hints);
-            Printed& printed = m_printed[run->sessionId + QLatin1Char('\n') + run->runId];
-            if (isFinished(run->status) && printed.status != run->status) {
-                printed.status = run->status;
-                printLine(m_jsonl ? runJson(run, hints) : runText(*run, hints));
             }
-            for (const Hint& hint : hints) {
-                if (hint.isSuppressed() || printed.hints.contains(hint.kind + QLatin1Char('\n') + hint.msg))
-                    continue;
-                printed.hints.insert(hint.kind + QLatin1Char('\n') + hint.msg);
-                printLine(m_jsonl ? hintJson(*run, hint) : hintText(*run, hint));
-            }
+            it = m_pending.erase(it);
+            print(run);
         }
     }
 
 private:
+    static constexpr qint64 kSettleMs = 150;
+
+    struct Pending
+    {
+        RunPtr run;
+        qint64 changedMs = 0;
+    };
+
+    static QString key(const Run& run) { return run.sessionId + QLatin1Char('\n') + run.runId; }
+
+    void print(const RunPtr& run)
+    {
+        Hints hints = detectRun(*run);
+        m_suppressions->apply(hints);
+        Printed& printed = m_printed[key(*run)];
+        if (isFinished(run->status) && printed.status != run->status) {
+            printed.status = run->status;
+            printLine(m_jsonl ? runJson(run, hints) : runText(*run, hints));
+        }
+        for (const Hint& hint : hints) {
+            if (hint.isSuppressed() || printed.hints.contains(hint.kind + QLatin1Char('\n') + hint.msg))
+                continue;
+            printed.hints.insert(hint.kind + QLatin1Char('\n') + hint.msg);
+            printLine(m_jsonl ? hintJson(*run, hint) : hintText(*run, hint));
+        }
+    }
+
     struct Printed
     {
         std::optional<RunStatus> status;
@@ -183,10 +214,12 @@ private:
             .toUtf8();
     }
 
+    const LiveTimeline& m_live;
     bool m_jsonl;
     RunFilter m_filter;
     const Suppressions* m_suppressions;
     QHash<QString, Printed> m_printed;
+    QHash<QString, Pending> m_pending;
 };
 
 } // namespace
@@ -242,7 +275,7 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
         tailer.startAtEnd();
     LiveTimeline live;
     live.setIdleThresholdMs(qint64(idleSeconds) * 1000);
-    Printer printer(format == QLatin1String("jsonl"), RunFilter{parser.value(sessionOption), {}}, &suppressions);
+    Printer printer(live, format == QLatin1String("jsonl"), RunFilter{parser.value(sessionOption), {}}, &suppressions);
 
     const StopSignals stopSignals;
     for (bool first = true; !s_stop; first = false) {
@@ -259,7 +292,8 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
         std::vector<RunPtr> changed = live.applyBatch(std::move(batch), now);
         const std::vector<RunPtr> quiet = live.markIdle(now);
         changed.insert(changed.end(), quiet.begin(), quiet.end());
-        printer.print(changed);
+        printer.update(changed, now);
+        printer.flush(now);
         if (!more)
             sleepMs(pollMs);
     }

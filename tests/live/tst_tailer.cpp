@@ -709,7 +709,17 @@ private Q_SLOTS:
             run.remove(QLatin1String("type"));
             const QString runId = run.value(QLatin1String("run_id")).toString();
             QVERIFY2(reported.contains(runId), qPrintable(runId));
-            QCOMPARE(run, reported.value(runId));
+            const QJsonObject expected = reported.value(runId);
+            QStringList differing; // the keys, so that a failure says where
+            QStringList keys = expected.keys() + run.keys();
+            keys.removeDuplicates();
+            for (const QString& key : std::as_const(keys)) {
+                if (run.value(key) != expected.value(key))
+                    differing.append(key + QLatin1String(": ")
+                        + QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("followed"), run.value(key)},
+                            {QStringLiteral("read"), expected.value(key)}}).toJson(QJsonDocument::Compact)));
+            }
+            QVERIFY2(differing.isEmpty(), qPrintable(runId + QLatin1String(" differs in ") + differing.join(QLatin1String("; "))));
         }
         QStringList hintKinds;
         for (const QJsonObject& hint : hints) {
