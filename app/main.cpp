@@ -137,7 +137,10 @@ int main(int argc, char** argv)
     const QCommandLineOption themeOption(QStringLiteral("theme"),
         QApplication::translate("main", "Colour theme: light, dark or system (default)."), QStringLiteral("THEME"),
         QStringLiteral("system"));
-    parser.addOptions({ screenshotOption, sizeOption, langOption, themeOption });
+    const QCommandLineOption followOption(QStringLiteral("follow"),
+        QApplication::translate("main", "Follow timeline directory DIR while the server writes it."),
+        QStringLiteral("DIR"));
+    parser.addOptions({ screenshotOption, sizeOption, langOption, themeOption, followOption });
     parser.addPositionalArgument(QStringLiteral("PATH"),
         QApplication::translate("main", "Runpack zips, timeline directories or .jsonl files to open."),
         QStringLiteral("[PATH...]"));
@@ -172,6 +175,8 @@ int main(int argc, char** argv)
 
     for (const QString& path : paths)
         window.openPath(path);
+    for (const QString& directory : parser.values(followOption))
+        window.followDirectory(directory);
     window.show();
     return QApplication::exec();
 }

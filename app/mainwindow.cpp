@@ -3,6 +3,7 @@
 
 #include "atomicfile.h"
 #include "hintsview.h"
+#include "livefollower.h"
 #include "packwriter.h"
 #include "regeneratepackdialog.h"
 #include "runloader.h"
@@ -127,6 +128,9 @@ void MainWindow::createMenus()
     open->setShortcut(QKeySequence::Open);
     QAction* openDirectory = file->addAction(tr("Open &Directory…"), this, &MainWindow::openDirectoryDialog);
     openDirectory->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QAction* follow = file->addAction(tr("&Follow Directory…"), this, &MainWindow::followDirectoryDialog);
+    follow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    follow->setToolTip(tr("Watch a timeline directory while the server writes it"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     m_reloadAction = file->addAction(tr("Re&load"), this, [this] { reload(currentView()); });
@@ -177,6 +181,30 @@ SourceView* MainWindow::openPath(const QString& path, RecentFiles recent)
     connect(loader, &RunLoader::loaded, view, &SourceView::setSource);
     connect(loader, &RunLoader::canceled, view, &SourceView::showCanceled);
     connect(view, &SourceView::cancelRequested, loader, &RunLoader::cancel);
+    addSourceTab(view, displayName(absolute));
+    if (recent == RecentFiles::Add)
+        addRecent(absolute);
+    loader->load(absolute);
+    updateWindow();
+    return view;
+}
+
+SourceView* MainWindow::followDirectory(const QString& path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    auto* view = new SourceView(absolute, m_tabs);
+    auto* follower = new LiveFollower(view); // stops with its tab
+    m_followers.insert(view, follower);
+    connect(follower, &LiveFollower::snapshot, view, &SourceView::updateSource);
+    view->setLive(true);
+    addSourceTab(view, tr("%1 (live)").arg(displayName(absolute)));
+    follower->start(absolute);
+    updateWindow();
+    return view;
+}
+
+void MainWindow::addSourceTab(SourceView* view, const QString& title)
+{
     connect(view, &SourceView::reloadRequested, this, [this, view] { reload(view); });
     connect(view, &SourceView::stateChanged, this, [this, view] {
         updateTab(view);
@@ -193,14 +221,9 @@ SourceView* MainWindow::openPath(const QString& path, RecentFiles recent)
     connect(view, &SourceView::currentRunChanged, this, updateIfCurrent);
     if (m_remembersLayout)
         view->restoreLayout(QSettings().value(kLayoutKey).toByteArray());
-    const int index = m_tabs->addTab(view, displayName(absolute));
-    m_tabs->setTabToolTip(index, QDir::toNativeSeparators(absolute));
+    const int index = m_tabs->addTab(view, title);
+    m_tabs->setTabToolTip(index, QDir::toNativeSeparators(view->path()));
     m_tabs->setCurrentIndex(index);
-    if (recent == RecentFiles::Add)
-        addRecent(absolute);
-    loader->load(absolute);
-    updateWindow();
-    return view;
 }
 
 SourceView* MainWindow::currentView() const
@@ -256,12 +279,24 @@ void MainWindow::openDirectoryDialog()
     openPath(path);
 }
 
+void MainWindow::followDirectoryDialog()
+{
+    QSettings settings;
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Follow Timeline Directory"),
+        qEnvironmentVariable("CODEINTEL_DIAG_DIR", settings.value(kLastDirectoryKey).toString()));
+    if (path.isEmpty())
+        return;
+    settings.setValue(kLastDirectoryKey, path);
+    followDirectory(path);
+}
+
 void MainWindow::closeTab(int index)
 {
     auto* view = qobject_cast<SourceView*>(m_tabs->widget(index));
     if (!view)
         return;
     m_loaders.remove(view);
+    m_followers.remove(view);
     m_tabs->removeTab(index);
     delete view; // its loader goes with it, cancelling a read still under way
     updateWindow();
@@ -269,6 +304,10 @@ void MainWindow::closeTab(int index)
 
 void MainWindow::reload(SourceView* view)
 {
+    if (LiveFollower* follower = m_followers.value(view)) {
+        follower->start(view->path()); // from the start of the files again
+        return;
+    }
     RunLoader* loader = m_loaders.value(view);
     if (!loader)
         return;

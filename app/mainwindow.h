@@ -15,6 +15,7 @@ class QTabWidget;
 
 namespace Runlens {
 
+class LiveFollower;
 class RunLoader;
 class SeverityBadge;
 class SourceView;
@@ -35,6 +36,8 @@ public:
 
     /// Opens a runpack zip, a timeline directory or a .jsonl file in a new tab and starts reading it.
     SourceView* openPath(const QString& path, RecentFiles recent = RecentFiles::Add);
+    /// Follows a timeline directory while the server writes it, in a new live tab.
+    SourceView* followDirectory(const QString& path);
     SourceView* currentView() const;
     QTabWidget* tabs() const { return m_tabs; }
     SeverityBadge* severityBadge() const { return m_badge; }
@@ -68,6 +71,8 @@ private:
     void writeInBackground(const QString& fileName, std::function<QString()> write);
     void openFilesDialog();
     void openDirectoryDialog();
+    void followDirectoryDialog();
+    void addSourceTab(SourceView* view, const QString& title);
     void closeTab(int index);
     void reload(SourceView* view);
     void addRecent(const QString& path);
@@ -80,6 +85,7 @@ private:
     QWidget* m_welcome;
     QTabWidget* m_tabs;
     QHash<SourceView*, RunLoader*> m_loaders;
+    QHash<SourceView*, LiveFollower*> m_followers;
     QMenu* m_recentMenu = nullptr;
     QAction* m_reloadAction = nullptr;
     QAction* m_closeTabAction = nullptr;

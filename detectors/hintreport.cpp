@@ -3,6 +3,7 @@
 #include "suppressions.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonDocument>
 #include <QXmlStreamWriter>
 
@@ -71,8 +72,13 @@ int HintReport::suppressedCount() const
 }
 
 HintReport buildHintReport(const Source& source, const RunFilter& filter, const Suppressions* suppressions,
-                           const Thresholds& thresholds)
+                           const Thresholds& thresholds, const HintReport* previous)
 {
+    QHash<const Run*, const Hints*> known;
+    if (previous) {
+        for (const RunHints& runHints : previous->runs)
+            known.insert(runHints.run.get(), &runHints.hints);
+    }
     HintReport report;
     report.source = source.path;
     report.sourceHints = detectSourceProblems(source);
@@ -81,6 +87,10 @@ HintReport buildHintReport(const Source& source, const RunFilter& filter, const 
     for (const RunPtr& run : source.runs) {
         if (!filter.matches(*run))
             continue;
+        if (const Hints* hints = known.value(run.get())) {
+            report.runs.push_back({run, *hints});
+            continue;
+        }
         Hints hints = detectRun(*run, thresholds);
         if (suppressions)
             suppressions->apply(hints);

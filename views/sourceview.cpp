@@ -13,6 +13,7 @@
 #include "suppressions.h"
 #include "waterfallview.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDataStream>
 #include <QDir>
@@ -65,13 +66,13 @@ QString problemLines(const Diagnostics& problems)
 }
 
 // Every run's hints with the suppression file next to the input applied; runs on a worker thread.
-std::shared_ptr<const HintReport> detectHints(SourcePtr source)
+std::shared_ptr<const HintReport> detectHints(SourcePtr source, std::shared_ptr<const HintReport> previous)
 {
     Suppressions suppressions;
     const QString file = Suppressions::defaultFileFor(source->path);
     if (QFileInfo::exists(file) && !suppressions.load(file))
         suppressions = Suppressions(); // unreadable: every hint stays active
-    return std::make_shared<const HintReport>(buildHintReport(*source, {}, &suppressions));
+    return std::make_shared<const HintReport>(buildHintReport(*source, {}, &suppressions, {}, previous.get()));
 }
 
 constexpr quint32 kLayoutMagic = 0x524c4c31; // "RLL1": the saveLayout() format
@@ -329,6 +330,15 @@ void SourceView::setSource(SourcePtr source)
         setState(State::Loaded);
         return;
     }
+    showContent();
+    selectFirstRun();
+    onCurrentRunChanged();
+    setState(State::Loaded);
+    startDetectors();
+}
+
+void SourceView::showContent()
+{
     m_tree->expandAll();
     for (int column = 0; column < RunListModel::ColumnCount; ++column)
         m_tree->resizeColumnToContents(column);
@@ -336,10 +346,172 @@ void SourceView::setSource(SourcePtr source)
     m_pages->setCurrentWidget(m_contentPage);
     m_fitPending = true;
     fitTreeWidth();
-    selectFirstRun();
-    onCurrentRunChanged();
-    setState(State::Loaded);
+}
+
+void SourceView::setLive(bool live)
+{
+    if (live == isLive())
+        return;
+    if (!live) {
+        delete m_liveBar;
+        m_liveBar = nullptr;
+        m_liveLabel = nullptr;
+        m_followNewest = m_pause = nullptr;
+        return;
+    }
+    m_liveBar = new QWidget(m_contentPage);
+    m_liveBar->setObjectName(QStringLiteral("liveBar"));
+    auto* icon = new QLabel(m_liveBar);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MediaPlay).pixmap(fontMetrics().height()));
+    m_liveLabel = new QLabel(m_liveBar);
+    m_liveLabel->setObjectName(QStringLiteral("liveLabel"));
+    m_followNewest = new QCheckBox(tr("Follow &newest run"), m_liveBar);
+    m_followNewest->setObjectName(QStringLiteral("followNewest"));
+    m_followNewest->setToolTip(tr("Select each new run as its first line arrives"));
+    m_followNewest->setChecked(true);
+    connect(m_followNewest, &QCheckBox::toggled, this, [this](bool on) {
+        if (on)
+            selectNewestRun();
+    });
+    m_pause = new QCheckBox(tr("P&ause"), m_liveBar);
+    m_pause->setObjectName(QStringLiteral("pause"));
+    m_pause->setToolTip(tr("Freeze the view; reading goes on and catches up on resume"));
+    connect(m_pause, &QCheckBox::toggled, this, [this](bool paused) {
+        if (!paused && m_pendingSource)
+            applyLiveSource(std::exchange(m_pendingSource, nullptr));
+        updateSource(nullptr, m_linesPerSecond); // the label
+    });
+    auto* layout = new QHBoxLayout(m_liveBar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(icon);
+    layout->addWidget(m_liveLabel, 1);
+    layout->addWidget(m_followNewest);
+    layout->addWidget(m_pause);
+    static_cast<QVBoxLayout*>(m_contentPage->layout())->insertWidget(0, m_liveBar);
+    // Until the first line: the workspace, empty, with the bar saying what it waits for.
+    m_pages->setCurrentWidget(m_contentPage);
+    updateSource(nullptr, 0);
+}
+
+void SourceView::setFollowNewest(bool follow)
+{
+    if (m_followNewest)
+        m_followNewest->setChecked(follow);
+}
+
+void SourceView::setPaused(bool paused)
+{
+    if (m_pause)
+        m_pause->setChecked(paused);
+}
+
+bool SourceView::isPaused() const
+{
+    return m_pause && m_pause->isChecked();
+}
+
+void SourceView::updateSource(SourcePtr source, double linesPerSecond)
+{
+    if (!isLive())
+        return;
+    m_linesPerSecond = linesPerSecond;
+    if (source) {
+        if (isPaused())
+            m_pendingSource = std::move(source);
+        else
+            applyLiveSource(std::move(source));
+    }
+    const QString directory = QDir::toNativeSeparators(m_path);
+    const qint64 events = m_source ? m_source->eventCount : 0;
+    if (isPaused()) {
+        m_liveLabel->setText(tr("Paused: %1 · %L2 lines shown, %L3 read")
+                                 .arg(directory)
+                                 .arg(events)
+                                 .arg(m_pendingSource ? m_pendingSource->eventCount : events));
+    } else if (!m_source) {
+        m_liveLabel->setText(tr("Following %1: waiting for the first line").arg(directory));
+    } else {
+        m_liveLabel->setText(tr("Following %1 · %L2 lines · %L3 lines/s")
+                                 .arg(directory)
+                                 .arg(events)
+                                 .arg(qRound(linesPerSecond)));
+    }
+}
+
+void SourceView::applyLiveSource(SourcePtr source)
+{
+    const bool first = !m_source;
+    const RunPtr previous = currentRun();
+    const auto previousRange = m_waterfall->visibleRangeMs();
+    const bool zoomed = previous
+        && (previousRange.first > m_waterfall->waterfallLayout().beginMs() + 1e-9
+            || previousRange.second < m_waterfall->waterfallLayout().endMs() - 1e-9);
+
+    m_applyingLive = true;
+    m_source = std::move(source);
+    m_model->setSource(m_source);
+    m_model->setHints(m_hintReport); // the runs that did not change keep their hints meanwhile
+    m_problems->setSource(m_source);
+    if (first)
+        m_contents->setSource(m_source);
+    m_tree->expandAll();
+    if (first) {
+        showContent();
+        setState(State::Loaded);
+    }
+    bool selected = m_followNewest->isChecked() && selectNewestRun();
+    if (!selected && previous) {
+        // The same run again, even though a filter may hide it now.
+        for (int s = 0; s < m_proxy->rowCount() && !selected; ++s) {
+            const QModelIndex session = m_proxy->index(s, 0);
+            for (int r = 0; r < m_proxy->rowCount(session); ++r) {
+                const QModelIndex index = m_proxy->index(r, 0, session);
+                const RunPtr run = m_model->run(m_proxy->mapToSource(index));
+                if (run && run->sessionId == previous->sessionId && run->runId == previous->runId) {
+                    m_tree->selectionModel()->setCurrentIndex(
+                        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                    selected = true;
+                    break;
+                }
+            }
+        }
+    }
+    if (!selected && !previous)
+        selectFirstRun();
+    m_applyingLive = false;
+
+    updateCounts();
+    const RunPtr current = currentRun();
+    if (current != previous) {
+        onCurrentRunChanged();
+        // A rebuilt run the user had zoomed into keeps its window.
+        if (zoomed && current && current->sessionId == previous->sessionId && current->runId == previous->runId)
+            m_waterfall->setVisibleRangeMs(previousRange.first, previousRange.second);
+    }
     startDetectors();
+}
+
+bool SourceView::selectNewestRun()
+{
+    // The run started last, among those the filters show.
+    QModelIndex newest;
+    double newestStart = -1;
+    for (int s = 0; s < m_proxy->rowCount(); ++s) {
+        const QModelIndex session = m_proxy->index(s, 0);
+        for (int r = 0; r < m_proxy->rowCount(session); ++r) {
+            const QModelIndex index = m_proxy->index(r, 0, session);
+            const RunPtr run = m_model->run(m_proxy->mapToSource(index));
+            if (run && !run->events.empty() && run->events.front().ts >= newestStart) {
+                newestStart = run->events.front().ts;
+                newest = index;
+            }
+        }
+    }
+    if (!newest.isValid())
+        return false;
+    m_tree->selectionModel()->setCurrentIndex(newest, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_tree->scrollTo(newest);
+    return true;
 }
 
 void SourceView::startDetectors()
@@ -351,7 +523,7 @@ void SourceView::startDetectors()
         if (generation == m_hintGeneration) // else a newer source replaced the one this job read
             applyHints(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(detectHints, m_source));
+    watcher->setFuture(QtConcurrent::run(detectHints, m_source, m_hintReport));
 }
 
 void SourceView::applyHints(std::shared_ptr<const HintReport> report)
@@ -362,7 +534,9 @@ void SourceView::applyHints(std::shared_ptr<const HintReport> report)
     m_proxy->refilter();
     m_tree->expandAll();
     m_tree->resizeColumnToContents(RunListModel::HintsColumn);
-    m_hints->setHints(currentRun(), currentRunHints());
+    // Only when they are new: a followed run's selected hint must survive unrelated updates.
+    if (currentRun() != m_hintsShownFor)
+        showCurrentRunHints();
     updateCounts();
     emit hintsChanged();
 }
@@ -583,13 +757,25 @@ void SourceView::showMessage(const QString& title, const QString& text, const QS
 
 void SourceView::onCurrentRunChanged()
 {
+    if (m_applyingLive)
+        return; // applyLiveSource() updates the views once the selection is back
     const RunPtr run = currentRun();
     m_grid->setRun(run);
-    m_hints->setHints(run, currentRunHints());
+    showCurrentRunHints();
     m_waterfall->setRun(run);
     m_events->setRun(run);
     showReport();
     emit currentRunChanged();
+}
+
+void SourceView::showCurrentRunHints()
+{
+    const RunPtr run = currentRun();
+    m_hints->setHints(run, currentRunHints());
+    // Shown for good once the report holding this run is in; until then, the next report shows them.
+    const bool inReport = m_hintReport && std::any_of(m_hintReport->runs.begin(), m_hintReport->runs.end(),
+        [&run](const RunHints& runHints) { return runHints.run == run; });
+    m_hintsShownFor = inReport ? run : nullptr;
 }
 
 void SourceView::showReport()

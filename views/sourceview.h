@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -74,6 +75,15 @@ public:
     void setSource(SourcePtr source);
     void showCanceled();
 
+    /// Live mode, for a followed directory: a bar with the line rate, "follow newest run" and
+    /// "pause"; updateSource() then replaces the source in place, keeping selection and filters.
+    void setLive(bool live);
+    bool isLive() const { return m_liveBar != nullptr; }
+    void updateSource(Runlens::SourcePtr source, double linesPerSecond);
+    void setFollowNewest(bool follow);
+    void setPaused(bool paused);
+    bool isPaused() const;
+
     void focusFilter();
     /// Selects the first run that has a stage grid (else the first run); false when there is none.
     bool selectFirstRun();
@@ -116,6 +126,9 @@ protected:
 
 private:
     QWidget* createWorkspace();
+    void applyLiveSource(SourcePtr source);
+    bool selectNewestRun();
+    void showContent();
     void setState(State state);
     void showMessage(const QString& title, const QString& text, const QString& details);
     void startDetectors();
@@ -123,6 +136,7 @@ private:
     void updateHintKinds();
     void onCurrentRunChanged();
     void showReport();
+    void showCurrentRunHints();
     void updateCounts();
     void applyFilters();
     void fitTreeWidth();
@@ -161,6 +175,14 @@ private:
     QPlainTextEdit* m_report;
     PackContentsView* m_contents;
     ProblemsView* m_problems;
+    QWidget* m_liveBar = nullptr;
+    QLabel* m_liveLabel = nullptr;
+    QCheckBox* m_followNewest = nullptr;
+    QCheckBox* m_pause = nullptr;
+    RunPtr m_hintsShownFor; // the run whose final hints the hints view shows
+    SourcePtr m_pendingSource; // the newest snapshot, held while paused
+    double m_linesPerSecond = 0;
+    bool m_applyingLive = false; // selection changes while a snapshot is applied are not the user's
     QWidget* m_messagePage;
     QLabel* m_messageTitle;
     QLabel* m_messageText;

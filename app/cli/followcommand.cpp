@@ -132,7 +132,7 @@ public:
     }
 
 private:
-    static constexpr qint64 kSettleMs = 150;
+    static constexpr qint64 kSettleMs = 100;
 
     struct Pending
     {
@@ -234,8 +234,8 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
     QCommandLineOption idleOption(QStringLiteral("idle-seconds"),
                                   tr("Seconds without new lines before an open run counts as cut off (default 30)."),
                                   QStringLiteral("N"), QStringLiteral("30"));
-    QCommandLineOption pollOption(QStringLiteral("poll-ms"), tr("Milliseconds between polls (default 200)."),
-                                  QStringLiteral("N"), QStringLiteral("200"));
+    QCommandLineOption pollOption(QStringLiteral("poll-ms"), tr("Milliseconds between polls (default 100)."),
+                                  QStringLiteral("N"), QStringLiteral("100"));
     parser.addOptions({formatOption, sessionOption, sinceStartOption, idleOption, pollOption});
     parser.addPositionalArgument(QStringLiteral("DIR"), tr("The timeline directory the server writes."));
     parser.process(arguments);
