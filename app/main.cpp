@@ -28,7 +28,8 @@ void printError(const QString& text)
 // quits the event loop with 0 on success, 1 when the file could not be written.
 void grabWindow(Runlens::MainWindow* window, Runlens::SourceView* view, const QString& output)
 {
-    view->selectFirstRun();
+    if (!view->isLive()) // a followed directory shows its newest run
+        view->selectFirstRun();
     view->nextHint();
     QTimer::singleShot(0, window, [window, output] {
         if (!window->grab().save(output, "PNG")) {
@@ -59,6 +60,19 @@ void screenshotWhenLoaded(Runlens::MainWindow* window, const QString& path, cons
             Qt::SingleShotConnection);
     });
     window->openPath(path, Runlens::MainWindow::RecentFiles::Skip);
+}
+
+// Follows DIR and grabs the window once the first runs and their hints are in.
+void screenshotWhenFollowed(Runlens::MainWindow* window, const QString& directory, const QString& output)
+{
+    Runlens::SourceView* view = window->followDirectory(directory);
+    QObject::connect(
+        view, &Runlens::SourceView::hintsChanged, window,
+        [=] {
+            view->setPaused(true); // what is grabbed stays what was loaded
+            grabWindow(window, view, output);
+        },
+        Qt::SingleShotConnection);
 }
 
 // Fusion with a light or dark palette, so that screenshots and users get the same colours on any
@@ -154,8 +168,9 @@ int main(int argc, char** argv)
 
     Runlens::MainWindow window;
     if (parser.isSet(screenshotOption)) {
-        if (paths.size() != 1) {
-            printError(QApplication::translate("main", "runlens: --screenshot takes exactly one PATH"));
+        const QStringList follows = parser.values(followOption);
+        if (paths.size() + follows.size() != 1) {
+            printError(QApplication::translate("main", "runlens: --screenshot takes exactly one PATH or --follow DIR"));
             return 2;
         }
         const QRegularExpressionMatch size =
@@ -169,7 +184,10 @@ int main(int argc, char** argv)
         window.setWindowState(Qt::WindowNoState); // whatever geometry the settings restored
         window.resize(size.captured(1).toInt(), size.captured(2).toInt());
         window.show();
-        screenshotWhenLoaded(&window, paths.constFirst(), parser.value(screenshotOption));
+        if (follows.isEmpty())
+            screenshotWhenLoaded(&window, paths.constFirst(), parser.value(screenshotOption));
+        else
+            screenshotWhenFollowed(&window, follows.constFirst(), parser.value(screenshotOption));
         return QApplication::exec();
     }
 
