@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "hintreport.h"
 #include "runfilterproxy.h"
 #include "runlistmodel.h"
 #include "runstatus.h"
@@ -7,6 +8,7 @@
 #include <QColor>
 #include <QIcon>
 #include <QImage>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Runlens;
@@ -90,6 +92,7 @@ private slots:
     void filter();
     void sortByEvents();
     void statusIcons();
+    void hintCountsAndKindFilter();
 
 private:
     QHash<QString, SourcePtr> m_sources;
@@ -297,6 +300,58 @@ void tst_RunListModel::statusIcons()
                     qPrintable(runStatusLabel(a) + QLatin1String(" vs ") + runStatusLabel(b)));
         }
     }
+}
+
+void tst_RunListModel::hintCountsAndKindFilter()
+{
+    // Seed pack (one sparse-disabled run) and the error pack's run side by side in one source.
+    auto source = std::make_shared<Source>(*m_sources.value(kHappyDirectory));
+    source->runs.push_back(m_sources.value(kSeedPack)->runs.front());
+    source->runs.push_back(m_sources.value(kErrorPack)->runs.front());
+    RunListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    RunFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSource(source);
+    const auto hintsCell = [&](const QString& runId, int role = Qt::DisplayRole) {
+        for (int s = 0; s < model.rowCount(); ++s) {
+            const QModelIndex session = model.index(s, 0);
+            for (int r = 0; r < model.rowCount(session); ++r) {
+                if (model.run(model.index(r, 0, session))->runId == runId)
+                    return model.index(r, RunListModel::HintsColumn, session).data(role);
+            }
+        }
+        return QVariant();
+    };
+    const QString sparseRun = QStringLiteral("1005703141094392a91da2aac8143ee6");
+    const QString errorRun = QStringLiteral("5ee711da351a4c29a57daa1e8fee8c7e");
+    QCOMPARE(hintsCell(sparseRun).toString(), QStringLiteral("…")); // detectors not run yet
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const auto report = std::make_shared<const HintReport>(buildHintReport(*source, {}, nullptr));
+    model.setHints(report);
+    QVERIFY(changed.size() >= 1);
+    QCOMPARE(changed.first().at(0).value<QModelIndex>().column(), int(RunListModel::HintsColumn));
+    QCOMPARE(hintsCell(errorRun).toString(), QStringLiteral("1E"));
+    QCOMPARE(hintsCell(errorRun, RunListModel::HintKindsRole).toStringList(), QStringList { QStringLiteral("stage:failed") });
+    QVERIFY(!hintsCell(errorRun, Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(hintsCell(sparseRun).toString().contains(QLatin1Char('W')));
+    QVERIFY(hintsCell(sparseRun, RunListModel::HintKindsRole).toStringList().contains(
+        QStringLiteral("config:sparse-disabled")));
+    QCOMPARE(hintsCell(QStringLiteral("f7fe85bab97843aab788eef0bcbc1465")).toString(), QStringLiteral("–"));
+    // Errors outweigh any number of warnings when sorting.
+    QVERIFY(hintsCell(errorRun, RunListModel::SortRole).toInt() > hintsCell(sparseRun, RunListModel::SortRole).toInt());
+
+    proxy.setHintKindFilter(QStringLiteral("stage:failed"));
+    QCOMPARE(shape(proxy), QStringLiteral("sess-embed-error:1"));
+    proxy.setHintKindFilter(QStringLiteral("no:such-kind"));
+    QCOMPARE(proxy.rowCount(), 0);
+    proxy.setHintKindFilter({});
+    QCOMPARE(proxy.rowCount(), model.rowCount());
+
+    model.setHints(nullptr);
+    QCOMPARE(hintsCell(errorRun).toString(), QStringLiteral("…"));
 }
 
 QTEST_MAIN(tst_RunListModel)
