@@ -2,8 +2,10 @@
 // runlens: the desktop viewer. Opens every PATH given in its own tab; --screenshot renders one
 // source to a PNG without user interaction (works on the offscreen platform).
 #include "mainwindow.h"
+#include "palettes.h"
 #include "sourceview.h"
 #include "translations.h"
+#include "triageview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -24,13 +26,9 @@ void printError(const QString& text)
     std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
 }
 
-// Selects the first run and jumps to its first hint, then saves WINDOW as a PNG once the queued layout requests have run, and
-// quits the event loop with 0 on success, 1 when the file could not be written.
-void grabWindow(Runlens::MainWindow* window, Runlens::SourceView* view, const QString& output)
+// Saves WINDOW as a PNG once the queued layout requests have run, then quits the event loop.
+void grabLater(QWidget* window, const QString& output)
 {
-    if (!view->isLive()) // a followed directory shows its newest run
-        view->selectFirstRun();
-    view->nextHint();
     QTimer::singleShot(0, window, [window, output] {
         if (!window->grab().save(output, "PNG")) {
             printError(QApplication::translate("main", "runlens: cannot write %1").arg(output));
@@ -39,6 +37,16 @@ void grabWindow(Runlens::MainWindow* window, Runlens::SourceView* view, const QS
         }
         QCoreApplication::exit(0);
     });
+}
+
+// Selects the first run and jumps to its first hint, then saves WINDOW as a PNG once the queued layout requests have run, and
+// quits the event loop with 0 on success, 1 when the file could not be written.
+void grabWindow(Runlens::MainWindow* window, Runlens::SourceView* view, const QString& output)
+{
+    if (!view->isLive()) // a followed directory shows its newest run
+        view->selectFirstRun();
+    view->nextHint();
+    grabLater(window, output);
 }
 
 // Loads PATH into WINDOW and grabs it once the source is read and its hints are computed.
@@ -85,30 +93,7 @@ bool applyTheme(const QString& theme)
     if (!dark && theme != QLatin1String("light"))
         return false;
     QApplication::setStyle(QStringLiteral("Fusion"));
-    QPalette palette = QApplication::style()->standardPalette();
-    if (dark) {
-        const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xdf, 0xe1, 0xe5);
-        palette.setColor(QPalette::Window, window);
-        palette.setColor(QPalette::WindowText, text);
-        palette.setColor(QPalette::Base, base);
-        palette.setColor(QPalette::AlternateBase, window);
-        palette.setColor(QPalette::ToolTipBase, base);
-        palette.setColor(QPalette::ToolTipText, text);
-        palette.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
-        palette.setColor(QPalette::Text, text);
-        palette.setColor(QPalette::Button, window);
-        palette.setColor(QPalette::ButtonText, text);
-        palette.setColor(QPalette::BrightText, Qt::white);
-        palette.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
-        palette.setColor(QPalette::HighlightedText, Qt::white);
-        palette.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xff));
-        palette.setColor(QPalette::Mid, QColor(0x45, 0x48, 0x4d));
-        palette.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
-        palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x7a, 0x7d, 0x82));
-        palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x7a, 0x7d, 0x82));
-        palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x7a, 0x7d, 0x82));
-    }
-    QApplication::setPalette(palette);
+    QApplication::setPalette(dark ? Runlens::darkPalette() : QApplication::style()->standardPalette());
     return true;
 }
 
@@ -154,7 +139,11 @@ int main(int argc, char** argv)
     const QCommandLineOption followOption(QStringLiteral("follow"),
         QApplication::translate("main", "Follow timeline directory DIR while the server writes it."),
         QStringLiteral("DIR"));
-    parser.addOptions({ screenshotOption, sizeOption, langOption, themeOption, followOption });
+    const QCommandLineOption triageOption(QStringLiteral("triage"),
+        QApplication::translate("main", "Open the PATHs (runpacks, folders of them, timelines) as one triage board."));
+    const QCommandLineOption compareOption(QStringLiteral("compare"),
+        QApplication::translate("main", "Compare the first runs of the two PATHs side by side."));
+    parser.addOptions({ screenshotOption, sizeOption, langOption, themeOption, followOption, triageOption, compareOption });
     parser.addPositionalArgument(QStringLiteral("PATH"),
         QApplication::translate("main", "Runpack zips, timeline directories or .jsonl files to open."),
         QStringLiteral("[PATH...]"));
@@ -169,7 +158,8 @@ int main(int argc, char** argv)
     Runlens::MainWindow window;
     if (parser.isSet(screenshotOption)) {
         const QStringList follows = parser.values(followOption);
-        if (paths.size() + follows.size() != 1) {
+        const bool boardOrCompare = parser.isSet(triageOption) || parser.isSet(compareOption);
+        if (!boardOrCompare && paths.size() + follows.size() != 1) {
             printError(QApplication::translate("main", "runlens: --screenshot takes exactly one PATH or --follow DIR"));
             return 2;
         }
@@ -184,15 +174,36 @@ int main(int argc, char** argv)
         window.setWindowState(Qt::WindowNoState); // whatever geometry the settings restored
         window.resize(size.captured(1).toInt(), size.captured(2).toInt());
         window.show();
-        if (follows.isEmpty())
-            screenshotWhenLoaded(&window, paths.constFirst(), parser.value(screenshotOption));
-        else
-            screenshotWhenFollowed(&window, follows.constFirst(), parser.value(screenshotOption));
+        const QString output = parser.value(screenshotOption);
+        if (parser.isSet(compareOption) && paths.size() == 2) {
+            QObject::connect(&window, &Runlens::MainWindow::compareReady, &window, [&window, output] { grabLater(&window, output); });
+            window.compareInputs(paths.at(0), paths.at(1));
+        } else if (parser.isSet(triageOption)) {
+            Runlens::TriageView* triage = window.openTriage(paths);
+            QObject::connect(triage, &Runlens::TriageView::loadFinished, &window, [&window, output] { grabLater(&window, output); });
+        } else if (!follows.isEmpty()) {
+            screenshotWhenFollowed(&window, follows.constFirst(), output);
+        } else if (!boardOrCompare) {
+            screenshotWhenLoaded(&window, paths.constFirst(), output);
+        } else {
+            printError(QApplication::translate("main", "runlens: --compare takes exactly two PATHs"));
+            return 2;
+        }
         return QApplication::exec();
     }
 
-    for (const QString& path : paths)
-        window.openPath(path);
+    if (parser.isSet(compareOption)) {
+        if (paths.size() != 2) {
+            printError(QApplication::translate("main", "runlens: --compare takes exactly two PATHs"));
+            return 2;
+        }
+        window.compareInputs(paths.at(0), paths.at(1));
+    } else if (parser.isSet(triageOption)) {
+        window.openTriage(paths);
+    } else {
+        for (const QString& path : paths)
+            window.openPath(path);
+    }
     for (const QString& directory : parser.values(followOption))
         window.followDirectory(directory);
     window.show();

@@ -2,6 +2,8 @@
 #include "mainwindow.h"
 
 #include "atomicfile.h"
+#include "compareview.h"
+#include "engine.h"
 #include "hintsview.h"
 #include "livefollower.h"
 #include "packwriter.h"
@@ -11,6 +13,8 @@
 #include "severitybadge.h"
 #include "sourceview.h"
 #include "summaryexport.h"
+#include "triagemodel.h"
+#include "triageview.h"
 #include "waterfallview.h"
 
 #include <QAction>
@@ -36,6 +40,9 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+#include <optional>
+
 namespace Runlens {
 
 namespace {
@@ -57,6 +64,19 @@ QStringList localPaths(const QMimeData* mime)
             paths.append(url.toLocalFile());
     }
     return paths;
+}
+
+constexpr qsizetype kMaxDroppedTabs = 4; // more dropped inputs than this open a triage board
+
+bool isTimelineDirectory(const QString& path)
+{
+    return !QDir(path).entryList({ QStringLiteral("events-*.jsonl") }, QDir::Files).isEmpty();
+}
+
+// "runpack_x.zip: session/run", for compare titles and output.
+QString runLabel(const QString& path, const Run& run)
+{
+    return QStringLiteral("%1: %2/%3").arg(QFileInfo(path).fileName(), run.sessionId, run.runId);
 }
 
 QString displayName(const QString& path)
@@ -128,6 +148,9 @@ void MainWindow::createMenus()
     open->setShortcut(QKeySequence::Open);
     QAction* openDirectory = file->addAction(tr("Open &Directory…"), this, &MainWindow::openDirectoryDialog);
     openDirectory->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QAction* triage = file->addAction(tr("&Triage Folder…"), this, &MainWindow::triageDialog);
+    triage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    triage->setToolTip(tr("One table of every run in a folder of runpacks, grouped by hint, stop reason, tool or stage"));
     QAction* follow = file->addAction(tr("&Follow Directory…"), this, &MainWindow::followDirectoryDialog);
     follow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     follow->setToolTip(tr("Watch a timeline directory while the server writes it"));
@@ -242,9 +265,17 @@ void MainWindow::dropEvent(QDropEvent* event)
     const QStringList paths = localPaths(event->mimeData());
     if (paths.isEmpty())
         return;
+    event->acceptProposedAction();
+    // A handful of inputs open as tabs; many, or a folder of packs, go to a triage board.
+    const bool folderOfInputs = std::any_of(paths.begin(), paths.end(), [](const QString& path) {
+        return QFileInfo(path).isDir() && !isTimelineDirectory(path);
+    });
+    if (paths.size() > kMaxDroppedTabs || folderOfInputs) {
+        openTriage(paths);
+        return;
+    }
     for (const QString& path : paths)
         openPath(path);
-    event->acceptProposedAction();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -292,14 +323,122 @@ void MainWindow::followDirectoryDialog()
 
 void MainWindow::closeTab(int index)
 {
-    auto* view = qobject_cast<SourceView*>(m_tabs->widget(index));
-    if (!view)
+    QWidget* tab = m_tabs->widget(index);
+    if (!tab)
         return;
+    auto* view = qobject_cast<SourceView*>(tab);
     m_loaders.remove(view);
     m_followers.remove(view);
     m_tabs->removeTab(index);
-    delete view; // its loader goes with it, cancelling a read still under way
+    delete tab; // loaders and followers go with their tab, cancelling what is under way
     updateWindow();
+}
+
+TriageView* MainWindow::openTriage(const QStringList& paths)
+{
+    auto* triage = new TriageView(m_tabs);
+    connect(triage, &TriageView::openRunRequested, this,
+        [this](const QString& path, const QString& sessionId, const QString& runId) {
+            SourceView* view = openPath(path);
+            connect(
+                view, &SourceView::stateChanged, view,
+                [view, sessionId, runId] {
+                    if (view->state() == SourceView::State::Loaded)
+                        view->selectRun(sessionId, runId);
+                },
+                Qt::SingleShotConnection);
+        });
+    connect(triage, &TriageView::compareRequested, this, [this, triage](int rowA, int rowB) {
+        const TriageRow& a = triage->model()->rows()[size_t(rowA)];
+        const TriageRow& b = triage->model()->rows()[size_t(rowB)];
+        openCompare(diffRuns(a.run, a.hints, runLabel(a.source->path, *a.run), b.run, b.hints,
+            runLabel(b.source->path, *b.run)));
+    });
+    const QString title = paths.size() == 1 ? tr("Triage: %1").arg(displayName(paths.constFirst()))
+                                            : tr("Triage: %Ln inputs", nullptr, int(paths.size()));
+    const int index = m_tabs->addTab(triage, style()->standardIcon(QStyle::SP_FileDialogDetailedView), title);
+    m_tabs->setTabToolTip(index, paths.join(QLatin1Char('\n')));
+    m_tabs->setCurrentIndex(index);
+    triage->load(paths);
+    updateWindow();
+    return triage;
+}
+
+CompareView* MainWindow::openCompare(RunDiff diff)
+{
+    const QString title = tr("%1 ↔ %2").arg(diff.a->runId.left(8), diff.b->runId.left(8));
+    auto* compare = new CompareView(std::move(diff), m_tabs);
+    const int index = m_tabs->addTab(compare, title);
+    m_tabs->setTabToolTip(index, compare->diff().labelA + QLatin1Char('\n') + compare->diff().labelB);
+    m_tabs->setCurrentIndex(index);
+    updateWindow();
+    return compare;
+}
+
+void MainWindow::compareInputs(const QString& pathA, const QString& pathB)
+{
+    // Both read and detected on a worker; the tab opens when the diff is ready.
+    auto* watcher = new QFutureWatcher<std::optional<RunDiff>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, pathA, pathB] {
+        watcher->deleteLater();
+        const std::optional<RunDiff> diff = watcher->result();
+        if (diff) {
+            openCompare(*diff);
+            emit compareReady();
+            return;
+        }
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot Compare"),
+            tr("Could not read a run with a tool from %1 and from %2.").arg(pathA, pathB), QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        emit compareReady();
+    });
+    watcher->setFuture(QtConcurrent::run([pathA, pathB]() -> std::optional<RunDiff> {
+        const auto firstToolRun = [](const SourcePtr& source) -> RunPtr {
+            for (const RunPtr& run : source->runs) {
+                if (!run->tool.isEmpty())
+                    return run;
+            }
+            return nullptr;
+        };
+        const SourcePtr a = readSource(pathA);
+        const SourcePtr b = readSource(pathB);
+        const RunPtr runA = a->ok() ? firstToolRun(a) : nullptr;
+        const RunPtr runB = b->ok() ? firstToolRun(b) : nullptr;
+        if (!runA || !runB)
+            return std::nullopt;
+        return diffRuns(runA, detectRun(*runA), runLabel(pathA, *runA), runB, detectRun(*runB), runLabel(pathB, *runB));
+    }));
+}
+
+void MainWindow::compareSelectedRuns()
+{
+    SourceView* view = currentView();
+    const QList<RunPtr> runs = view ? view->selectedRuns() : QList<RunPtr>();
+    if (runs.size() != 2)
+        return;
+    const auto hintsOf = [view](const RunPtr& run) {
+        if (const auto report = view->hintReport()) {
+            for (const RunHints& runHints : report->runs) {
+                if (runHints.run == run)
+                    return runHints.hints;
+            }
+        }
+        return detectRun(*run);
+    };
+    openCompare(diffRuns(runs[0], hintsOf(runs[0]), runLabel(view->path(), *runs[0]), runs[1], hintsOf(runs[1]),
+        runLabel(view->path(), *runs[1])));
+}
+
+void MainWindow::triageDialog()
+{
+    QSettings settings;
+    const QString path = QFileDialog::getExistingDirectory(
+        this, tr("Triage a Folder of Runpacks"), settings.value(kLastDirectoryKey).toString());
+    if (path.isEmpty())
+        return;
+    settings.setValue(kLastDirectoryKey, path);
+    openTriage({ path });
 }
 
 void MainWindow::reload(SourceView* view)
@@ -452,6 +591,8 @@ void MainWindow::createGoMenu()
             [page](SourceView* view) { view->showPage(page); });
     }
     go->addSeparator();
+    addRunAction(go, tr("Compare &Selected Runs"), QKeySequence(Qt::CTRL | Qt::Key_D),
+        [this](SourceView*) { compareSelectedRuns(); });
     addRunAction(go, tr("Reset &Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0),
         [](SourceView* view) { view->waterfall()->resetZoom(); });
     QAction* nextTab = go->addAction(tr("Next &Tab"), this, [this] {

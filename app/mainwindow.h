@@ -2,6 +2,7 @@
 #pragma once
 
 #include "packwriter.h"
+#include "rundiff.h"
 #include "summaryexport.h"
 
 #include <QHash>
@@ -15,7 +16,9 @@ class QTabWidget;
 
 namespace Runlens {
 
+class CompareView;
 class LiveFollower;
+class TriageView;
 class RunLoader;
 class SeverityBadge;
 class SourceView;
@@ -36,6 +39,12 @@ public:
 
     /// Opens a runpack zip, a timeline directory or a .jsonl file in a new tab and starts reading it.
     SourceView* openPath(const QString& path, RecentFiles recent = RecentFiles::Add);
+    /// A triage board over PATHs (runpacks, folders of them, timelines), in a new tab.
+    TriageView* openTriage(const QStringList& paths);
+    /// Two runs side by side, in a new tab.
+    CompareView* openCompare(RunDiff diff);
+    /// Reads two inputs on a worker and compares their first runs with a tool; emits compareReady().
+    void compareInputs(const QString& pathA, const QString& pathB);
     /// Follows a timeline directory while the server writes it, in a new live tab.
     SourceView* followDirectory(const QString& path);
     SourceView* currentView() const;
@@ -55,6 +64,8 @@ signals:
     void sourceFinished(Runlens::SourceView* view);
     /// A background write (Export Hints, Regenerate Pack) finished; error is empty on success.
     void writeFinished(const QString& fileName, const QString& error);
+    /// compareInputs() opened its tab, or said why it could not.
+    void compareReady();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -72,6 +83,8 @@ private:
     void openFilesDialog();
     void openDirectoryDialog();
     void followDirectoryDialog();
+    void triageDialog();
+    void compareSelectedRuns();
     void addSourceTab(SourceView* view, const QString& title);
     void closeTab(int index);
     void reload(SourceView* view);

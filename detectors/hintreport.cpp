@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "hintreport.h"
+#include "formatutil_p.h"
 #include "suppressions.h"
 
 #include <QCoreApplication>
@@ -23,17 +24,7 @@ QString originName(Hint::Origin origin)
     return origin == Hint::Origin::Stored ? QStringLiteral("stored") : QStringLiteral("computed");
 }
 
-QString whyText(const QJsonObject& why)
-{
-    return QString::fromUtf8(QJsonDocument(why).toJson(QJsonDocument::Compact));
-}
-
-QString csvField(const QString& field)
-{
-    if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n') && !field.contains(u'\r'))
-        return field;
-    return u'"' + QString(field).replace(u'"', QLatin1String("\"\"")) + u'"';
-}
+using namespace FormatUtil;
 
 // Every (run, hint) pair in report order, source-level hints first.
 template<typename F>
@@ -188,11 +179,10 @@ QByteArray hintsMarkdown(const HintReport& report)
     forEachHint(report, [&](const Run* run, const Hint& hint) {
         if (hint.isSuppressed())
             return;
-        auto cell = [](QString s) { return s.replace(u'|', QLatin1String("\\|")).replace(u'\n', u' '); };
         out += QStringLiteral("| %1 | `%2` | %3 | %4 | %5 | %6 | %7 |\n")
-                   .arg(severityName(hint.severity), hint.kind, cell(run ? run->sessionId : QString()),
-                        cell(run ? run->runId : QString()), cell(run ? run->tool : QString()), runStatus(run),
-                        cell(hint.msg));
+                   .arg(severityName(hint.severity), hint.kind, mdCell(run ? run->sessionId : QString()),
+                        mdCell(run ? run->runId : QString()), mdCell(run ? run->tool : QString()), runStatus(run),
+                        mdCell(hint.msg));
     });
     const int suppressed = report.suppressedCount();
     if (suppressed > 0)
@@ -237,10 +227,7 @@ QByteArray hintsCsv(const HintReport& report)
                                     run ? run->tool : QString(), runStatus(run), hint.kind, severityName(hint.severity),
                                     originName(hint.origin), hint.isSuppressed() ? QStringLiteral("yes") : QStringLiteral("no"),
                                     hint.msg, whyText(hint.why)};
-        QStringList escaped;
-        for (const QString& field : fields)
-            escaped.append(csvField(field));
-        out += escaped.join(u',') + QLatin1String("\r\n");
+        out += csvRecord(fields);
     });
     return out.toUtf8();
 }

@@ -13,6 +13,17 @@ using namespace RuleUtil;
 
 namespace {
 
+// Whether event `i` may carry one of these attrs keys: the reader notes them while parsing; for events
+// made another way, the raw line is searched.
+bool lineMayHave(const Run& run, int i, int keys, std::initializer_list<const char*> names)
+{
+    const quint16 noted = run.events[size_t(i)].attrKeys;
+    if (noted & Event::KeysNoted)
+        return noted & keys;
+    const QByteArrayView raw = run.rawLineView(i);
+    return std::any_of(names.begin(), names.end(), [&](const char* name) { return raw.contains(name); });
+}
+
 Rule cutOff()
 {
     Rule rule{QStringLiteral("run:cut-off"), Severity::Error, tr("The run was cut off: its tool operation never ended."),
@@ -168,7 +179,9 @@ Rule overBudget()
             const Span& span = run.spans[size_t(s)];
             if (!span.isClosed())
                 continue;
-            const QJsonValue budget = run.attrs(span.startEvent).value(QLatin1String("budget.ms"));
+            if (!lineMayHave(run, span.startEvent, Event::BudgetMs, {"budget.ms"}))
+                continue; // cheap pre-filter before parsing attrs
+            const QJsonValue budget = run.attr(span.startEvent, QLatin1StringView("budget.ms"));
             if (!budget.isDouble())
                 continue;
             ++budgeted;
@@ -200,7 +213,7 @@ Rule emptyResults()
         QStringList what;
         QJsonObject why;
         for (int i : eventsOfType(run, "hybrid.fuse.result")) {
-            const QJsonValue documents = run.attrs(i).value(QLatin1String("documents"));
+            const QJsonValue documents = run.attr(i, QLatin1StringView("documents"));
             if (isInt(documents) && documents.toInteger() == 0) {
                 evidence.push_back(evidenceForEvent(run, i));
                 why.insert(QStringLiteral("documents"), 0);
@@ -210,7 +223,7 @@ Rule emptyResults()
         }
         for (const char* type : {"hydration.end", "duckdb.hydrate.end"}) {
             for (int i : eventsOfType(run, type)) {
-                const QJsonValue returned = run.attrs(i).value(QLatin1String("returned"));
+                const QJsonValue returned = run.attr(i, QLatin1StringView("returned"));
                 if (isInt(returned) && returned.toInteger() == 0 && !run.events[size_t(i)].isError()) {
                     evidence.push_back(evidenceForEvent(run, i));
                     why.insert(QStringLiteral("returned"), 0);
@@ -236,12 +249,11 @@ Rule missingRows()
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         for (const char* type : {"hydration.end", "duckdb.hydrate.end"}) {
             for (int i : eventsOfType(run, type)) {
-                const QJsonObject a = run.attrs(i);
-                const QJsonValue missing = a.value(QLatin1String("missing"));
+                const QJsonValue missing = run.attr(i, QLatin1StringView("missing"));
                 if (isInt(missing) && missing.toInteger() > 0)
                     return fired(makeHint(rule, run, rule.message.arg(missing.toInteger()),
                                           {{QStringLiteral("missing"), missing},
-                                           {QStringLiteral("returned"), a.value(QLatin1String("returned"))}},
+                                           {QStringLiteral("returned"), run.attr(i, QLatin1StringView("returned"))}},
                                           {evidenceForEvent(run, i)}));
             }
         }
@@ -256,8 +268,7 @@ Rule faissFallback()
               tr("a line carries fallback.reason, or warn.degraded true"), false, {}};
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         for (int i = 0; i < int(run.events.size()); ++i) {
-            const QByteArray raw = run.rawLine(i);
-            if (!raw.contains("fallback.reason") && !raw.contains("warn.degraded"))
+            if (!lineMayHave(run, i, Event::FallbackReason | Event::WarnDegraded, {"fallback.reason", "warn.degraded"}))
                 continue; // cheap pre-filter before parsing attrs
             const QJsonObject a = run.attrs(i);
             const QJsonValue reason = a.value(QLatin1String("fallback.reason"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "summaryexport.h"
 
+#include "formatutil_p.h"
 #include "runbuilder.h"
 
 #include <QCoreApplication>
@@ -16,10 +17,7 @@ QString tr(const char* text)
     return QCoreApplication::translate("Runlens::SummaryExport", text);
 }
 
-QString whyText(const QJsonObject& why)
-{
-    return QString::fromUtf8(QJsonDocument(why).toJson(QJsonDocument::Compact));
-}
+using namespace FormatUtil;
 
 QString statusLabel(RunStatus status)
 {
@@ -36,18 +34,6 @@ QString statusLabel(RunStatus status)
         return tr("Background");
     }
     return {};
-}
-
-QString mdCell(QString s)
-{
-    return s.replace(u'|', QLatin1String("\\|")).replace(u'\n', u' ');
-}
-
-QString csvField(const QString& field)
-{
-    if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n') && !field.contains(u'\r'))
-        return field;
-    return u'"' + QString(field).replace(u'"', QLatin1String("\"\"")) + u'"';
 }
 
 QString html(const QString& s)
@@ -119,10 +105,7 @@ QByteArray csv(const HintReport& report)
             else
                 fields << QString() << QString() << QString() << QString() << QString() << QString();
             fields += grid;
-            QStringList escaped;
-            for (const QString& f : std::as_const(fields))
-                escaped.append(csvField(f));
-            out += escaped.join(u',') + QLatin1String("\r\n");
+            out += csvRecord(fields);
         };
         if (entry.hints.empty())
             line(nullptr); // every run appears, with its grid, even without hints
@@ -136,10 +119,10 @@ QJsonArray stagesJson(const Run& run)
 {
     QJsonArray stages;
     for (const StageCell& cell : run.stages) {
-        QJsonObject object{{QStringLiteral("stage"), cell.stage}, {QStringLiteral("status"), cellStatusName(cell.status)}};
-        object.insert(QStringLiteral("duration_ms"), std::isnan(cell.durationMs) ? QJsonValue() : QJsonValue(cell.durationMs));
-        object.insert(QStringLiteral("reason"), cell.reason.isEmpty() ? QJsonValue() : QJsonValue(cell.reason));
-        stages.append(object);
+        stages.append(QJsonObject{{QStringLiteral("stage"), cell.stage},
+                                  {QStringLiteral("status"), cellStatusName(cell.status)},
+                                  {QStringLiteral("duration_ms"), jsonNumber(cell.durationMs)},
+                                  {QStringLiteral("reason"), jsonText(cell.reason)}});
     }
     return stages;
 }
@@ -152,14 +135,9 @@ QByteArray json(const HintReport& report)
         QJsonArray hints;
         for (const Hint& hint : entry.hints)
             hints.append(hintToJson(hint));
-        QJsonObject object{{QStringLiteral("session_id"), run.sessionId},
-                           {QStringLiteral("run_id"), run.runId},
-                           {QStringLiteral("tool"), run.tool},
-                           {QStringLiteral("status"), runStatusName(run.status)},
-                           {QStringLiteral("stages"), stagesJson(run)},
-                           {QStringLiteral("hints"), hints}};
-        object.insert(QStringLiteral("stop_reason"), run.stopReason.isEmpty() ? QJsonValue() : QJsonValue(run.stopReason));
-        object.insert(QStringLiteral("duration_ms"), std::isnan(run.durationMs) ? QJsonValue() : QJsonValue(run.durationMs));
+        QJsonObject object = runJson(run);
+        object.insert(QStringLiteral("stages"), stagesJson(run));
+        object.insert(QStringLiteral("hints"), hints);
         runs.append(object);
     }
     QJsonArray sourceHints;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "suppressions.h"
 
+#include "inputfile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -37,6 +39,11 @@ QString Suppressions::defaultFileFor(const QString& inputPath)
 
 bool Suppressions::load(const QString& path)
 {
+    if (const QString reason = notRegularFileReason(path); !reason.isEmpty()) {
+        // A FIFO named .runlens-suppress would block open() forever.
+        m_error = QCoreApplication::translate("Runlens::Suppressions", "cannot read %1: %2").arg(path, reason);
+        return false;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         m_error = QCoreApplication::translate("Runlens::Suppressions", "cannot read %1: %2").arg(path, file.errorString());

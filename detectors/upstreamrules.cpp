@@ -105,9 +105,9 @@ std::vector<Rule> upstreamRules()
         const Checkpoint* stage = firstStage(run, {"search.embed", "coderank.embed"});
         if (!stage)
             return notFired(tr("no search.embed or coderank.embed stage"));
-        QJsonValue value = stage->attrs.value(QLatin1String("batch"));
+        QJsonValue value = run.checkpointAttr(*stage, QLatin1StringView("batch"));
         if (!truthy(value))
-            value = stage->attrs.value(QLatin1String("batch_size"));
+            value = run.checkpointAttr(*stage, QLatin1StringView("batch_size"));
         if (!isInt(value))
             return notFired(tr("stage %1 has no int batch or batch_size (batch is %2)")
                                 .arg(stage->name, describe(value)));
@@ -127,7 +127,7 @@ std::vector<Rule> upstreamRules()
         const Checkpoint* stage = firstStage(run, {"search.embed", "coderank.embed"});
         if (!stage)
             return notFired(tr("no search.embed or coderank.embed stage"));
-        const QJsonValue value = stage->attrs.value(QLatin1String("mode"));
+        const QJsonValue value = run.checkpointAttr(*stage, QLatin1StringView("mode"));
         if (!value.isString() || value.toString().compare(QLatin1String("http"), Qt::CaseInsensitive) != 0)
             return notFired(tr("stage %1 has mode %2 (vllm.mode is not read)").arg(stage->name, describe(value)));
         return fired(makeHint(rule, run, rule.message, {{QStringLiteral("mode"), value}},
@@ -143,9 +143,9 @@ std::vector<Rule> upstreamRules()
         const Checkpoint* stage = firstStage(run, {"search.faiss"});
         if (!stage)
             return notFired(tr("no search.faiss stage"));
-        const QJsonValue value = stage->attrs.contains(QLatin1String("gpu_ready"))
-            ? stage->attrs.value(QLatin1String("gpu_ready"))
-            : stage->attrs.value(QLatin1String("faiss.gpu"));
+        const QJsonValue gpuReady = run.checkpointAttr(*stage, QLatin1StringView("gpu_ready"));
+        const QJsonValue value =
+            gpuReady.isUndefined() ? run.checkpointAttr(*stage, QLatin1StringView("faiss.gpu")) : gpuReady;
         if (value != QJsonValue(false))
             return notFired(tr("gpu_ready/faiss.gpu is %1").arg(describe(value)));
         return fired(makeHint(rule, run, rule.message, {{QStringLiteral("gpu_ready"), value}},

@@ -35,6 +35,20 @@ struct Event
     qint32 length = 0;       // bytes of the line, without the line break
     qint64 offset = 0;       // byte offset of the line in its buffer
     qint64 line = 0;         // 1-based line number in its buffer
+    // Attrs facts that the run builder and the rules test on many lines, noted while the line is parsed
+    // anyway, so that they need not parse or scan it again: AttrKey bits, meaningful when KeysNoted is
+    // set (events made by hand leave it clear). "False" bits mean the member is exactly false.
+    enum AttrKey : quint16 {
+        KeysNoted = 1,
+        FallbackReason = 2, // has fallback.reason
+        WarnDegraded = 4,   // has warn.degraded
+        BudgetMs = 8,       // has budget.ms
+        InputHits = 16,     // has input_hits
+        FaissGpuFalse = 32,
+        UseGpuFalse = 64,
+        EnabledFalse = 128,
+    };
+    quint16 attrKeys = 0;
 
     bool isError() const { return status == QLatin1String("error"); }
     bool hasDuration() const { return !std::isnan(durationMs); }

@@ -8,6 +8,10 @@
 
 #include <simdjson.h>
 
+#include <array>
+#include <string>
+#include <unordered_map>
+
 namespace Runlens {
 
 namespace {
@@ -131,9 +135,28 @@ QByteArray repairUtf8(QByteArrayView bytes)
     return out;
 }
 
+struct StringViewHash
+{
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct JsonLineParser::Private
 {
     simdjson::dom::parser parser;
+    // Types, names, statuses and ids repeat from line to line: one shared QString each instead of an
+    // allocation per line. Bounded, so that a file of unique names cannot grow it without limit.
+    std::unordered_map<std::string, QString, StringViewHash, std::equal_to<>> interned;
+
+    const QString& intern(std::string_view text)
+    {
+        auto it = interned.find(text);
+        if (it != interned.end())
+            return it->second;
+        if (interned.size() >= 65536)
+            interned.clear();
+        return interned.emplace(std::string(text), fromView(text)).first->second;
+    }
 };
 
 JsonLineParser::JsonLineParser()
@@ -164,12 +187,47 @@ JsonLineParser::Result JsonLineParser::parse(QByteArrayView line, Event* event, 
         return Result::Invalid;
     }
 
+    // One walk over the members; the first of duplicated keys counts, as with at_key().
+    enum Field { Ts, Type, SessionId, RunId, Name, Status, Message, Attrs, FieldCount };
+    std::array<simdjson::dom::element, FieldCount> fields;
+    std::array<bool, FieldCount> found{};
+    for (const auto member : object) {
+        const std::string_view key = member.key;
+        Field field = FieldCount;
+        switch (key.size()) {
+        case 2:
+            field = key == "ts" ? Ts : FieldCount;
+            break;
+        case 4:
+            field = key == "type" ? Type : key == "name" ? Name : FieldCount;
+            break;
+        case 5:
+            field = key == "attrs" ? Attrs : FieldCount;
+            break;
+        case 6:
+            field = key == "run_id" ? RunId : key == "status" ? Status : FieldCount;
+            break;
+        case 7:
+            field = key == "message" ? Message : FieldCount;
+            break;
+        case 10:
+            field = key == "session_id" ? SessionId : FieldCount;
+            break;
+        default:
+            break;
+        }
+        if (field != FieldCount && !found[field]) {
+            found[field] = true;
+            fields[field] = member.value;
+        }
+    }
+
     // ts: a number; a numeric string is tolerated with a warning.
-    simdjson::dom::element ts;
-    if (object.at_key("ts").get(ts)) {
+    if (!found[Ts]) {
         *error = tr("missing required key \"ts\"");
         return Result::Invalid;
     }
+    const simdjson::dom::element& ts = fields[Ts];
     if (ts.is_number()) {
         event->ts = ts.get_double().value_unsafe();
     } else if (ts.is_string()) {
@@ -186,24 +244,24 @@ JsonLineParser::Result JsonLineParser::parse(QByteArrayView line, Event* event, 
     }
 
     // Text fields: a number or bool is tolerated and turned into its text.
-    auto text = [&](const char* key, QString* out, bool required, const char* fallback) {
-        simdjson::dom::element value;
-        if (object.at_key(key).get(value)) {
+    auto text = [&](Field field, const char* key, QString* out, bool required, const char* fallback) {
+        if (!found[field]) {
             if (required) {
                 *error = tr("missing required key \"%1\"").arg(QLatin1String(key));
                 return false;
             }
-            *out = QLatin1String(fallback);
+            *out = d->intern(fallback);
             if (fallback[0] != '\0' || std::string_view(key) == "name")
                 warnings->append(tr("missing key \"%1\", taken as \"%2\"").arg(QLatin1String(key), *out));
             return true;
         }
+        const simdjson::dom::element& value = fields[field];
         if (value.is_string()) {
-            *out = fromView(std::string_view(value));
+            *out = d->intern(std::string_view(value));
             return true;
         }
         if (value.is_null()) {
-            *out = QLatin1String(fallback);
+            *out = d->intern(fallback);
             return true;
         }
         if (value.is_object() || value.is_array()) {
@@ -214,22 +272,55 @@ JsonLineParser::Result JsonLineParser::parse(QByteArrayView line, Event* event, 
         warnings->append(tr("\"%1\" is not a string, read as \"%2\"").arg(QLatin1String(key), *out));
         return true;
     };
-    if (!text("type", &event->type, true, "") || !text("session_id", &event->sessionId, true, "")
-        || !text("run_id", &event->runId, true, "") || !text("name", &event->name, false, "")
-        || !text("status", &event->status, false, "ok"))
+    if (!text(Type, "type", &event->type, true, "") || !text(SessionId, "session_id", &event->sessionId, true, "")
+        || !text(RunId, "run_id", &event->runId, true, "") || !text(Name, "name", &event->name, false, "")
+        || !text(Status, "status", &event->status, false, "ok"))
         return Result::Invalid;
     event->message.clear();
-    simdjson::dom::element message;
-    if (!object.at_key("message").get(message)) {
+    if (found[Message]) {
+        const simdjson::dom::element& message = fields[Message];
         if (message.is_string())
             event->message = fromView(std::string_view(message));
         else if (!message.is_null())
             event->message = fromView(simdjson::minify(message));
     }
+    // One walk over the attrs: duration_ms, and the facts noted in Event::attrKeys. The first of
+    // duplicated keys counts, as with at_key().
     event->durationMs = NAN;
-    simdjson::dom::element duration;
-    if (!object.at_pointer("/attrs/duration_ms").get(duration) && duration.is_number())
-        event->durationMs = duration.get_double().value_unsafe();
+    event->attrKeys = Event::KeysNoted;
+    simdjson::dom::object attrs;
+    if (found[Attrs] && !fields[Attrs].get_object().get(attrs)) {
+        quint16 seen = 0;
+        auto note = [&](quint16 key, bool fact) {
+            if (!(seen & key) && fact)
+                event->attrKeys |= key;
+            seen |= key;
+        };
+        const auto isFalse = [](simdjson::dom::element value) { return value.is_bool() && !bool(value); };
+        bool sawDuration = false;
+        for (const auto field : attrs) {
+            const std::string_view key = field.key;
+            if (key == "duration_ms") {
+                if (!sawDuration && field.value.is_number())
+                    event->durationMs = field.value.get_double().value_unsafe();
+                sawDuration = true;
+            } else if (key == "fallback.reason") {
+                note(Event::FallbackReason, true);
+            } else if (key == "warn.degraded") {
+                note(Event::WarnDegraded, true);
+            } else if (key == "budget.ms") {
+                note(Event::BudgetMs, true);
+            } else if (key == "input_hits") {
+                note(Event::InputHits, true);
+            } else if (key == "faiss.gpu") {
+                note(Event::FaissGpuFalse, isFalse(field.value));
+            } else if (key == "use_gpu") {
+                note(Event::UseGpuFalse, isFalse(field.value));
+            } else if (key == "enabled") {
+                note(Event::EnabledFalse, isFalse(field.value));
+            }
+        }
+    }
     return Result::Ok;
 }
 
@@ -247,6 +338,52 @@ QJsonObject parseAttrs(QByteArrayView line)
     if (code || doc.at_key("attrs").get(attrs) || !attrs.is_object())
         return {};
     return toQJson(attrs).toObject();
+}
+
+struct AttrLookup::Private
+{
+    simdjson::dom::parser parser;
+    QByteArray line; // the line now parsed, compared by content: a new buffer can reuse an old address
+    bool loaded = false;
+    simdjson::dom::element attrs;
+    bool hasAttrs = false;
+};
+
+AttrLookup::AttrLookup()
+    : d(std::make_unique<Private>())
+{
+}
+
+AttrLookup::~AttrLookup() = default;
+
+bool AttrLookup::load(QByteArrayView line)
+{
+    if (d->loaded && QByteArrayView(d->line) == line)
+        return d->hasAttrs;
+    d->line.resize(line.size()); // keeps its capacity from line to line
+    memcpy(d->line.data(), line.data(), size_t(line.size()));
+    d->loaded = true;
+    simdjson::dom::element doc;
+    auto code = d->parser.parse(line.data(), size_t(line.size())).get(doc);
+    if (code == simdjson::UTF8_ERROR) {
+        const QByteArray repaired = repairUtf8(line);
+        code = d->parser.parse(repaired.constData(), size_t(repaired.size())).get(doc); // the parser copies
+    }
+    d->hasAttrs = !code && !doc.at_key("attrs").get(d->attrs) && d->attrs.is_object();
+    return d->hasAttrs;
+}
+
+QJsonValue AttrLookup::value(QByteArrayView line, QLatin1StringView key)
+{
+    simdjson::dom::element element;
+    if (!load(line) || d->attrs.at_key(std::string_view(key.data(), size_t(key.size()))).get(element))
+        return QJsonValue(QJsonValue::Undefined);
+    return toQJson(element);
+}
+
+QJsonObject AttrLookup::object(QByteArrayView line)
+{
+    return load(line) ? toQJson(d->attrs).toObject() : QJsonObject();
 }
 
 QJsonValue parseJsonDocument(const QByteArray& bytes, QString* error, qint64* errorOffset, bool* repairedUtf8)
@@ -268,7 +405,8 @@ QJsonValue parseJsonDocument(const QByteArray& bytes, QString* error, qint64* er
     if (parseError.error != QJsonParseError::NoError) {
         *error = parseError.errorString();
         const qint64 offset = *repairedUtf8 ? offsetBeforeRepair(unrepaired, parseError.offset) : parseError.offset;
-        *errorOffset = skipped + offset;
+        // Qt puts an unterminated string's error one byte past the end; keep offsets inside the input.
+        *errorOffset = qMin<qint64>(skipped + offset, bytes.size());
         return QJsonValue(QJsonValue::Undefined);
     }
     if (doc.isObject())

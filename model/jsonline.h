@@ -34,6 +34,28 @@ private:
 /// The attrs object of a raw timeline line; empty when it has none or does not parse.
 QJsonObject parseAttrs(QByteArrayView line);
 
+/// Members of the attrs of raw timeline lines, one at a time, without building the whole object:
+/// the cheap way for a rule that needs one or two keys. The last line parsed is kept, so several
+/// members of one line cost one parse. Not thread-safe; use one per thread.
+class AttrLookup
+{
+public:
+    AttrLookup();
+    ~AttrLookup();
+    AttrLookup(const AttrLookup&) = delete;
+    AttrLookup& operator=(const AttrLookup&) = delete;
+
+    /// attrs[key]; undefined when the line has no such member or does not parse.
+    QJsonValue value(QByteArrayView line, QLatin1StringView key);
+    /// The whole attrs object, as parseAttrs().
+    QJsonObject object(QByteArrayView line);
+
+private:
+    bool load(QByteArrayView line);
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
 /// Parses a JSON document. Invalid UTF-8 is replaced (and `repairedUtf8` set) rather than refused.
 /// On failure returns an undefined value and fills `error` and `errorOffset`.
 QJsonValue parseJsonDocument(const QByteArray& bytes, QString* error, qint64* errorOffset, bool* repairedUtf8);

@@ -129,7 +129,7 @@ Json checkpointsJson(const Run& run)
         Json entry = {{"stage", str(cp.name)}, {"ok", cp.ok}};
         if (!cp.ok)
             entry["reason"] = str(cp.reason);
-        const Json attrs = PyJson::fromQt(cp.attrs);
+        const Json attrs = PyJson::fromQt(run.checkpointAttrs(cp));
         for (const auto& [key, value] : attrs.items())
             entry[key] = value;
         list.push_back(entry);
@@ -163,7 +163,7 @@ Json seedStagesJson(const Run& run)
         Json entry = {{"name", str(seedStageName(cp.name))}, {"ok", cp.ok}, {"latency_s", number(latency)}};
         if (!cp.ok)
             entry["reason"] = str(cp.reason);
-        entry["attrs"] = PyJson::fromQt(cp.attrs);
+        entry["attrs"] = PyJson::fromQt(run.checkpointAttrs(cp));
         list.push_back(entry);
     }
     return list;

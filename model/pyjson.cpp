@@ -120,6 +120,35 @@ void dump(QByteArray& out, const Json& value, int indent, bool asciiOnly, int le
     }
 }
 
+// nlohmann parses any depth but copies and dumps recursively, so a member nested 100000 deep would
+// overflow the stack; refuse what QJsonDocument and simdjson refuse too.
+constexpr int kMaxDepth = 1024;
+
+bool tooDeep(QByteArrayView bytes)
+{
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : bytes) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxDepth)
+                return true;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 QByteArray dumps(const Json& value, int indent, bool asciiOnly)
@@ -131,6 +160,8 @@ QByteArray dumps(const Json& value, int indent, bool asciiOnly)
 
 Json parse(QByteArrayView bytes)
 {
+    if (tooDeep(bytes))
+        return Json(Json::value_t::discarded);
     const QByteArray clean = isValidUtf8(bytes) ? bytes.toByteArray() : repairUtf8(bytes);
     return Json::parse(clean.constData(), clean.constData() + clean.size(), nullptr, false);
 }

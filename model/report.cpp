@@ -1,115 +1,112 @@
 // SPDX-License-Identifier: MIT
 #include "report.h"
 
-#include <QCoreApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "jsontext_p.h"
+#include "parallel_p.h"
 
-#include "pyjson_p.h"
+#include <QCoreApplication>
+#include <QJsonObject>
 
 namespace Runlens {
 
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 QString tr(const char* text)
 {
     return QCoreApplication::translate("Runlens::Report", text);
 }
 
-std::string str(const QString& s)
+// Durations as the report has always written them: rounded to microseconds, integral ones as integers.
+void writeDuration(JsonText& json, double ms)
 {
-    return s.toStdString();
-}
-
-Json toJson(const QJsonValue& value)
-{
-    return PyJson::fromQt(value);
-}
-
-Json number(double value)
-{
-    if (std::isnan(value))
-        return nullptr;
-    return value;
-}
-
-Json optionalString(const QString& s)
-{
-    return s.isEmpty() ? Json(nullptr) : Json(str(s));
-}
-
-Json durationJson(double ms)
-{
-    if (std::isnan(ms))
-        return nullptr;
+    if (std::isnan(ms)) {
+        json.null();
+        return;
+    }
     const double rounded = std::round(ms * 1000.0) / 1000.0;
     if (rounded == std::floor(rounded) && std::abs(rounded) < 1e15)
-        return qint64(rounded);
-    return rounded;
+        json.integer(qint64(rounded));
+    else
+        json.real(rounded);
 }
 
-Json problemJson(const Diagnostic& d)
+void writeProblem(JsonText& json, const Diagnostic& d)
 {
-    return Json{{"file", str(d.file)},
-                {"line", d.line},
-                {"offset", d.byteOffset},
-                {"severity", d.severity == Diagnostic::Severity::Error ? "error" : "warning"},
-                {"message", str(d.message)}};
+    json.beginObject();
+    json.key("file").string(d.file);
+    json.key("line").integer(d.line);
+    json.key("offset").integer(d.byteOffset);
+    json.key("severity").string(d.severity == Diagnostic::Severity::Error ? "error" : "warning");
+    json.key("message").string(d.message);
+    json.endObject();
 }
 
-Json runJson(const Run& run, const HintsProvider& hints)
+void writeRun(JsonText& json, const Run& run, const QJsonArray& hints)
 {
-    Json stages = Json::array();
-    for (const StageCell& cell : run.stages) {
-        Json names = Json::array();
-        for (const QString& name : decidingNames(run, cell))
-            names.push_back(str(name));
-        stages.push_back(Json{{"stage", str(cell.stage)},
-                              {"status", str(cellStatusName(cell.status))},
-                              {"duration_ms", durationJson(cell.durationMs)},
-                              {"names", names},
-                              {"reason", optionalString(cell.reason)},
-                              {"secondary_reason", optionalString(cell.secondaryReason)}});
+    json.beginObject();
+    json.key("session_id").string(run.sessionId);
+    json.key("run_id").string(run.runId);
+    json.key("tool").optionalString(run.tool);
+    json.key("status").string(runStatusName(run.status));
+    json.key("stop_reason").optionalString(run.stopReason);
+    json.key("stopped_after").optionalString(run.stoppedAfter);
+    json.key("started_at").real(run.startedAt);
+    json.key("finished_at").real(run.finishedAt);
+    json.key("duration_ms");
+    writeDuration(json, run.durationMs);
+    json.key("event_count").unsignedInteger(run.events.size());
+    json.key("ops_coverage").beginObject();
+    for (size_t k = 0; k < OpsCoverage::keys.size(); ++k)
+        json.key(OpsCoverage::keys[k]).boolean(run.opsCoverage.values[k]);
+    json.endObject();
+    json.key("ops_coverage_source").string(run.opsCoverage.stored ? "stored" : "computed");
+    json.key("budgets").value(run.budgets);
+    json.key("budgets_source").optionalString(run.budgetsSource);
+    json.key("checkpoints").beginArray();
+    for (const Checkpoint& cp : run.checkpoints) {
+        json.beginObject();
+        json.key("name").string(cp.name);
+        json.key("ok").boolean(cp.ok);
+        json.key("reason").optionalString(cp.reason);
+        json.endObject();
     }
-    Json problems = Json::array();
+    json.endArray();
+    json.key("stages").beginArray();
+    for (const StageCell& cell : run.stages) {
+        json.beginObject();
+        json.key("stage").string(cell.stage);
+        json.key("status").string(cellStatusName(cell.status));
+        json.key("duration_ms");
+        writeDuration(json, cell.durationMs);
+        json.key("names").beginArray();
+        for (const QString& name : decidingNames(run, cell))
+            json.string(name);
+        json.endArray();
+        json.key("reason").optionalString(cell.reason);
+        json.key("secondary_reason").optionalString(cell.secondaryReason);
+        json.endObject();
+    }
+    json.endArray();
+    json.key("hints").value(hints);
+    json.key("stored_hints");
+    if (run.hasStoredHints) {
+        json.beginArray();
+        for (const StoredHint& h : run.storedHints) {
+            json.beginObject();
+            json.key("kind").string(h.kind);
+            json.key("msg").string(h.msg);
+            json.key("why").value(h.why);
+            json.endObject();
+        }
+        json.endArray();
+    } else {
+        json.null();
+    }
+    json.key("problems").beginArray();
     for (const Diagnostic& d : run.problems)
-        problems.push_back(problemJson(d));
-    Json storedHints = Json::array();
-    for (const StoredHint& h : run.storedHints)
-        storedHints.push_back(Json{{"kind", str(h.kind)}, {"msg", str(h.msg)}, {"why", toJson(h.why)}});
-    return Json{
-        {"session_id", str(run.sessionId)},
-        {"run_id", str(run.runId)},
-        {"tool", optionalString(run.tool)},
-        {"status", str(runStatusName(run.status))},
-        {"stop_reason", optionalString(run.stopReason)},
-        {"stopped_after", optionalString(run.stoppedAfter)},
-        {"started_at", number(run.startedAt)},
-        {"finished_at", number(run.finishedAt)},
-        {"duration_ms", durationJson(run.durationMs)},
-        {"event_count", run.events.size()},
-        {"ops_coverage", [&] {
-             Json coverage = Json::object();
-             for (size_t k = 0; k < OpsCoverage::keys.size(); ++k)
-                 coverage[OpsCoverage::keys[k]] = run.opsCoverage.values[k];
-             return coverage;
-         }()},
-        {"ops_coverage_source", run.opsCoverage.stored ? "stored" : "computed"},
-        {"budgets", toJson(run.budgets)},
-        {"budgets_source", optionalString(run.budgetsSource)},
-        {"checkpoints", [&] {
-             Json list = Json::array();
-             for (const Checkpoint& cp : run.checkpoints)
-                 list.push_back(Json{{"name", str(cp.name)}, {"ok", cp.ok}, {"reason", optionalString(cp.reason)}});
-             return list;
-         }()},
-        {"stages", stages},
-        {"hints", hints ? toJson(hints(run)) : Json::array()},
-        {"stored_hints", run.hasStoredHints ? storedHints : Json(nullptr)},
-        {"problems", problems},
-    };
+        writeProblem(json, d);
+    json.endArray();
+    json.endObject();
 }
 
 QString statusLabel(const Run& run)
@@ -169,25 +166,58 @@ QStringList decidingNames(const Run& run, const StageCell& cell)
     return names;
 }
 
-QByteArray reportJson(const Source& source, const RunFilter& filter, const HintsProvider& hints)
+void writeReportJson(const Source& source, const RunFilter& filter, const HintsProvider& hints,
+                     const std::function<void(const QByteArray&)>& write)
 {
-    Json runs = Json::array();
+    QByteArray out;
+    JsonText json(out);
+    json.beginObject();
+    json.key("source").string(source.path);
+    json.key("kind").string(sourceKindName(source.kind));
+    json.key("layout").optionalString(layoutName(source.layout));
+    json.key("meta");
+    if (source.meta.isEmpty())
+        json.null();
+    else
+        json.value(source.meta);
+    json.key("event_count").integer(source.eventCount);
+    json.key("runs").beginArray();
+    std::vector<const Run*> selected;
     for (const RunPtr& run : source.runs) {
         if (filter.matches(*run))
-            runs.push_back(runJson(*run, hints));
+            selected.push_back(run.get());
     }
-    Json problems = Json::array();
+    // Runs are written on every core in batches, then passed on in order; a batch bounds the memory.
+    constexpr size_t kBatch = 512;
+    const int depth = json.depth();
+    std::vector<QByteArray> texts;
+    for (size_t first = 0; first < selected.size(); first += kBatch) {
+        texts.assign(std::min(kBatch, selected.size() - first), QByteArray());
+        parallelFor(qsizetype(texts.size()), [&](qsizetype i) {
+            const Run& run = *selected[first + size_t(i)];
+            JsonText runJson(texts[size_t(i)], depth);
+            writeRun(runJson, run, hints ? hints(run) : QJsonArray());
+        });
+        for (const QByteArray& text : texts)
+            json.preformatted(text);
+        write(out);
+        out.clear();
+    }
+    json.endArray();
+    json.key("problems").beginArray();
     for (const Diagnostic& d : source.problems)
-        problems.push_back(problemJson(d));
-    Json meta = source.meta.isEmpty() ? Json(nullptr) : toJson(source.meta);
-    const Json report{{"source", str(source.path)},
-                      {"kind", str(sourceKindName(source.kind))},
-                      {"layout", optionalString(layoutName(source.layout))},
-                      {"meta", meta},
-                      {"event_count", source.eventCount},
-                      {"runs", runs},
-                      {"problems", problems}};
-    return QByteArray::fromStdString(report.dump(2, ' ', false, Json::error_handler_t::replace)) + '\n';
+        writeProblem(json, d);
+    json.endArray();
+    json.endObject();
+    out += '\n';
+    write(out);
+}
+
+QByteArray reportJson(const Source& source, const RunFilter& filter, const HintsProvider& hints)
+{
+    QByteArray all;
+    writeReportJson(source, filter, hints, [&all](const QByteArray& text) { all += text; });
+    return all;
 }
 
 QByteArray reportText(const Source& source, const RunFilter& filter, const HintsProvider& hints)

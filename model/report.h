@@ -23,7 +23,11 @@ struct RunFilter
 using HintsProvider = std::function<QJsonArray(const Run&)>;
 
 /// The CLI report contract: {"source", "runs": [...], "problems": [...]}; keys are added, never renamed.
+/// `hints` is called for several runs at once, from worker threads.
 QByteArray reportJson(const Source& source, const RunFilter& filter, const HintsProvider& hints);
+/// The same text, handed to `write` piece by piece in order, so that a big report is never whole in memory.
+void writeReportJson(const Source& source, const RunFilter& filter, const HintsProvider& hints,
+                     const std::function<void(const QByteArray&)>& write);
 QByteArray reportMarkdown(const Source& source, const RunFilter& filter, const HintsProvider& hints);
 QByteArray reportText(const Source& source, const RunFilter& filter, const HintsProvider& hints);
 /// One line per run: session, run, status, event count.

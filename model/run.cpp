@@ -23,7 +23,7 @@ QJsonObject OpsCoverage::toJson() const
     return object;
 }
 
-QByteArray Run::rawLine(int eventIndex) const
+QByteArrayView Run::rawLineView(int eventIndex) const
 {
     if (eventIndex < 0 || size_t(eventIndex) >= events.size())
         return {};
@@ -31,18 +31,48 @@ QByteArray Run::rawLine(int eventIndex) const
     if (e.buffer < 0 || size_t(e.buffer) >= buffers.size())
         return {};
     const QByteArray& bytes = buffers[size_t(e.buffer)]->bytes;
-    return QByteArray(bytes.constData() + e.offset, e.length);
+    return QByteArrayView(bytes.constData() + e.offset, e.length);
+}
+
+QByteArray Run::rawLine(int eventIndex) const
+{
+    return rawLineView(eventIndex).toByteArray();
 }
 
 QJsonObject Run::attrs(int eventIndex) const
 {
-    if (eventIndex < 0 || size_t(eventIndex) >= events.size())
-        return {};
-    const Event& e = events[size_t(eventIndex)];
-    if (e.buffer < 0 || size_t(e.buffer) >= buffers.size())
-        return {};
-    const QByteArray& bytes = buffers[size_t(e.buffer)]->bytes;
-    return parseAttrs(QByteArrayView(bytes.constData() + e.offset, e.length));
+    const QByteArrayView line = rawLineView(eventIndex);
+    return line.isNull() ? QJsonObject() : parseAttrs(line);
+}
+
+QJsonValue Run::attr(int eventIndex, QLatin1StringView key) const
+{
+    const QByteArrayView line = rawLineView(eventIndex);
+    if (line.isNull())
+        return QJsonValue(QJsonValue::Undefined);
+    thread_local AttrLookup lookup; // detectors run on several threads at once
+    return lookup.value(line, key);
+}
+
+QJsonObject Run::checkpointAttrs(const Checkpoint& checkpoint) const
+{
+    if (checkpoint.attrsEvent < 0)
+        return checkpoint.attrs;
+    QJsonObject a = attrs(checkpoint.attrsEvent);
+    a.remove(QLatin1String("duration_ms"));
+    a.insert(QStringLiteral("status"), checkpoint.ok ? QStringLiteral("ok") : QStringLiteral("error"));
+    return a;
+}
+
+QJsonValue Run::checkpointAttr(const Checkpoint& checkpoint, QLatin1StringView key) const
+{
+    if (checkpoint.attrsEvent < 0)
+        return checkpoint.attrs.value(key);
+    if (key == QLatin1String("duration_ms"))
+        return QJsonValue(QJsonValue::Undefined);
+    if (key == QLatin1String("status"))
+        return checkpoint.ok ? QStringLiteral("ok") : QStringLiteral("error");
+    return attr(checkpoint.attrsEvent, key);
 }
 
 QString Run::location(int eventIndex) const

@@ -42,9 +42,10 @@ struct Checkpoint
     QString name;
     bool ok = true;
     QString reason;
-    QJsonObject attrs;
+    QJsonObject attrs;       // as stored; empty for a derived checkpoint (see Run::checkpointAttrs)
     double latencyS = NAN;   // seed stages only
     double durationMs = NAN; // checkpoints derived from a scope: the scope's duration
+    int attrsEvent = -1;     // derived from a scope: its end line, whose attrs are parsed only when asked for
 };
 
 enum class CellStatus { NotReached, Ran, Skipped, Failed, Degraded, Running };
@@ -128,7 +129,13 @@ struct Run
 
     bool hasGrid() const { return toolSpan >= 0 || !checkpoints.empty(); }
     QJsonObject attrs(int eventIndex) const; // parsed on demand from the raw line
+    QJsonValue attr(int eventIndex, QLatin1StringView key) const; // one member, without building the object
     QByteArray rawLine(int eventIndex) const;
+    QByteArrayView rawLineView(int eventIndex) const; // no copy; valid while the run lives
+    /// A checkpoint's attrs: as stored, or for one derived from a scope, its end line's attrs without
+    /// duration_ms and with the status, parsed on demand.
+    QJsonObject checkpointAttrs(const Checkpoint& checkpoint) const;
+    QJsonValue checkpointAttr(const Checkpoint& checkpoint, QLatin1StringView key) const;
     QString location(int eventIndex) const; // "file:line"
     const StageCell* stage(const QString& name) const;
     double offsetMs(double ts) const; // ms from run start

@@ -100,11 +100,42 @@ QString formatTs(double ts)
     return QString::number(ts, 'f', 6);
 }
 
+// Evidence texts by (type, name, status), looked up by views so that a hit copies no string.
+struct EvidenceTexts
+{
+    struct Key
+    {
+        QString type, name, status;
+    };
+    struct View
+    {
+        QStringView type, name, status;
+    };
+    struct Hash
+    {
+        using is_transparent = void;
+        size_t operator()(const View& v) const { return qHashMulti(0, v.type, v.name, v.status); }
+        size_t operator()(const Key& k) const { return (*this)(View{k.type, k.name, k.status}); }
+    };
+    struct Equal
+    {
+        using is_transparent = void;
+        static View view(const Key& k) { return {k.type, k.name, k.status}; }
+        static View view(const View& v) { return v; }
+        template<typename A, typename B>
+        bool operator()(const A& a, const B& b) const
+        {
+            const View x = view(a), y = view(b);
+            return x.type == y.type && x.name == y.name && x.status == y.status;
+        }
+    };
+    std::unordered_map<Key, QString, Hash, Equal> map;
+};
+
 struct Builder
 {
     Run& run;
     const RunExtras& extras;
-    std::unordered_map<int, QJsonObject> attrCache;
     QStringList rowOrder;
     QHash<QString, int> rowIndex;
     std::vector<int> spanRow;           // row index per span, -1 when unmapped
@@ -118,12 +149,18 @@ struct Builder
     };
     std::vector<RunFailure> runFailures;
 
-    const QJsonObject& attrs(int event)
+    // One member of an event's attrs; Run::attr keeps the last line parsed, so several members of one
+    // line cost one parse, and no QJsonObject is built for the whole attrs.
+    QJsonValue attr(int event, const char* key) const { return run.attr(event, QLatin1StringView(key)); }
+    // A fact the reader noted while parsing the line (Event::attrKeys); parsed again only for events made
+    // another way. `isFalse`: the member is exactly false; otherwise: the member is there.
+    bool noted(int event, Event::AttrKey fact, const char* key, bool isFalse) const
     {
-        auto it = attrCache.find(event);
-        if (it == attrCache.end())
-            it = attrCache.emplace(event, run.attrs(event)).first;
-        return it->second;
+        const quint16 keys = run.events[size_t(event)].attrKeys;
+        if (keys & Event::KeysNoted)
+            return keys & fact;
+        const QJsonValue value = attr(event, key);
+        return isFalse ? value == QJsonValue(false) : !value.isUndefined();
     }
 
     int row(const QString& name)
@@ -147,9 +184,24 @@ struct Builder
         ev.source = QStringLiteral("timeline");
         ev.event = event;
         ev.ts = e.ts;
-        ev.text = e.type + QLatin1Char(' ') + e.name + QLatin1String(" (") + e.status + QLatin1Char(')');
+        ev.text = evidenceText(e);
         ev.reason = std::move(reason);
         return ev;
+    }
+
+    // "type name (status)". The same few texts recur in every run: one shared copy each per thread
+    // instead of an allocation per evidence (a million-line timeline has over half a million).
+    static QString evidenceText(const Event& e)
+    {
+        thread_local EvidenceTexts texts;
+        const EvidenceTexts::View view{e.type, e.name, e.status};
+        const auto it = texts.map.find(view);
+        if (it != texts.map.end())
+            return it->second;
+        if (texts.map.size() >= 4096)
+            texts.map.clear();
+        QString text = e.type + QLatin1Char(' ') + e.name + QLatin1String(" (") + e.status + QLatin1Char(')');
+        return texts.map.emplace(EvidenceTexts::Key{e.type, e.name, e.status}, std::move(text)).first->second;
     }
 
     // --- 3.3: pair scopes by nesting, one stack per run
@@ -165,6 +217,11 @@ struct Builder
         startOf.assign(run.events.size(), -1);
         endOf.assign(run.events.size(), -1);
         const double lastTs = run.events.empty() ? 0 : run.events.back().ts;
+        // A span per scope start (plus the rare orphan end): sized once, not grown by doubling.
+        run.spans.reserve(size_t(std::count_if(run.events.begin(), run.events.end(), [](const Event& e) {
+            return e.type.endsWith(QLatin1String(".start"))
+                && (e.type.startsWith(QLatin1String("operation.")) || e.type.startsWith(QLatin1String("step.")));
+        })));
         for (int i = 0; i < int(run.events.size()); ++i) {
             const Event& e = run.events[size_t(i)];
             const bool isOperation = e.type.startsWith(QLatin1String("operation."));
@@ -264,14 +321,12 @@ struct Builder
     // attrEvent: the line whose attrs tell variants apart (search.faiss, plugin channels); -1 for none.
     QString rowForScopeName(const QString& kind, const QString& name, int attrEvent, bool insideHydrate)
     {
-        const QJsonObject noAttrs;
-        const QJsonObject& a = attrEvent >= 0 ? attrs(attrEvent) : noAttrs;
         if (kind == QLatin1String("operation") && name.startsWith(QLatin1String("mcp.tool:")))
             return {};
         if (is(name, "vllm.embed_batch") || is(name, "embed.vllm") || is(name, "search.embed"))
             return kEmbed;
         if (is(name, "search.faiss"))
-            return a.contains(QLatin1String("input_hits")) ? kGather : kDense;
+            return attrEvent >= 0 && noted(attrEvent, Event::InputHits, "input_hits", false) ? kGather : kDense;
         if (is(name, "faiss.search") || name.startsWith(QLatin1String("faiss.search.")))
             return kDense;
         if (is(name, "search.bm25"))
@@ -291,8 +346,8 @@ struct Builder
             return name;
         if (is(name, "sql.exec") && insideHydrate)
             return kHydrate;
-        if (name.startsWith(QLatin1String("search.")) && kind == QLatin1String("step")) {
-            const QJsonValue channel = a.value(QLatin1String("channel"));
+        if (name.startsWith(QLatin1String("search.")) && kind == QLatin1String("step") && attrEvent >= 0) {
+            const QJsonValue channel = attr(attrEvent, "channel");
             if (channel.isString())
                 return channelRow(channel.toString());
         }
@@ -338,7 +393,7 @@ struct Builder
                 open.push_back(startOf[size_t(i)]);
                 const int s = startOf[size_t(i)];
                 if (spanRow[size_t(s)] >= 0 && rowOrder[spanRow[size_t(s)]] == kDense
-                    && attrs(i).value(QLatin1String("faiss.gpu")) == QJsonValue(false))
+                    && noted(i, Event::FaissGpuFalse, "faiss.gpu", true))
                     addEvidence(spanRow[size_t(s)],
                                 timelineEvidence(Evidence::Kind::Degraded, i, tr("FAISS ran on CPU (faiss.gpu false)")));
                 continue;
@@ -389,24 +444,23 @@ struct Builder
     {
         const QString& type = e.type;
         if (is(type, "channel")) {
-            const QJsonObject& a = attrs(i);
-            const QString channel = a.value(QLatin1String("name")).toString();
+            const QString channel = attr(i, "name").toString();
             if (channel.isEmpty())
                 return;
             const int r = row(channelRow(channel));
             if (is(e.name, "channel.run")) {
                 addEvidence(r, timelineEvidence(Evidence::Kind::Ran, i));
             } else if (is(e.name, "channel.skip")) {
-                const QString why = a.value(QLatin1String("reason")).toString();
+                const QString why = attr(i, "reason").toString();
                 QString reason = why;
-                const QJsonArray missing = a.value(QLatin1String("missing")).toArray();
+                const QJsonArray missing = attr(i, "missing").toArray();
                 if (!missing.isEmpty()) {
                     QStringList names;
                     for (const QJsonValue& m : missing)
                         names.append(m.toString());
                     reason += QLatin1String(" (missing ") + names.join(QLatin1String(", ")) + QLatin1Char(')');
                 }
-                const QString message = a.value(QLatin1String("message")).toString();
+                const QString message = attr(i, "message").toString();
                 if (!message.isEmpty())
                     reason += QLatin1String(": ") + message;
                 const bool deliberate = is(why, "disabled") || is(why, "capability_off");
@@ -416,7 +470,7 @@ struct Builder
         }
         if (is(type, "faiss.search.start") || is(type, "faiss.search.end")) {
             const int r = row(kDense);
-            if (attrs(i).value(QLatin1String("use_gpu")) == QJsonValue(false))
+            if (noted(i, Event::UseGpuFalse, "use_gpu", true))
                 addEvidence(r, timelineEvidence(Evidence::Kind::Degraded, i, tr("FAISS ran on CPU (use_gpu false)")));
             if (is(type, "faiss.search.end"))
                 addEvidence(r, timelineEvidence(e.isError() ? Evidence::Kind::Failed : Evidence::Kind::Ran, i, e.message));
@@ -455,10 +509,8 @@ struct Builder
             return;
         }
         if (is(type, "rerank.decision")) {
-            const QJsonObject& a = attrs(i);
-            if (a.value(QLatin1String("enabled")) == QJsonValue(false))
-                addEvidence(row(kRerank),
-                            timelineEvidence(Evidence::Kind::Skipped, i, a.value(QLatin1String("reason")).toString()));
+            if (noted(i, Event::EnabledFalse, "enabled", true))
+                addEvidence(row(kRerank), timelineEvidence(Evidence::Kind::Skipped, i, attr(i, "reason").toString()));
             else
                 addEvidence(row(kRerank), timelineEvidence(Evidence::Kind::Info, i));
             return;
@@ -479,7 +531,7 @@ struct Builder
         }
         if (is(type, "runtime.init.err")) {
             const QString r = rowForCell(e.name);
-            const QString errorClass = attrs(i).value(QLatin1String("error")).toString();
+            const QString errorClass = attr(i, "error").toString();
             const QString reason = tr("runtime cell %1 failed to initialise%2")
                                        .arg(e.name, errorClass.isEmpty() ? QString() : QLatin1String(": ") + errorClass);
             if (!r.isEmpty() && run.toolSpan >= 0)
@@ -573,7 +625,8 @@ struct Builder
     // --- 11.5: evidence to cells
     void decideCells()
     {
-        const int gather = rowIndex.value(kGather, -1);
+        // Background runs have no grid: their rows were cleared, and rowIndex would point past the end.
+        const int gather = run.stages.empty() ? -1 : rowIndex.value(kGather, -1);
         const bool gatherRan = gather >= 0
             && std::any_of(run.stages[size_t(gather)].evidence.begin(), run.stages[size_t(gather)].evidence.end(),
                            [](const Evidence& ev) { return ev.kind == Evidence::Kind::Ran; });
@@ -799,13 +852,11 @@ struct Builder
             // The inner twin of a nested same-name pair is the plain step, not the staged span.
             if (span.parent >= 0 && run.spans[size_t(span.parent)].name == span.name)
                 continue;
-            QJsonObject a = attrs(span.endEvent);
-            if (is(span.name, "search.faiss") && a.contains(QLatin1String("input_hits")))
+            if (is(span.name, "search.faiss") && noted(span.endEvent, Event::InputHits, "input_hits", false))
                 continue;
-            a.remove(QLatin1String("duration_ms"));
             const bool ok = run.events[size_t(span.endEvent)].status != QLatin1String("error");
-            a.insert(QStringLiteral("status"), ok ? QStringLiteral("ok") : QStringLiteral("error"));
-            run.checkpoints.push_back(Checkpoint{stage, ok, ok ? QString() : span.message, a, NAN, span.durationMs});
+            // The attrs stay in the line until a rule or a regenerated pack asks (Run::checkpointAttrs).
+            run.checkpoints.push_back(Checkpoint{stage, ok, ok ? QString() : span.message, {}, NAN, span.durationMs, span.endEvent});
         }
     }
 
@@ -843,7 +894,7 @@ struct Builder
         for (int i = 0; i < int(run.events.size()); ++i) {
             const Event& e = run.events[size_t(i)];
             if (is(e.type, "decision") && (is(e.name, "gate.budget") || is(e.name, "retrieval.budget"))) {
-                run.budgets = attrs(i);
+                run.budgets = run.attrs(i);
                 run.budgetsSource = e.name;
                 return;
             }
@@ -959,7 +1010,7 @@ RunPtr buildRun(const QString& sessionId, const QString& runId, std::vector<Even
         run->hasStoredHints = true;
     }
 
-    Builder b{*run, extras, {}, {}, {}, {}, {}, {}, {}, {}};
+    Builder b{*run, extras, {}, {}, {}, {}, {}, {}, {}};
     b.pairScopes();
     b.findTool();
     const bool toolOpen = run->toolSpan >= 0 && !run->spans[size_t(run->toolSpan)].isClosed();

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "inputfile.h"
 #include "jsonline.h"
+#include "parallel_p.h"
 #include "runbuilder.h"
 #include "source.h"
 #include "timelinereader.h"
@@ -156,6 +158,8 @@ void readRunReport(const QJsonObject& report, RunExtras* extras)
         std::vector<StoredHint> stored;
         for (const QJsonValue& value : hints.toArray()) {
             const QJsonObject hint = value.toObject();
+            if (!hint.value(QLatin1String("kind")).isString() || hint.value(QLatin1String("kind")).toString().isEmpty())
+                continue; // not a hint; readRunpack says how many
             stored.push_back({hint.value(QLatin1String("kind")).toString(), hint.value(QLatin1String("msg")).toString(),
                               hint.value(QLatin1String("why")).toObject()});
         }
@@ -194,12 +198,16 @@ QHash<QString, QJsonArray> readStepLedgers(const QString& diagnosticsDir)
     return byRun;
 }
 
+// `ledgers`, when given, are structured step ledgers by run id (timeline directories only).
 void buildRuns(Source* source, TimelineData data, const QHash<QString, RunExtras>& extrasByRun,
-               const RunExtras& common, const QString& reportSession, const QString& reportRun)
+               const RunExtras& common, const QString& reportSession, const QString& reportRun,
+               const QHash<QString, QJsonArray>& ledgers = {})
 {
-    source->eventCount += qint64(data.events.size());
     source->problems += data.problems;
-    std::vector<RunGroup> groups = groupByRun(std::move(data.events));
+    std::vector<RunGroup> groups = data.runsByBuffer.empty() ? groupByRun(std::move(data.events))
+                                                             : groupByRun(std::move(data.runsByBuffer));
+    for (const RunGroup& group : groups)
+        source->eventCount += qint64(group.events.size());
     // A report whose run has no timeline lines still describes a run.
     if (!reportRun.isEmpty()
         && std::none_of(groups.begin(), groups.end(),
@@ -207,16 +215,31 @@ void buildRuns(Source* source, TimelineData data, const QHash<QString, RunExtras
         groups.push_back({reportSession, reportRun, {}});
     // Sessions in first-seen order, runs in first-seen order within their session.
     QHash<QString, int> sessionOrder;
-    for (const RunGroup& group : groups) {
-        if (!sessionOrder.contains(group.sessionId))
-            sessionOrder.insert(group.sessionId, int(sessionOrder.size()));
+    std::vector<std::pair<int, size_t>> order; // (session rank, first-seen position)
+    order.reserve(groups.size());
+    for (size_t g = 0; g < groups.size(); ++g) {
+        auto it = sessionOrder.constFind(groups[g].sessionId);
+        if (it == sessionOrder.constEnd())
+            it = sessionOrder.insert(groups[g].sessionId, int(sessionOrder.size()));
+        order.emplace_back(*it, g);
     }
-    std::stable_sort(groups.begin(), groups.end(), [&](const RunGroup& a, const RunGroup& b) {
-        return sessionOrder.value(a.sessionId) < sessionOrder.value(b.sessionId);
+    std::sort(order.begin(), order.end()); // the position breaks ties: a stable order
+    // Runs are independent: built on every core, kept in order.
+    std::vector<RunPtr> runs(order.size());
+    parallelFor(qsizetype(order.size()), [&](qsizetype i) {
+        RunGroup& group = groups[order[size_t(i)].second];
+        const QString key = group.sessionId + QLatin1Char('\n') + group.runId;
+        RunExtras extras;
+        if (const auto it = extrasByRun.constFind(key); it != extrasByRun.constEnd()) {
+            extras = *it;
+        } else if (const auto ledger = ledgers.constFind(group.runId); ledger != ledgers.constEnd()) {
+            extras.structuredEvents = *ledger;
+        } else {
+            extras = common;
+        }
+        runs[size_t(i)] = buildRun(group.sessionId, group.runId, std::move(group.events), data.buffers, extras);
     });
-    for (RunGroup& group : groups) {
-        RunExtras extras = extrasByRun.value(group.sessionId + QLatin1Char('\n') + group.runId, common);
-        RunPtr run = buildRun(group.sessionId, group.runId, std::move(group.events), data.buffers, extras);
+    for (RunPtr& run : runs) {
         source->problems += run->problems;
         source->runs.push_back(std::move(run));
     }
@@ -327,6 +350,13 @@ void readRunpack(Source* source, const LoadControl& control)
     if (report && !isPlainTimelineReport(*report)) {
         RunExtras extras = common;
         readRunReport(*report, &extras);
+        if (const qsizetype dropped = report->value(QLatin1String("hints")).toArray().size()
+                - qsizetype(extras.hints ? extras.hints->size() : 0);
+            dropped > 0)
+            reader.warn(seedReport ? kSeedReport : kRunReport, 0, -1,
+                        QCoreApplication::translate("Runlens::SourceReader",
+                                                    "%n stored hints without a \"kind\" skipped", nullptr,
+                                                    int(dropped)));
         reportSession = report->value(QLatin1String("session_id")).toString();
         reportRun = report->value(QLatin1String("run_id")).toString();
         if (reportSession.isEmpty())
@@ -342,8 +372,9 @@ void readRunpack(Source* source, const LoadControl& control)
 void readTimeline(Source* source, const LoadControl& control)
 {
     const QFileInfo info(source->path);
-    TimelineData data = info.isDir() ? TimelineReader::readDirectory(source->path, control)
-                                     : TimelineReader::readFile(source->path, control);
+    TimelineData data = info.isDir()
+        ? TimelineReader::readDirectory(source->path, control, TimelineReader::EventLayout::RunsByBuffer)
+        : TimelineReader::readFile(source->path, control);
     source->inputBytes = data.bytes;
     if (info.isDir() && data.buffers.empty() && data.problems.isEmpty())
         source->problems.append(
@@ -358,20 +389,9 @@ void readTimeline(Source* source, const LoadControl& control)
         source->fatalError = tr("not a timeline: no line is a timeline event (line %1: %2)").arg(first.line).arg(first.message);
         return;
     }
-    QHash<QString, RunExtras> extrasByRun;
-    if (info.isDir()) {
-        const QHash<QString, QJsonArray> ledgers = readStepLedgers(source->path);
-        for (const Event& event : data.events) {
-            const auto it = ledgers.constFind(event.runId);
-            const QString key = event.sessionId + QLatin1Char('\n') + event.runId;
-            if (it != ledgers.constEnd() && !extrasByRun.contains(key)) {
-                RunExtras extras;
-                extras.structuredEvents = *it;
-                extrasByRun.insert(key, extras);
-            }
-        }
-    }
-    buildRuns(source, std::move(data), extrasByRun, RunExtras{}, {}, {});
+    // A run whose id has a structured step ledger gets its records (spec 10.1).
+    const QHash<QString, QJsonArray> ledgers = info.isDir() ? readStepLedgers(source->path) : QHash<QString, QJsonArray>();
+    buildRuns(source, std::move(data), {}, RunExtras{}, {}, {}, ledgers);
 }
 
 bool looksLikeZip(const QString& path)
@@ -437,14 +457,16 @@ SourcePtr readSource(const QString& path, const LoadControl& control)
     source->path = path;
     const QFileInfo info(path);
     if (!info.exists()) {
-        source->fatalError = tr("no such file or directory");
+        source->fatalError = info.isSymLink() ? notRegularFileReason(path) : tr("no such file or directory");
         return source;
     }
-    if (info.isDir()) {
+    if (!info.isReadable()) {
+        source->fatalError = tr("permission denied");
+    } else if (info.isDir()) {
         source->kind = Source::Kind::TimelineDirectory;
         readTimeline(source.get(), control);
-    } else if (!info.isReadable()) {
-        source->fatalError = tr("permission denied");
+    } else if (const QString reason = notRegularFileReason(path); !reason.isEmpty()) {
+        source->fatalError = reason; // opening a FIFO blocks until a writer comes; a device never ends
     } else if (looksLikeZip(path)) {
         source->kind = Source::Kind::Runpack;
         readRunpack(source.get(), control);

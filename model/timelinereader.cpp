@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "timelinereader.h"
+#include "inputfile.h"
 #include "jsonline.h"
+#include "parallel_p.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QMutex>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <atomic>
+#include <iterator>
+#include <unordered_map>
 
 namespace Runlens {
 
@@ -22,6 +28,9 @@ QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
 
 // Keeps a flood of identical problems (a binary file, a million bad lines) from eating memory.
 constexpr int kMaxProblemsPerFile = 200;
+// Upstream scrubs strings over 256 characters, so a real line is a few KB; parsing a longer one would only
+// cost memory (a 100 MB line is 200 MB of QString).
+constexpr qsizetype kMaxLineBytes = 16 * 1024 * 1024;
 
 } // namespace
 
@@ -58,9 +67,8 @@ QStringList TimelineReader::timelineFiles(const QString& directory)
 std::shared_ptr<const TextBuffer> TimelineReader::mapFile(const QString& path, const QString& displayName,
                                                           QString* error)
 {
-    const QFileInfo info(path);
-    if (!info.isFile()) {
-        *error = tr("not a regular file");
+    if (const QString reason = notRegularFileReason(path); !reason.isEmpty()) {
+        *error = reason; // a FIFO would block open() and a device never ends
         return nullptr;
     }
     auto file = std::make_shared<QFile>(path);
@@ -70,16 +78,17 @@ std::shared_ptr<const TextBuffer> TimelineReader::mapFile(const QString& path, c
     }
     auto buffer = std::make_shared<TextBuffer>();
     buffer->name = displayName;
-    const qint64 size = file->size();
-    if (size > 0) {
-        uchar* data = file->map(0, size);
-        if (data) {
-            buffer->bytes = QByteArray::fromRawData(reinterpret_cast<const char*>(data), qsizetype(size));
-            buffer->keepAlive = file;
-        } else {
-            buffer->bytes = file->readAll(); // some file systems cannot map; read instead
-        }
+    // Read, never mapped: a mapped file that someone truncates (logrotate's copytruncate) kills the process
+    // with SIGBUS at the next access. The size read is the size at open; later appends wait for a reload.
+    // Into a buffer of exactly the file's size: QIODevice::read(qint64) grows its result like an append.
+    QByteArray bytes(file->size(), Qt::Uninitialized);
+    const qint64 got = bytes.isEmpty() ? 0 : file->read(bytes.data(), bytes.size());
+    if (got < 0) {
+        *error = file->errorString();
+        return nullptr;
     }
+    bytes.truncate(got); // the file shrank while it was read
+    buffer->bytes = std::move(bytes);
     return buffer;
 }
 
@@ -127,6 +136,12 @@ void TimelineReader::parseBuffer(const TextBuffer& buffer, qint32 bufferIndex, T
 
         if (line.trimmed().isEmpty()) {
             report(Diagnostic::Severity::Warning, lineNumber, offset, tr("blank line skipped"));
+            continue;
+        }
+        if (line.size() > kMaxLineBytes) {
+            report(Diagnostic::Severity::Error, lineNumber, offset,
+                   tr("line skipped: %1 bytes is longer than the limit of %2 bytes").arg(line.size()).arg(kMaxLineBytes),
+                   "malformed-line");
             continue;
         }
         Event event;
@@ -177,53 +192,210 @@ TimelineData TimelineReader::readFile(const QString& fileName, const LoadControl
     return data;
 }
 
-TimelineData TimelineReader::readDirectory(const QString& directory, const LoadControl& control)
+namespace {
+
+// (session_id, run_id) to a group index, in first-seen order. Ids are interned by the line parser, so
+// most lookups hit the cache keyed by the strings' addresses before any string is hashed.
+class RunIndex
 {
-    TimelineData data;
+public:
+    // The group of these ids; `added` is set when it is new (its index is then the previous size).
+    int groupOf(const QString& sessionId, const QString& runId, bool* added)
+    {
+        const Key key{sessionId.constData(), runId.constData()};
+        *added = false;
+        const auto cached = m_byAddress.find(key);
+        if (cached != m_byAddress.end())
+            return cached->second;
+        auto& runs = m_byText[sessionId];
+        auto it = runs.find(runId);
+        if (it == runs.end()) {
+            it = runs.insert(runId, m_count++);
+            *added = true;
+        }
+        m_byAddress.emplace(key, *it);
+        return *it;
+    }
+
+private:
+    using Key = std::pair<const QChar*, const QChar*>;
+    struct KeyHash
+    {
+        size_t operator()(const Key& key) const
+        {
+            return std::hash<const void*>{}(key.first) * 31 + std::hash<const void*>{}(key.second);
+        }
+    };
+    std::unordered_map<Key, int, KeyHash> m_byAddress;
+    QHash<QString, QHash<QString, int>> m_byText;
+    int m_count = 0;
+};
+
+// Groups in first-seen order, events in their order. Two passes, so that every group's vector is
+// allocated once at its final size and the input is freed right after.
+std::vector<RunGroup> groupInOrder(std::vector<Event> events)
+{
+    std::vector<RunGroup> groups;
+    RunIndex index;
+    std::vector<int> groupOfEvent;
+    groupOfEvent.reserve(events.size());
+    std::vector<size_t> counts;
+    for (const Event& event : events) {
+        bool added = false;
+        const int group = index.groupOf(event.sessionId, event.runId, &added);
+        if (added) {
+            groups.push_back({event.sessionId, event.runId, {}});
+            counts.push_back(0);
+        }
+        ++counts[size_t(group)];
+        groupOfEvent.push_back(group);
+    }
+    for (size_t g = 0; g < groups.size(); ++g)
+        groups[g].events.reserve(counts[g]);
+    for (size_t i = 0; i < events.size(); ++i)
+        groups[size_t(groupOfEvent[i])].events.push_back(std::move(events[i]));
+    return groups;
+}
+
+void sortByTs(std::vector<Event>& events)
+{
+    const auto byTs = [](const Event& a, const Event& b) { return a.ts < b.ts; };
+    if (!std::is_sorted(events.begin(), events.end(), byTs)) // the usual case: written in time order
+        std::stable_sort(events.begin(), events.end(), byTs);
+}
+
+} // namespace
+
+TimelineData TimelineReader::readDirectory(const QString& directory, const LoadControl& control, EventLayout layout)
+{
     const QStringList names = timelineFiles(directory);
-    qint64 total = 0;
-    for (const QString& name : names)
-        total += QFileInfo(QDir(directory).filePath(name)).size();
-    qint64 done = 0;
-    for (const QString& name : names) {
+    TimelineData data;
+
+    // Files are read, then parsed, on every core, each into its own slot; merged in write order below.
+    struct File
+    {
+        std::shared_ptr<const TextBuffer> buffer;
         QString error;
-        auto buffer = mapFile(QDir(directory).filePath(name), name, &error);
-        if (!buffer) {
-            data.problems.append({Diagnostic::Severity::Error, name, 0, -1, tr("cannot read: %1").arg(error)});
+        TimelineData data;
+        std::vector<RunGroup> runs;
+    };
+    std::vector<File> files(size_t(names.size()));
+    parallelFor(names.size(), [&](qsizetype i) {
+        if (!control.canceled())
+            files[size_t(i)].buffer = mapFile(QDir(directory).filePath(names[i]), names[i], &files[size_t(i)].error);
+    });
+    qint64 total = 0;
+    std::vector<qint32> bufferIndex(files.size(), -1);
+    for (size_t i = 0; i < files.size(); ++i) {
+        if (!files[i].buffer)
+            continue;
+        bufferIndex[i] = qint32(data.buffers.size());
+        data.buffers.push_back(files[i].buffer);
+        total += files[i].buffer->bytes.size();
+    }
+
+    QMutex progressMutex; // the caller's progress callback is called from one thread at a time
+    qint64 done = 0;
+    int reported = -1;
+    std::atomic<bool> canceled = false;
+    parallelFor(names.size(), [&](qsizetype i) {
+        File& file = files[size_t(i)];
+        if (!file.buffer || canceled || control.canceled()) {
+            canceled = canceled || control.canceled();
+            return;
+        }
+        const qint64 size = file.buffer->bytes.size();
+        qint64 partial = 0;
+        const LoadControl fileControl{control.isCanceled, [&](int permille, const QString& text) {
+                                          QMutexLocker lock(&progressMutex);
+                                          done += size * permille / 1000 - partial;
+                                          partial = size * permille / 1000;
+                                          const int overall = int(done * 1000 / std::max<qint64>(total, 1));
+                                          if (overall > reported) { // two files at once: keep it rising
+                                              reported = overall;
+                                              control.report(overall, text);
+                                          }
+                                      }};
+        parseBuffer(*file.buffer, bufferIndex[size_t(i)], &file.data, fileControl);
+        if (file.data.canceled)
+            canceled = true;
+        if (layout == EventLayout::RunsByBuffer)
+            file.runs = groupInOrder(std::move(file.data.events));
+        QMutexLocker lock(&progressMutex);
+        done += size - partial;
+    });
+
+    size_t eventCount = 0;
+    for (const File& file : files)
+        eventCount += file.data.events.size();
+    if (layout == EventLayout::Flat)
+        data.events.reserve(eventCount);
+    for (size_t i = 0; i < files.size(); ++i) {
+        File& file = files[i];
+        if (!file.buffer) {
+            if (!file.error.isEmpty())
+                data.problems.append({Diagnostic::Severity::Error, names[qsizetype(i)], 0, -1,
+                                      tr("cannot read: %1").arg(file.error)});
             continue;
         }
-        data.buffers.push_back(buffer);
-        const qint64 base = done;
-        LoadControl fileControl{control.isCanceled, [&](int permille, const QString& text) {
-                                    const qint64 size = buffer->bytes.size();
-                                    control.report(int((base + size * permille / 1000) * 1000 / std::max<qint64>(total, 1)),
-                                                   text);
-                                }};
-        parseBuffer(*buffer, qint32(data.buffers.size() - 1), &data, fileControl);
-        done += buffer->bytes.size();
-        data.bytes += buffer->bytes.size();
-        if (data.canceled)
+        data.bytes += file.buffer->bytes.size();
+        data.problems += file.data.problems;
+        if (layout == EventLayout::Flat) {
+            std::move(file.data.events.begin(), file.data.events.end(), std::back_inserter(data.events));
+            std::vector<Event>().swap(file.data.events);
+        } else {
+            data.runsByBuffer.push_back(std::move(file.runs));
+        }
+        if (file.data.canceled)
             break;
     }
+    data.canceled = canceled;
     return data;
+}
+
+std::vector<RunGroup> groupByRun(std::vector<std::vector<RunGroup>> runsByBuffer)
+{
+    // The parts of each run, in first-seen order: buffers in read order, runs in first-seen order in each.
+    std::vector<RunGroup> groups;
+    std::vector<std::vector<RunGroup*>> partsOf;
+    RunIndex index;
+    for (std::vector<RunGroup>& runs : runsByBuffer) {
+        for (RunGroup& part : runs) {
+            bool added = false;
+            const int group = index.groupOf(part.sessionId, part.runId, &added);
+            if (added) {
+                groups.push_back({part.sessionId, part.runId, {}});
+                partsOf.emplace_back();
+            }
+            partsOf[size_t(group)].push_back(&part);
+        }
+    }
+    // Each run joins its parts on its own: most runs have one part, whose vector it takes as it is.
+    parallelFor(qsizetype(groups.size()), [&](qsizetype g) {
+        std::vector<Event>& events = groups[size_t(g)].events;
+        const std::vector<RunGroup*>& parts = partsOf[size_t(g)];
+        if (parts.size() == 1) {
+            events = std::move(parts.front()->events);
+        } else {
+            size_t count = 0;
+            for (const RunGroup* part : parts)
+                count += part->events.size();
+            events.reserve(count);
+            for (RunGroup* part : parts) {
+                std::move(part->events.begin(), part->events.end(), std::back_inserter(events));
+                std::vector<Event>().swap(part->events);
+            }
+        }
+        sortByTs(events);
+    });
+    return groups;
 }
 
 std::vector<RunGroup> groupByRun(std::vector<Event> events)
 {
-    std::vector<RunGroup> groups;
-    QHash<QString, QHash<QString, int>> index;
-    for (Event& event : events) {
-        auto& runs = index[event.sessionId];
-        auto it = runs.find(event.runId);
-        if (it == runs.end()) {
-            it = runs.insert(event.runId, int(groups.size()));
-            groups.push_back({event.sessionId, event.runId, {}});
-        }
-        groups[size_t(*it)].events.push_back(std::move(event));
-    }
+    std::vector<RunGroup> groups = groupInOrder(std::move(events));
     for (RunGroup& group : groups)
-        std::stable_sort(group.events.begin(), group.events.end(),
-                         [](const Event& a, const Event& b) { return a.ts < b.ts; });
+        sortByTs(group.events);
     return groups;
 }
 

@@ -11,11 +11,22 @@
 
 namespace Runlens {
 
+/// The events of one (session_id, run_id).
+struct RunGroup
+{
+    QString sessionId;
+    QString runId;
+    std::vector<Event> events;
+};
+
 /// Raw events read from timeline files, before grouping into runs.
 struct TimelineData
 {
     TextBuffers buffers;
     std::vector<Event> events; // in read order: files in write order, lines in file order
+    /// With EventLayout::RunsByBuffer, the events of each buffer instead (`events` stays empty), in buffer
+    /// order, already grouped by run within the buffer: groupByRun() joins them on every core.
+    std::vector<std::vector<RunGroup>> runsByBuffer;
     Diagnostics problems;
     qint64 bytes = 0;
     bool canceled = false;
@@ -29,7 +40,10 @@ public:
     /// current file; other events-*.jsonl names last.
     static QStringList timelineFiles(const QString& directory);
 
-    static TimelineData readDirectory(const QString& directory, const LoadControl& control = {});
+    enum class EventLayout { Flat, RunsByBuffer };
+    /// Reads and parses the files on every core; the result is the same as reading them one by one.
+    static TimelineData readDirectory(const QString& directory, const LoadControl& control = {},
+                                      EventLayout layout = EventLayout::Flat);
     static TimelineData readFile(const QString& fileName, const LoadControl& control = {});
 
     /// Parses one buffer's lines into `out`. A last line without '\n' is parsed too (a closed
@@ -37,17 +51,13 @@ public:
     static void parseBuffer(const TextBuffer& buffer, qint32 bufferIndex, TimelineData* out,
                             const LoadControl& control = {});
 
-    /// Maps a file read-only; on failure returns null and says why.
+    /// Reads a regular file as it is now (never mapped); on failure returns null and says why.
     static std::shared_ptr<const TextBuffer> mapFile(const QString& path, const QString& displayName, QString* error);
 };
 
 /// Groups events by (session_id, run_id) in first-seen order, each group stable-sorted by ts.
-struct RunGroup
-{
-    QString sessionId;
-    QString runId;
-    std::vector<Event> events;
-};
 std::vector<RunGroup> groupByRun(std::vector<Event> events);
+/// The same for the per-buffer groups of TimelineData::runsByBuffer (buffers in read order).
+std::vector<RunGroup> groupByRun(std::vector<std::vector<RunGroup>> runsByBuffer);
 
 } // namespace Runlens

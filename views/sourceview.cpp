@@ -192,7 +192,7 @@ QWidget* SourceView::createWorkspace()
     m_tree->setModel(m_proxy);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
-    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection); // two runs: Go > Compare Selected Runs
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSortIndicator(-1, Qt::AscendingOrder); // file order until a header is clicked
@@ -669,6 +669,16 @@ bool SourceView::selectRun(const QString& sessionId, const QString& runId)
         }
     }
     return false;
+}
+
+QList<RunPtr> SourceView::selectedRuns() const
+{
+    QList<RunPtr> runs;
+    for (const QModelIndex& index : m_tree->selectionModel()->selectedRows()) {
+        if (const RunPtr run = m_model->run(m_proxy->mapToSource(index)))
+            runs.append(run);
+    }
+    return runs;
 }
 
 RunPtr SourceView::currentRun() const

@@ -90,6 +90,8 @@ public:
     /// Selects a run by ids, clearing filters that hide it; false when the source has no such run.
     bool selectRun(const QString& sessionId, const QString& runId);
     RunPtr currentRun() const;
+    /// The runs selected in the runs list (Ctrl+click selects a second one to compare with).
+    QList<RunPtr> selectedRuns() const;
 
     /// Next/previous active hint of the current run, jumping to its evidence; false when none.
     bool nextHint();

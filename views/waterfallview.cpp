@@ -541,9 +541,17 @@ void WaterfallView::selectSpans(const QList<int>& spans)
 
 void WaterfallView::resetZoom()
 {
-    const double margin = (m_layout.endMs() - m_layout.beginMs()) * 0.02;
-    m_plot->xAxis->setRange(m_layout.beginMs() - margin, m_layout.endMs() + margin);
+    const auto [from, to] = fullRangeMs();
+    m_plot->xAxis->setRange(from, to);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+std::pair<double, double> WaterfallView::fullRangeMs() const
+{
+    // The run (or the minimum extent) plus a 2% margin on each side.
+    const double end = std::isnan(m_minimumExtentMs) ? m_layout.endMs() : std::max(m_layout.endMs(), m_minimumExtentMs);
+    const double margin = (end - m_layout.beginMs()) * 0.02;
+    return { m_layout.beginMs() - margin, end + margin };
 }
 
 void WaterfallView::changeEvent(QEvent* event)
@@ -654,12 +662,19 @@ void WaterfallView::keepRangeInBounds()
     const QScopedValueRollback guard(m_clamping, true);
     m_plot->yAxis->setRange(-0.5, m_layout.rowCount() + 0.5);
 
-    const double margin = (m_layout.endMs() - m_layout.beginMs()) * 0.02;
-    const QCPRange full(m_layout.beginMs() - margin, m_layout.endMs() + margin);
+    const auto [from, to] = fullRangeMs();
+    const QCPRange full(from, to);
     const QCPRange range = m_plot->xAxis->range();
     const double size = std::clamp(range.size(), kMinVisibleMs, full.size());
     const double lower = std::clamp(range.center() - size / 2, full.lower, full.upper - size);
     m_plot->xAxis->setRange(lower, lower + size);
+    emit visibleRangeChanged(lower, lower + size);
+}
+
+void WaterfallView::setMinimumExtentMs(double endMs)
+{
+    m_minimumExtentMs = endMs;
+    resetZoom();
 }
 
 void WaterfallView::onMousePress(QMouseEvent* event)

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QWidget>
 
+#include <cmath>
+
 #include <utility>
 
 class QCustomPlot;
@@ -38,6 +40,9 @@ public:
     /// The visible time window, in ms from run start.
     std::pair<double, double> visibleRangeMs() const;
     void setVisibleRangeMs(double fromMs, double toMs);
+    /// Lets the time axis reach at least `endMs` from run start, so that two runs compared side by
+    /// side share one scale; NaN (the default) bounds it by the run itself.
+    void setMinimumExtentMs(double endMs);
     /// Where a time on a row is drawn, in the coordinates of the plot child (object name
     /// "waterfallPlot", which receives the mouse); the marker lane is row rowCount().
     QPointF plotPosition(double offsetMs, int row) const;
@@ -51,6 +56,8 @@ public slots:
 
 signals:
     void spanClicked(int span);
+    /// The visible time window changed (zoom, pan, reset, or setVisibleRangeMs).
+    void visibleRangeChanged(double fromMs, double toMs);
     void eventClicked(int event);
 
 protected:
@@ -66,6 +73,7 @@ private:
     void onMousePress(QMouseEvent* event);
     void onPlottableClick(QCPAbstractPlottable* plottable, int index, QMouseEvent* event);
     double msPerPixel() const;
+    std::pair<double, double> fullRangeMs() const;
     int rowAt(double y) const;
     QString spanToolTip(int span, int row, double ms) const;
     QString eventToolTip(int event) const;
@@ -78,6 +86,7 @@ private:
     EventMarkers* m_markers;
     QList<QLabel*> m_swatches; // legend icons, repainted when the palette changes
     bool m_clamping = false;
+    double m_minimumExtentMs = NAN;
 };
 
 } // namespace Runlens

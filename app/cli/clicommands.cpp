@@ -10,6 +10,8 @@
 #include "source.h"
 #include "summaryexport.h"
 #include "suppressions.h"
+#include "synthcommand.h"
+#include "triagecommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,17 +30,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("Runlens::Cli", text);
 }
 
-void printErr(const QString& text)
-{
-    std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
-}
-
-void printOut(const QByteArray& bytes)
-{
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
-
 const char* kUsage = "Usage: runlens-cli <command> [options] PATH\n"
                      "\n"
                      "Commands:\n"
@@ -55,6 +46,14 @@ const char* kUsage = "Usage: runlens-cli <command> [options] PATH\n"
                      "  follow DIR [--format text|jsonl] [--session ID] [--since-start]\n"
                      "                follow a timeline directory while the server writes it: a line per\n"
                      "                finished run and per new hint, until Ctrl+C\n"
+                     "  synth --events N --sessions S [--seed K] [--files F] -o DIR\n"
+                     "                write a realistic timeline directory, the same bytes for the same seed\n"
+                     "  triage PATH... [--format text|csv|json|md] [--group-by kind|stop|tool|stage]\n"
+                     "                one row per run across many packs, timelines and folders of them,\n"
+                     "                with the number of runs per group\n"
+                     "  diff A B [--format text|json|md] [--run-a SESSION/RUN] [--run-b SESSION/RUN]\n"
+                     "                two runs side by side: stage grids, hints only one has, budgets and\n"
+                     "                context; exit 1 when stages or hints differ\n"
                      "\n"
                      "PATH is a runpack zip, a timeline directory or a .jsonl file.\n"
                      "Run 'runlens-cli <command> --help' for the options of a command.\n";
@@ -127,7 +126,7 @@ int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOn
     else if (format == QLatin1String("text"))
         printOut(reportText(*source, filter, hints));
     else
-        printOut(reportJson(*source, filter, hints));
+        writeReportJson(*source, filter, hints, printOut); // streamed: a big report is never whole in memory
     return 0;
 }
 
@@ -338,6 +337,17 @@ int listRules()
 
 } // namespace
 
+void printErr(const QString& text)
+{
+    std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
+}
+
+void printOut(const QByteArray& bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
 int runCli(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -370,6 +380,12 @@ int runCli(const QStringList& arguments)
         return exportSummaryCommand(parser, arguments);
     if (command == QLatin1String("follow"))
         return followCommand(parser, arguments);
+    if (command == QLatin1String("synth"))
+        return synthCommand(parser, arguments);
+    if (command == QLatin1String("triage"))
+        return triageCommand(parser, arguments);
+    if (command == QLatin1String("diff"))
+        return diffCommand(parser, arguments);
     printErr(tr("runlens-cli: unknown command \"%1\"").arg(command));
     std::fputs(kUsage, stderr);
     return 2;

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // runlens-cli end to end: the report contract on every fixture, exit codes, bad input.
+#include "clitest.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,43 +9,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Runlens::Test;
+
 namespace {
-
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Result cli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(RUNLENS_CLI), arguments);
-    if (!process.waitForFinished(60000))
-        qFatal("runlens-cli did not finish");
-    Result result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
-
-QString fixture(const char* relative)
-{
-    return QStringLiteral(RUNLENS_FIXTURES_DIR "/") + QLatin1String(relative);
-}
-
-const char* kHappyPack = "upstream/happy-path/data/diagnostics/runpacks/sess-happy-01/"
-                         "runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560451.zip";
-const char* kHappyCliPack = "upstream/happy-path/data/diagnostics/runpacks/sess-happy-01/"
-                            "runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560452.zip";
-const char* kSparsePack = "upstream/sparse-disabled/data/diagnostics/runpacks/sess-sparse-disabled/"
-                          "runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560453.zip";
-const char* kErrorPack = "upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
-                         "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip";
-const char* kSeedSparse = "seed-layout/runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560553.zip";
-const char* kSeedError = "seed-layout/runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560554.zip";
 
 const QString kEmbedStop = QStringLiteral(
     "EmbeddingError: CodeRank embedding failed: vLLM HTTP 503 Service Unavailable from http://127.0.0.1:8001/v1/embeddings");

@@ -87,4 +87,13 @@ inline const QString kSparseRun = QStringLiteral("1005703141094392a91da2aac8143e
 inline const QString kErrorFile = QStringLiteral("upstream/error-embed/data/diagnostics/events-20261124.jsonl");
 inline const QString kErrorRun = QStringLiteral("5ee711da351a4c29a57daa1e8fee8c7e");
 
+// Whole inputs, as absolute paths.
+inline const QString kHappyDirectoryPath = fixture(QStringLiteral("upstream/happy-path/data/diagnostics"));
+inline const QString kErrorPackPath =
+    fixture(QStringLiteral("upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
+                           "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip"));
+inline const QString kSparsePackPath =
+    fixture(QStringLiteral("upstream/sparse-disabled/data/diagnostics/runpacks/sess-sparse-disabled/"
+                           "runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560453.zip"));
+
 } // namespace Runlens::Test

@@ -4,6 +4,7 @@
 #include "eventsmodel.h"
 #include "eventsview.h"
 #include "jsontreemodel.h"
+#include "palettes.h"
 #include "runfixture.h"
 
 #include <QAbstractItemModelTester>
@@ -85,35 +86,6 @@ QList<int> proxyEvents(const QAbstractItemModel& proxy)
     for (int row = 0; row < proxy.rowCount(); ++row)
         events.append(proxy.index(row, 0).data(EventsModel::EventIndexRole).toInt());
     return events;
-}
-
-QPalette darkPalette()
-{
-    QPalette palette;
-    const QColor window(0x2b, 0x2b, 0x2b);
-    const QColor base(0x1e, 0x1e, 0x1e);
-    const QColor text(0xe6, 0xe6, 0xe6);
-    palette.setColor(QPalette::Window, window);
-    palette.setColor(QPalette::WindowText, text);
-    palette.setColor(QPalette::Base, base);
-    palette.setColor(QPalette::AlternateBase, QColor(0x27, 0x27, 0x27));
-    palette.setColor(QPalette::Text, text);
-    palette.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    palette.setColor(QPalette::ButtonText, text);
-    palette.setColor(QPalette::ToolTipBase, window);
-    palette.setColor(QPalette::ToolTipText, text);
-    palette.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8c, 0x8c));
-    palette.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xa8));
-    palette.setColor(QPalette::HighlightedText, Qt::white);
-    palette.setColor(QPalette::Light, QColor(0x50, 0x50, 0x50));
-    palette.setColor(QPalette::Midlight, QColor(0x42, 0x42, 0x42));
-    palette.setColor(QPalette::Mid, QColor(0x30, 0x30, 0x30));
-    palette.setColor(QPalette::Dark, QColor(0x18, 0x18, 0x18));
-    palette.setColor(QPalette::Shadow, Qt::black);
-    palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x7a, 0x7a, 0x7a));
-    palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x7a, 0x7a, 0x7a));
-    palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x7a, 0x7a, 0x7a));
-    return palette;
 }
 
 } // namespace

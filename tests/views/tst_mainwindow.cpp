@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
+#include "runfixture.h"
 #include "runlistmodel.h"
 #include "sourceview.h"
 
@@ -29,13 +30,6 @@ using namespace Runlens;
 
 namespace {
 
-const QString kHappyDirectory = QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/happy-path/data/diagnostics");
-const QString kErrorPack =
-    QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
-                                        "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip");
-const QString kSparsePack =
-    QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/sparse-disabled/data/diagnostics/runpacks/sess-sparse-disabled/"
-                                        "runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560453.zip");
 constexpr int kTimeoutMs = 10000;
 
 int runCount(const QTreeView* tree)
@@ -95,7 +89,7 @@ void tst_MainWindow::opensFixture()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    SourceView* view = window.openPath(kHappyDirectory);
+    SourceView* view = window.openPath(Test::kHappyDirectoryPath);
     QCOMPARE(window.tabs()->count(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(view->state(), SourceView::State::Loaded, kTimeoutMs);
 
@@ -142,11 +136,11 @@ void tst_MainWindow::dropOpensOneTabPerPath()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    SourceView* first = window.openPath(kHappyDirectory);
+    SourceView* first = window.openPath(Test::kHappyDirectoryPath);
     QTRY_COMPARE_WITH_TIMEOUT(first->state(), SourceView::State::Loaded, kTimeoutMs);
 
     QMimeData mime;
-    mime.setUrls({ QUrl::fromLocalFile(kErrorPack), QUrl::fromLocalFile(kSparsePack) });
+    mime.setUrls({ QUrl::fromLocalFile(Test::kErrorPackPath), QUrl::fromLocalFile(Test::kSparsePackPath) });
     const QPoint center = window.rect().center();
     QDragEnterEvent enter(center, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&window, &enter);
@@ -162,7 +156,7 @@ void tst_MainWindow::dropOpensOneTabPerPath()
         QTRY_COMPARE_WITH_TIMEOUT(view->state(), SourceView::State::Loaded, kTimeoutMs);
         QCOMPARE(int(view->source()->runs.size()), 1);
     }
-    QCOMPARE(window.tabs()->tabText(1), QFileInfo(kErrorPack).fileName());
+    QCOMPARE(window.tabs()->tabText(1), QFileInfo(Test::kErrorPackPath).fileName());
     QCOMPARE(window.tabs()->currentIndex(), 2);
 
     // A drag without local files is refused.
@@ -259,13 +253,13 @@ void tst_MainWindow::closeTabAndRecentFiles()
     QVERIFY(closeTab);
     QVERIFY(!closeTab->isEnabled());
     for (int i = 0; i < 12; ++i)
-        window.openPath(i % 2 ? kErrorPack : kSparsePack);
-    SourceView* last = window.openPath(kHappyDirectory);
+        window.openPath(i % 2 ? Test::kErrorPackPath : Test::kSparsePackPath);
+    SourceView* last = window.openPath(Test::kHappyDirectoryPath);
     QCOMPARE(window.tabs()->count(), 13);
     QVERIFY(closeTab->isEnabled());
 
     const QStringList recent = QSettings().value(QStringLiteral("recentPaths")).toStringList();
-    QCOMPARE(recent, QStringList({ kHappyDirectory, kErrorPack, kSparsePack }));
+    QCOMPARE(recent, QStringList({ Test::kHappyDirectoryPath, Test::kErrorPackPath, Test::kSparsePackPath }));
 
     // Closing a tab while it loads drops its result quietly.
     closeTab->trigger();
@@ -282,7 +276,7 @@ void tst_MainWindow::screenshotCommand()
     const QString output = m_dir.filePath(QStringLiteral("shot.png"));
     QProcess process;
     process.start(QStringLiteral(RUNLENS_GUI),
-        { QStringLiteral("--screenshot"), output, QStringLiteral("--size"), QStringLiteral("1024x720"), kErrorPack });
+        { QStringLiteral("--screenshot"), output, QStringLiteral("--size"), QStringLiteral("1024x720"), Test::kErrorPackPath });
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
@@ -291,7 +285,7 @@ void tst_MainWindow::screenshotCommand()
     QCOMPARE(image.size() / image.devicePixelRatio(), QSize(1024, 720));
 
     process.start(QStringLiteral(RUNLENS_GUI),
-        { QStringLiteral("--screenshot"), output, QStringLiteral("--size"), QStringLiteral("big"), kErrorPack });
+        { QStringLiteral("--screenshot"), output, QStringLiteral("--size"), QStringLiteral("big"), Test::kErrorPackPath });
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitCode(), 2);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "problemsmodel.h"
 #include "problemsview.h"
+#include "palettes.h"
 #include "runfixture.h"
 #include "source.h"
 
@@ -18,30 +19,6 @@ using namespace Runlens::Test;
 namespace {
 
 const QString kFileName = QStringLiteral("events-20261124.jsonl");
-
-QPalette darkPalette()
-{
-    QPalette palette;
-    const QColor window(0x2b, 0x2b, 0x2b), base(0x1e, 0x1e, 0x1e), text(0xe0, 0xe0, 0xe0);
-    for (auto group : { QPalette::Active, QPalette::Inactive }) {
-        palette.setColor(group, QPalette::Window, window);
-        palette.setColor(group, QPalette::WindowText, text);
-        palette.setColor(group, QPalette::Base, base);
-        palette.setColor(group, QPalette::AlternateBase, window);
-        palette.setColor(group, QPalette::Text, text);
-        palette.setColor(group, QPalette::Button, QColor(0x35, 0x35, 0x35));
-        palette.setColor(group, QPalette::ButtonText, text);
-        palette.setColor(group, QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
-        palette.setColor(group, QPalette::HighlightedText, Qt::white);
-        palette.setColor(group, QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-        palette.setColor(group, QPalette::Light, QColor(0x45, 0x45, 0x45));
-        palette.setColor(group, QPalette::Midlight, QColor(0x3a, 0x3a, 0x3a));
-        palette.setColor(group, QPalette::Mid, QColor(0x30, 0x30, 0x30));
-        palette.setColor(group, QPalette::Dark, QColor(0x20, 0x20, 0x20));
-        palette.setColor(group, QPalette::Shadow, Qt::black);
-    }
-    return palette;
-}
 
 // The first lines of the happy-path timeline with a malformed line 3 and a last line cut after 60
 // bytes, as a crash leaves it. Returns the byte offsets of lines 3 and 6.

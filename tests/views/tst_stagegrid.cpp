@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "palettes.h"
 #include "runfixture.h"
 #include "source.h"
 #include "stagegridmodel.h"
@@ -22,32 +23,6 @@ const QString kSparsePack =
     QStringLiteral("upstream/sparse-disabled/data/diagnostics/runpacks/sess-sparse-disabled/"
                    "runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560453.zip");
 const QString kHappyDirectory = QStringLiteral("upstream/happy-path/data/diagnostics");
-
-QPalette darkPalette()
-{
-    QPalette palette;
-    const QColor window(0x2b, 0x2b, 0x2b), base(0x1e, 0x1e, 0x1e), text(0xe0, 0xe0, 0xe0);
-    for (auto group : { QPalette::Active, QPalette::Inactive }) {
-        palette.setColor(group, QPalette::Window, window);
-        palette.setColor(group, QPalette::WindowText, text);
-        palette.setColor(group, QPalette::Base, base);
-        palette.setColor(group, QPalette::AlternateBase, window);
-        palette.setColor(group, QPalette::Text, text);
-        palette.setColor(group, QPalette::Button, QColor(0x35, 0x35, 0x35));
-        palette.setColor(group, QPalette::ButtonText, text);
-        palette.setColor(group, QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
-        palette.setColor(group, QPalette::HighlightedText, Qt::white);
-        palette.setColor(group, QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-        palette.setColor(group, QPalette::Light, QColor(0x45, 0x45, 0x45));
-        palette.setColor(group, QPalette::Midlight, QColor(0x3a, 0x3a, 0x3a));
-        palette.setColor(group, QPalette::Mid, QColor(0x30, 0x30, 0x30));
-        palette.setColor(group, QPalette::Dark, QColor(0x20, 0x20, 0x20));
-        palette.setColor(group, QPalette::Shadow, Qt::black);
-    }
-    palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
-    palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
-    return palette;
-}
 
 QString cellText(const QAbstractItemModel& model, int row, int column)
 {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "palettes.h"
 #include "runfixture.h"
 #include "waterfalllayout.h"
 #include "waterfallview.h"
@@ -127,21 +128,6 @@ std::vector<WaterfallBar> referenceBars(
         column = startColumn;
     }
     return bars;
-}
-
-QPalette darkPalette()
-{
-    QPalette palette;
-    palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    palette.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-    palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    palette.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    palette.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-    palette.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    palette.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-    palette.setColor(QPalette::PlaceholderText, QColor(0x9e, 0x9e, 0x9e));
-    palette.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe0));
-    return palette;
 }
 
 QWidget* plotOf(const WaterfallView& view)

@@ -5,6 +5,7 @@
 #include "eventsview.h"
 #include "hintsview.h"
 #include "mainwindow.h"
+#include "runfixture.h"
 #include "problemsview.h"
 #include "regeneratepackdialog.h"
 #include "runlistmodel.h"
@@ -33,13 +34,6 @@ using namespace Runlens;
 
 namespace {
 
-const QString kHappyDirectory = QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/happy-path/data/diagnostics");
-const QString kErrorPack =
-    QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
-                                        "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip");
-const QString kSparsePack =
-    QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/sparse-disabled/data/diagnostics/runpacks/sess-sparse-disabled/"
-                                        "runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560453.zip");
 const QString kErrorTimeline = QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/error-embed/data/diagnostics/events-20261124.jsonl");
 constexpr int kTimeoutMs = 20000;
 
@@ -98,12 +92,12 @@ void tst_Workspace::hintsReachListFilterAndBadge_data()
     QTest::addColumn<int>("runsOfKind");
     QTest::addColumn<QString>("badge");
 
-    QTest::newRow("sparse disabled") << kSparsePack << QStringLiteral("2W 1N")
+    QTest::newRow("sparse disabled") << Test::kSparsePackPath << QStringLiteral("2W 1N")
                                      << QStringLiteral("config:sparse-disabled") << 1
                                      << QStringLiteral("0 errors, 2 warnings, 1 note");
-    QTest::newRow("embed error") << kErrorPack << QStringLiteral("1E") << QStringLiteral("stage:failed") << 1
+    QTest::newRow("embed error") << Test::kErrorPackPath << QStringLiteral("1E") << QStringLiteral("stage:failed") << 1
                                  << QStringLiteral("1 error, 0 warnings, 0 notes");
-    QTest::newRow("happy path: three runs, no hints") << kHappyDirectory << QStringLiteral("–") << QString() << 0
+    QTest::newRow("happy path: three runs, no hints") << Test::kHappyDirectoryPath << QStringLiteral("–") << QString() << 0
                                                       << QStringLiteral("0 errors, 0 warnings, 0 notes");
 }
 
@@ -148,7 +142,7 @@ void tst_Workspace::failedStageSelectsItsSpansAndEvents()
 {
     MainWindow window;
     window.show();
-    SourceView* view = openAndWait(window, kErrorPack);
+    SourceView* view = openAndWait(window, Test::kErrorPackPath);
     QVERIFY(view);
     view->showPage(SourceView::Page::Report);
 
@@ -175,7 +169,7 @@ void tst_Workspace::nextHintJumpsToEvidence()
 {
     MainWindow window;
     window.show();
-    SourceView* view = openAndWait(window, kSparsePack);
+    SourceView* view = openAndWait(window, Test::kSparsePackPath);
     QVERIFY(view);
     QSignalSpy evidence(view->hintsView(), &HintsView::evidenceActivated);
     QVERIFY(view->nextHint());
@@ -199,7 +193,7 @@ void tst_Workspace::pagesByShortcut()
 {
     MainWindow window;
     window.show();
-    SourceView* view = openAndWait(window, kSparsePack);
+    SourceView* view = openAndWait(window, Test::kSparsePackPath);
     QVERIFY(view);
     QApplication::setActiveWindow(&window);
     QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -262,7 +256,7 @@ void tst_Workspace::layoutRoundTrip()
     MainWindow window;
     window.resize(1400, 900);
     window.show();
-    SourceView* first = openAndWait(window, kSparsePack);
+    SourceView* first = openAndWait(window, Test::kSparsePackPath);
     QVERIFY(first);
     auto* splitter = first->findChild<QSplitter*>();
     QVERIFY(splitter);
@@ -273,7 +267,7 @@ void tst_Workspace::layoutRoundTrip()
     const QList<int> wanted = splitter->sizes();
     const QByteArray layout = first->saveLayout();
 
-    SourceView* second = openAndWait(window, kErrorPack);
+    SourceView* second = openAndWait(window, Test::kErrorPackPath);
     QVERIFY(second);
     second->restoreLayout(layout);
     QTRY_COMPARE(second->findChild<QSplitter*>()->sizes(), wanted);
@@ -298,7 +292,7 @@ void tst_Workspace::exportHints()
     QFETCH(QString, suffix);
     QFETCH(QByteArray, expected);
     MainWindow window;
-    SourceView* view = openAndWait(window, kSparsePack);
+    SourceView* view = openAndWait(window, Test::kSparsePackPath);
     QVERIFY(view);
     QTemporaryDir directory;
     const QString fileName = directory.filePath(QStringLiteral("hints.") + suffix);
@@ -314,7 +308,7 @@ void tst_Workspace::exportHints()
 void tst_Workspace::regeneratePack()
 {
     MainWindow window;
-    SourceView* view = openAndWait(window, kErrorPack);
+    SourceView* view = openAndWait(window, Test::kErrorPackPath);
     QVERIFY(view);
     const RunPtr run = view->currentRun();
     QTemporaryDir directory;
@@ -347,14 +341,14 @@ void tst_Workspace::regeneratePack()
     QCOMPARE(file.readAll(), before);
 
     // Never over the input.
-    window.writePackTo(view, options, kErrorPack, true);
+    window.writePackTo(view, options, Test::kErrorPackPath, true);
     QVERIFY(finished.wait(kTimeoutMs));
     QVERIFY(finished.at(2).at(1).toString().contains(QLatin1String("input")));
 }
 
 void tst_Workspace::packDialogDefaults()
 {
-    const SourcePtr source = readSource(kErrorPack);
+    const SourcePtr source = readSource(Test::kErrorPackPath);
     QVERIFY(source->ok());
     const RunPtr run = source->runs.front();
     RegeneratePackDialog dialog(source, run);
@@ -365,7 +359,7 @@ void tst_Workspace::packDialogDefaults()
     QVERIFY(!options.redact);
     // Named as upstream names packs, beside the input.
     QVERIFY(dialog.outputPath().endsWith(packFileName(*source, options)));
-    QVERIFY(dialog.outputPath().startsWith(QFileInfo(kErrorPack).absolutePath()));
+    QVERIFY(dialog.outputPath().startsWith(QFileInfo(Test::kErrorPackPath).absolutePath()));
 
     auto* scope = dialog.findChild<QComboBox*>(QStringLiteral("scope"));
     scope->setCurrentIndex(1);

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+#include "triagecommands.h"
+
+#include "clicommands.h"
+#include "rundiff.h"
+#include "source.h"
+#include "triage.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+
+namespace Runlens {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Runlens::Cli", text);
+}
+
+struct Loaded
+{
+    QString path;
+    SourcePtr source;
+    TriageRows rows;
+};
+
+// Reads every input and detects its hints, one thread per core, in input order. Unreadable inputs get a
+// line on stderr each: what, where, why.
+std::vector<Loaded> loadAll(const QStringList& paths)
+{
+    // A pool of our own: a reader may split its work onto the global pool and wait for it, which never
+    // finishes when every global thread is one of ours, waiting too.
+    QThreadPool pool;
+    pool.setMaxThreadCount(QThread::idealThreadCount());
+    std::vector<Loaded> loaded =
+        QtConcurrent::blockingMapped<std::vector<Loaded>>(&pool, paths, [](const QString& path) {
+            SourcePtr source = readSource(path);
+            TriageRows rows = triageRows(source);
+            return Loaded { path, std::move(source), std::move(rows) };
+        });
+    for (const Loaded& input : loaded) {
+        if (!input.source->ok())
+            printErr(tr("runlens-cli: cannot read %1: %2").arg(input.path, input.source->fatalError));
+    }
+    return loaded;
+}
+
+QCommandLineOption formatOption(const QString& formats)
+{
+    return QCommandLineOption(QStringLiteral("format"), tr("Output format: %1 (default text).").arg(formats),
+        QStringLiteral("FORMAT"), QStringLiteral("text"));
+}
+
+// --run-a/--run-b: "session/run" or a run id alone; empty picks the first run with a tool scope.
+const TriageRow* pickRun(const Loaded& input, const QString& spec)
+{
+    const qsizetype slash = spec.lastIndexOf(u'/');
+    const QString sessionId = slash >= 0 ? spec.left(slash) : QString();
+    const QString runId = slash >= 0 ? spec.mid(slash + 1) : spec;
+    for (const TriageRow& row : input.rows) {
+        if (spec.isEmpty() || (row.run->runId == runId && (sessionId.isEmpty() || row.run->sessionId == sessionId)))
+            return &row;
+    }
+    if (spec.isEmpty())
+        printErr(tr("runlens-cli: no run with a tool scope in %1").arg(input.path));
+    else
+        printErr(tr("runlens-cli: no run %1 with a tool scope in %2").arg(spec, input.path));
+    return nullptr;
+}
+
+QString label(const Loaded& input, const Run& run)
+{
+    return QStringLiteral("%1: %2/%3").arg(QFileInfo(input.path).fileName(), run.sessionId, run.runId);
+}
+
+} // namespace
+
+int triageCommand(QCommandLineParser& parser, const QStringList& arguments)
+{
+    const QCommandLineOption format = formatOption(QStringLiteral("text, csv, json, md"));
+    const QCommandLineOption groupBy(QStringLiteral("group-by"),
+        tr("Count runs per hint kind, stop reason, tool or failing stage: kind, stop, "
+           "tool, stage or none (default kind)."),
+        QStringLiteral("GROUP"), QStringLiteral("kind"));
+    parser.addOptions({ format, groupBy });
+    parser.addPositionalArgument(
+        QStringLiteral("PATH..."), tr("Runpack zips, timeline directories, .jsonl files, or folders holding them."));
+    parser.process(arguments);
+    const QStringList paths = parser.positionalArguments().mid(1);
+    const QString formatName = parser.value(format);
+    TriageGrouping grouping = TriageGrouping::Kind;
+    static const QStringList formats = { QStringLiteral("text"), QStringLiteral("csv"), QStringLiteral("json"),
+        QStringLiteral("md") };
+    if (paths.isEmpty() || !formats.contains(formatName) || !parseTriageGrouping(parser.value(groupBy), &grouping)) {
+        printErr(tr("runlens-cli: triage takes PATH..., --format text|csv|json|md and "
+                    "--group-by kind|stop|tool|stage|none"));
+        return 2;
+    }
+    const QStringList inputs = triageInputs(paths);
+    if (inputs.isEmpty()) {
+        printErr(tr("runlens-cli: no runpack, timeline directory or .jsonl file in %1").arg(paths.join(u' ')));
+        return 2;
+    }
+    TriageRows rows;
+    bool anyReadable = false;
+    for (Loaded& input : loadAll(inputs)) {
+        anyReadable = anyReadable || input.source->ok();
+        std::move(input.rows.begin(), input.rows.end(), std::back_inserter(rows));
+    }
+    if (!anyReadable)
+        return 2;
+    if (formatName == QLatin1String("csv"))
+        printOut(triageCsv(rows, grouping));
+    else if (formatName == QLatin1String("json"))
+        printOut(triageJson(rows, grouping));
+    else if (formatName == QLatin1String("md"))
+        printOut(triageMarkdown(rows, grouping));
+    else
+        printOut(triageText(rows, grouping));
+    return 0;
+}
+
+int diffCommand(QCommandLineParser& parser, const QStringList& arguments)
+{
+    const QCommandLineOption format = formatOption(QStringLiteral("text, json, md"));
+    const QCommandLineOption runA(QStringLiteral("run-a"),
+        tr("The run of A: SESSION/RUN or RUN (default: the first "
+           "run with a tool scope)."),
+        QStringLiteral("SESSION/RUN"));
+    const QCommandLineOption runB(
+        QStringLiteral("run-b"), tr("The run of B, likewise."), QStringLiteral("SESSION/RUN"));
+    parser.addOptions({ format, runA, runB });
+    parser.addPositionalArgument(QStringLiteral("A"), tr("A runpack zip, a timeline directory or a .jsonl file."));
+    parser.addPositionalArgument(QStringLiteral("B"), tr("Another, or the same with --run-a/--run-b."));
+    parser.process(arguments);
+    const QStringList positional = parser.positionalArguments();
+    const QString formatName = parser.value(format);
+    if (positional.size() != 3
+        || (formatName != QLatin1String("text") && formatName != QLatin1String("json")
+            && formatName != QLatin1String("md"))) {
+        printErr(tr("runlens-cli: diff takes A, B and --format text|json|md"));
+        return 2;
+    }
+    const std::vector<Loaded> loaded = loadAll(positional.mid(1));
+    if (!loaded[0].source->ok() || !loaded[1].source->ok())
+        return 2;
+    const TriageRow* a = pickRun(loaded[0], parser.value(runA));
+    const TriageRow* b = pickRun(loaded[1], parser.value(runB));
+    if (!a || !b)
+        return 2;
+    const RunDiff diff =
+        diffRuns(a->run, a->hints, label(loaded[0], *a->run), b->run, b->hints, label(loaded[1], *b->run));
+    if (formatName == QLatin1String("json"))
+        printOut(diffJson(diff));
+    else if (formatName == QLatin1String("md"))
+        printOut(diffMarkdown(diff));
+    else
+        printOut(diffText(diff));
+    return diff.sameStagesAndHints() ? 0 : 1;
+}
+
+} // namespace Runlens

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: MIT
+// Cost of opening a million-event timeline directory: readSource (read, parse, index, group, pair
+// scopes, build the run model), the detectors over every run, both together, and the JSON report.
+// Wall time per iteration, plus the input size and the peak resident memory of the iteration.
+#include "engine.h"
+#include "hintreport.h"
+#include "report.h"
+#include "source.h"
+#include "synth.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+
+using namespace Runlens;
+
+namespace {
+
+// The data set of the issue: a million events, about 300 MB over several rotated files.
+SynthOptions dataOptions()
+{
+    SynthOptions options;
+    options.events = 1'000'000;
+    options.sessions = 200;
+    options.seed = 1;
+    options.force = true;
+    return options;
+}
+
+QString dataDirectory()
+{
+    const QString fromEnv = qEnvironmentVariable("RUNLENS_BENCH_DATA");
+    return fromEnv.isEmpty() ? QStringLiteral(RUNLENS_BENCH_DATA_DEFAULT) : fromEnv;
+}
+
+// Generates the data once; a marker file remembers the options it was made with.
+bool ensureData(const QString& directory)
+{
+    const SynthOptions options = dataOptions();
+    const QByteArray marker = QJsonDocument(QJsonObject{{QStringLiteral("events"), options.events},
+                                                        {QStringLiteral("sessions"), options.sessions},
+                                                        {QStringLiteral("seed"), qint64(options.seed)}})
+                                  .toJson(QJsonDocument::Compact);
+    QFile markerFile(QDir(directory).filePath(QStringLiteral("synth.json")));
+    if (markerFile.open(QIODevice::ReadOnly) && markerFile.readAll() == marker)
+        return true;
+    markerFile.close();
+    std::fprintf(stderr, "bench_load: generating %lld events in %s\n", qlonglong(options.events), qPrintable(directory));
+    SynthStats stats;
+    QString error;
+    if (!synthesizeTimeline(directory, options, &stats, &error)) {
+        std::fprintf(stderr, "bench_load: %s\n", qPrintable(error));
+        return false;
+    }
+    return markerFile.open(QIODevice::WriteOnly) && markerFile.write(marker) == marker.size();
+}
+
+qint64 procStatusKb(const char* key)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith(key))
+            return line.mid(qsizetype(qstrlen(key))).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+// VmHWM is the peak resident set of the process; writing 5 to clear_refs resets it to the current RSS.
+void resetPeakRss()
+{
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    if (clear.open(QIODevice::WriteOnly))
+        clear.write("5");
+}
+
+void setCounters(benchmark::State& state, const Source& source, qint64 peakKb)
+{
+    const double inputMb = double(source.inputBytes) / (1024.0 * 1024.0);
+    state.counters["events"] = double(source.eventCount);
+    state.counters["runs"] = double(source.runs.size());
+    state.counters["input_mb"] = inputMb;
+    state.counters["peak_rss_mb"] = double(peakKb) / 1024.0;
+    state.counters["peak_rss_ratio"] = inputMb > 0 ? double(peakKb) / 1024.0 / inputMb : 0;
+    state.counters["bytes_per_second"] =
+        benchmark::Counter(double(source.inputBytes), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+size_t detectAll(const Source& source)
+{
+    size_t hints = detectSourceProblems(source).size();
+    for (const RunPtr& run : source.runs)
+        hints += detectRun(*run).size();
+    return hints;
+}
+
+void readSourceOnly(benchmark::State& state)
+{
+    SourcePtr source;
+    qint64 peakKb = 0;
+    for (auto _ : state) {
+        source.reset(); // the previous snapshot goes before the next is read, as in the app
+        resetPeakRss();
+        source = readSource(dataDirectory());
+        benchmark::DoNotOptimize(source.get());
+        peakKb = std::max(peakKb, procStatusKb("VmHWM:"));
+    }
+    setCounters(state, *source, peakKb);
+}
+
+// The target of issue 7: read, index, group, pair, model and every detector in at most 1.0 s.
+void loadAndDetect(benchmark::State& state)
+{
+    SourcePtr source;
+    qint64 peakKb = 0;
+    size_t hints = 0;
+    for (auto _ : state) {
+        source.reset();
+        resetPeakRss();
+        source = readSource(dataDirectory());
+        hints = detectAll(*source);
+        peakKb = std::max(peakKb, procStatusKb("VmHWM:"));
+    }
+    setCounters(state, *source, peakKb);
+    state.counters["hints"] = double(hints);
+}
+
+const Source& loadedSource()
+{
+    static const SourcePtr source = readSource(dataDirectory());
+    return *source;
+}
+
+void detectors(benchmark::State& state)
+{
+    const Source& source = loadedSource();
+    size_t hints = 0;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(hints = detectAll(source));
+    state.counters["hints"] = double(hints);
+    state.counters["runs"] = double(source.runs.size());
+}
+
+// What `runlens-cli report --format json` does after loading: detectors plus the JSON text.
+void reportJsonText(benchmark::State& state)
+{
+    const Source& source = loadedSource();
+    const HintsProvider hints = hintsProvider();
+    qsizetype bytes = 0;
+    for (auto _ : state) {
+        const QByteArray json = reportJson(source, RunFilter{}, hints);
+        bytes = json.size();
+        benchmark::DoNotOptimize(json.constData());
+    }
+    state.counters["output_mb"] = double(bytes) / (1024.0 * 1024.0);
+}
+
+} // namespace
+
+// One iteration is a whole load (about a second); repetitions give the spread.
+BENCHMARK(loadAndDetect)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(5);
+BENCHMARK(readSourceOnly)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(5);
+BENCHMARK(detectors)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(5);
+BENCHMARK(reportJsonText)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(3);
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    if (!ensureData(dataDirectory()))
+        return 2;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+// Frame cost of the latency waterfall on synthetic runs of 10k to 1M spans, whole run and a 1% window.
+#include "waterfallview.h"
+
+#include <QApplication>
+#include <QPixmap>
+
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <memory>
+
+using namespace Runlens;
+
+namespace {
+
+constexpr int kRows = 8;
+constexpr double kRunMs = 60'000;
+const QSize kViewSize(1200, 480);
+
+// A run of `count` closed spans over a minute: each of kRows depths holds disjoint spans filling
+// 80% of their slot, every 97th span an error, plus one point event per hundred spans.
+RunPtr syntheticRun(int count)
+{
+    auto run = std::make_shared<Run>();
+    run->startedAt = 0;
+    const QString kind = QStringLiteral("step");
+    const QString name = QStringLiteral("search.faiss");
+    const QString ok = QStringLiteral("ok");
+    const QString error = QStringLiteral("error");
+    run->events.resize(size_t(count / 100 + 1));
+    for (size_t i = 0; i < run->events.size(); ++i) {
+        Event& event = run->events[i];
+        event.ts = double(i) / double(run->events.size()) * kRunMs / 1000.0;
+        event.type = QStringLiteral("channel");
+        event.status = ok;
+    }
+    const int perRow = (count + kRows - 1) / kRows;
+    const double slotMs = kRunMs / perRow;
+    run->spans.resize(size_t(count));
+    for (int i = 0; i < count; ++i) {
+        Span& span = run->spans[size_t(i)];
+        span.kind = kind;
+        span.name = name;
+        span.depth = i % kRows;
+        span.startEvent = 0; // closed scopes; their attrs are those of the first event
+        span.endEvent = 0;
+        span.startTs = (i / kRows) * slotMs / 1000.0;
+        span.durationMs = 0.8 * slotMs;
+        span.endTs = span.startTs + span.durationMs / 1000.0;
+        span.status = i % 97 == 0 ? error : ok;
+    }
+    return run;
+}
+
+std::map<int, std::unique_ptr<WaterfallView>>& views()
+{
+    static std::map<int, std::unique_ptr<WaterfallView>> cache;
+    return cache;
+}
+
+// One shown view per run size, built once: building a million-span run is not what is measured.
+WaterfallView& viewFor(int count)
+{
+    std::unique_ptr<WaterfallView>& view = views()[count];
+    if (!view) {
+        view = std::make_unique<WaterfallView>();
+        view->resize(kViewSize);
+        view->setRun(syntheticRun(count));
+        view->show();
+        QCoreApplication::processEvents();
+    }
+    return *view;
+}
+
+// Shows `permille` of the run, centred.
+void zoom(WaterfallView& view, int permille)
+{
+    const WaterfallLayout& layout = view.waterfallLayout();
+    const double width = (layout.endMs() - layout.beginMs()) * permille / 1000.0;
+    const double from = (layout.beginMs() + layout.endMs() - width) / 2;
+    view.setVisibleRangeMs(from, from + width);
+    QCoreApplication::processEvents();
+}
+
+void replot(benchmark::State& state)
+{
+    WaterfallView& view = viewFor(int(state.range(0)));
+    zoom(view, int(state.range(1)));
+    for (auto _ : state) {
+        QPixmap frame = view.toPixmap();
+        benchmark::DoNotOptimize(frame);
+    }
+    // How many rectangles a frame drew, for the record.
+    const auto [from, to] = view.visibleRangeMs();
+    const double msPerPixel = (to - from) / kViewSize.width();
+    qsizetype bars = 0;
+    for (int row = 0; row < view.waterfallLayout().rowCount(); ++row)
+        bars += qsizetype(view.waterfallLayout().visibleBars(row, from, to, msPerPixel).size());
+    state.counters[QStringLiteral("bars").toStdString()] = double(bars);
+}
+
+void buildLayout(benchmark::State& state)
+{
+    const RunPtr run = syntheticRun(int(state.range(0)));
+    for (auto _ : state) {
+        WaterfallLayout layout(*run);
+        benchmark::DoNotOptimize(layout);
+    }
+}
+
+void visibleBars(benchmark::State& state)
+{
+    WaterfallView& view = viewFor(int(state.range(0)));
+    zoom(view, int(state.range(1)));
+    const auto [from, to] = view.visibleRangeMs();
+    const double msPerPixel = (to - from) / kViewSize.width();
+    for (auto _ : state) {
+        for (int row = 0; row < view.waterfallLayout().rowCount(); ++row)
+            benchmark::DoNotOptimize(view.waterfallLayout().visibleBars(row, from, to, msPerPixel));
+    }
+}
+
+} // namespace
+
+// Second argument: the visible share of the run in permille (1000 = whole run, 10 = 1%).
+BENCHMARK(replot)->ArgsProduct({ { 10'000, 100'000, 1'000'000 }, { 1000, 10 } })->Unit(benchmark::kMillisecond);
+BENCHMARK(visibleBars)->ArgsProduct({ { 10'000, 100'000, 1'000'000 }, { 1000, 10 } })->Unit(benchmark::kMillisecond);
+BENCHMARK(buildLayout)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    views().clear(); // widgets go before the application object
+    return 0;
+}

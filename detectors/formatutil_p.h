@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "run.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QStringList>
+
+#include <cmath>
+
+// Escaping and small JSON pieces shared by the output formats of hints, exports, triage and diff.
+namespace Runlens::FormatUtil {
+
+/// One CSV field, quoted per RFC 4180 when it holds a comma, a quote or a line break.
+inline QString csvField(const QString& field)
+{
+    if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n') && !field.contains(u'\r'))
+        return field;
+    return u'"' + QString(field).replace(u'"', QLatin1String("\"\"")) + u'"';
+}
+
+/// One CSV record, CRLF-terminated as RFC 4180 asks.
+inline QString csvRecord(const QStringList& fields)
+{
+    QStringList escaped;
+    escaped.reserve(fields.size());
+    for (const QString& field : fields)
+        escaped.append(csvField(field));
+    return escaped.join(u',') + QLatin1String("\r\n");
+}
+
+/// A Markdown table cell: a '|' would end the cell and a line break the row.
+inline QString mdCell(QString text)
+{
+    return text.replace(u'|', QLatin1String("\\|")).replace(u'\n', u' ');
+}
+
+inline QString whyText(const QJsonObject& why)
+{
+    return QString::fromUtf8(QJsonDocument(why).toJson(QJsonDocument::Compact));
+}
+
+/// null for NaN ("not measured"), the number otherwise.
+inline QJsonValue jsonNumber(double value)
+{
+    return std::isnan(value) ? QJsonValue() : QJsonValue(value);
+}
+
+/// null for an empty string ("none"), the string otherwise.
+inline QJsonValue jsonText(const QString& text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
+/// The facts that name a run in every JSON output: session_id, run_id, tool, status, stop_reason, duration_ms.
+inline QJsonObject runJson(const Run& run)
+{
+    return QJsonObject { { QStringLiteral("session_id"), run.sessionId }, { QStringLiteral("run_id"), run.runId },
+        { QStringLiteral("tool"), run.tool }, { QStringLiteral("status"), runStatusName(run.status) },
+        { QStringLiteral("stop_reason"), jsonText(run.stopReason) },
+        { QStringLiteral("duration_ms"), jsonNumber(run.durationMs) } };
+}
+
+} // namespace Runlens::FormatUtil

@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: MIT
+#include "rundiff.h"
+
+#include "formatutil_p.h"
+#include "hintreport.h"
+#include "report.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace Runlens {
+
+namespace {
+
+using namespace FormatUtil;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Runlens::RunDiff", text);
+}
+
+// The rows of A in order, each row only B has inserted after the row B has before it.
+QStringList mergedRows(const Run& a, const Run& b)
+{
+    QStringList rows;
+    for (const StageCell& cell : a.stages)
+        rows.append(cell.stage);
+    qsizetype insertAt = 0;
+    for (const StageCell& cell : b.stages) {
+        const qsizetype at = rows.indexOf(cell.stage);
+        if (at >= 0)
+            insertAt = at + 1;
+        else
+            rows.insert(insertAt++, cell.stage);
+    }
+    return rows;
+}
+
+Hints activeOnlyIn(const Hints& hints, const Hints& other)
+{
+    Hints only;
+    for (const Hint& hint : hints) {
+        if (hint.isSuppressed())
+            continue;
+        const bool shared = std::any_of(other.begin(), other.end(),
+            [&](const Hint& h) { return !h.isSuppressed() && h.kind == hint.kind && h.msg == hint.msg; });
+        if (!shared)
+            only.push_back(hint);
+    }
+    return only;
+}
+
+bool isNonEmptyObject(const QJsonValue& value)
+{
+    return value.isObject() && !value.toObject().isEmpty();
+}
+
+// Objects on both sides (or an object against nothing) are walked into; anything else is a leaf.
+void diffValues(const QString& path, const QJsonValue& a, const QJsonValue& b, std::vector<SettingDiff>* out)
+{
+    const bool walkA = a.isObject() || a.isUndefined();
+    const bool walkB = b.isObject() || b.isUndefined();
+    if (walkA && walkB && (isNonEmptyObject(a) || isNonEmptyObject(b))) {
+        const QJsonObject objectA = a.toObject();
+        const QJsonObject objectB = b.toObject();
+        QStringList keys = objectA.keys() + objectB.keys();
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        for (const QString& key : std::as_const(keys))
+            diffValues(path.isEmpty() ? key : path + u'.' + key, objectA.value(key), objectB.value(key), out);
+        return;
+    }
+    if (a != b)
+        out->push_back({ path, a, b });
+}
+
+// A setting's value for people: compact JSON, or "(absent)".
+QString valueText(const QJsonValue& value)
+{
+    if (value.isUndefined())
+        return tr("(absent)");
+    const QByteArray array = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
+
+QString mdValue(const QJsonValue& value)
+{
+    return value.isUndefined() ? mdCell(valueText(value)) : u'`' + mdCell(valueText(value)) + u'`';
+}
+
+// "+18 ms", "-1.25 s"; empty unless both sides have a duration.
+QString deltaText(const StageDiff& stage)
+{
+    const double delta = stage.deltaMs();
+    if (std::isnan(delta))
+        return {};
+    return (delta < 0 ? QStringLiteral("-") : QStringLiteral("+")) + formatDuration(std::abs(delta));
+}
+
+QString cellText(CellStatus status, double ms)
+{
+    const QString duration = formatDuration(ms);
+    return duration.isEmpty() ? cellStatusLabel(status) : cellStatusLabel(status) + u' ' + duration;
+}
+
+QString runLine(const Run& run)
+{
+    QStringList facts = { run.tool.isEmpty() ? tr("no tool") : run.tool, runStatusName(run.status) };
+    if (!std::isnan(run.durationMs))
+        facts.append(formatDuration(run.durationMs));
+    if (!run.stopReason.isEmpty())
+        facts.append(tr("stop reason: %1").arg(run.stopReason));
+    return facts.join(QLatin1String(", "));
+}
+
+QString hintLine(const Hint& hint)
+{
+    return QStringLiteral("[%1] %2: %3").arg(severityName(hint.severity), hint.kind, hint.msg);
+}
+
+struct SettingsSection
+{
+    QString title;
+    const std::vector<SettingDiff>* diffs;
+};
+
+std::vector<SettingsSection> settingsSections(const RunDiff& diff)
+{
+    return { { QStringLiteral("budgets.json"), &diff.budgets }, { QStringLiteral("context.json"), &diff.context } };
+}
+
+struct HintsSection
+{
+    QString title;
+    const Hints* hints;
+};
+
+std::vector<HintsSection> hintsSections(const RunDiff& diff)
+{
+    return { { tr("Hints only in A"), &diff.onlyA }, { tr("Hints only in B"), &diff.onlyB } };
+}
+
+QString verdict(const RunDiff& diff)
+{
+    return diff.sameStagesAndHints() ? tr("Same stages and hints.") : tr("Stages or hints differ.");
+}
+
+QJsonArray settingsJson(const std::vector<SettingDiff>& diffs)
+{
+    QJsonArray array;
+    for (const SettingDiff& setting : diffs) {
+        QJsonObject object { { QStringLiteral("path"), setting.path } };
+        // A side that lacks the setting has no key: null would be a value.
+        if (!setting.a.isUndefined())
+            object.insert(QStringLiteral("a"), setting.a);
+        if (!setting.b.isUndefined())
+            object.insert(QStringLiteral("b"), setting.b);
+        array.append(object);
+    }
+    return array;
+}
+
+QJsonArray hintsJson(const Hints& hints)
+{
+    QJsonArray array;
+    for (const Hint& hint : hints)
+        array.append(hintToJson(hint));
+    return array;
+}
+
+QJsonObject sideJson(const Run& run, const QString& label)
+{
+    QJsonObject object = runJson(run);
+    object.insert(QStringLiteral("label"), label);
+    object.insert(QStringLiteral("stopped_after"), jsonText(run.stoppedAfter));
+    return object;
+}
+
+} // namespace
+
+bool RunDiff::sameStagesAndHints() const
+{
+    return onlyA.empty() && onlyB.empty()
+        && std::none_of(stages.begin(), stages.end(), [](const StageDiff& s) { return s.statusChanged(); });
+}
+
+RunDiff diffRuns(
+    RunPtr a, const Hints& hintsA, const QString& labelA, RunPtr b, const Hints& hintsB, const QString& labelB)
+{
+    RunDiff diff;
+    for (const QString& row : mergedRows(*a, *b)) {
+        StageDiff stage;
+        stage.stage = row;
+        if (const StageCell* cell = a->stage(row)) {
+            stage.a = cell->status;
+            stage.msA = cell->durationMs;
+            stage.reasonA = cell->reason;
+        }
+        if (const StageCell* cell = b->stage(row)) {
+            stage.b = cell->status;
+            stage.msB = cell->durationMs;
+            stage.reasonB = cell->reason;
+        }
+        diff.stages.push_back(stage);
+    }
+    diff.onlyA = activeOnlyIn(hintsA, hintsB);
+    diff.onlyB = activeOnlyIn(hintsB, hintsA);
+    diff.budgets = diffSettings(a->budgets, b->budgets);
+    diff.context = diffSettings(a->context, b->context);
+    diff.a = std::move(a);
+    diff.b = std::move(b);
+    diff.labelA = labelA;
+    diff.labelB = labelB;
+    return diff;
+}
+
+std::vector<SettingDiff> diffSettings(const QJsonObject& a, const QJsonObject& b)
+{
+    std::vector<SettingDiff> diffs;
+    diffValues(QString(), a, b, &diffs);
+    return diffs;
+}
+
+QByteArray diffText(const RunDiff& diff)
+{
+    QString out = QStringLiteral("A: %1  (%2)\nB: %3  (%4)\n\n")
+                      .arg(diff.labelA, runLine(*diff.a), diff.labelB, runLine(*diff.b));
+    out += tr("Stages (* changed):") + u'\n';
+    for (const StageDiff& stage : diff.stages) {
+        QString line = QStringLiteral("%1 %2 %3 %4 %5")
+                           .arg(stage.statusChanged() ? QStringLiteral("*") : QStringLiteral(" "))
+                           .arg(stage.stage, -14)
+                           .arg(cellText(stage.a, stage.msA), -22)
+                           .arg(cellText(stage.b, stage.msB), -22)
+                           .arg(deltaText(stage));
+        while (line.endsWith(u' '))
+            line.chop(1); // no padding after the last cell
+        out += line + u'\n';
+    }
+    for (const HintsSection& section : hintsSections(diff)) {
+        out += QStringLiteral("\n%1 (%2):\n").arg(section.title).arg(section.hints->size());
+        for (const Hint& hint : *section.hints)
+            out += QLatin1String("  ") + hintLine(hint) + u'\n';
+    }
+    for (const SettingsSection& section : settingsSections(diff)) {
+        out += u'\n' + tr("%1, settings that differ: %2").arg(section.title).arg(section.diffs->size()) + u'\n';
+        for (const SettingDiff& setting : *section.diffs)
+            out += QStringLiteral("  %1: %2 -> %3\n").arg(setting.path, valueText(setting.a), valueText(setting.b));
+    }
+    return (out + u'\n' + verdict(diff) + u'\n').toUtf8();
+}
+
+QByteArray diffJson(const RunDiff& diff)
+{
+    QJsonArray stages;
+    for (const StageDiff& stage : diff.stages)
+        stages.append(
+            QJsonObject { { QStringLiteral("stage"), stage.stage }, { QStringLiteral("a"), cellStatusName(stage.a) },
+                { QStringLiteral("b"), cellStatusName(stage.b) }, { QStringLiteral("changed"), stage.statusChanged() },
+                { QStringLiteral("duration_ms_a"), jsonNumber(stage.msA) },
+                { QStringLiteral("duration_ms_b"), jsonNumber(stage.msB) },
+                { QStringLiteral("delta_ms"), jsonNumber(stage.deltaMs()) },
+                { QStringLiteral("reason_a"), jsonText(stage.reasonA) },
+                { QStringLiteral("reason_b"), jsonText(stage.reasonB) } });
+    const QJsonObject root { { QStringLiteral("format"), QStringLiteral("runlens-diff/1") },
+        { QStringLiteral("a"), sideJson(*diff.a, diff.labelA) },
+        { QStringLiteral("b"), sideJson(*diff.b, diff.labelB) }, { QStringLiteral("equal"), diff.sameStagesAndHints() },
+        { QStringLiteral("stages"), stages }, { QStringLiteral("hints_only_a"), hintsJson(diff.onlyA) },
+        { QStringLiteral("hints_only_b"), hintsJson(diff.onlyB) },
+        { QStringLiteral("budgets"), settingsJson(diff.budgets) },
+        { QStringLiteral("context"), settingsJson(diff.context) } };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+QByteArray diffMarkdown(const RunDiff& diff)
+{
+    QString out = QStringLiteral("# ") + tr("Compare") + QLatin1String("\n\n");
+    out += QStringLiteral("| | A | B |\n|---|---|---|\n");
+    out += QStringLiteral("| %1 | %2 | %3 |\n").arg(tr("Run"), mdCell(diff.labelA), mdCell(diff.labelB));
+    out += QStringLiteral("| %1 | %2 | %3 |\n").arg(tr("Facts"), mdCell(runLine(*diff.a)), mdCell(runLine(*diff.b)));
+    out += QStringLiteral("\n## %1\n\n| %2 | A | B | %3 | %4 | %5 |\n|---|---|---|---|---|---|\n")
+               .arg(tr("Stages"), tr("Stage"), tr("Duration change"), tr("A reason"), tr("B reason"));
+    for (const StageDiff& stage : diff.stages) {
+        // Changed cells in bold, as the compare view marks them.
+        const QString mark = stage.statusChanged() ? QStringLiteral("**") : QString();
+        out += QStringLiteral("| %1 | %2%3%2 | %2%4%2 | %5 | %6 | %7 |\n")
+                   .arg(stage.stage, mark, cellText(stage.a, stage.msA), cellText(stage.b, stage.msB), deltaText(stage),
+                       mdCell(stage.reasonA), mdCell(stage.reasonB));
+    }
+    for (const HintsSection& section : hintsSections(diff)) {
+        out += QStringLiteral("\n## %1\n\n").arg(section.title);
+        if (section.hints->empty())
+            out += tr("None.") + u'\n';
+        for (const Hint& hint : *section.hints)
+            out += QStringLiteral("- `%1` (%2): %3\n").arg(hint.kind, severityName(hint.severity), mdCell(hint.msg));
+    }
+    for (const SettingsSection& section : settingsSections(diff)) {
+        out += QStringLiteral("\n## `%1`\n\n").arg(section.title);
+        if (section.diffs->empty()) {
+            out += tr("No setting differs.") + u'\n';
+            continue;
+        }
+        out += QStringLiteral("| %1 | A | B |\n|---|---|---|\n").arg(tr("Setting"));
+        for (const SettingDiff& setting : *section.diffs)
+            out += QStringLiteral("| `%1` | %2 | %3 |\n")
+                       .arg(mdCell(setting.path), mdValue(setting.a), mdValue(setting.b));
+    }
+    return (out + u'\n' + verdict(diff) + u'\n').toUtf8();
+}
+
+} // namespace Runlens

@@ -1,0 +1,380 @@
+// SPDX-License-Identifier: MIT
+#include "triage.h"
+
+#include "engine.h"
+#include "formatutil_p.h"
+#include "hintreport.h"
+#include "report.h"
+#include "suppressions.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+#include <algorithm>
+#include <map>
+
+namespace Runlens {
+
+namespace {
+
+using namespace FormatUtil;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Runlens::Triage", text);
+}
+
+const QStringList kEventsFilter = { QStringLiteral("events-*.jsonl") };
+
+bool isTimelineDirectory(const QDir& dir)
+{
+    return !dir.entryList(kEventsFilter, QDir::Files).isEmpty();
+}
+
+// Symlinks are skipped, so a link cycle cannot make the walk endless. Hidden entries (.git) too.
+void searchDirectory(const QString& path, QStringList* inputs)
+{
+    const QDir dir(path);
+    const bool timeline = isTimelineDirectory(dir);
+    if (timeline)
+        inputs->append(path);
+    const QFileInfoList entries = dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QFileInfo& entry : entries) {
+        if (entry.isSymLink())
+            continue;
+        const QString child = dir.filePath(entry.fileName());
+        if (entry.isDir()) {
+            searchDirectory(child, inputs);
+        } else if (entry.suffix().compare(QLatin1String("zip"), Qt::CaseInsensitive) == 0) {
+            inputs->append(child);
+        } else if (entry.suffix().compare(QLatin1String("jsonl"), Qt::CaseInsensitive) == 0
+            && !(timeline && QDir::match(kEventsFilter, entry.fileName()))) {
+            inputs->append(child); // a timeline's own segments belong to the directory input
+        }
+    }
+}
+
+// The strongest severity first, then by kind; one entry per kind.
+std::vector<const Hint*> activeKinds(const TriageRow& row)
+{
+    std::vector<const Hint*> kinds;
+    for (const Hint& hint : row.hints) {
+        if (hint.isSuppressed())
+            continue;
+        const auto same = std::find_if(kinds.begin(), kinds.end(), [&](const Hint* h) { return h->kind == hint.kind; });
+        if (same == kinds.end())
+            kinds.push_back(&hint);
+        else if ((*same)->severity < hint.severity)
+            *same = &hint;
+    }
+    std::sort(kinds.begin(), kinds.end(), [](const Hint* x, const Hint* y) {
+        return x->severity != y->severity ? x->severity > y->severity : x->kind < y->kind;
+    });
+    return kinds;
+}
+
+// "gap:embed (error), config:sparse-disabled (warning)"
+QString hintsSummary(const TriageRow& row)
+{
+    QStringList parts;
+    for (const Hint* hint : activeKinds(row))
+        parts.append(QStringLiteral("%1 (%2)").arg(hint->kind, severityName(hint->severity)));
+    return parts.join(QLatin1String(", "));
+}
+
+int suppressedCount(const TriageRow& row)
+{
+    return int(std::count_if(row.hints.begin(), row.hints.end(), [](const Hint& h) { return h.isSuppressed(); }));
+}
+
+// The sources shown relative to the folder they share, so that a folder of packs reads as its file names.
+QHash<const Source*, QString> displayPaths(const TriageRows& rows)
+{
+    QString common;
+    bool first = true;
+    for (const TriageRow& row : rows) {
+        const QString dir = QFileInfo(QFileInfo(row.source->path).absoluteFilePath()).absolutePath();
+        if (first) {
+            common = dir;
+            first = false;
+        }
+        while (common != dir && !dir.startsWith(common.endsWith(u'/') ? common : common + u'/'))
+            common = QFileInfo(common).absolutePath();
+    }
+    const QDir base(common);
+    QHash<const Source*, QString> paths;
+    for (const TriageRow& row : rows)
+        paths.insert(row.source.get(), base.relativeFilePath(QFileInfo(row.source->path).absoluteFilePath()));
+    return paths;
+}
+
+// The table cells of a row for people (text and Markdown).
+QStringList displayCells(const TriageRow& row, const QString& displayPath)
+{
+    const Run& run = *row.run;
+    return { displayPath, run.sessionId, run.runId, run.tool, runStatusName(run.status),
+        QString(run.stopReason).replace(u'\n', u' '), formatDuration(run.durationMs), row.stageReached,
+        hintsSummary(row) };
+}
+
+QStringList headerCells()
+{
+    return { tr("Source"), tr("Session"), tr("Run"), tr("Tool"), tr("Status"), tr("Stop reason"), tr("Duration"),
+        tr("Stage reached"), tr("Hints") };
+}
+
+QString groupingTitle(TriageGrouping grouping)
+{
+    switch (grouping) {
+    case TriageGrouping::Kind:
+        return tr("Hint kind");
+    case TriageGrouping::Stop:
+        return tr("Stop reason");
+    case TriageGrouping::Tool:
+        return tr("Tool");
+    case TriageGrouping::Stage:
+        return tr("Failing stage");
+    case TriageGrouping::None:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+bool parseTriageGrouping(const QString& name, TriageGrouping* grouping)
+{
+    for (TriageGrouping g : { TriageGrouping::None, TriageGrouping::Kind, TriageGrouping::Stop, TriageGrouping::Tool,
+             TriageGrouping::Stage }) {
+        if (name == triageGroupingName(g)) {
+            *grouping = g;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString triageGroupingName(TriageGrouping grouping)
+{
+    switch (grouping) {
+    case TriageGrouping::None:
+        return QStringLiteral("none");
+    case TriageGrouping::Kind:
+        return QStringLiteral("kind");
+    case TriageGrouping::Stop:
+        return QStringLiteral("stop");
+    case TriageGrouping::Tool:
+        return QStringLiteral("tool");
+    case TriageGrouping::Stage:
+        return QStringLiteral("stage");
+    }
+    return {};
+}
+
+QStringList triageInputs(const QStringList& paths)
+{
+    QStringList found;
+    for (const QString& path : paths) {
+        const QFileInfo info(path);
+        // Anything that is not a directory is passed on as is, so that reading it says what is wrong.
+        if (!info.isDir() || isTimelineDirectory(QDir(path)))
+            found.append(QDir::cleanPath(path));
+        else
+            searchDirectory(QDir::cleanPath(path), &found);
+    }
+    // Each once, even when named twice or both directly and through its folder.
+    QStringList inputs;
+    QSet<QString> seen;
+    for (const QString& path : std::as_const(found)) {
+        if (!seen.contains(QFileInfo(path).absoluteFilePath())) {
+            seen.insert(QFileInfo(path).absoluteFilePath());
+            inputs.append(path);
+        }
+    }
+    std::sort(inputs.begin(), inputs.end());
+    return inputs;
+}
+
+TriageRows triageRows(const SourcePtr& source)
+{
+    TriageRows rows;
+    if (!source || !source->ok())
+        return rows;
+    Suppressions suppressions;
+    const QString suppressionFile = Suppressions::defaultFileFor(source->path);
+    // An unreadable suppression file suppresses nothing; `runlens-cli hints` reports why.
+    const bool suppress = QFile::exists(suppressionFile) && suppressions.load(suppressionFile);
+    for (const RunPtr& run : source->runs) {
+        if (run->toolSpan < 0)
+            continue;
+        TriageRow row { source, run, detectRun(*run), run->stoppedAfter, {} };
+        if (suppress)
+            suppressions.apply(row.hints);
+        for (CellStatus wanted : { CellStatus::Failed, CellStatus::Degraded }) {
+            const auto cell = std::find_if(
+                run->stages.begin(), run->stages.end(), [&](const StageCell& c) { return c.status == wanted; });
+            if (cell != run->stages.end()) {
+                row.failingStage = cell->stage;
+                break;
+            }
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+QStringList triageGroupKeys(const TriageRow& row, TriageGrouping grouping)
+{
+    const QString none = tr("(none)");
+    switch (grouping) {
+    case TriageGrouping::None:
+        return { QString() };
+    case TriageGrouping::Kind: {
+        QStringList kinds;
+        for (const Hint& hint : row.hints) {
+            if (!hint.isSuppressed() && !kinds.contains(hint.kind))
+                kinds.append(hint.kind);
+        }
+        if (kinds.isEmpty())
+            kinds.append(tr("(no hints)"));
+        return kinds;
+    }
+    case TriageGrouping::Stop:
+        return { row.run->stopReason.isEmpty() ? none : row.run->stopReason };
+    case TriageGrouping::Tool:
+        return { row.run->tool };
+    case TriageGrouping::Stage:
+        return { row.failingStage.isEmpty() ? none : row.failingStage };
+    }
+    return {};
+}
+
+std::vector<TriageGroup> groupTriageRows(const TriageRows& rows, TriageGrouping grouping)
+{
+    std::map<QString, std::vector<int>> byKey;
+    for (int i = 0; i < int(rows.size()); ++i) {
+        for (const QString& key : triageGroupKeys(rows[size_t(i)], grouping))
+            byKey[key].push_back(i);
+    }
+    std::vector<TriageGroup> groups;
+    groups.reserve(byKey.size());
+    for (auto& [key, indexes] : byKey)
+        groups.push_back({ key, std::move(indexes) });
+    // byKey is already in key order, so a stable sort by size keeps keys ascending within a count.
+    std::stable_sort(groups.begin(), groups.end(),
+        [](const TriageGroup& x, const TriageGroup& y) { return x.rows.size() > y.rows.size(); });
+    return groups;
+}
+
+QByteArray triageText(const TriageRows& rows, TriageGrouping grouping)
+{
+    const QHash<const Source*, QString> paths = displayPaths(rows);
+    std::vector<QStringList> table { headerCells() };
+    for (const TriageRow& row : rows)
+        table.push_back(displayCells(row, paths.value(row.source.get())));
+    // Columns as wide as their content. The middle ones are cut at a width so that one long stop reason
+    // does not push the rest away; the source and the hints are never cut (CSV and JSON have it all).
+    const int columns = int(table.front().size());
+    constexpr int maxWidth = 48;
+    std::vector<int> widths(size_t(columns), 0);
+    for (QStringList& cells : table) {
+        for (int c = 1; c + 1 < columns; ++c) {
+            if (cells[c].size() > maxWidth)
+                cells[c] = cells[c].left(maxWidth - 1) + QChar(0x2026);
+        }
+        for (int c = 0; c < columns; ++c)
+            widths[size_t(c)] = std::max(widths[size_t(c)], int(cells[c].size()));
+    }
+    QString out;
+    for (const QStringList& cells : table) {
+        QString line;
+        for (int c = 0; c < columns; ++c)
+            line += c + 1 < columns ? cells[c].leftJustified(widths[size_t(c)]) + QLatin1String("  ") : cells[c];
+        out += line.trimmed() + u'\n';
+    }
+    out += tr("Runs: %1").arg(rows.size()) + u'\n';
+    if (grouping != TriageGrouping::None) {
+        out += u'\n' + tr("Runs per group: %1").arg(groupingTitle(grouping)) + u'\n';
+        for (const TriageGroup& group : groupTriageRows(rows, grouping))
+            out += QStringLiteral("%1  %2\n").arg(group.rows.size(), 6).arg(group.key);
+    }
+    return out.toUtf8();
+}
+
+QByteArray triageCsv(const TriageRows& rows, TriageGrouping grouping)
+{
+    Q_UNUSED(grouping); // the groups do not fit a table of runs; the JSON carries them
+    QString out = csvRecord({ QStringLiteral("source"), QStringLiteral("session_id"), QStringLiteral("run_id"),
+        QStringLiteral("tool"), QStringLiteral("status"), QStringLiteral("stop_reason"), QStringLiteral("duration_ms"),
+        QStringLiteral("stage_reached"), QStringLiteral("failing_stage"), QStringLiteral("hints"),
+        QStringLiteral("suppressed") });
+    for (const TriageRow& row : rows) {
+        const Run& run = *row.run;
+        out += csvRecord({ row.source->path, run.sessionId, run.runId, run.tool, runStatusName(run.status),
+            run.stopReason, std::isnan(run.durationMs) ? QString() : QString::number(run.durationMs), row.stageReached,
+            row.failingStage, hintsSummary(row), QString::number(suppressedCount(row)) });
+    }
+    return out.toUtf8();
+}
+
+QByteArray triageJson(const TriageRows& rows, TriageGrouping grouping)
+{
+    QJsonArray runs;
+    for (const TriageRow& row : rows) {
+        QJsonObject object = runJson(*row.run);
+        QJsonArray hints;
+        for (const Hint& hint : row.hints)
+            hints.append(hintToJson(hint));
+        object.insert(QStringLiteral("source"), row.source->path);
+        object.insert(QStringLiteral("source_kind"), sourceKindName(row.source->kind));
+        object.insert(QStringLiteral("stage_reached"), jsonText(row.stageReached));
+        object.insert(QStringLiteral("failing_stage"), jsonText(row.failingStage));
+        object.insert(QStringLiteral("started_at"), jsonNumber(row.run->startedAt));
+        object.insert(QStringLiteral("hints"), hints);
+        object.insert(QStringLiteral("groups"), QJsonArray::fromStringList(triageGroupKeys(row, grouping)));
+        runs.append(object);
+    }
+    QJsonArray groups;
+    for (const TriageGroup& group : groupTriageRows(rows, grouping)) {
+        QJsonArray indexes;
+        for (int index : group.rows)
+            indexes.append(index);
+        groups.append(QJsonObject { { QStringLiteral("key"), group.key },
+            { QStringLiteral("count"), int(group.rows.size()) }, { QStringLiteral("runs"), indexes } });
+    }
+    const QJsonObject root { { QStringLiteral("format"), QStringLiteral("runlens-triage/1") },
+        { QStringLiteral("group_by"), triageGroupingName(grouping) }, { QStringLiteral("runs"), runs },
+        { QStringLiteral("groups"), groups } };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+QByteArray triageMarkdown(const TriageRows& rows, TriageGrouping grouping)
+{
+    const QHash<const Source*, QString> paths = displayPaths(rows);
+    QString out = QStringLiteral("# ") + tr("Triage") + QLatin1String("\n\n") + tr("Runs: %1").arg(rows.size())
+        + QLatin1String("\n\n");
+    const QStringList header = headerCells();
+    out += QLatin1String("| ") + header.join(QLatin1String(" | ")) + QLatin1String(" |\n|")
+        + QStringLiteral("---|").repeated(header.size()) + u'\n';
+    for (const TriageRow& row : rows) {
+        QStringList cells = displayCells(row, paths.value(row.source.get()));
+        for (QString& cell : cells)
+            cell = mdCell(cell);
+        out += QLatin1String("| ") + cells.join(QLatin1String(" | ")) + QLatin1String(" |\n");
+    }
+    if (grouping != TriageGrouping::None) {
+        out += QLatin1String("\n## ") + tr("Runs per group: %1").arg(groupingTitle(grouping)) + QLatin1String("\n\n");
+        out += QStringLiteral("| %1 | %2 |\n|---|---|\n").arg(mdCell(groupingTitle(grouping)), tr("Runs"));
+        for (const TriageGroup& group : groupTriageRows(rows, grouping))
+            out += QStringLiteral("| %1 | %2 |\n").arg(mdCell(group.key)).arg(group.rows.size());
+    }
+    return out.toUtf8();
+}
+
+} // namespace Runlens

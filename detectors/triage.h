@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "hint.h"
+#include "source.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+#include <vector>
+
+namespace Runlens {
+
+/// One run of a triage across many inputs (issue 9): where it came from, what it is, its hints.
+struct TriageRow
+{
+    SourcePtr source; // keeps the run's buffers alive; source->path is the input file
+    RunPtr run;
+    Hints hints;          // active and suppressed; Hint::isSuppressed tells them apart
+    QString stageReached; // run->stoppedAfter, or "" when it stopped before the first stage
+    QString failingStage; // the first Failed (else Degraded) row, "" when none
+};
+using TriageRows = std::vector<TriageRow>;
+
+enum class TriageGrouping { None, Kind, Stop, Tool, Stage };
+
+/// "kind", "stop", "tool", "stage" (and "none"); false for any other name.
+bool parseTriageGrouping(const QString& name, TriageGrouping* grouping);
+QString triageGroupingName(TriageGrouping grouping);
+
+/// The inputs a triage reads from PATHs: a zip or .jsonl file as is; a directory holding
+/// events-*.jsonl as one timeline; any other directory searched (not following symlinks) for
+/// runpack zips, timeline directories and .jsonl files. Sorted, each once.
+QStringList triageInputs(const QStringList& paths);
+
+/// One row per run of `source` that has a tool scope (background runs are left out), with the
+/// hints detectRun() finds, suppressions from the file next to the input applied.
+TriageRows triageRows(const SourcePtr& source);
+
+/// The groups a row falls in: every active hint kind ("(no hints)" when none), the stop reason
+/// ("(none)"), the tool, the failing stage ("(none)"). Grouping None gives one empty key.
+QStringList triageGroupKeys(const TriageRow& row, TriageGrouping grouping);
+
+struct TriageGroup
+{
+    QString key;
+    std::vector<int> rows; // indexes into the TriageRows, in row order
+};
+/// Groups sorted by descending row count, then key.
+std::vector<TriageGroup> groupTriageRows(const TriageRows& rows, TriageGrouping grouping);
+
+/// The table (source file, session, run, tool, status, stop reason, duration, stage reached,
+/// hint kinds with severity) and the group counts, as the CLI prints them.
+QByteArray triageText(const TriageRows& rows, TriageGrouping grouping);
+QByteArray triageCsv(const TriageRows& rows, TriageGrouping grouping); // RFC 4180; group counts left out
+QByteArray triageJson(const TriageRows& rows, TriageGrouping grouping); // {"runs": [...], "groups": [...]}
+QByteArray triageMarkdown(const TriageRows& rows, TriageGrouping grouping);
+
+} // namespace Runlens

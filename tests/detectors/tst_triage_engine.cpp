@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: MIT
+// The triage and diff engine on hand-made data: inputs found in folders, rows, groups, settings and stage diffs.
+#include "rundiff.h"
+#include "runfixture.h"
+#include "triage.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Runlens;
+using namespace Runlens::Test;
+
+namespace {
+
+struct HintSpec
+{
+    QString kind;
+    bool suppressed = false;
+};
+
+Hint makeHint(const HintSpec& spec, const QString& msg = QStringLiteral("message"))
+{
+    Hint hint;
+    hint.kind = spec.kind;
+    hint.msg = msg;
+    if (spec.suppressed)
+        hint.suppressedBy = QStringLiteral(".runlens-suppress:1: ") + spec.kind;
+    return hint;
+}
+
+TriageRow makeRow(
+    const QString& tool, const QString& stopReason, const QString& failingStage, const QList<HintSpec>& hints)
+{
+    auto run = std::make_shared<Run>();
+    run->tool = tool;
+    run->stopReason = stopReason;
+    TriageRow row;
+    row.run = run;
+    row.failingStage = failingStage;
+    for (const HintSpec& spec : hints)
+        row.hints.push_back(makeHint(spec));
+    return row;
+}
+
+// Four runs that fall into every kind of group: shared keys, a key per row, suppressed hints left out.
+TriageRows groupingRows()
+{
+    return { makeRow(QStringLiteral("search.a"), {}, {},
+                 { { QStringLiteral("gap:x") }, { QStringLiteral("perf:y"), true } }),
+        makeRow(QStringLiteral("search.b"), QStringLiteral("Boom"), QStringLiteral("embed"),
+            { { QStringLiteral("stage:failed") }, { QStringLiteral("gap:x") }, { QStringLiteral("gap:x") } }),
+        makeRow(QStringLiteral("search.a"), QStringLiteral("Boom"), QStringLiteral("embed"), {}),
+        makeRow(QStringLiteral("search.a"), {}, QStringLiteral("dense"), { { QStringLiteral("perf:y"), true } }) };
+}
+
+// "key=0,1; key=2": every group with its row indexes, in the order groupTriageRows gives.
+QString describe(const std::vector<TriageGroup>& groups)
+{
+    QStringList parts;
+    for (const TriageGroup& group : groups) {
+        QStringList rows;
+        for (int row : group.rows)
+            rows.append(QString::number(row));
+        parts.append(group.key + u'=' + rows.join(u','));
+    }
+    return parts.join(QLatin1String("; "));
+}
+
+QString valueText(const QJsonValue& value)
+{
+    if (value.isUndefined())
+        return QStringLiteral("-");
+    const QByteArray array = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
+
+QJsonObject object(const char* json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+StageCell cell(const char* stage, CellStatus status, double ms = NAN, const char* reason = "")
+{
+    StageCell c;
+    c.stage = QLatin1String(stage);
+    c.status = status;
+    c.durationMs = ms;
+    c.reason = QLatin1String(reason);
+    return c;
+}
+
+void touch(const QString& path)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+}
+
+} // namespace
+
+class TestTriageEngine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void groupingNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("valid");
+        for (const char* name : { "none", "kind", "stop", "tool", "stage" })
+            QTest::addRow("%s", name) << QString::fromLatin1(name) << true;
+        QTest::addRow("capitalised") << QStringLiteral("Kind") << false;
+        QTest::addRow("empty") << QString() << false;
+        QTest::addRow("unknown") << QStringLiteral("severity") << false;
+    }
+
+    void groupingNames()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, valid);
+        TriageGrouping grouping = TriageGrouping::Tool;
+        QCOMPARE(parseTriageGrouping(name, &grouping), valid);
+        if (valid)
+            QCOMPARE(triageGroupingName(grouping), name);
+        else
+            QCOMPARE(grouping, TriageGrouping::Tool); // untouched
+    }
+
+    void groups_data()
+    {
+        QTest::addColumn<QString>("grouping");
+        QTest::addColumn<QString>("expected");
+        // Descending count, then key; a run with two hints of one kind counts once in that kind.
+        QTest::addRow("kind") << QStringLiteral("kind") << QStringLiteral("(no hints)=2,3; gap:x=0,1; stage:failed=1");
+        QTest::addRow("stop") << QStringLiteral("stop") << QStringLiteral("(none)=0,3; Boom=1,2");
+        QTest::addRow("tool") << QStringLiteral("tool") << QStringLiteral("search.a=0,2,3; search.b=1");
+        QTest::addRow("stage") << QStringLiteral("stage") << QStringLiteral("embed=1,2; (none)=0; dense=3");
+        QTest::addRow("none") << QStringLiteral("none") << QStringLiteral("=0,1,2,3");
+    }
+
+    void groups()
+    {
+        QFETCH(QString, grouping);
+        QFETCH(QString, expected);
+        TriageGrouping g;
+        QVERIFY(parseTriageGrouping(grouping, &g));
+        QCOMPARE(describe(groupTriageRows(groupingRows(), g)), expected);
+        QVERIFY(groupTriageRows({}, g).empty());
+    }
+
+    void groupKeys()
+    {
+        const TriageRows rows = groupingRows();
+        QCOMPARE(triageGroupKeys(rows[1], TriageGrouping::Kind),
+            (QStringList { QStringLiteral("stage:failed"), QStringLiteral("gap:x") }));
+        QCOMPARE(triageGroupKeys(rows[3], TriageGrouping::Kind), QStringList { QStringLiteral("(no hints)") });
+        QCOMPARE(triageGroupKeys(rows[0], TriageGrouping::None), QStringList { QString() });
+    }
+
+    void diffSettings_data()
+    {
+        QTest::addColumn<QJsonObject>("a");
+        QTest::addColumn<QJsonObject>("b");
+        QTest::addColumn<QStringList>("expected"); // "path: a -> b", "-" for absent
+
+        QTest::addRow("equal") << object(R"({"rrf_k": 30, "x": {"y": [1, 2]}})")
+                               << object(R"({"x": {"y": [1, 2]}, "rrf_k": 30})") << QStringList();
+        QTest::addRow("both empty") << QJsonObject() << QJsonObject() << QStringList();
+        QTest::addRow("integer and double alike")
+            << object(R"({"rrf_k": 30})") << object(R"({"rrf_k": 30.0})") << QStringList();
+        QTest::addRow("scalar changed") << object(R"({"rrf_k": 30})") << object(R"({"rrf_k": 60})")
+                                        << QStringList { QStringLiteral("rrf_k: 30 -> 60") };
+        QTest::addRow("only in a") << object(R"({"rm3": true, "k": 1})") << object(R"({"k": 1})")
+                                   << QStringList { QStringLiteral("rm3: true -> -") };
+        QTest::addRow("only in b, null is a value")
+            << object(R"({})") << object(R"({"gpu": null})") << QStringList { QStringLiteral("gpu: - -> null") };
+        QTest::addRow("nested, sorted by path")
+            << object(R"({"d": {"splade": 120, "bm25": 300, "semantic": 200}, "a": 1})")
+            << object(R"({"d": {"splade": 200, "bm25": 200, "semantic": 200}, "a": 1})")
+            << QStringList { QStringLiteral("d.bm25: 300 -> 200"), QStringLiteral("d.splade: 120 -> 200") };
+        QTest::addRow("object against absent: its leaves")
+            << object(R"({"runtime": {"faiss": {"ntotal": 4096, "gpu": true}}})") << QJsonObject()
+            << QStringList { QStringLiteral("runtime.faiss.gpu: true -> -"),
+                   QStringLiteral("runtime.faiss.ntotal: 4096 -> -") };
+        QTest::addRow("object against scalar: one leaf")
+            << object(R"({"vllm": {"mode": "http"}})") << object(R"j({"vllm": "VLLMConfig(mode='http')"})j")
+            << QStringList { QStringLiteral("vllm: {\"mode\":\"http\"} -> \"VLLMConfig(mode='http')\"") };
+        QTest::addRow("empty object against absent")
+            << object(R"({"hints": {}})") << QJsonObject() << QStringList { QStringLiteral("hints: {} -> -") };
+        QTest::addRow("arrays whole") << object(R"({"w": ["a", "b"]})") << object(R"({"w": ["b", "a"]})")
+                                      << QStringList { QStringLiteral("w: [\"a\",\"b\"] -> [\"b\",\"a\"]") };
+        QTest::addRow("type change") << object(R"({"k": "30"})") << object(R"({"k": 30})")
+                                     << QStringList { QStringLiteral("k: \"30\" -> 30") };
+    }
+
+    void diffSettings()
+    {
+        QFETCH(QJsonObject, a);
+        QFETCH(QJsonObject, b);
+        QFETCH(QStringList, expected);
+        QStringList actual;
+        for (const SettingDiff& d : Runlens::diffSettings(a, b))
+            actual.append(QStringLiteral("%1: %2 -> %3").arg(d.path, valueText(d.a), valueText(d.b)));
+        QCOMPARE(actual, expected);
+        // The same differences the other way round.
+        QCOMPARE(Runlens::diffSettings(b, a).size(), size_t(expected.size()));
+    }
+
+    void diffRuns()
+    {
+        auto a = std::make_shared<Run>();
+        a->stages = { cell("embed", CellStatus::Ran, 12), cell("dense", CellStatus::Ran, 4),
+            cell("hydrate", CellStatus::Ran, 3), cell("extra:a", CellStatus::Skipped, NAN, "off") };
+        a->budgets = object(R"({"rrf_k": 30})");
+        auto b = std::make_shared<Run>();
+        b->stages = { cell("embed", CellStatus::Failed, 30, "HTTP 503"), cell("extra:b", CellStatus::Ran, 1),
+            cell("hydrate", CellStatus::NotReached) };
+        b->budgets = object(R"({"rrf_k": 60})");
+        b->context = object(R"({"settings": {"bm25": {"enabled": false}}})");
+        const Hints hintsA = { makeHint({ QStringLiteral("config:sparse-disabled") }),
+            makeHint({ QStringLiteral("gap:x") }, QStringLiteral("one")),
+            makeHint({ QStringLiteral("perf:y"), true }) };
+        const Hints hintsB = { makeHint({ QStringLiteral("gap:x") }, QStringLiteral("other")),
+            makeHint({ QStringLiteral("config:sparse-disabled") }),
+            makeHint({ QStringLiteral("stage:failed"), true }) };
+
+        const RunDiff diff =
+            Runlens::diffRuns(a, hintsA, QStringLiteral("a.zip: s/r"), b, hintsB, QStringLiteral("b.zip: s/r"));
+        // Rows of both, in grid order: B's extra row after the B row before it.
+        QStringList rows;
+        for (const StageDiff& stage : diff.stages)
+            rows.append(QStringLiteral("%1 %2>%3 %4")
+                            .arg(stage.stage, cellStatusName(stage.a), cellStatusName(stage.b))
+                            .arg(stage.deltaMs()));
+        QCOMPARE(rows,
+            (QStringList { QStringLiteral("embed ran>failed 18"), QStringLiteral("extra:b not-reached>ran nan"),
+                QStringLiteral("dense ran>not-reached nan"), QStringLiteral("hydrate ran>not-reached nan"),
+                QStringLiteral("extra:a skipped>not-reached nan") }));
+        QCOMPARE(diff.stages[0].reasonB, QStringLiteral("HTTP 503"));
+        // Same kind and message on both sides is shared; a different message is not; suppressed ones never count.
+        QCOMPARE(diff.onlyA.size(), size_t(1));
+        QCOMPARE(diff.onlyA[0].msg, QStringLiteral("one"));
+        QCOMPARE(diff.onlyB.size(), size_t(1));
+        QCOMPARE(diff.onlyB[0].msg, QStringLiteral("other"));
+        QCOMPARE(diff.budgets.size(), size_t(1));
+        QCOMPARE(diff.context.size(), size_t(1));
+        QCOMPARE(diff.context[0].path, QStringLiteral("settings.bm25.enabled"));
+        QVERIFY(!diff.sameStagesAndHints());
+
+        const RunDiff self = Runlens::diffRuns(a, hintsA, {}, a, hintsA, {});
+        QVERIFY(self.sameStagesAndHints());
+        QVERIFY(self.budgets.empty() && self.context.empty());
+        QCOMPARE(self.stages.size(), a->stages.size());
+        QCOMPARE(self.stages[0].deltaMs(), 0.0);
+    }
+
+    void sameStagesDifferentSettings()
+    {
+        auto a = std::make_shared<Run>();
+        a->stages = { cell("embed", CellStatus::Ran, 12) };
+        auto b = std::make_shared<Run>(*a);
+        b->stages[0].durationMs = 40;
+        b->budgets = object(R"({"rrf_k": 60})");
+        // Durations and settings are shown, but only statuses and hints decide "equal".
+        const RunDiff diff = Runlens::diffRuns(a, {}, {}, b, {}, {});
+        QVERIFY(diff.sameStagesAndHints());
+        QCOMPARE(diff.stages[0].deltaMs(), 28.0);
+        QCOMPARE(diff.budgets.size(), size_t(1));
+    }
+
+    void inputs_data()
+    {
+        QTest::addColumn<QStringList>("paths"); // relative to the tree below
+        QTest::addColumn<QStringList>("expected");
+        const QStringList everything = { QStringLiteral("a.zip"), QStringLiteral("deep/er/b.ZIP"),
+            QStringLiteral("timeline"), QStringLiteral("timeline/other.jsonl"),
+            QStringLiteral("timeline/runpacks/c.zip"), QStringLiteral("x.jsonl") };
+        QTest::addRow("folder searched") << QStringList { QStringLiteral(".") } << everything;
+        QTest::addRow("timeline directory as is")
+            << QStringList { QStringLiteral("timeline") } << QStringList { QStringLiteral("timeline") };
+        QTest::addRow("each once, sorted")
+            << QStringList { QStringLiteral("x.jsonl"), QStringLiteral("."), QStringLiteral("./a.zip") } << everything;
+        QTest::addRow("files as they are")
+            << QStringList { QStringLiteral("notes.txt"), QStringLiteral("missing.zip") }
+            << QStringList { QStringLiteral("missing.zip"), QStringLiteral("notes.txt") };
+        QTest::addRow("empty folder") << QStringList { QStringLiteral("empty") } << QStringList();
+    }
+
+    void inputs()
+    {
+        QFETCH(QStringList, paths);
+        QFETCH(QStringList, expected);
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        const QDir root(temp.path());
+        for (const char* file :
+            { "a.zip", "deep/er/b.ZIP", "timeline/events-20261124.jsonl", "timeline/events-20261124-1795560000.jsonl",
+                "timeline/other.jsonl", "timeline/runpacks/c.zip", "x.jsonl", "notes.txt", ".hidden/d.zip" })
+            touch(root.filePath(QLatin1String(file)));
+        QVERIFY(root.mkpath(QStringLiteral("empty")));
+        // Links are not followed: neither a loop back up nor a second name of a pack.
+        QVERIFY(QFile::link(root.path(), root.filePath(QStringLiteral("deep/loop"))));
+        QVERIFY(QFile::link(root.filePath(QStringLiteral("a.zip")), root.filePath(QStringLiteral("alias.zip"))));
+
+        QStringList absolute;
+        for (const QString& path : std::as_const(paths))
+            absolute.append(QDir::cleanPath(root.filePath(path)));
+        QStringList expectedAbsolute;
+        for (const QString& path : std::as_const(expected))
+            expectedAbsolute.append(root.filePath(path));
+        QCOMPARE(triageInputs(absolute), expectedAbsolute);
+    }
+
+    void rowsOfFixtures_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QStringList>("runs");
+        QTest::addColumn<QString>("stageReached");
+        QTest::addColumn<QString>("failingStage");
+        QTest::addColumn<QStringList>("kinds");
+        // The startup session of the happy timeline has no tool scope, so it is no row.
+        QTest::addRow("happy timeline") << QStringLiteral("upstream/happy-path/data/diagnostics")
+                                        << QStringList { kHappyRun, QStringLiteral("b631c87847bb46a4a1823ea76d9a9113"),
+                                               QStringLiteral("e7bff87e7dc54b15bd34a296c30170d9") }
+                                        << QStringLiteral("hydrate") << QString()
+                                        << QStringList { QStringLiteral("(no hints)") };
+        QTest::addRow("error timeline") << QStringLiteral("upstream/error-embed/data/diagnostics")
+                                        << QStringList { kErrorRun } << QString() << QStringLiteral("embed")
+                                        << QStringList { QStringLiteral("stage:failed") };
+        QTest::addRow("sparse timeline") << QStringLiteral("upstream/sparse-disabled/data/diagnostics")
+                                         << QStringList { kSparseRun } << QStringLiteral("hydrate") << QString()
+                                         << QStringList { QStringLiteral("config:sparse-disabled"),
+                                                QStringLiteral("channel:disabled"),
+                                                QStringLiteral("channel:unavailable") };
+    }
+
+    void rowsOfFixtures()
+    {
+        QFETCH(QString, path);
+        QFETCH(QStringList, runs);
+        QFETCH(QString, stageReached);
+        QFETCH(QString, failingStage);
+        QFETCH(QStringList, kinds);
+        const SourcePtr source = readSource(fixture(path));
+        const TriageRows rows = triageRows(source);
+        QStringList actualRuns;
+        for (const TriageRow& row : rows) {
+            actualRuns.append(row.run->runId);
+            QCOMPARE(row.source, source);
+            QCOMPARE(row.stageReached, stageReached);
+            QCOMPARE(row.failingStage, failingStage);
+            QStringList actualKinds = triageGroupKeys(row, TriageGrouping::Kind);
+            actualKinds.sort();
+            QStringList expectedKinds = kinds;
+            expectedKinds.sort();
+            QCOMPARE(actualKinds, expectedKinds);
+        }
+        QCOMPARE(actualRuns, runs);
+    }
+
+    void suppressionNextToInput()
+    {
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        const QString pack = temp.filePath(QStringLiteral("sparse.zip"));
+        QVERIFY(QFile::copy(
+            fixture(QLatin1String("upstream/sparse-disabled/data/diagnostics/runpacks/sess-sparse-disabled/"
+                                  "runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560453.zip")),
+            pack));
+        QFile suppress(temp.filePath(QStringLiteral(".runlens-suppress")));
+        QVERIFY(suppress.open(QIODevice::WriteOnly));
+        suppress.write("channel:*\n");
+        suppress.close();
+        const TriageRows rows = triageRows(readSource(pack));
+        QCOMPARE(rows.size(), size_t(1));
+        QCOMPARE(rows[0].hints.size(), size_t(3)); // kept, two of them marked
+        QCOMPARE(
+            triageGroupKeys(rows[0], TriageGrouping::Kind), QStringList { QStringLiteral("config:sparse-disabled") });
+    }
+
+    void unreadableSourceHasNoRows()
+    {
+        QVERIFY(triageRows(readSource(QStringLiteral("/nonexistent/pack.zip"))).empty());
+        QVERIFY(triageRows(nullptr).empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTriageEngine)
+#include "tst_triage_engine.moc"

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "rundiff.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTableWidget;
+class QTreeWidget;
+
+namespace Runlens {
+
+class WaterfallView;
+
+/// Two runs side by side (issue 9): stage grids with changed rows marked and per-stage duration
+/// deltas, both waterfalls on one time axis, the hints only one run has, and the budgets.json and
+/// context.json settings that differ.
+class CompareView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CompareView(RunDiff diff, QWidget* parent = nullptr);
+    ~CompareView() override;
+
+    const RunDiff& diff() const { return m_diff; }
+    WaterfallView* waterfallA() const { return m_waterfallA; }
+    WaterfallView* waterfallB() const { return m_waterfallB; }
+    /// A one-line verdict: the same, or how many stages, hints and settings differ.
+    QString verdict() const;
+
+private:
+    void fillStages();
+    void fillHints();
+    void fillSettings();
+    void syncRange(WaterfallView* from, WaterfallView* to, double fromMs, double toMs);
+
+    RunDiff m_diff;
+    QLabel* m_header;
+    QTableWidget* m_stages;
+    QTreeWidget* m_hints;
+    WaterfallView* m_waterfallA;
+    WaterfallView* m_waterfallB;
+    QTableWidget* m_settings;
+    bool m_syncing = false;
+};
+
+} // namespace Runlens

@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: MIT
+#include "triagemodel.h"
+
+#include "report.h"
+#include "runstatus.h"
+#include "severitybadge.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+
+#include <cmath>
+
+namespace Runlens {
+
+namespace {
+
+// Run rows carry their group's row + 1 as internal id (0 when not grouped); group rows carry 0.
+constexpr quintptr kTopLevel = 0;
+
+// "Warning: config:sparse-disabled, channel:unavailable · Note: channel:disabled", most severe first.
+QString hintSummary(const Hints& hints)
+{
+    QStringList groups;
+    for (int severity = int(Severity::Error); severity >= int(Severity::Note); --severity) {
+        QStringList kinds;
+        for (const Hint& hint : hints) {
+            if (!hint.isSuppressed() && int(hint.severity) == severity && !kinds.contains(hint.kind))
+                kinds.append(hint.kind);
+        }
+        if (!kinds.isEmpty())
+            groups.append(TriageModel::tr("%1: %2").arg(SeverityBadge::label(Severity(severity)), kinds.join(QLatin1String(", "))));
+    }
+    return groups.join(QStringLiteral(" · "));
+}
+
+const Hint* worstHint(const Hints& hints)
+{
+    const Hint* worst = nullptr;
+    for (const Hint& hint : hints) {
+        if (!hint.isSuppressed() && (!worst || hint.severity > worst->severity))
+            worst = &hint;
+    }
+    return worst;
+}
+
+} // namespace
+
+TriageModel::TriageModel(QObject* parent)
+    : QAbstractItemModel(parent)
+{
+}
+
+TriageModel::~TriageModel() = default;
+
+void TriageModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_groups.clear();
+    endResetModel();
+}
+
+void TriageModel::append(TriageRows rows)
+{
+    if (rows.empty())
+        return;
+    if (m_grouping == TriageGrouping::None) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(rows.size()) - 1);
+        for (TriageRow& row : rows)
+            m_rows.push_back(std::move(row));
+        endInsertRows();
+        return;
+    }
+    beginResetModel();
+    for (TriageRow& row : rows)
+        m_rows.push_back(std::move(row));
+    m_groups = groupTriageRows(m_rows, m_grouping);
+    endResetModel();
+}
+
+void TriageModel::setGrouping(TriageGrouping grouping)
+{
+    if (grouping == m_grouping)
+        return;
+    beginResetModel();
+    m_grouping = grouping;
+    m_groups = grouping == TriageGrouping::None ? std::vector<TriageGroup>() : groupTriageRows(m_rows, grouping);
+    endResetModel();
+}
+
+int TriageModel::rowIndex(const QModelIndex& index) const
+{
+    if (!index.isValid() || index.model() != this)
+        return -1;
+    if (m_grouping == TriageGrouping::None)
+        return index.row();
+    if (index.internalId() == kTopLevel)
+        return -1;
+    return m_groups[size_t(index.internalId() - 1)].rows[size_t(index.row())];
+}
+
+QModelIndex TriageModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    return createIndex(row, column, parent.isValid() ? quintptr(parent.row() + 1) : kTopLevel);
+}
+
+QModelIndex TriageModel::parent(const QModelIndex& child) const
+{
+    if (!child.isValid() || child.internalId() == kTopLevel)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, kTopLevel);
+}
+
+int TriageModel::rowCount(const QModelIndex& parent) const
+{
+    if (!parent.isValid())
+        return m_grouping == TriageGrouping::None ? int(m_rows.size()) : int(m_groups.size());
+    if (m_grouping == TriageGrouping::None || parent.internalId() != kTopLevel || parent.column() != 0)
+        return 0;
+    return int(m_groups[size_t(parent.row())].rows.size());
+}
+
+int TriageModel::columnCount(const QModelIndex&) const
+{
+    return ColumnCount;
+}
+
+QVariant TriageModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    Q_ASSERT(checkIndex(index));
+    if (m_grouping != TriageGrouping::None && index.internalId() == kTopLevel)
+        return groupData(m_groups[size_t(index.row())], index.column(), role);
+    const int row = rowIndex(index);
+    if (role == RowRole)
+        return row;
+    return runData(m_rows[size_t(row)], index.column(), role);
+}
+
+QVariant TriageModel::groupData(const TriageGroup& group, int column, int role) const
+{
+    if (role == RowRole)
+        return -1;
+    if (column != 0)
+        return {};
+    if (role == Qt::DisplayRole)
+        return tr("%1 (%L2)").arg(group.key).arg(group.rows.size());
+    if (role == SortRole)
+        return qlonglong(group.rows.size());
+    if (role == Qt::ToolTipRole)
+        return tr("%L1 runs").arg(group.rows.size());
+    return {};
+}
+
+QVariant TriageModel::runData(const TriageRow& row, int column, int role) const
+{
+    const Run& run = *row.run;
+    if (role == Qt::DisplayRole || role == SortRole) {
+        switch (column) {
+        case SourceColumn:
+            return QFileInfo(row.source->path).fileName();
+        case SessionColumn:
+            return run.sessionId;
+        case RunColumn:
+            return run.runId;
+        case ToolColumn:
+            return run.tool;
+        case StatusColumn:
+            return role == SortRole ? QVariant(runStatusSeverity(run.status)) : QVariant(runStatusLabel(run.status));
+        case StopColumn:
+            return run.stopReason;
+        case DurationColumn:
+            if (role == SortRole)
+                return std::isnan(run.durationMs) ? -1.0 : run.durationMs;
+            return formatDuration(run.durationMs);
+        case StageColumn:
+            return row.failingStage.isEmpty() ? row.stageReached : tr("%1 (failed)").arg(row.failingStage);
+        case HintsColumn: {
+            if (role == SortRole) {
+                const Hint* worst = worstHint(row.hints);
+                return worst ? int(worst->severity) + 1 : 0;
+            }
+            return hintSummary(row.hints);
+        }
+        }
+    } else if (role == Qt::DecorationRole) {
+        if (column == StatusColumn)
+            return runStatusIcon(run.status);
+        if (column == HintsColumn) {
+            if (const Hint* worst = worstHint(row.hints))
+                return SeverityBadge::icon(worst->severity);
+        }
+    } else if (role == Qt::ToolTipRole) {
+        if (column == SourceColumn)
+            return QDir::toNativeSeparators(row.source->path);
+        if (column == HintsColumn) {
+            QStringList lines;
+            for (const Hint& hint : row.hints) {
+                if (!hint.isSuppressed())
+                    lines.append(tr("%1 %2: %3").arg(SeverityBadge::label(hint.severity), hint.kind, hint.msg));
+            }
+            return lines.join(QLatin1Char('\n'));
+        }
+        if (column == StopColumn && !run.stopReason.isEmpty())
+            return run.stopReason;
+    } else if (role == Qt::TextAlignmentRole && column == DurationColumn) {
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    return {};
+}
+
+QVariant TriageModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case SourceColumn:
+        return m_grouping == TriageGrouping::None ? tr("Source") : tr("Group / source");
+    case SessionColumn:
+        return tr("Session");
+    case RunColumn:
+        return tr("Run");
+    case ToolColumn:
+        return tr("Tool");
+    case StatusColumn:
+        return tr("Status");
+    case StopColumn:
+        return tr("Stop reason");
+    case DurationColumn:
+        return tr("Duration");
+    case StageColumn:
+        return tr("Stage reached");
+    case HintsColumn:
+        return tr("Hints");
+    }
+    return {};
+}
+
+Qt::ItemFlags TriageModel::flags(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (m_grouping == TriageGrouping::None || index.internalId() != kTopLevel)
+        result |= Qt::ItemNeverHasChildren;
+    return result;
+}
+
+} // namespace Runlens
