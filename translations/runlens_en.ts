@@ -76,6 +76,16 @@
     </message>
 </context>
 <context>
+    <name>Runlens::MainWindow</name>
+    <message numerus="yes">
+        <source>Triage: %Ln inputs</source>
+        <translation>
+            <numerusform>Triage: %Ln input</numerusform>
+            <numerusform>Triage: %Ln inputs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Runlens::ProblemsView</name>
     <message numerus="yes">
         <source>%Ln error(s)</source>
@@ -144,6 +154,16 @@
         <translation>
             <numerusform>(%n suppressed)</numerusform>
             <numerusform>(%n suppressed)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::SourceReader</name>
+    <message numerus="yes">
+        <source>%n stored hints without a &quot;kind&quot; skipped</source>
+        <translation>
+            <numerusform>%n stored hint without a &quot;kind&quot; skipped</numerusform>
+            <numerusform>%n stored hints without a &quot;kind&quot; skipped</numerusform>
         </translation>
     </message>
 </context>
