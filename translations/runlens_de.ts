@@ -652,6 +652,174 @@
         <source>compression ratio %1 exceeds the limit of %2 (possible zip bomb)</source>
         <translation>Kompressionsverhältnis %1 überschreitet die Grenze von %2 (mögliche Zip-Bombe)</translation>
     </message>
+    <message>
+        <source>(absent)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <source>stop reason: %1</source>
+        <translation>Abbruchgrund: %1</translation>
+    </message>
+    <message>
+        <source>Hints only in A</source>
+        <translation>Hinweise nur in A</translation>
+    </message>
+    <message>
+        <source>Hints only in B</source>
+        <translation>Hinweise nur in B</translation>
+    </message>
+    <message>
+        <source>Same stages and hints.</source>
+        <translation>Gleiche Stufen und Hinweise.</translation>
+    </message>
+    <message>
+        <source>Stages or hints differ.</source>
+        <translation>Stufen oder Hinweise unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Stages (* changed):</source>
+        <translation>Stufen (* geändert):</translation>
+    </message>
+    <message>
+        <source>%1, settings that differ: %2</source>
+        <translation>%1, abweichende Einstellungen: %2</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Fakten</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Stufen</translation>
+    </message>
+    <message>
+        <source>Duration change</source>
+        <translation>Änderung der Dauer</translation>
+    </message>
+    <message>
+        <source>A reason</source>
+        <translation>Grund A</translation>
+    </message>
+    <message>
+        <source>B reason</source>
+        <translation>Grund B</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Keine.</translation>
+    </message>
+    <message>
+        <source>No setting differs.</source>
+        <translation>Keine Einstellung weicht ab.</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>Stop reason</source>
+        <translation>Abbruchgrund</translation>
+    </message>
+    <message>
+        <source>Stage reached</source>
+        <translation>Erreichte Stufe</translation>
+    </message>
+    <message>
+        <source>Hints</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>Hint kind</source>
+        <translation>Hinweisart</translation>
+    </message>
+    <message>
+        <source>Failing stage</source>
+        <translation>Fehlgeschlagene Stufe</translation>
+    </message>
+    <message>
+        <source>(no hints)</source>
+        <translation>(keine Hinweise)</translation>
+    </message>
+    <message>
+        <source>Runs: %1</source>
+        <translation>Läufe: %1</translation>
+    </message>
+    <message>
+        <source>Runs per group: %1</source>
+        <translation>Läufe pro Gruppe: %1</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Triage</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>symbolic link loop</source>
+        <translation>Schleife symbolischer Links</translation>
+    </message>
+    <message>
+        <source>dangling symbolic link to %1</source>
+        <translation>verwaister symbolischer Link auf %1</translation>
+    </message>
+    <message>
+        <source>a directory, not a regular file</source>
+        <translation>ein Verzeichnis, keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>a FIFO (named pipe), not a regular file</source>
+        <translation>ein FIFO (Named Pipe), keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>a socket, not a regular file</source>
+        <translation>ein Socket, keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>a device, not a regular file</source>
+        <translation>ein Gerät, keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>events and sessions must be positive, files zero or more</source>
+        <translation>Ereignisse und Sitzungen müssen positiv sein, Dateien null oder mehr</translation>
+    </message>
+    <message>
+        <source>cannot create directory %1</source>
+        <translation>Verzeichnis %1 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>%1 already holds timeline files; use --force to replace them</source>
+        <translation>%1 enthält bereits Timeline-Dateien; mit --force werden sie ersetzt</translation>
+    </message>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>%1 kann nicht entfernt werden</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::Builder</name>
@@ -698,6 +866,117 @@
     <message>
         <source>clock went backwards by %1 s</source>
         <translation>Uhr lief um %1 s rückwärts</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::CompareView</name>
+    <message>
+        <source>Ran</source>
+        <translation>Gelaufen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Eingeschränkt</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>Nicht erreicht</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>A duration</source>
+        <translation>Dauer A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>B duration</source>
+        <translation>Dauer B</translation>
+    </message>
+    <message>
+        <source>Δ duration</source>
+        <translation>Δ Dauer</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>A  %1
+B  %2
+%3</source>
+        <translation>A  %1
+B  %2
+%3</translation>
+    </message>
+    <message>
+        <source>Waterfall A</source>
+        <translation>Wasserfall A</translation>
+    </message>
+    <message>
+        <source>Waterfall B</source>
+        <translation>Wasserfall B</translation>
+    </message>
+    <message>
+        <source>Same stages, hints and settings.</source>
+        <translation>Gleiche Stufen, Hinweise und Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Differs: stages changed %1 of %2 · hints in only one run %3 · settings changed %4</source>
+        <translation>Unterschiede: geänderte Stufen %1 von %2 · Hinweise in nur einem Lauf %3 · geänderte Einstellungen %4</translation>
+    </message>
+    <message>
+        <source>Status differs</source>
+        <translation>Status unterscheidet sich</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Only in A (%1)</source>
+        <translation>Nur in A (%1)</translation>
+    </message>
+    <message>
+        <source>Only in B (%1)</source>
+        <translation>Nur in B (%1)</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1561,61 @@ Unterdrückt durch: %2</translation>
         <source>Cannot Write File</source>
         <translation>Datei kann nicht geschrieben werden</translation>
     </message>
+    <message>
+        <source>&amp;Triage Folder…</source>
+        <translation>&amp;Triage eines Ordners…</translation>
+    </message>
+    <message>
+        <source>One table of every run in a folder of runpacks, grouped by hint, stop reason, tool or stage</source>
+        <translation>Eine Tabelle aller Läufe in einem Ordner mit Runpacks, gruppiert nach Hinweis, Abbruchgrund, Tool oder Stufe</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Directory…</source>
+        <translation>Verzeichnis verfol&amp;gen…</translation>
+    </message>
+    <message>
+        <source>Watch a timeline directory while the server writes it</source>
+        <translation>Ein Timeline-Verzeichnis beobachten, während der Server hineinschreibt</translation>
+    </message>
+    <message>
+        <source>%1 (live)</source>
+        <translation>%1 (live)</translation>
+    </message>
+    <message>
+        <source>Follow Timeline Directory</source>
+        <translation>Timeline-Verzeichnis verfolgen</translation>
+    </message>
+    <message>
+        <source>Triage: %1</source>
+        <translation>Triage: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Triage: %Ln inputs</source>
+        <translation>
+            <numerusform>Triage: %Ln Eingabe</numerusform>
+            <numerusform>Triage: %Ln Eingaben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ↔ %2</source>
+        <translation>%1 ↔ %2</translation>
+    </message>
+    <message>
+        <source>Cannot Compare</source>
+        <translation>Vergleichen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Could not read a run with a tool from %1 and from %2.</source>
+        <translation>Aus %1 und aus %2 konnte nicht je ein Lauf mit Tool gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Triage a Folder of Runpacks</source>
+        <translation>Triage eines Ordners mit Runpacks</translation>
+    </message>
+    <message>
+        <source>Compare &amp;Selected Runs</source>
+        <translation>Ausgewählte Läufe &amp;vergleichen</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::PackContentsView</name>
@@ -1704,6 +2038,16 @@ Lauf %2</translation>
     </message>
 </context>
 <context>
+    <name>Runlens::SourceReader</name>
+    <message numerus="yes">
+        <source>%n stored hints without a &quot;kind&quot; skipped</source>
+        <translation>
+            <numerusform>%n gespeicherter Hinweis ohne &quot;kind&quot; übersprungen</numerusform>
+            <numerusform>%n gespeicherte Hinweise ohne &quot;kind&quot; übersprungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Runlens::SourceView</name>
     <message>
         <source>Reading %1</source>
@@ -1820,6 +2164,34 @@ Lauf %2</translation>
     <message>
         <source>No problems found.</source>
         <translation>Keine Probleme gefunden.</translation>
+    </message>
+    <message>
+        <source>Follow &amp;newest run</source>
+        <translation>&amp;Neuesten Lauf verfolgen</translation>
+    </message>
+    <message>
+        <source>Select each new run as its first line arrives</source>
+        <translation>Jeden neuen Lauf auswählen, sobald seine erste Zeile eintrifft</translation>
+    </message>
+    <message>
+        <source>P&amp;ause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>Freeze the view; reading goes on and catches up on resume</source>
+        <translation>Die Ansicht einfrieren; das Lesen läuft weiter und holt beim Fortsetzen auf</translation>
+    </message>
+    <message>
+        <source>Paused: %1 · %L2 lines shown, %L3 read</source>
+        <translation>Pausiert: %1 · %L2 Zeilen angezeigt, %L3 gelesen</translation>
+    </message>
+    <message>
+        <source>Following %1: waiting for the first line</source>
+        <translation>%1 wird verfolgt: Warten auf die erste Zeile</translation>
+    </message>
+    <message>
+        <source>Following %1 · %L2 lines · %L3 lines/s</source>
+        <translation>%1 wird verfolgt · %L2 Zeilen · %L3 Zeilen/s</translation>
     </message>
 </context>
 <context>
@@ -1979,11 +2351,18 @@ Lauf %2</translation>
     </message>
 </context>
 <context>
-    <name>Runlens::TimelineReader</name>
+    <name>Runlens::TimelineOutput</name>
     <message>
-        <source>not a regular file</source>
-        <translation>keine reguläre Datei</translation>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>cannot rename %1 to %2</source>
+        <translation>%1 kann nicht in %2 umbenannt werden</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::TimelineReader</name>
     <message>
         <source>byte order mark skipped</source>
         <translation>Byte-Order-Mark übersprungen</translation>
@@ -2022,6 +2401,10 @@ Lauf %2</translation>
         <source>cannot read: %1</source>
         <translation>nicht lesbar: %1</translation>
     </message>
+    <message>
+        <source>line skipped: %1 bytes is longer than the limit of %2 bytes</source>
+        <translation>Zeile übersprungen: %1 Bytes überschreiten die Grenze von %2 Bytes</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::TimelineTailer</name>
@@ -2050,6 +2433,136 @@ Lauf %2</translation>
             <numerusform>mehr als %n Problem in dieser Datei; weitere werden nicht aufgeführt</numerusform>
             <numerusform>mehr als %n Probleme in dieser Datei; weitere werden nicht aufgeführt</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::TriageModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%L2)</source>
+        <translation>%1 (%L2)</translation>
+    </message>
+    <message>
+        <source>%L1 runs</source>
+        <translation>%L1 Läufe</translation>
+    </message>
+    <message>
+        <source>%1 (failed)</source>
+        <translation>%1 (fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Group / source</source>
+        <translation>Gruppe / Quelle</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Stop reason</source>
+        <translation>Abbruchgrund</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Stage reached</source>
+        <translation>Erreichte Stufe</translation>
+    </message>
+    <message>
+        <source>Hints</source>
+        <translation>Hinweise</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::TriageView</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Filter by file, session, run, tool, status, stop reason, stage or hint</source>
+        <translation>Nach Datei, Sitzung, Lauf, Tool, Status, Abbruchgrund, Stufe oder Hinweis filtern</translation>
+    </message>
+    <message>
+        <source>Group the runs, with a count per group</source>
+        <translation>Die Läufe gruppieren, mit einer Anzahl pro Gruppe</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>Keine Gruppierung</translation>
+    </message>
+    <message>
+        <source>Group by hint kind</source>
+        <translation>Nach Hinweisart gruppieren</translation>
+    </message>
+    <message>
+        <source>Group by stop reason</source>
+        <translation>Nach Abbruchgrund gruppieren</translation>
+    </message>
+    <message>
+        <source>Group by tool</source>
+        <translation>Nach Tool gruppieren</translation>
+    </message>
+    <message>
+        <source>Group by failing stage</source>
+        <translation>Nach fehlgeschlagener Stufe gruppieren</translation>
+    </message>
+    <message>
+        <source>Compare the two selected runs side by side (Ctrl+D)</source>
+        <translation>Die zwei ausgewählten Läufe nebeneinander vergleichen (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Could not be read:</source>
+        <translation>Konnte nicht gelesen werden:</translation>
+    </message>
+    <message>
+        <source>%v of %m inputs</source>
+        <translation>%v von %m Eingaben</translation>
+    </message>
+    <message>
+        <source>Runs: %L1</source>
+        <translation>Läufe: %L1</translation>
+    </message>
+    <message>
+        <source> in %L1 groups</source>
+        <translation> in %L1 Gruppen</translation>
+    </message>
+    <message>
+        <source> · unreadable: %L1</source>
+        <translation> · nicht lesbar: %L1</translation>
     </message>
 </context>
 <context>
@@ -2320,12 +2833,40 @@ Doppelklick oder R: den ganzen Lauf anzeigen</translation>
         <translation>Runpack-Zips, Timeline-Verzeichnisse oder .jsonl-Dateien zum Öffnen.</translation>
     </message>
     <message>
-        <source>runlens: --screenshot takes exactly one PATH</source>
-        <translation>runlens: --screenshot erwartet genau einen PATH</translation>
-    </message>
-    <message>
         <source>runlens: --size wants WIDTHxHEIGHT, like 1280x800, not &quot;%1&quot;</source>
         <translation>runlens: --size erwartet WIDTHxHEIGHT, etwa 1280x800, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>User interface language, like de or en (default: the system&apos;s).</source>
+        <translation>Sprache der Benutzeroberfläche, etwa de oder en (Standard: die des Systems).</translation>
+    </message>
+    <message>
+        <source>Colour theme: light, dark or system (default).</source>
+        <translation>Farbschema: light, dark oder system (Standard).</translation>
+    </message>
+    <message>
+        <source>Follow timeline directory DIR while the server writes it.</source>
+        <translation>Timeline-Verzeichnis DIR verfolgen, während der Server hineinschreibt.</translation>
+    </message>
+    <message>
+        <source>Open the PATHs (runpacks, folders of them, timelines) as one triage board.</source>
+        <translation>Die PATHs (Runpacks, Ordner davon, Timelines) als eine gemeinsame Triage-Übersicht öffnen.</translation>
+    </message>
+    <message>
+        <source>Compare the first runs of the two PATHs side by side.</source>
+        <translation>Die jeweils ersten Läufe der beiden PATHs nebeneinander vergleichen.</translation>
+    </message>
+    <message>
+        <source>runlens: --theme wants light, dark or system, not &quot;%1&quot;</source>
+        <translation>runlens: --theme erwartet light, dark oder system, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>runlens: --screenshot takes exactly one PATH or --follow DIR</source>
+        <translation>runlens: --screenshot erwartet genau einen PATH oder --follow DIR</translation>
+    </message>
+    <message>
+        <source>runlens: --compare takes exactly two PATHs</source>
+        <translation>runlens: --compare erwartet genau zwei PATHs</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "problemsview.h"
+#include "widgetstyle.h"
 
 #include "problemsmodel.h"
 
@@ -42,20 +43,8 @@ ProblemsView::ProblemsView(QWidget* parent)
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // reading order until a header is clicked
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    setUpCompactTable(m_table, ProblemsModel::MessageColumn);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setWordWrap(false);
-    m_table->setShowGrid(false);
-    m_table->setIconSize(QSize(14, 14));
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setMinimumSectionSize(1);
-    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
-    QHeaderView* header = m_table->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(ProblemsModel::MessageColumn, QHeaderView::Stretch);
     m_table->installEventFilter(this);
     connect(m_table, &QAbstractItemView::clicked, this, &ProblemsView::activate);
 

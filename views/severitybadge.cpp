@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "severitybadge.h"
+#include "widgetstyle.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,23 +17,6 @@ namespace Runlens {
 namespace {
 
 constexpr Severity kShownOrder[] = { Severity::Error, Severity::Warning, Severity::Note };
-
-// Renders a 16x16 vector drawing at the usual icon sizes; QIcon derives the disabled look itself.
-QIcon drawnIcon(const std::function<void(QPainter&)>& draw)
-{
-    QIcon icon;
-    for (int side : { 16, 20, 24, 32, 48, 64 }) {
-        QPixmap pixmap(side, side);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.scale(side / 16.0, side / 16.0);
-        draw(painter);
-        painter.end();
-        icon.addPixmap(pixmap);
-    }
-    return icon;
-}
 
 void drawSeverity(QPainter& painter, Severity severity)
 {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "stagegridmodel.h"
+#include "widgetstyle.h"
 
 #include "report.h"
 
@@ -24,23 +25,6 @@ constexpr CellStatus kAllStatuses[] = { CellStatus::NotReached, CellStatus::Ran,
     CellStatus::Failed, CellStatus::Degraded, CellStatus::Running };
 // Spec 11.5 / 13 item 1: this dense "failure" is upstream's instrumentation, not FAISS.
 const QLatin1String kCheckpointBug("emit_checkpoint() got multiple values for argument 'stage'");
-
-// Renders a 16x16 vector drawing at the usual icon sizes; QIcon derives the disabled look itself.
-QIcon drawnIcon(const std::function<void(QPainter&)>& draw)
-{
-    QIcon icon;
-    for (int side : { 16, 20, 24, 32, 48, 64 }) {
-        QPixmap pixmap(side, side);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.scale(side / 16.0, side / 16.0);
-        draw(painter);
-        painter.end();
-        icon.addPixmap(pixmap);
-    }
-    return icon;
-}
 
 void drawStatus(QPainter& painter, CellStatus status)
 {

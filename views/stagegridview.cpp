@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "stagegridview.h"
+#include "widgetstyle.h"
 
 #include "runstatus.h"
 #include "stagegridmodel.h"
@@ -144,21 +145,8 @@ StageGridView::StageGridView(QWidget* parent)
     m_table->setObjectName(QStringLiteral("stageGridTable"));
     m_table->setModel(m_model);
     m_table->setItemDelegate(new StatusTintDelegate(m_table));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    setUpCompactTable(m_table, StageGridModel::ReasonColumn);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->setTextElideMode(Qt::ElideRight);
-    m_table->setIconSize(QSize(14, 14));
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setMinimumSectionSize(1);
-    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
-    QHeaderView* header = m_table->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(StageGridModel::ReasonColumn, QHeaderView::Stretch);
     m_table->installEventFilter(this);
     connect(m_table, &QAbstractItemView::clicked, this, &StageGridView::activate);
 
