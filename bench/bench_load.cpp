@@ -11,12 +11,12 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+
+#include <malloc.h>
 
 using namespace Runlens;
 
@@ -39,19 +39,18 @@ QString dataDirectory()
     return fromEnv.isEmpty() ? QStringLiteral(RUNLENS_BENCH_DATA_DEFAULT) : fromEnv;
 }
 
-// Generates the data once; a marker file remembers the options it was made with.
+// Generates the data once; a marker file (which bench/run.sh writes the same way) remembers the options.
 bool ensureData(const QString& directory)
 {
     const SynthOptions options = dataOptions();
-    const QByteArray marker = QJsonDocument(QJsonObject{{QStringLiteral("events"), options.events},
-                                                        {QStringLiteral("sessions"), options.sessions},
-                                                        {QStringLiteral("seed"), qint64(options.seed)}})
-                                  .toJson(QJsonDocument::Compact);
-    QFile markerFile(QDir(directory).filePath(QStringLiteral("synth.json")));
+    const QByteArray marker = "events=" + QByteArray::number(options.events) + " sessions="
+        + QByteArray::number(options.sessions) + " seed=" + QByteArray::number(options.seed) + '\n';
+    QFile markerFile(QDir(directory).filePath(QStringLiteral("synth.args")));
     if (markerFile.open(QIODevice::ReadOnly) && markerFile.readAll() == marker)
         return true;
     markerFile.close();
-    std::fprintf(stderr, "bench_load: generating %lld events in %s\n", qlonglong(options.events), qPrintable(directory));
+    std::fprintf(stderr, "bench_load: generating %lld events in %s\n", qlonglong(options.events),
+                 qPrintable(directory));
     SynthStats stats;
     QString error;
     if (!synthesizeTimeline(directory, options, &stats, &error)) {
@@ -73,9 +72,11 @@ qint64 procStatusKb(const char* key)
     return -1;
 }
 
-// VmHWM is the peak resident set of the process; writing 5 to clear_refs resets it to the current RSS.
+// VmHWM is the peak resident set of the process; writing 5 to clear_refs resets it to the current RSS,
+// after malloc_trim has given back what the previous iteration freed.
 void resetPeakRss()
 {
+    malloc_trim(0);
     QFile clear(QStringLiteral("/proc/self/clear_refs"));
     if (clear.open(QIODevice::WriteOnly))
         clear.write("5");

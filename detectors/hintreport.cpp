@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "hintreport.h"
 #include "formatutil_p.h"
+#include "parallel_p.h"
 #include "suppressions.h"
 
 #include <QCoreApplication>
@@ -75,17 +76,25 @@ HintReport buildHintReport(const Source& source, const RunFilter& filter, const 
     report.sourceHints = detectSourceProblems(source);
     if (suppressions)
         suppressions->apply(report.sourceHints);
+    std::vector<const RunPtr*> selected;
     for (const RunPtr& run : source.runs) {
-        if (!filter.matches(*run))
-            continue;
-        if (const Hints* hints = known.value(run.get())) {
-            report.runs.push_back({run, *hints});
-            continue;
-        }
-        Hints hints = detectRun(*run, thresholds);
+        if (filter.matches(*run))
+            selected.push_back(&run);
+    }
+    // Detectors are pure functions of one run: every core takes runs, the report keeps their order.
+    std::vector<Hints> computed(selected.size());
+    parallelFor(qsizetype(selected.size()), [&](qsizetype i) {
+        const Run* run = selected[size_t(i)]->get();
+        if (known.contains(run))
+            return;
+        computed[size_t(i)] = detectRun(*run, thresholds);
         if (suppressions)
-            suppressions->apply(hints);
-        report.runs.push_back({run, std::move(hints)});
+            suppressions->apply(computed[size_t(i)]);
+    });
+    report.runs.reserve(selected.size());
+    for (size_t i = 0; i < selected.size(); ++i) {
+        const Hints* lent = known.value(selected[i]->get());
+        report.runs.push_back({*selected[i], lent ? *lent : std::move(computed[i])});
     }
     return report;
 }

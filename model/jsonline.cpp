@@ -141,6 +141,37 @@ struct StringViewHash
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+// The statuses, types and names of spec 4, as literals: a copy of a literal QString touches no reference
+// count, so the threads building runs do not contend for the counts of the strings every event shares.
+const QString kKnownTexts[] = {
+    QStringLiteral("ok"), QStringLiteral("error"), QStringLiteral("noop"), QStringLiteral("operation.start"),
+    QStringLiteral("operation.end"), QStringLiteral("step.start"), QStringLiteral("step.end"),
+    QStringLiteral("decision"), QStringLiteral("channel"), QStringLiteral("http.request"),
+    QStringLiteral("hybrid.query_profile"), QStringLiteral("hybrid.semantic.run"),
+    QStringLiteral("hybrid.channels.collected"), QStringLiteral("hybrid.fuse.start"), QStringLiteral("hybrid.fuse.rrf"),
+    QStringLiteral("hybrid.fuse.pool"), QStringLiteral("hybrid.debug_bundle"), QStringLiteral("hybrid.fuse.result"),
+    QStringLiteral("faiss.search.start"), QStringLiteral("faiss.search.end"), QStringLiteral("duckdb.hydrate.start"),
+    QStringLiteral("duckdb.hydrate.end"), QStringLiteral("io"), QStringLiteral("duckdb.scope_filter"),
+    QStringLiteral("duckdb.query.limit"), QStringLiteral("duckdb.embeddings"), QStringLiteral("hydration.start"),
+    QStringLiteral("hydration.end"), QStringLiteral("rerank.decision"), QStringLiteral("rerank.start"),
+    QStringLiteral("rerank.end"), QStringLiteral("runtime.init.start"), QStringLiteral("runtime.init.end"),
+    QStringLiteral("runtime.init.err"), QStringLiteral("runtime.close.end"), QStringLiteral("git.blame.start"),
+    QStringLiteral("git.blame.end"), QStringLiteral("git.history.start"), QStringLiteral("git.history.end"),
+    QStringLiteral("mcp.tool:search.semantic_pro"), QStringLiteral("vllm.embed_batch"), QStringLiteral("embed.vllm"),
+    QStringLiteral("search.embed"), QStringLiteral("search.faiss"), QStringLiteral("faiss.search"),
+    QStringLiteral("retrieval.search"), QStringLiteral("hybrid.search"), QStringLiteral("retrieval.gather_channels"),
+    QStringLiteral("search.bm25"), QStringLiteral("search.splade"), QStringLiteral("retrieval.fuse"),
+    QStringLiteral("fusion.rrf"), QStringLiteral("fusion.pool"), QStringLiteral("search.rrf_fuse"),
+    QStringLiteral("hydrate.duckdb"), QStringLiteral("catalog.hydrate"), QStringLiteral("sql.exec"),
+    QStringLiteral("duckdb.query"), QStringLiteral("retrieval.coderank_llm"), QStringLiteral("retrieval.rerank_exact"),
+    QStringLiteral("faiss"), QStringLiteral("gate.budget"), QStringLiteral("retrieval.gating.secondary"),
+    QStringLiteral("query_profile"), QStringLiteral("semantic"), QStringLiteral("channel.run"),
+    QStringLiteral("channel.skip"), QStringLiteral("hybrid"), QStringLiteral("fusion"), QStringLiteral("debug"),
+    QStringLiteral("catalog"), QStringLiteral("duckdb"), QStringLiteral("rerank"), QStringLiteral("/mcp"),
+    QStringLiteral("coderank-faiss"), QStringLiteral("hybrid-engine"), QStringLiteral("xtr-index"),
+    QStringLiteral("inprocess-vllm"), QStringLiteral("startup"), QStringLiteral("cli"), QStringLiteral(""),
+};
+
 struct JsonLineParser::Private
 {
     simdjson::dom::parser parser;
@@ -148,13 +179,23 @@ struct JsonLineParser::Private
     // allocation per line. Bounded, so that a file of unique names cannot grow it without limit.
     std::unordered_map<std::string, QString, StringViewHash, std::equal_to<>> interned;
 
+    Private() { seed(); }
+
+    void seed()
+    {
+        for (const QString& text : kKnownTexts)
+            interned.emplace(text.toStdString(), text);
+    }
+
     const QString& intern(std::string_view text)
     {
         auto it = interned.find(text);
         if (it != interned.end())
             return it->second;
-        if (interned.size() >= 65536)
+        if (interned.size() >= 65536) {
             interned.clear();
+            seed();
+        }
         return interned.emplace(std::string(text), fromView(text)).first->second;
     }
 };

@@ -15,6 +15,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,7 +25,8 @@ class JsonText
 {
 public:
     /// `level` is the nesting depth of the first value written, for text that goes inside a document.
-    explicit JsonText(QByteArray& out, int level = 0)
+    /// A std::string, not a QByteArray: its appends are inline, and the writer does little else.
+    explicit JsonText(std::string& out, int level = 0)
         : m_out(out)
         , m_level(level)
     {
@@ -70,14 +72,14 @@ public:
     {
         beforeValue();
         // Most texts are ASCII: escaped from UTF-16 straight into the buffer, without a UTF-8 copy.
-        const qsizetype start = m_out.size();
-        m_out.resize(start + 2 + text.size() * 6); // the longest escape is six bytes
+        const size_t start = m_out.size();
+        m_out.resize(start + 2 + size_t(text.size()) * 6); // the longest escape is six bytes
         char* out = m_out.data() + start;
         *out++ = '"';
         for (const QChar c : text) {
             const char16_t u = c.unicode();
             if (u >= 0x80) { // not ASCII: the general path
-                m_out.truncate(start);
+                m_out.resize(start);
                 const QByteArray utf8 = text.toUtf8();
                 appendEscaped(std::string_view(utf8.constData(), size_t(utf8.size())));
                 return *this;
@@ -85,7 +87,7 @@ public:
             out = escape(out, char(u));
         }
         *out++ = '"';
-        m_out.truncate(out - m_out.constData());
+        m_out.resize(size_t(out - m_out.data()));
         return *this;
     }
     /// Null for an empty text, as the report writes absent reasons.
@@ -126,7 +128,7 @@ public:
     }
 
     /// Text another JsonText wrote at depth(), spliced in as the next value.
-    JsonText& preformatted(const QByteArray& text)
+    JsonText& preformatted(const std::string& text)
     {
         beforeValue();
         m_out += text;
@@ -153,7 +155,7 @@ private:
     JsonText& raw(std::string_view text)
     {
         beforeValue();
-        m_out.append(text.data(), qsizetype(text.size()));
+        m_out.append(text);
         return *this;
     }
 
@@ -189,13 +191,13 @@ private:
     void separator()
     {
         m_out += m_counts.back()++ > 0 ? ",\n" : "\n";
-        m_out.append(qsizetype(m_counts.size() + size_t(m_level)) * 2, ' ');
+        m_out.append((m_counts.size() + size_t(m_level)) * 2, ' ');
     }
 
     void newline()
     {
         m_out += '\n';
-        m_out.append(qsizetype(m_counts.size() + size_t(m_level)) * 2, ' ');
+        m_out.append((m_counts.size() + size_t(m_level)) * 2, ' ');
     }
 
     // nlohmann's escaping with ensure_ascii off: the two-character escapes, \u00xx for other control
@@ -248,16 +250,16 @@ private:
         for (size_t i = 0; i < utf8.size(); ++i) {
             if (plain(utf8[i]))
                 continue;
-            m_out.append(utf8.data() + from, qsizetype(i - from));
+            m_out.append(utf8.data() + from, i - from);
             char escaped[6];
-            m_out.append(escaped, escape(escaped, utf8[i]) - escaped);
+            m_out.append(escaped, size_t(escape(escaped, utf8[i]) - escaped));
             from = i + 1;
         }
-        m_out.append(utf8.data() + from, qsizetype(utf8.size() - from));
+        m_out.append(utf8.data() + from, utf8.size() - from);
         m_out += '"';
     }
 
-    QByteArray& m_out;
+    std::string& m_out;
     int m_level;
     std::vector<int> m_counts; // members or items written so far, per open container
     bool m_afterKey = false;

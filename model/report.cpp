@@ -169,7 +169,11 @@ QStringList decidingNames(const Run& run, const StageCell& cell)
 void writeReportJson(const Source& source, const RunFilter& filter, const HintsProvider& hints,
                      const std::function<void(const QByteArray&)>& write)
 {
-    QByteArray out;
+    std::string out;
+    const auto flush = [&] {
+        write(QByteArray::fromRawData(out.data(), qsizetype(out.size())));
+        out.clear();
+    };
     JsonText json(out);
     json.beginObject();
     json.key("source").string(source.path);
@@ -190,18 +194,17 @@ void writeReportJson(const Source& source, const RunFilter& filter, const HintsP
     // Runs are written on every core in batches, then passed on in order; a batch bounds the memory.
     constexpr size_t kBatch = 512;
     const int depth = json.depth();
-    std::vector<QByteArray> texts;
+    std::vector<std::string> texts;
     for (size_t first = 0; first < selected.size(); first += kBatch) {
-        texts.assign(std::min(kBatch, selected.size() - first), QByteArray());
+        texts.assign(std::min(kBatch, selected.size() - first), std::string());
         parallelFor(qsizetype(texts.size()), [&](qsizetype i) {
             const Run& run = *selected[first + size_t(i)];
             JsonText runJson(texts[size_t(i)], depth);
             writeRun(runJson, run, hints ? hints(run) : QJsonArray());
         });
-        for (const QByteArray& text : texts)
+        for (const std::string& text : texts)
             json.preformatted(text);
-        write(out);
-        out.clear();
+        flush();
     }
     json.endArray();
     json.key("problems").beginArray();
@@ -210,7 +213,7 @@ void writeReportJson(const Source& source, const RunFilter& filter, const HintsP
     json.endArray();
     json.endObject();
     out += '\n';
-    write(out);
+    flush();
 }
 
 QByteArray reportJson(const Source& source, const RunFilter& filter, const HintsProvider& hints)

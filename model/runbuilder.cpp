@@ -856,7 +856,8 @@ struct Builder
                 continue;
             const bool ok = run.events[size_t(span.endEvent)].status != QLatin1String("error");
             // The attrs stay in the line until a rule or a regenerated pack asks (Run::checkpointAttrs).
-            run.checkpoints.push_back(Checkpoint{stage, ok, ok ? QString() : span.message, {}, NAN, span.durationMs, span.endEvent});
+            run.checkpoints.push_back(
+                Checkpoint{stage, ok, ok ? QString() : span.message, {}, NAN, span.durationMs, span.endEvent});
         }
     }
 

@@ -27,6 +27,13 @@ struct Source
     enum class Kind { Runpack, TimelineDirectory, JsonlFile };
     enum class Layout { None, Upstream, Seed, Unknown }; // runpack layouts (spec 8.4)
 
+    Source() = default;
+    Source(const Source&) = default;
+    Source(Source&&) = default;
+    Source& operator=(const Source&) = default;
+    Source& operator=(Source&&) = default;
+    ~Source(); // frees the runs only it holds on every core: a million events take a while to free
+
     QString path;
     Kind kind = Kind::JsonlFile;
     Layout layout = Layout::None;

@@ -405,6 +405,13 @@ bool looksLikeZip(const QString& path)
 
 } // namespace
 
+Source::~Source()
+{
+    // Not while the program ends: the thread pool may be gone before a static Source.
+    if (runs.size() > 64 && QCoreApplication::instance())
+        parallelFor(qsizetype(runs.size()), [this](qsizetype i) { runs[size_t(i)].reset(); });
+}
+
 const PackMember* Source::member(const QString& name) const
 {
     for (const PackMember& m : members) {

@@ -216,6 +216,8 @@ const std::array<QByteArrayView, 2> kHydrateErrors = {
     "Catalog Error: Table with name chunks does not exist! Did you mean \"chunk_meta\"?",
 };
 
+const std::array<QByteArrayView, 3> kGateReasons = {"high_margin", "upstream_budget_exceeded", "insufficient_candidates"};
+
 const QByteArrayView kFaissBug = "emit_checkpoint() got multiple values for argument 'stage'";
 const QByteArrayView kTool = "search.semantic_pro";
 const QByteArrayView kToolScope = "mcp.tool:search.semantic_pro";
@@ -480,7 +482,7 @@ void semanticProRun(RunWriter& w, Rng& rng, Server& server)
         const bool run = rng.chance(400);
         Attrs gate;
         gate.flag("should_run", run)
-            .str("reason", run ? "within_budget" : rng.pick(std::array<QByteArrayView, 3>{"high_margin", "upstream_budget_exceeded", "insufficient_candidates"}))
+            .str("reason", run ? QByteArrayView("within_budget") : rng.pick(kGateReasons))
             .num("candidate_count", rng.range(0, 40))
             .raw("elapsed_ms", pyFloat(rng.range(100, 9000), 2))
             .raw("margin", pyFloat(rng.range(-1000, 900), 3));
@@ -524,7 +526,10 @@ void semanticProRun(RunWriter& w, Rng& rng, Server& server)
             return;
         case Channel::CapabilityOff:
             w.point("channel", "channel.skip",
-                    Attrs().str("reason", "capability_off").raw("missing", list({"onnxruntime_importable"})).str("name", name));
+                    Attrs()
+                        .str("reason", "capability_off")
+                        .raw("missing", list({"onnxruntime_importable"}))
+                        .str("name", name));
             return;
         case Channel::ProviderError:
             w.work(1'000, 9'000);
@@ -618,7 +623,11 @@ void semanticProRun(RunWriter& w, Rng& rng, Server& server)
         w.close();
     } else {
         w.point("rerank.decision", "rerank",
-                Attrs().str("provider", "xtr").num("top_k", 50).flag("enabled", false).str("reason", "disabled_config"));
+                Attrs()
+                    .str("provider", "xtr")
+                    .num("top_k", 50)
+                    .flag("enabled", false)
+                    .str("reason", "disabled_config"));
     }
 
     // Hydration; a few requests look documents up in several rounds.
@@ -741,7 +750,10 @@ public:
 
 private:
     // With a file count, file k holds lines [k * events / files, (k + 1) * events / files).
-    qint64 segmentOf(qint64 index) const { return m_options.files > 0 ? index * m_options.files / m_options.events : 0; }
+    qint64 segmentOf(qint64 index) const
+    {
+        return m_options.files > 0 ? index * m_options.files / m_options.events : 0;
+    }
 
     bool rotateBefore(qint64 index) const
     {
@@ -876,8 +888,9 @@ bool synthesizeTimeline(const QString& directory, const SynthOptions& options, S
 
     std::vector<Session> sessions(size_t(options.sessions));
     for (size_t i = 0; i < sessions.size(); ++i) {
-        sessions[i].id = i % 2 == 0 ? "sess-" + rng.pick(kTeams).toByteArray() + '-' + QByteArray::number(qulonglong(i / 2 + 1)).rightJustified(3, '0')
-                                    : rng.uuid4();
+        // Half name their session in a header, half leave it to the server's UUID (spec 2.2).
+        const QByteArray number = QByteArray::number(qulonglong(i / 2 + 1)).rightJustified(3, '0');
+        sessions[i].id = i % 2 == 0 ? QByteArray("sess-" + rng.pick(kTeams).toByteArray() + '-' + number) : rng.uuid4();
     }
     auto newRun = [&](Session& session, qint64 startUs) {
         RunWriter w(rng, session.id, rng.hex(32), server.capabilityStamp, startUs);

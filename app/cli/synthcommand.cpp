@@ -22,8 +22,8 @@ void printErr(const QString& text)
     std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
 }
 
-// A positive integer option; false (with a message) when it is not one.
-bool positive(const QCommandLineParser& parser, const QCommandLineOption& option, qint64 minimum, qint64* value)
+// An integer option of at least `minimum` into `value` when set; false, with a message, when it is not one.
+bool integerOption(const QCommandLineParser& parser, const QCommandLineOption& option, qint64 minimum, qint64* value)
 {
     if (!parser.isSet(option))
         return true;
@@ -48,11 +48,13 @@ int synthCommand(QCommandLineParser& parser, const QStringList& arguments)
                                     QStringLiteral("N"));
     QCommandLineOption sessionsOption(QStringLiteral("sessions"), tr("Concurrent client sessions (default 50)."),
                                       QStringLiteral("S"));
-    QCommandLineOption seedOption(QStringLiteral("seed"), tr("Random seed; the same arguments write the same bytes (default 1)."),
+    QCommandLineOption seedOption(QStringLiteral("seed"),
+                                  tr("Random seed; the same arguments write the same bytes (default 1)."),
                                   QStringLiteral("K"));
-    QCommandLineOption filesOption(QStringLiteral("files"),
-                                   tr("Split into F files of equal line counts (default: rotate at 10 MB like the server)."),
-                                   QStringLiteral("F"));
+    QCommandLineOption filesOption(
+        QStringLiteral("files"),
+        tr("Split into F files of equal line counts (default: rotate at 10 MB like the server)."),
+        QStringLiteral("F"));
     QCommandLineOption outOption({QStringLiteral("o"), QStringLiteral("output")}, tr("The directory to write."),
                                  QStringLiteral("DIR"));
     QCommandLineOption forceOption(QStringLiteral("force"), tr("Replace timeline files already in DIR."));
@@ -66,8 +68,8 @@ int synthCommand(QCommandLineParser& parser, const QStringList& arguments)
     qint64 sessions = options.sessions;
     qint64 files = options.files;
     qint64 seed = qint64(options.seed);
-    if (!positive(parser, eventsOption, 1, &options.events) || !positive(parser, sessionsOption, 1, &sessions)
-        || !positive(parser, seedOption, 0, &seed) || !positive(parser, filesOption, 1, &files))
+    if (!integerOption(parser, eventsOption, 1, &options.events) || !integerOption(parser, sessionsOption, 1, &sessions)
+        || !integerOption(parser, seedOption, 0, &seed) || !integerOption(parser, filesOption, 1, &files))
         return 2;
     if (sessions > 100'000 || files > options.events) {
         printErr(tr("runlens-cli: at most 100000 sessions, and no more files than events"));

@@ -146,7 +146,8 @@ private Q_SLOTS:
         QCOMPARE(bytes, summary.bytes);
         QVERIFY(nonAscii || events < 1000);
 
-        const Result report = cli({QStringLiteral("report"), dir.path(), QStringLiteral("--format"), QStringLiteral("json")});
+        const Result report =
+            cli({QStringLiteral("report"), dir.path(), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(report.exitCode, 0);
         const QJsonObject root = QJsonDocument::fromJson(report.out).object();
         QCOMPARE(root.value(QLatin1String("event_count")).toInteger(), qint64(events));
@@ -206,7 +207,8 @@ private Q_SLOTS:
     void usage_data()
     {
         QTest::addColumn<QStringList>("arguments");
-        QTest::addRow("no output") << QStringList{QStringLiteral("synth"), QStringLiteral("--events"), QStringLiteral("10")};
+        QTest::addRow("no output")
+            << QStringList{QStringLiteral("synth"), QStringLiteral("--events"), QStringLiteral("10")};
         QTest::addRow("zero events") << QStringList{QStringLiteral("synth"), QStringLiteral("--events"),
                                                     QStringLiteral("0"), QStringLiteral("-o"), QStringLiteral("x")};
         QTest::addRow("sessions not a number")

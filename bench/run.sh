@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The benchmark of issue 7: builds Release with the benchmarks, generates the million-event timeline
+# once, runs every benchmark and the Python and jq comparisons on the same files, and prints the table
+# of targets (docs/performance.md explains it).
+#
+#   bench/run.sh                  build in build/release, data in build/release/bench-data
+#   RUNLENS_BENCH_BUILD=DIR       another build directory
+#   RUNLENS_BENCH_DATA=DIR        another data directory (generated when it does not hold the data set)
+#   RUNLENS_BENCH_REPEAT=N        timed runs of each whole process, the best kept (default 3)
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${RUNLENS_BENCH_BUILD:-$root/build/release}
+data=${RUNLENS_BENCH_DATA:-$build/bench-data}
+repeat=${RUNLENS_BENCH_REPEAT:-3}
+export RUNLENS_BENCH_DATA=$data
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "== building Release in $build" >&2
+cmake --preset release -B "$build" -DRUNLENS_BUILD_BENCHMARKS=ON >/dev/null
+cmake --build "$build" --target runlens-cli bench_load bench_waterfall >/dev/null
+cli=$build/app/runlens-cli
+
+# The data set of the issue; bench_load checks the same marker.
+marker="events=1000000 sessions=200 seed=1"
+if [ "$(cat "$data/synth.args" 2>/dev/null)" != "$marker" ]; then
+    echo "== generating the data set in $data" >&2
+    "$cli" synth --events 1000000 --sessions 200 --seed 1 --force -o "$data" >&2
+    echo "$marker" >"$data/synth.args"
+fi
+cat "$data"/events-*.jsonl >/dev/null # every tool reads from the page cache, none from disk
+
+# measure NAME CMD...: runs CMD (stdout to /dev/null) and records "wall_seconds max_rss_kb" in $work/NAME.
+measure() {
+    local name=$1
+    shift
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -v "$@" >/dev/null 2>"$work/$name.time"
+        python3 - "$work/$name.time" >"$work/$name" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+clock = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text).group(1).split(":")
+seconds = sum(float(part) * 60 ** i for i, part in enumerate(reversed(clock)))
+rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)
+print(seconds, rss)
+PY
+    else
+        python3 - "$@" >"$work/$name" <<'PY'
+import os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss)
+sys.exit(os.waitstatus_to_exitcode(status))
+PY
+    fi
+}
+
+# best NAME N CMD...: the fastest of N runs; its peak RSS is the largest seen in any of them.
+best() {
+    local name=$1 n=$2
+    shift 2
+    : >"$work/$name.all"
+    for _ in $(seq "$n"); do
+        measure "$name.one" "$@"
+        cat "$work/$name.one" >>"$work/$name.all"
+    done
+    python3 -c '
+import sys
+rows = [tuple(map(float, line.split())) for line in open(sys.argv[1]) if line.strip()]
+print(min(r[0] for r in rows), int(max(r[1] for r in rows)))' "$work/$name.all" >"$work/$name"
+}
+
+echo "== bench_load (Google Benchmark)" >&2
+"$build/bench/bench_load" --benchmark_out="$work/load.json" --benchmark_out_format=json >&2
+echo "== bench_waterfall (Google Benchmark, offscreen)" >&2
+QT_QPA_PLATFORM=offscreen "$build/bench/bench_waterfall" --benchmark_filter=replot \
+    --benchmark_out="$work/waterfall.json" --benchmark_out_format=json >&2
+
+echo "== runlens-cli report DIR --format json, $repeat runs" >&2
+best report "$repeat" "$cli" report "$data" --format json
+
+session=$(head -n 1 "$(ls "$data"/events-*.jsonl | head -n 1)" | python3 -c 'import json, sys; print(json.loads(sys.stdin.readline())["session_id"])')
+echo "== python3 bench/python_reader.py DIR" >&2
+best python 1 python3 "$root/bench/python_reader.py" "$data"
+if command -v jq >/dev/null; then
+    echo "== jq -c 'select(.session_id == \"$session\")' over the same files" >&2
+    best jq 1 jq -c "select(.session_id == \"$session\")" "$data"/events-*.jsonl
+else
+    echo "0 0" >"$work/jq"
+fi
+
+python3 - "$work" "$data" <<'PY'
+import glob, json, os, platform, sys
+
+work, data = sys.argv[1], sys.argv[2]
+
+def whole(name):
+    wall, rss = open(os.path.join(work, name)).read().split()
+    return float(wall), int(rss) * 1024
+
+def medians(path):
+    result = {}
+    for b in json.load(open(path))["benchmarks"]:
+        if b.get("aggregate_name") == "median" or (b.get("run_type") == "iteration" and b["run_name"] not in result):
+            result[b["run_name"]] = b
+    return result
+
+load = medians(os.path.join(work, "load.json"))
+waterfall = medians(os.path.join(work, "waterfall.json"))
+files = sorted(glob.glob(os.path.join(data, "events-*.jsonl")))
+input_bytes = sum(os.path.getsize(f) for f in files)
+
+def ms(bench):
+    factor = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[bench["time_unit"]]
+    return bench["real_time"] * factor
+
+report_wall, report_rss = whole("report")
+python_wall, python_rss = whole("python")
+jq_wall, jq_rss = whole("jq")
+load_and_detect = next(b for n, b in load.items() if n.startswith("loadAndDetect/"))
+load_wall = ms(load_and_detect) / 1e3
+load_rss = load_and_detect["peak_rss_mb"] * 1024 * 1024
+
+def ratio(reference, value):
+    return f"{reference / value:.1f}x" if reference > 0 and value > 0 else "-"
+
+rows = []
+def row(target, measured, goal, holds, vs_python="", vs_jq=""):
+    rows.append((target, measured, goal, vs_python, vs_jq, "yes" if holds else "NO"))
+
+row("load, index, group, pair, model, detectors (bench_load)", f"{load_wall:.3f} s", "<= 1.0 s", load_wall <= 1.0,
+    ratio(python_wall, load_wall), ratio(jq_wall, load_wall))
+row("runlens-cli report DIR --format json (whole process)", f"{report_wall:.2f} s", "<= 1.5 s", report_wall <= 1.5,
+    ratio(python_wall, report_wall), ratio(jq_wall, report_wall))
+row("peak RSS, report process / input", f"{report_rss / 2**20:.0f} MiB = {report_rss / input_bytes:.2f}x",
+    "<= 1.5x", report_rss <= 1.5 * input_bytes)
+row("peak RSS, load + detectors / input", f"{load_rss / 2**20:.0f} MiB = {load_rss / input_bytes:.2f}x",
+    "<= 1.5x", load_rss <= 1.5 * input_bytes)
+row("faster than the Python reader (report process)", ratio(python_wall, report_wall), ">= 10x",
+    python_wall >= 10 * report_wall)
+row("faster than jq select (report process)", ratio(jq_wall, report_wall), "> 1x", jq_wall > report_wall)
+for name, label in (("replot/1000000/1000", "full view"), ("replot/1000000/10", "zoomed to 1%")):
+    bench = next((b for n, b in waterfall.items() if n == name or n.startswith(name + "/")), None)
+    if bench:
+        row(f"waterfall repaint, 1M spans, {label}", f"{ms(bench):.1f} ms", "< 16 ms", ms(bench) < 16)
+
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+memory = next((int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
+print(f"Machine: {os.cpu_count()} cores, {cpu}, {memory / 2**20:.1f} GiB RAM, {platform.platform()}")
+print(f"Input: {len(files)} files, {input_bytes / 2**20:.1f} MiB, {int(load_and_detect['events'])} events, "
+      f"{int(load_and_detect['runs'])} runs")
+print(f"Python reader: {python_wall:.2f} s, {python_rss / 2**20:.0f} MiB; jq: {jq_wall:.2f} s, {jq_rss / 2**20:.0f} MiB")
+print()
+header = ("target", "measured", "goal", "vs Python", "vs jq", "holds")
+widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
+for r in [header, tuple("-" * w for w in widths)] + rows:
+    print("| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |")
+PY
