@@ -44,7 +44,8 @@ text = open(sys.argv[1]).read()
 clock = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text).group(1).split(":")
 seconds = sum(float(part) * 60 ** i for i, part in enumerate(reversed(clock)))
 rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)
-print(seconds, rss)
+cpu = sum(float(re.search(rf"{kind} time \(seconds\): (\S+)", text).group(1)) for kind in ("User", "System"))
+print(seconds, rss, cpu)
 PY
     else
         python3 - "$@" >"$work/$name" <<'PY'
@@ -52,13 +53,14 @@ import os, subprocess, sys, time
 start = time.perf_counter()
 child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
 _, status, usage = os.wait4(child.pid, 0)
-print(time.perf_counter() - start, usage.ru_maxrss)
+print(time.perf_counter() - start, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 sys.exit(os.waitstatus_to_exitcode(status))
 PY
     fi
 }
 
-# best NAME N CMD...: the fastest of N runs; its peak RSS is the largest seen in any of them.
+# measure records "wall_seconds max_rss_kb cpu_seconds".
+# best NAME N CMD...: the fastest of N runs (with its CPU time); the peak RSS is the largest of all runs.
 best() {
     local name=$1 n=$2
     shift 2
@@ -70,8 +72,26 @@ best() {
     python3 -c '
 import sys
 rows = [tuple(map(float, line.split())) for line in open(sys.argv[1]) if line.strip()]
-print(min(r[0] for r in rows), int(max(r[1] for r in rows)))' "$work/$name.all" >"$work/$name"
+fastest = min(rows)
+print(fastest[0], int(max(r[1] for r in rows)), fastest[2])' "$work/$name.all" >"$work/$name"
 }
+
+# How many cores the machine really gives right now: a virtual machine's two cores can be one core's
+# worth when its host is busy, and then no parallel code runs faster than serial code.
+echo "== effective cores" >&2
+python3 - >"$work/cores" <<'PY'
+import multiprocessing, time
+def spin(n=15_000_000):
+    x = 0
+    for i in range(n):
+        x += i
+start = time.perf_counter(); spin(); one = time.perf_counter() - start
+workers = [multiprocessing.Process(target=spin) for _ in range(multiprocessing.cpu_count())]
+start = time.perf_counter()
+for w in workers: w.start()
+for w in workers: w.join()
+print(len(workers) * one / (time.perf_counter() - start))
+PY
 
 echo "== bench_load (Google Benchmark)" >&2
 "$build/bench/bench_load" --benchmark_out="$work/load.json" --benchmark_out_format=json >&2
@@ -89,7 +109,7 @@ if command -v jq >/dev/null; then
     echo "== jq -c 'select(.session_id == \"$session\")' over the same files" >&2
     best jq 1 jq -c "select(.session_id == \"$session\")" "$data"/events-*.jsonl
 else
-    echo "0 0" >"$work/jq"
+    echo "0 0 0" >"$work/jq"
 fi
 
 python3 - "$work" "$data" <<'PY'
@@ -98,8 +118,8 @@ import glob, json, os, platform, sys
 work, data = sys.argv[1], sys.argv[2]
 
 def whole(name):
-    wall, rss = open(os.path.join(work, name)).read().split()
-    return float(wall), int(rss) * 1024
+    wall, rss, cpu = open(os.path.join(work, name)).read().split()
+    return float(wall), int(float(rss)) * 1024, float(cpu)
 
 def medians(path):
     result = {}
@@ -117,9 +137,10 @@ def ms(bench):
     factor = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[bench["time_unit"]]
     return bench["real_time"] * factor
 
-report_wall, report_rss = whole("report")
-python_wall, python_rss = whole("python")
-jq_wall, jq_rss = whole("jq")
+report_wall, report_rss, report_cpu = whole("report")
+python_wall, python_rss, python_cpu = whole("python")
+jq_wall, jq_rss, jq_cpu = whole("jq")
+cores = float(open(os.path.join(work, "cores")).read())
 load_and_detect = next(b for n, b in load.items() if n.startswith("loadAndDetect/"))
 load_wall = ms(load_and_detect) / 1e3
 load_rss = load_and_detect["peak_rss_mb"] * 1024 * 1024
@@ -152,6 +173,8 @@ memory = next((int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith(
 print(f"Machine: {os.cpu_count()} cores, {cpu}, {memory / 2**20:.1f} GiB RAM, {platform.platform()}")
 print(f"Input: {len(files)} files, {input_bytes / 2**20:.1f} MiB, {int(load_and_detect['events'])} events, "
       f"{int(load_and_detect['runs'])} runs")
+print(f"Effective cores while measuring: {cores:.2f} of {os.cpu_count()}")
+print(f"report process: {report_wall:.2f} s wall, {report_cpu:.2f} s CPU (user + system)")
 print(f"Python reader: {python_wall:.2f} s, {python_rss / 2**20:.0f} MiB; jq: {jq_wall:.2f} s, {jq_rss / 2**20:.0f} MiB")
 print()
 header = ("target", "measured", "goal", "vs Python", "vs jq", "holds")
