@@ -2,7 +2,6 @@
 // Cost of opening a million-event timeline directory: readSource (read, parse, index, group, pair
 // scopes, build the run model), the detectors over every run, both together, and the JSON report.
 // Wall time per iteration, plus the input size and the peak resident memory of the iteration.
-#include "engine.h"
 #include "hintreport.h"
 #include "report.h"
 #include "source.h"
@@ -94,11 +93,13 @@ void setCounters(benchmark::State& state, const Source& source, qint64 peakKb)
         benchmark::Counter(double(source.inputBytes), benchmark::Counter::kIsIterationInvariantRate);
 }
 
+// Every detector over every run, as the window and `runlens-cli hints` run them (on every core).
 size_t detectAll(const Source& source)
 {
-    size_t hints = detectSourceProblems(source).size();
-    for (const RunPtr& run : source.runs)
-        hints += detectRun(*run).size();
+    const HintReport report = buildHintReport(source, RunFilter{}, nullptr);
+    size_t hints = report.sourceHints.size();
+    for (const RunHints& run : report.runs)
+        hints += run.hints.size();
     return hints;
 }
 
@@ -107,8 +108,7 @@ void readSourceOnly(benchmark::State& state)
     SourcePtr source;
     qint64 peakKb = 0;
     for (auto _ : state) {
-        source.reset(); // the previous snapshot goes before the next is read, as in the app
-        resetPeakRss();
+        resetPeakRss(); // one iteration per repetition: the previous source is gone
         source = readSource(dataDirectory());
         benchmark::DoNotOptimize(source.get());
         peakKb = std::max(peakKb, procStatusKb("VmHWM:"));
@@ -123,7 +123,6 @@ void loadAndDetect(benchmark::State& state)
     qint64 peakKb = 0;
     size_t hints = 0;
     for (auto _ : state) {
-        source.reset();
         resetPeakRss();
         source = readSource(dataDirectory());
         hints = detectAll(*source);

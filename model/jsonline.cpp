@@ -383,11 +383,19 @@ QJsonObject parseAttrs(QByteArrayView line)
 
 struct AttrLookup::Private
 {
-    simdjson::dom::parser parser;
-    QByteArray line; // the line now parsed, compared by content: a new buffer can reuse an old address
-    bool loaded = false;
-    simdjson::dom::element attrs;
-    bool hasAttrs = false;
+    // A few lines stay parsed: a rule that reads two end lines, then another rule reading the first again,
+    // parses each once.
+    struct Slot
+    {
+        simdjson::dom::parser parser;
+        QByteArray line; // compared by content: a new buffer can reuse an old address
+        bool loaded = false;
+        simdjson::dom::element attrs;
+        bool hasAttrs = false;
+    };
+    std::array<Slot, 4> entries;
+    size_t next = 0; // the slot a new line goes to, round robin
+    Slot* current = nullptr;
 };
 
 AttrLookup::AttrLookup()
@@ -399,32 +407,39 @@ AttrLookup::~AttrLookup() = default;
 
 bool AttrLookup::load(QByteArrayView line)
 {
-    if (d->loaded && QByteArrayView(d->line) == line)
-        return d->hasAttrs;
-    d->line.resize(line.size()); // keeps its capacity from line to line
-    memcpy(d->line.data(), line.data(), size_t(line.size()));
-    d->loaded = true;
+    for (Private::Slot& slot : d->entries) {
+        if (slot.loaded && QByteArrayView(slot.line) == line) {
+            d->current = &slot;
+            return slot.hasAttrs;
+        }
+    }
+    Private::Slot& slot = d->entries[d->next];
+    d->next = (d->next + 1) % d->entries.size();
+    d->current = &slot;
+    slot.line.resize(line.size()); // keeps its capacity from line to line
+    memcpy(slot.line.data(), line.data(), size_t(line.size()));
+    slot.loaded = true;
     simdjson::dom::element doc;
-    auto code = d->parser.parse(line.data(), size_t(line.size())).get(doc);
+    auto code = slot.parser.parse(line.data(), size_t(line.size())).get(doc);
     if (code == simdjson::UTF8_ERROR) {
         const QByteArray repaired = repairUtf8(line);
-        code = d->parser.parse(repaired.constData(), size_t(repaired.size())).get(doc); // the parser copies
+        code = slot.parser.parse(repaired.constData(), size_t(repaired.size())).get(doc); // the parser copies
     }
-    d->hasAttrs = !code && !doc.at_key("attrs").get(d->attrs) && d->attrs.is_object();
-    return d->hasAttrs;
+    slot.hasAttrs = !code && !doc.at_key("attrs").get(slot.attrs) && slot.attrs.is_object();
+    return slot.hasAttrs;
 }
 
 QJsonValue AttrLookup::value(QByteArrayView line, QLatin1StringView key)
 {
     simdjson::dom::element element;
-    if (!load(line) || d->attrs.at_key(std::string_view(key.data(), size_t(key.size()))).get(element))
+    if (!load(line) || d->current->attrs.at_key(std::string_view(key.data(), size_t(key.size()))).get(element))
         return QJsonValue(QJsonValue::Undefined);
     return toQJson(element);
 }
 
 QJsonObject AttrLookup::object(QByteArrayView line)
 {
-    return load(line) ? toQJson(d->attrs).toObject() : QJsonObject();
+    return load(line) ? toQJson(d->current->attrs).toObject() : QJsonObject();
 }
 
 QJsonValue parseJsonDocument(const QByteArray& bytes, QString* error, qint64* errorOffset, bool* repairedUtf8)

@@ -14,6 +14,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <iterator>
 #include <unordered_map>
 
@@ -36,12 +39,13 @@ constexpr int kMaxProblemsPerFile = 200;
 // cost memory (a 100 MB line is 200 MB of QString).
 constexpr qsizetype kMaxLineBytes = 16 * 1024 * 1024;
 
+constexpr size_t kHugePage = 2 * 1024 * 1024;
+
 // Asks for transparent huge pages where the kernel gives them on request: filling a few hundred MB of
 // input in 4 KB pages costs a page fault each, a good part of the whole load.
 void adviseHugePages(char* data, qsizetype size)
 {
 #ifdef Q_OS_LINUX
-    constexpr quintptr kHugePage = 2 * 1024 * 1024;
     const quintptr begin = (quintptr(data) + kHugePage - 1) & ~(kHugePage - 1);
     const quintptr end = (quintptr(data) + quintptr(size)) & ~(kHugePage - 1);
     if (end > begin)
@@ -100,16 +104,26 @@ std::shared_ptr<const TextBuffer> TimelineReader::mapFile(const QString& path, c
     buffer->name = displayName;
     // Read, never mapped: a mapped file that someone truncates (logrotate's copytruncate) kills the process
     // with SIGBUS at the next access. The size read is the size at open; later appends wait for a reload.
-    // Into a buffer of exactly the file's size: QIODevice::read(qint64) grows its result like an append.
-    QByteArray bytes(file->size(), Qt::Uninitialized);
-    adviseHugePages(bytes.data(), bytes.size());
-    const qint64 got = bytes.isEmpty() ? 0 : file->read(bytes.data(), bytes.size());
+    // Into a buffer of the file's size (QIODevice::read(qint64) grows its result like an append), aligned
+    // to huge pages so that they cover all of it but its last, partial one.
+    const qint64 size = file->size();
+    if (size <= 0)
+        return buffer;
+    const size_t capacity = (size_t(size) + kHugePage - 1) & ~(kHugePage - 1);
+    char* data = static_cast<char*>(std::aligned_alloc(kHugePage, capacity));
+    if (!data) {
+        *error = QString::fromLocal8Bit(std::strerror(ENOMEM)); // the system's words, as errorString()'s
+        return nullptr;
+    }
+    std::shared_ptr<void> keepAlive(data, std::free);
+    adviseHugePages(data, size); // the last, partial huge page stays small pages: no resident slack
+    const qint64 got = file->read(data, size);
     if (got < 0) {
         *error = file->errorString();
         return nullptr;
     }
-    bytes.truncate(got); // the file shrank while it was read
-    buffer->bytes = std::move(bytes);
+    buffer->bytes = QByteArray::fromRawData(data, qsizetype(got)); // fewer when the file shrank meanwhile
+    buffer->keepAlive = std::move(keepAlive);
     return buffer;
 }
 
