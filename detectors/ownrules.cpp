@@ -190,9 +190,9 @@ Rule overBudget()
             HintEvidence evidence = evidenceForEvent(run, span.endEvent);
             evidence.span = s;
             outcome.hints.push_back(makeHint(rule, run,
-                                             rule.message.arg(span.name, formatDuration(span.durationMs),
+                                             rule.message.arg(span.name.toString(), formatDuration(span.durationMs),
                                                               formatDuration(budget.toDouble())),
-                                             {{QStringLiteral("scope"), span.name},
+                                             {{QStringLiteral("scope"), span.name.toString()},
                                               {QStringLiteral("duration_ms"), span.durationMs},
                                               {QStringLiteral("budget.ms"), budget}},
                                              {evidence}));
@@ -273,7 +273,7 @@ Rule faissFallback()
             const QJsonObject a = run.attrs(i);
             const QJsonValue reason = a.value(QLatin1String("fallback.reason"));
             if (!reason.isUndefined() || a.value(QLatin1String("warn.degraded")) == QJsonValue(true)) {
-                const QString text = reason.isString() ? reason.toString() : run.events[size_t(i)].name;
+                const QString text = reason.isString() ? reason.toString() : run.events[size_t(i)].name.toString();
                 return fired(makeHint(rule, run, rule.message.arg(text),
                                       {{QStringLiteral("fallback.reason"), reason.isUndefined() ? QJsonValue() : reason},
                                        {QStringLiteral("fallback.target"), a.value(QLatin1String("fallback.target"))}},

@@ -233,7 +233,7 @@ QString waterfallSvg(const Run& run)
                    .arg(w, 0, 'f', 1)
                    .arg(lane - 4)
                    .arg(colour);
-        if (w > 7.0 * span.name.size())
+        if (w > 7.0 * span.name->size())
             svg += QStringLiteral("<text x=\"%1\" y=\"%2\">%3</text>").arg(x + 3, 0, 'f', 1).arg(span.depth * lane + 14).arg(html(span.name));
         svg += QLatin1String("</g>");
     }

@@ -175,9 +175,9 @@ const QString kKnownTexts[] = {
 struct JsonLineParser::Private
 {
     simdjson::dom::parser parser;
-    // Types, names, statuses and ids repeat from line to line: one shared QString each instead of an
-    // allocation per line. Bounded, so that a file of unique names cannot grow it without limit.
-    std::unordered_map<std::string, QString, StringViewHash, std::equal_to<>> interned;
+    // Types, names, statuses and ids repeat from line to line: the atoms of texts seen, so that most
+    // lines take no lock on the atom table. Bounded, so that a file of unique names cannot grow it without limit.
+    std::unordered_map<std::string, Atom, StringViewHash, std::equal_to<>> interned;
 
     Private() { seed(); }
 
@@ -187,7 +187,7 @@ struct JsonLineParser::Private
             interned.emplace(text.toStdString(), text);
     }
 
-    const QString& intern(std::string_view text)
+    Atom intern(std::string_view text)
     {
         auto it = interned.find(text);
         if (it != interned.end())
@@ -196,7 +196,7 @@ struct JsonLineParser::Private
             interned.clear();
             seed();
         }
-        return interned.emplace(std::string(text), fromView(text)).first->second;
+        return interned.emplace(std::string(text), Atom(fromView(text))).first->second;
     }
 };
 
@@ -285,7 +285,7 @@ JsonLineParser::Result JsonLineParser::parse(QByteArrayView line, Event* event, 
     }
 
     // Text fields: a number or bool is tolerated and turned into its text.
-    auto text = [&](Field field, const char* key, QString* out, bool required, const char* fallback) {
+    auto text = [&](Field field, const char* key, Atom* out, bool required, const char* fallback) {
         if (!found[field]) {
             if (required) {
                 *error = tr("missing required key \"%1\"").arg(QLatin1String(key));
@@ -293,7 +293,7 @@ JsonLineParser::Result JsonLineParser::parse(QByteArrayView line, Event* event, 
             }
             *out = d->intern(fallback);
             if (fallback[0] != '\0' || std::string_view(key) == "name")
-                warnings->append(tr("missing key \"%1\", taken as \"%2\"").arg(QLatin1String(key), *out));
+                warnings->append(tr("missing key \"%1\", taken as \"%2\"").arg(QLatin1String(key), out->toString()));
             return true;
         }
         const simdjson::dom::element& value = fields[field];
@@ -310,18 +310,18 @@ JsonLineParser::Result JsonLineParser::parse(QByteArrayView line, Event* event, 
             return false;
         }
         *out = fromView(simdjson::minify(value));
-        warnings->append(tr("\"%1\" is not a string, read as \"%2\"").arg(QLatin1String(key), *out));
+        warnings->append(tr("\"%1\" is not a string, read as \"%2\"").arg(QLatin1String(key), out->toString()));
         return true;
     };
     if (!text(Type, "type", &event->type, true, "") || !text(SessionId, "session_id", &event->sessionId, true, "")
         || !text(RunId, "run_id", &event->runId, true, "") || !text(Name, "name", &event->name, false, "")
         || !text(Status, "status", &event->status, false, "ok"))
         return Result::Invalid;
-    event->message.clear();
+    event->message = Atom();
     if (found[Message]) {
         const simdjson::dom::element& message = fields[Message];
         if (message.is_string())
-            event->message = fromView(std::string_view(message));
+            event->message = d->intern(std::string_view(message));
         else if (!message.is_null())
             event->message = fromView(simdjson::minify(message));
     }

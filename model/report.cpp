@@ -159,7 +159,7 @@ QStringList decidingNames(const Run& run, const StageCell& cell)
         if (ev.event >= 0)
             name = run.events[size_t(ev.event)].type + QLatin1Char(' ') + run.events[size_t(ev.event)].name;
         else
-            name = ev.source + QLatin1Char(' ') + ev.text.section(QLatin1Char(' '), 0, 0);
+            name = ev.source + QLatin1Char(' ') + ev.text->section(QLatin1Char(' '), 0, 0);
         if (!names.contains(name))
             names.append(name);
     }

@@ -20,8 +20,8 @@ namespace Runlens {
 /// A start/end scope pair (operation.* or step.*), paired by nesting (spec 3.3).
 struct Span
 {
-    QString kind; // "operation" or "step"
-    QString name;
+    Atom kind; // "operation" or "step"
+    Atom name;
     int startEvent = -1; // index into Run::events; -1 for an orphan end
     int endEvent = -1;   // -1 while unclosed
     int parent = -1;     // index into Run::spans
@@ -29,8 +29,8 @@ struct Span
     double startTs = 0;
     double endTs = 0;      // last ts of the run when unclosed
     double durationMs = 0; // the end line's duration_ms when present, else from ts
-    QString status;        // the end line's status; "unclosed" when it has none
-    QString message;
+    Atom status;           // the end line's status; "unclosed" when it has none
+    Atom message;
 
     bool isClosed() const { return endEvent >= 0 && startEvent >= 0; }
     bool isOrphanEnd() const { return startEvent < 0; }
@@ -53,15 +53,16 @@ enum class CellStatus { NotReached, Ran, Skipped, Failed, Degraded, Running };
 /// One fact that counted toward a stage cell (spec 11.4).
 struct Evidence
 {
-    enum class Kind { Ran, Failed, Skipped, Degraded, Info };
+    enum class Kind : quint8 { Ran, Failed, Skipped, Degraded, Info };
     Kind kind = Kind::Info;
-    QString source;      // "timeline", "checkpoint", "seed stage", "structured", "hint", "context"
     int event = -1;      // index into Run::events for timeline evidence
     int span = -1;       // index into Run::spans when a scope decided
     int position = -1;   // list position for checkpoints and structured records
     double ts = NAN;     // timeline evidence only
-    QString text;        // what it says: the event, the checkpoint, the reason
-    QString reason;      // skip reason, error message, degradation cause
+    // Interned: a million-line timeline has half a million evidence records with few distinct texts.
+    Atom source;         // "timeline", "checkpoint", "seed stage", "structured", "hint", "context"
+    Atom text;           // what it says: the event, the checkpoint, the reason
+    Atom reason;         // skip reason, error message, degradation cause
 };
 
 struct StageCell

@@ -100,36 +100,19 @@ QString formatTs(double ts)
     return QString::number(ts, 'f', 6);
 }
 
-// Evidence texts by (type, name, status), looked up by views so that a hit copies no string.
-struct EvidenceTexts
+// The evidence text of events of one (type, name, status).
+struct EvidenceKey
 {
-    struct Key
+    Atom type, name, status;
+    bool operator==(const EvidenceKey& other) const
     {
-        QString type, name, status;
-    };
-    struct View
-    {
-        QStringView type, name, status;
-    };
-    struct Hash
-    {
-        using is_transparent = void;
-        size_t operator()(const View& v) const { return qHashMulti(0, v.type, v.name, v.status); }
-        size_t operator()(const Key& k) const { return (*this)(View{k.type, k.name, k.status}); }
-    };
-    struct Equal
-    {
-        using is_transparent = void;
-        static View view(const Key& k) { return {k.type, k.name, k.status}; }
-        static View view(const View& v) { return v; }
-        template<typename A, typename B>
-        bool operator()(const A& a, const B& b) const
-        {
-            const View x = view(a), y = view(b);
-            return x.type == y.type && x.name == y.name && x.status == y.status;
-        }
-    };
-    std::unordered_map<Key, QString, Hash, Equal> map;
+        return type == other.type && name == other.name && status == other.status;
+    }
+};
+
+struct EvidenceKeyHash
+{
+    size_t operator()(const EvidenceKey& key) const { return qHashMulti(0, key.type, key.name, key.status); }
 };
 
 struct Builder
@@ -176,32 +159,33 @@ struct Builder
 
     void addEvidence(int rowIdx, Evidence evidence) { run.stages[size_t(rowIdx)].evidence.push_back(std::move(evidence)); }
 
-    Evidence timelineEvidence(Evidence::Kind kind, int event, QString reason = {})
+    Evidence timelineEvidence(Evidence::Kind kind, int event, Atom reason = {})
     {
+        static const Atom timeline(QStringLiteral("timeline"));
         const Event& e = run.events[size_t(event)];
         Evidence ev;
         ev.kind = kind;
-        ev.source = QStringLiteral("timeline");
+        ev.source = timeline;
         ev.event = event;
         ev.ts = e.ts;
         ev.text = evidenceText(e);
-        ev.reason = std::move(reason);
+        ev.reason = reason;
         return ev;
     }
 
-    // "type name (status)". The same few texts recur in every run: one shared copy each per thread
-    // instead of an allocation per evidence (a million-line timeline has over half a million).
-    static QString evidenceText(const Event& e)
+    // "type name (status)". The same few texts recur in every run: interned once per thread instead of
+    // built for each evidence (a million-line timeline has over half a million).
+    static Atom evidenceText(const Event& e)
     {
-        thread_local EvidenceTexts texts;
-        const EvidenceTexts::View view{e.type, e.name, e.status};
-        const auto it = texts.map.find(view);
-        if (it != texts.map.end())
+        thread_local std::unordered_map<EvidenceKey, Atom, EvidenceKeyHash> texts;
+        const EvidenceKey key{e.type, e.name, e.status};
+        const auto it = texts.find(key);
+        if (it != texts.end())
             return it->second;
-        if (texts.map.size() >= 4096)
-            texts.map.clear();
-        QString text = e.type + QLatin1Char(' ') + e.name + QLatin1String(" (") + e.status + QLatin1Char(')');
-        return texts.map.emplace(EvidenceTexts::Key{e.type, e.name, e.status}, std::move(text)).first->second;
+        if (texts.size() >= 4096)
+            texts.clear();
+        return texts.emplace(key, Atom(e.type + QLatin1Char(' ') + e.name + QLatin1String(" (") + e.status
+                                       + QLatin1Char(')'))).first->second;
     }
 
     // --- 3.3: pair scopes by nesting, one stack per run
@@ -209,27 +193,30 @@ struct Builder
     {
         struct Open
         {
-            QString kind;
-            QString name;
+            Atom kind;
+            Atom name;
             int span;
         };
+        static const Atom operation(QStringLiteral("operation"));
+        static const Atom step(QStringLiteral("step"));
+        static const Atom unclosed(QStringLiteral("unclosed"));
         std::vector<Open> stack;
         startOf.assign(run.events.size(), -1);
         endOf.assign(run.events.size(), -1);
         const double lastTs = run.events.empty() ? 0 : run.events.back().ts;
         // A span per scope start (plus the rare orphan end): sized once, not grown by doubling.
         run.spans.reserve(size_t(std::count_if(run.events.begin(), run.events.end(), [](const Event& e) {
-            return e.type.endsWith(QLatin1String(".start"))
-                && (e.type.startsWith(QLatin1String("operation.")) || e.type.startsWith(QLatin1String("step.")));
+            return e.type->endsWith(QLatin1String(".start"))
+                && (e.type->startsWith(QLatin1String("operation.")) || e.type->startsWith(QLatin1String("step.")));
         })));
         for (int i = 0; i < int(run.events.size()); ++i) {
             const Event& e = run.events[size_t(i)];
-            const bool isOperation = e.type.startsWith(QLatin1String("operation."));
-            const bool isStep = e.type.startsWith(QLatin1String("step."));
+            const bool isOperation = e.type->startsWith(QLatin1String("operation."));
+            const bool isStep = e.type->startsWith(QLatin1String("step."));
             if (!isOperation && !isStep)
                 continue;
-            const QString kind = isOperation ? QStringLiteral("operation") : QStringLiteral("step");
-            const QStringView suffix = QStringView(e.type).mid(kind.size());
+            const Atom kind = isOperation ? operation : step;
+            const QStringView suffix = QStringView(e.type.toString()).mid(kind->size());
             if (suffix == u".start") {
                 Span span;
                 span.kind = kind;
@@ -238,7 +225,7 @@ struct Builder
                 span.startTs = e.ts;
                 span.endTs = lastTs;
                 span.durationMs = (lastTs - e.ts) * 1000.0;
-                span.status = QStringLiteral("unclosed");
+                span.status = unclosed;
                 span.parent = stack.empty() ? -1 : stack.back().span;
                 span.depth = int(stack.size());
                 run.spans.push_back(span);
@@ -406,7 +393,7 @@ struct Builder
                 const int r = spanRow[size_t(s)];
                 if (r >= 0) {
                     Evidence ev = timelineEvidence(e.isError() ? Evidence::Kind::Failed : Evidence::Kind::Ran, i,
-                                                   e.isError() ? e.message : QString());
+                                                   e.isError() ? e.message : Atom());
                     ev.span = s;
                     addEvidence(r, ev);
                     continue;
@@ -433,7 +420,7 @@ struct Builder
     void attributeError(int event, int innermost)
     {
         const Event& e = run.events[size_t(event)];
-        const QString reason = e.message.isEmpty() ? e.type + QLatin1Char(' ') + e.name : e.message;
+        const Atom reason = e.message.isEmpty() ? Atom(e.type + QLatin1Char(' ') + e.name) : e.message;
         if (innermost >= 0)
             addEvidence(innermost, timelineEvidence(Evidence::Kind::Failed, event, reason));
         else
@@ -818,10 +805,10 @@ struct Builder
     {
         for (int s = 0; s < int(run.spans.size()); ++s) {
             const Span& span = run.spans[size_t(s)];
-            if (span.kind == QLatin1String("operation") && span.name.startsWith(QLatin1String("mcp.tool:"))
+            if (span.kind == QLatin1String("operation") && span.name->startsWith(QLatin1String("mcp.tool:"))
                 && span.startEvent >= 0) {
                 run.toolSpan = s;
-                run.tool = span.name.mid(9);
+                run.tool = span.name->mid(9);
                 return;
             }
         }
@@ -857,7 +844,7 @@ struct Builder
             const bool ok = run.events[size_t(span.endEvent)].status != QLatin1String("error");
             // The attrs stay in the line until a rule or a regenerated pack asks (Run::checkpointAttrs).
             run.checkpoints.push_back(
-                Checkpoint{stage, ok, ok ? QString() : span.message, {}, NAN, span.durationMs, span.endEvent});
+                Checkpoint{stage, ok, ok ? QString() : span.message.toString(), {}, NAN, span.durationMs, span.endEvent});
         }
     }
 

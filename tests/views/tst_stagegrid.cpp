@@ -268,10 +268,10 @@ void tst_StageGrid::toolTipLimit()
     cell.stage = QStringLiteral("git.blame");
     cell.status = CellStatus::Failed;
     for (int i = 0; i < 20; ++i)
-        cell.evidence.push_back({ Evidence::Kind::Failed, QStringLiteral("structured"), -1, -1, i, NAN,
+        cell.evidence.push_back({ Evidence::Kind::Failed, -1, -1, i, NAN, QStringLiteral("structured"),
             QStringLiteral("git.blame failed"), QStringLiteral("attempt %1").arg(i + 1) });
     cell.evidence.push_back(
-        { Evidence::Kind::Info, QStringLiteral("timeline"), -1, -1, -1, NAN, QStringLiteral("not deciding"), {} });
+        { Evidence::Kind::Info, -1, -1, -1, NAN, QStringLiteral("timeline"), QStringLiteral("not deciding"), {} });
     run->stages.push_back(cell);
 
     StageGridModel model;

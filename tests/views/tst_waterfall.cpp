@@ -253,7 +253,7 @@ void TestWaterfall::markersAreThePointEvents()
     int total = 0;
     for (const WaterfallMarker& marker : layout.visibleMarkers(layout.beginMs(), layout.endMs(), 0)) {
         QCOMPARE(marker.count, 1);
-        QVERIFY(!run->events[size_t(marker.event)].type.startsWith(QLatin1String("step.")));
+        QVERIFY(!run->events[size_t(marker.event)].type->startsWith(QLatin1String("step.")));
         ++total;
     }
     QCOMPARE(total, layout.markerCount());
