@@ -74,7 +74,7 @@ Rule stageFailed()
         const StageCell* cell = firstFailedStage(run);
         if (!cell)
             return notFired(tr("no stage is Failed"));
-        QJsonObject why{{QStringLiteral("stage"), cell->stage}, {QStringLiteral("reason"), cell->reason}};
+        QJsonObject why{{QStringLiteral("stage"), cell->stage.toString()}, {QStringLiteral("reason"), cell->reason.toString()}};
         std::vector<HintEvidence> evidence;
         for (const Evidence& ev : cell->evidence) {
             if (ev.kind == Evidence::Kind::Failed)
@@ -112,16 +112,16 @@ Rule channelRule(const char* kind, Severity severity, const QString& message, co
         RuleOutcome outcome;
         QStringList seen;
         for (const StageCell& cell : run.stages) {
-            const bool channel = cell.stage.startsWith(QLatin1String("sparse:")) || cell.stage.startsWith(QLatin1String("channel:"));
+            const bool channel = cell.stage->startsWith(QLatin1String("sparse:")) || cell.stage->startsWith(QLatin1String("channel:"));
             if (!channel)
                 continue;
             seen.append(cell.stage + u'=' + cellStatusName(cell.status)
                         + (cell.reason.isEmpty() ? QString() : u'(' + cell.reason + u')'));
             if (!matches(cell))
                 continue;
-            const QString name = cell.stage.section(u':', 1);
-            outcome.hints.push_back(makeHint(rule, run, rule.message.arg(name, cell.reason),
-                                             {{QStringLiteral("channel"), name}, {QStringLiteral("reason"), cell.reason}},
+            const QString name = cell.stage->section(u':', 1);
+            outcome.hints.push_back(makeHint(rule, run, rule.message.arg(name, cell.reason.toString()),
+                                             {{QStringLiteral("channel"), name}, {QStringLiteral("reason"), cell.reason.toString()}},
                                              stageEvidence(run, cell.stage)));
         }
         if (outcome.hints.empty())
@@ -150,9 +150,9 @@ Rule slowStage()
             if (share < t.slowStageShare || cell.durationMs < t.slowStageMinMs)
                 continue;
             outcome.hints.push_back(makeHint(rule, run,
-                                             rule.message.arg(cell.stage, formatDuration(cell.durationMs))
+                                             rule.message.arg(cell.stage.toString(), formatDuration(cell.durationMs))
                                                  .arg(qRound(share * 100)),
-                                             {{QStringLiteral("stage"), cell.stage},
+                                             {{QStringLiteral("stage"), cell.stage.toString()},
                                               {QStringLiteral("duration_ms"), cell.durationMs},
                                               {QStringLiteral("run_duration_ms"), run.durationMs},
                                               {QStringLiteral("share"), share}},
@@ -384,12 +384,12 @@ std::vector<Rule> ownRules()
             channelRule("channel:disabled", Severity::Note, tr("Channel %1 is switched off by configuration (%2)."),
                         tr("a channel row is Skipped with reason disabled"),
                         [](const StageCell& c) {
-                            return c.status == CellStatus::Skipped && c.reason.startsWith(QLatin1String("disabled"));
+                            return c.status == CellStatus::Skipped && c.reason->startsWith(QLatin1String("disabled"));
                         }),
             channelRule("channel:unavailable", Severity::Warning, tr("Channel %1 was skipped: %2."),
                         tr("a channel row is Skipped for a missing capability (capability_off, with the missing list)"),
                         [](const StageCell& c) {
-                            return c.status == CellStatus::Skipped && c.reason.startsWith(QLatin1String("capability_off"));
+                            return c.status == CellStatus::Skipped && c.reason->startsWith(QLatin1String("capability_off"));
                         }),
             channelRule("channel:failed", Severity::Warning,
                         tr("Channel %1 failed and the pipeline went on without it: %2."),

@@ -119,7 +119,7 @@ QJsonArray stagesJson(const Run& run)
 {
     QJsonArray stages;
     for (const StageCell& cell : run.stages) {
-        stages.append(QJsonObject{{QStringLiteral("stage"), cell.stage},
+        stages.append(QJsonObject{{QStringLiteral("stage"), cell.stage.toString()},
                                   {QStringLiteral("status"), cellStatusName(cell.status)},
                                   {QStringLiteral("duration_ms"), jsonNumber(cell.durationMs)},
                                   {QStringLiteral("reason"), jsonText(cell.reason)}});

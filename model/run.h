@@ -39,9 +39,9 @@ struct Span
 /// A stage record kept by the producer: an upstream checkpoint or a seed-plan stage (spec 6.2, 8.3).
 struct Checkpoint
 {
-    QString name;
+    Atom name;
     bool ok = true;
-    QString reason;
+    Atom reason;
     QJsonObject attrs;       // as stored; empty for a derived checkpoint (see Run::checkpointAttrs)
     double latencyS = NAN;   // seed stages only
     double durationMs = NAN; // checkpoints derived from a scope: the scope's duration
@@ -67,10 +67,10 @@ struct Evidence
 
 struct StageCell
 {
-    QString stage; // row name: embed, dense, sparse:bm25, ..., or an extra row
+    Atom stage; // row name: embed, dense, sparse:bm25, ..., or an extra row
     CellStatus status = CellStatus::NotReached;
-    QString reason;
-    QString secondaryReason; // a disagreeing source's reason (structured "disabled_option")
+    Atom reason;
+    Atom secondaryReason; // a disagreeing source's reason (structured "disabled_option")
     double durationMs = NAN;
     std::vector<Evidence> evidence;
     std::vector<int> spans; // mapped scopes of this row, for selection in the views

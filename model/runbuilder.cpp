@@ -630,8 +630,8 @@ struct Builder
                 }
                 return best;
             };
-            const bool channelRowName = cell.stage.startsWith(QLatin1String("sparse:"))
-                || cell.stage.startsWith(QLatin1String("channel:"));
+            const bool channelRowName = cell.stage->startsWith(QLatin1String("sparse:"))
+                || cell.stage->startsWith(QLatin1String("channel:"));
             if (const Evidence* f = first(Evidence::Kind::Failed)) {
                 cell.status = channelRowName && gatherRan ? CellStatus::Degraded : CellStatus::Failed;
                 cell.reason = f->reason;
@@ -865,7 +865,7 @@ struct Builder
         for (size_t k = 0; k < prefixes.size(); ++k) {
             for (const Checkpoint& cp : run.checkpoints) {
                 for (const QString& prefix : prefixes[k]) {
-                    if (cp.name.startsWith(prefix))
+                    if (cp.name->startsWith(prefix))
                         run.opsCoverage.values[k] = true;
                 }
             }
@@ -1035,6 +1035,13 @@ RunPtr buildRun(const QString& sessionId, const QString& runId, std::vector<Even
     b.decideOutcome(cutOff, toolOpen && extras.live);
     b.setTimes();
     b.checkClock();
+    // Vectors grown by doubling hold up to twice what they need: a run lives as long as its tab.
+    run->stages.shrink_to_fit();
+    for (StageCell& cell : run->stages) {
+        cell.evidence.shrink_to_fit();
+        cell.spans.shrink_to_fit();
+    }
+    run->checkpoints.shrink_to_fit();
     if (run->events.size() > 10000)
         run->problems.append({Diagnostic::Severity::Warning, {}, 0, -1,
                               tr("run %1 has %2 lines").arg(runId).arg(run->events.size())});

@@ -258,7 +258,7 @@ QVariant StageGridModel::data(const QModelIndex& index, int role) const
     case SortRole:
         return sortData(cell, index.row(), index.column());
     case StageRole:
-        return cell.stage;
+        return cell.stage.toString();
     case StatusRole:
         return int(cell.status);
     case SpansRole:
@@ -274,7 +274,7 @@ QVariant StageGridModel::displayData(const StageCell& cell, int column) const
 {
     switch (column) {
     case StageColumn:
-        return cell.stage;
+        return cell.stage.toString();
     case StatusColumn:
         return cellStatusLabel(cell.status);
     case DurationColumn:

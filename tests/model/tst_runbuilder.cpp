@@ -176,7 +176,7 @@ void checkReasons(const Run& run, const QStringList& reasons)
         if (text == QLatin1String("*"))
             QVERIFY2(!cell->reason.isEmpty(), qPrintable(row + QStringLiteral(" has no reason")));
         else
-            QVERIFY2(cell->reason.contains(text),
+            QVERIFY2(cell->reason->contains(text),
                 qPrintable(row + QStringLiteral(": \"") + cell->reason + QStringLiteral("\" lacks ") + text));
     }
 }

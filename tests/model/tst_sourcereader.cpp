@@ -186,7 +186,7 @@ void checkRun(const Run& run, const RunExpect& e)
     for (const QString& item : e.reasons) {
         const StageCell* cell = run.stage(item.section(QLatin1Char('='), 0, 0));
         QVERIFY2(cell, qPrintable(item));
-        QVERIFY2(cell->reason.contains(item.section(QLatin1Char('='), 1)), qPrintable(cell->reason + u" / " + item));
+        QVERIFY2(cell->reason->contains(item.section(QLatin1Char('='), 1)), qPrintable(cell->reason + u" / " + item));
     }
     if (const StageCell* rerank = run.stage(QStringLiteral("rerank")))
         QCOMPARE(rerank->secondaryReason, e.rerankSecondary);
