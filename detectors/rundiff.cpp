@@ -209,7 +209,7 @@ RunDiff diffRuns(
     }
     diff.onlyA = activeOnlyIn(hintsA, hintsB);
     diff.onlyB = activeOnlyIn(hintsB, hintsA);
-    diff.budgets = diffSettings(a->budgets, b->budgets);
+    diff.budgets = diffSettings(a->budgets(), b->budgets());
     diff.context = diffSettings(a->context, b->context);
     diff.a = std::move(a);
     diff.b = std::move(b);

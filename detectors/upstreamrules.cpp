@@ -79,7 +79,7 @@ std::vector<Rule> upstreamRules()
                 QStringLiteral("RM3 enabled but sparse channels skipped; ensure BM25/SPLADE assets are healthy."),
                 tr("budgets.rm3_enabled is truthy and ops_coverage.sparse is false"), true, {}};
     sparse.evaluate = [rule = sparse](const Run& run, const Thresholds&) {
-        const QJsonValue rm3 = run.budgets.value(QLatin1String("rm3_enabled"));
+        const QJsonValue rm3 = run.budget(QLatin1String("rm3_enabled"));
         if (!truthy(rm3))
             return notFired(tr("budgets.rm3_enabled is %1").arg(describe(rm3)));
         if (run.opsCoverage.value("sparse"))
@@ -90,7 +90,7 @@ std::vector<Rule> upstreamRules()
                 evidence.push_back(std::move(e));
         }
         return fired(makeHint(rule, run, rule.message,
-                              {{QStringLiteral("budgets"), run.budgets},
+                              {{QStringLiteral("budgets"), run.budgets()},
                                {QStringLiteral("ops_coverage"), run.opsCoverage.toJson()}},
                               evidence));
     };
@@ -157,10 +157,10 @@ std::vector<Rule> upstreamRules()
              QStringLiteral("Vague query with shallow RRF budget; consider increasing rrf_k."),
              tr("budgets.ambiguity_score (or ambiguity) > 0.3 and budgets.rrf_k < 50, both numbers"), true, {}};
     rrf.evaluate = [rule = rrf](const Run& run, const Thresholds&) {
-        QJsonValue ambiguity = run.budgets.value(QLatin1String("ambiguity_score"));
+        QJsonValue ambiguity = run.budget(QLatin1String("ambiguity_score"));
         if (!truthy(ambiguity))
-            ambiguity = run.budgets.value(QLatin1String("ambiguity"));
-        const QJsonValue rrfK = run.budgets.value(QLatin1String("rrf_k"));
+            ambiguity = run.budget(QLatin1String("ambiguity"));
+        const QJsonValue rrfK = run.budget(QLatin1String("rrf_k"));
         if (!ambiguity.isDouble() || ambiguity.toDouble() <= 0.3)
             return notFired(tr("ambiguity is %1, not above 0.3").arg(describe(ambiguity)));
         if (!rrfK.isDouble() || rrfK.toDouble() >= 50)

@@ -263,9 +263,9 @@ Json budgetsJson(const Source& source, const Selection& selection)
             return rawAttrs(run, i);
     }
     const PackMember* member = source.member(QStringLiteral("budgets.json"));
-    if (member && QJsonDocument::fromJson(member->bytes).object() == run.budgets)
+    if (member && QJsonDocument::fromJson(member->bytes).object() == run.storedBudgets)
         return memberJson(source, "budgets.json");
-    return PyJson::fromQt(run.budgets);
+    return PyJson::fromQt(run.storedBudgets);
 }
 
 Json contextJson(const Source& source, const Selection& selection)

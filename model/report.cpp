@@ -60,7 +60,7 @@ void writeRun(JsonText& json, const Run& run, const QJsonArray& hints)
         json.key(OpsCoverage::keys[k]).boolean(run.opsCoverage.values[k]);
     json.endObject();
     json.key("ops_coverage_source").string(run.opsCoverage.stored ? "stored" : "computed");
-    json.key("budgets").value(run.budgets);
+    json.key("budgets").value(run.budgets());
     json.key("budgets_source").optionalString(run.budgetsSource);
     json.key("checkpoints").beginArray();
     for (const Checkpoint& cp : run.checkpoints) {

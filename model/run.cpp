@@ -45,6 +45,16 @@ QJsonObject Run::attrs(int eventIndex) const
     return line.isNull() ? QJsonObject() : parseAttrs(line);
 }
 
+QJsonObject Run::budgets() const
+{
+    return budgetsEvent >= 0 ? attrs(budgetsEvent) : storedBudgets;
+}
+
+QJsonValue Run::budget(QLatin1StringView key) const
+{
+    return budgetsEvent >= 0 ? attr(budgetsEvent, key) : storedBudgets.value(key);
+}
+
 QJsonValue Run::attr(int eventIndex, QLatin1StringView key) const
 {
     const QByteArrayView line = rawLineView(eventIndex);

@@ -119,7 +119,10 @@ struct Run
     bool checkpointsStored = false;
     QJsonArray structuredEvents;         // spec 10.1 records from the run report or the step ledger
     OpsCoverage opsCoverage;
-    QJsonObject budgets;
+    // Budgets as a report, a settings snapshot or budgets.json stored them, or else the decision line that
+    // carries them, parsed when asked for: a parsed object is a kilobyte a run.
+    QJsonObject storedBudgets;
+    int budgetsEvent = -1;
     QString budgetsSource; // "gate.budget", "retrieval.budget", "settings snapshot", "budgets.json" or empty
     QJsonObject context;   // context.json of the pack, when any
     QJsonObject capabilities;
@@ -137,6 +140,8 @@ struct Run
     /// duration_ms and with the status, parsed on demand.
     QJsonObject checkpointAttrs(const Checkpoint& checkpoint) const;
     QJsonValue checkpointAttr(const Checkpoint& checkpoint, QLatin1StringView key) const;
+    QJsonObject budgets() const;
+    QJsonValue budget(QLatin1StringView key) const; // one member, without building the object
     QString location(int eventIndex) const; // "file:line"
     const StageCell* stage(const QString& name) const;
     double offsetMs(double ts) const; // ms from run start

@@ -875,14 +875,14 @@ struct Builder
     void chooseBudgets()
     {
         if (extras.reportBudgets && !extras.reportBudgets->isEmpty()) {
-            run.budgets = *extras.reportBudgets;
+            run.storedBudgets = *extras.reportBudgets;
             run.budgetsSource = QStringLiteral("run report");
             return;
         }
         for (int i = 0; i < int(run.events.size()); ++i) {
             const Event& e = run.events[size_t(i)];
             if (is(e.type, "decision") && (is(e.name, "gate.budget") || is(e.name, "retrieval.budget"))) {
-                run.budgets = run.attrs(i);
+                run.budgetsEvent = i;
                 run.budgetsSource = e.name;
                 return;
             }
@@ -891,18 +891,18 @@ struct Builder
             const QJsonObject record = value.toObject();
             if (record.value(QLatin1String("kind")) == QLatin1String("retrieval.budget")
                 && record.value(QLatin1String("payload")).isObject()) {
-                run.budgets = record.value(QLatin1String("payload")).toObject();
+                run.storedBudgets = record.value(QLatin1String("payload")).toObject();
                 run.budgetsSource = QStringLiteral("retrieval.budget");
                 return;
             }
         }
         if (extras.settingsBudgets && !extras.settingsBudgets->isEmpty()) {
-            run.budgets = *extras.settingsBudgets;
+            run.storedBudgets = *extras.settingsBudgets;
             run.budgetsSource = QStringLiteral("settings snapshot");
             return;
         }
         if (extras.budgetsMember && !extras.budgetsMember->isEmpty()) {
-            run.budgets = *extras.budgetsMember;
+            run.storedBudgets = *extras.budgetsMember;
             run.budgetsSource = QStringLiteral("budgets.json");
         }
     }

@@ -215,11 +215,11 @@ private Q_SLOTS:
         auto a = std::make_shared<Run>();
         a->stages = { cell("embed", CellStatus::Ran, 12), cell("dense", CellStatus::Ran, 4),
             cell("hydrate", CellStatus::Ran, 3), cell("extra:a", CellStatus::Skipped, NAN, "off") };
-        a->budgets = object(R"({"rrf_k": 30})");
+        a->storedBudgets = object(R"({"rrf_k": 30})");
         auto b = std::make_shared<Run>();
         b->stages = { cell("embed", CellStatus::Failed, 30, "HTTP 503"), cell("extra:b", CellStatus::Ran, 1),
             cell("hydrate", CellStatus::NotReached) };
-        b->budgets = object(R"({"rrf_k": 60})");
+        b->storedBudgets = object(R"({"rrf_k": 60})");
         b->context = object(R"({"settings": {"bm25": {"enabled": false}}})");
         const Hints hintsA = { makeHint({ QStringLiteral("config:sparse-disabled") }),
             makeHint({ QStringLiteral("gap:x") }, QStringLiteral("one")),
@@ -264,7 +264,7 @@ private Q_SLOTS:
         a->stages = { cell("embed", CellStatus::Ran, 12) };
         auto b = std::make_shared<Run>(*a);
         b->stages[0].durationMs = 40;
-        b->budgets = object(R"({"rrf_k": 60})");
+        b->storedBudgets = object(R"({"rrf_k": 60})");
         // Durations and settings are shown, but only statuses and hints decide "equal".
         const RunDiff diff = Runlens::diffRuns(a, {}, {}, b, {}, {});
         QVERIFY(diff.sameStagesAndHints());

@@ -614,8 +614,8 @@ void TestRunBuilder::derived()
 
     // The budget decision (gate.budget) is in every variant.
     QCOMPARE(run.budgetsSource, QStringLiteral("gate.budget"));
-    QCOMPARE(run.budgets.value(QLatin1String("rrf_k")).toInt(), 30);
-    QCOMPARE(run.budgets.value(QLatin1String("rm3_enabled")), QJsonValue(true));
+    QCOMPARE(run.budgets().value(QLatin1String("rrf_k")).toInt(), 30);
+    QCOMPARE(run.budgets().value(QLatin1String("rm3_enabled")), QJsonValue(true));
 
     // Run start and duration come from the tool scope (spec 11.7 item 6), not from the last operation start.
     QCOMPARE(run.startedAt, run.events.front().ts);

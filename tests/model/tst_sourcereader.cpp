@@ -193,10 +193,10 @@ void checkRun(const Run& run, const RunExpect& e)
     QCOMPARE(opsText(run.opsCoverage), e.ops);
     QCOMPARE(run.opsCoverage.stored, e.opsStored);
     if (e.rrfK < 0) {
-        QVERIFY2(run.budgets.isEmpty(), qPrintable(run.budgetsSource));
+        QVERIFY2(run.budgets().isEmpty(), qPrintable(run.budgetsSource));
     } else {
-        QCOMPARE(run.budgets.value(QLatin1String("rrf_k")), QJsonValue(e.rrfK));
-        QCOMPARE(run.budgets.value(QLatin1String("rm3_enabled")),
+        QCOMPARE(run.budgets().value(QLatin1String("rrf_k")), QJsonValue(e.rrfK));
+        QCOMPARE(run.budgets().value(QLatin1String("rm3_enabled")),
             e.rm3 < 0 ? QJsonValue(QJsonValue::Undefined) : QJsonValue(e.rm3 == 1));
     }
     if (!e.budgetsSource.isEmpty())
