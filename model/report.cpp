@@ -192,7 +192,7 @@ void writeReportJson(const Source& source, const RunFilter& filter, const HintsP
             selected.push_back(run.get());
     }
     // Runs are written on every core in batches, then passed on in order; a batch bounds the memory.
-    constexpr size_t kBatch = 512;
+    constexpr size_t kBatch = 128;
     const int depth = json.depth();
     std::vector<std::string> texts;
     for (size_t first = 0; first < selected.size(); first += kBatch) {
