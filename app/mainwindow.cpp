@@ -201,6 +201,7 @@ SourceView* MainWindow::openPath(const QString& path, RecentFiles recent)
     auto* loader = new RunLoader(view); // lives and dies with its tab
     m_loaders.insert(view, loader);
     connect(loader, &RunLoader::progress, view, &SourceView::setProgress);
+    connect(loader, &RunLoader::partiallyLoaded, view, &SourceView::setPartialSource);
     connect(loader, &RunLoader::loaded, view, &SourceView::setSource);
     connect(loader, &RunLoader::canceled, view, &SourceView::showCanceled);
     connect(view, &SourceView::cancelRequested, loader, &RunLoader::cancel);

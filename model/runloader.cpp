@@ -2,6 +2,7 @@
 #include "runloader.h"
 
 #include <QFutureWatcher>
+#include <QPointer>
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -22,10 +23,23 @@ void RunLoader::load(const QString& path)
     m_future.cancel(); // the previous worker stops at its next isCanceled() check
     const quint64 generation = ++m_generation;
     m_loading = true;
-    m_future = QtConcurrent::run([path](QPromise<SourcePtr>& promise) {
+    // Early views reach this thread through a relay object living here; it outlives the loader as long as
+    // the worker holds it, so a late early view finds it and is dropped by the generation check.
+    std::shared_ptr<QObject> relay(new QObject, [](QObject* object) { object->deleteLater(); });
+    const QPointer<RunLoader> self(this);
+    m_future = QtConcurrent::run([path, relay, self, generation](QPromise<SourcePtr>& promise) {
         promise.setProgressRange(0, 1000);
         const LoadControl control { [&promise] { return promise.isCanceled(); },
-            [&promise](int permille, const QString& text) { promise.setProgressValueAndText(permille, text); } };
+            [&promise](int permille, const QString& text) { promise.setProgressValueAndText(permille, text); },
+            [&relay, self, generation](SourcePtr partial) {
+                QMetaObject::invokeMethod(
+                    relay.get(),
+                    [self, generation, partial = std::move(partial)] {
+                        if (self && generation == self->m_generation && self->m_loading)
+                            emit self->partiallyLoaded(partial);
+                    },
+                    Qt::QueuedConnection);
+            } };
         SourcePtr source = readSource(path, control);
         if (!promise.isCanceled())
             promise.addResult(std::move(source));

@@ -10,7 +10,8 @@
 namespace Runlens {
 
 /// Reads a source with readSource() on the global thread pool; a newer load() or a cancel() drops
-/// the result of the one before.
+/// the result of the one before. While a timeline directory loads, partiallyLoaded() brings early
+/// views (the runs of the files read so far); loaded() brings the whole source.
 class RunLoader : public QObject
 {
     Q_OBJECT
@@ -24,6 +25,7 @@ public:
 
 signals:
     void progress(int permille, const QString& text);
+    void partiallyLoaded(Runlens::SourcePtr partial);
     void loaded(Runlens::SourcePtr source);
     void canceled();
 

@@ -44,6 +44,8 @@ struct Source
     QString fatalError; // set when the input could not be read at all
     qint64 inputBytes = 0;
     qint64 eventCount = 0;
+    /// An early view while loading: the runs of the first files only, the last of them perhaps cut short.
+    bool partial = false;
 
     bool ok() const { return fatalError.isEmpty(); }
     const PackMember* member(const QString& name) const;

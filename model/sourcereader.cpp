@@ -372,8 +372,22 @@ void readRunpack(Source* source, const LoadControl& control)
 void readTimeline(Source* source, const LoadControl& control)
 {
     const QFileInfo info(source->path);
+    // A run whose id has a structured step ledger gets its records (spec 10.1).
+    const QHash<QString, QJsonArray> ledgers = info.isDir() ? readStepLedgers(source->path) : QHash<QString, QJsonArray>();
+    TimelineReader::PrefixCallback onPrefix;
+    if (control.partial) {
+        onPrefix = [&](TimelineData prefix) {
+            auto partial = std::make_shared<Source>();
+            partial->path = source->path;
+            partial->kind = source->kind;
+            partial->partial = true;
+            partial->inputBytes = prefix.bytes;
+            buildRuns(partial.get(), std::move(prefix), {}, RunExtras{}, {}, {}, ledgers);
+            control.partial(std::move(partial));
+        };
+    }
     TimelineData data = info.isDir()
-        ? TimelineReader::readDirectory(source->path, control, TimelineReader::EventLayout::RunsByBuffer)
+        ? TimelineReader::readDirectory(source->path, control, TimelineReader::EventLayout::RunsByBuffer, onPrefix)
         : TimelineReader::readFile(source->path, control);
     source->inputBytes = data.bytes;
     if (info.isDir() && data.buffers.empty() && data.problems.isEmpty())
@@ -389,8 +403,6 @@ void readTimeline(Source* source, const LoadControl& control)
         source->fatalError = tr("not a timeline: no line is a timeline event (line %1: %2)").arg(first.line).arg(first.message);
         return;
     }
-    // A run whose id has a structured step ledger gets its records (spec 10.1).
-    const QHash<QString, QJsonArray> ledgers = info.isDir() ? readStepLedgers(source->path) : QHash<QString, QJsonArray>();
     buildRuns(source, std::move(data), {}, RunExtras{}, {}, {}, ledgers);
 }
 

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -309,7 +310,8 @@ void sortByTs(std::vector<Event>& events)
 
 } // namespace
 
-TimelineData TimelineReader::readDirectory(const QString& directory, const LoadControl& control, EventLayout layout)
+TimelineData TimelineReader::readDirectory(const QString& directory, const LoadControl& control, EventLayout layout,
+                                           const PrefixCallback& onPrefix)
 {
     const QStringList names = timelineFiles(directory);
     TimelineData data;
@@ -339,12 +341,59 @@ TimelineData TimelineReader::readDirectory(const QString& directory, const LoadC
 
     QMutex progressMutex; // the caller's progress callback is called from one thread at a time
     qint64 done = 0;
+    int filesDone = 0;
     int reported = -1;
     std::atomic<bool> canceled = false;
+
+    // Early views: files [0, parsedPrefix) are parsed; their runs are copied out while later files are.
+    // Only in the first half of the input: an early view is a copy, held until the whole source replaces it.
+    std::vector<char> parsed(files.size(), 0);
+    size_t parsedPrefix = 0;
+    qint64 prefixBytes = 0;
+    bool buildingPrefix = false;
+    QElapsedTimer sincePrefix;
+    const auto fileParsed = [&](size_t i) {
+        if (!onPrefix || layout != EventLayout::RunsByBuffer)
+            return;
+        size_t upTo = 0;
+        {
+            QMutexLocker lock(&progressMutex);
+            parsed[i] = 1;
+            const size_t before = parsedPrefix;
+            while (parsedPrefix < files.size() && parsed[parsedPrefix]) {
+                if (files[parsedPrefix].buffer)
+                    prefixBytes += files[parsedPrefix].buffer->bytes.size();
+                ++parsedPrefix;
+            }
+            constexpr qint64 kPrefixIntervalMs = 300;
+            if (parsedPrefix > before && prefixBytes <= total / 2 && !buildingPrefix && !canceled
+                && (!sincePrefix.isValid() || sincePrefix.elapsed() >= kPrefixIntervalMs)) {
+                buildingPrefix = true;
+                upTo = parsedPrefix;
+            }
+        }
+        if (upTo == 0)
+            return;
+        TimelineData prefix; // copies: the files' own runs are moved into the result at the end
+        prefix.buffers = data.buffers;
+        for (size_t f = 0; f < upTo; ++f) {
+            prefix.problems += files[f].data.problems;
+            if (files[f].buffer) {
+                prefix.bytes += files[f].buffer->bytes.size();
+                prefix.runsByBuffer.push_back(files[f].runs);
+            }
+        }
+        onPrefix(std::move(prefix));
+        QMutexLocker lock(&progressMutex);
+        buildingPrefix = false;
+        sincePrefix.start();
+    };
+
     parallelFor(names.size(), [&](qsizetype i) {
         File& file = files[size_t(i)];
         if (!file.buffer || canceled || control.canceled()) {
             canceled = canceled || control.canceled();
+            fileParsed(size_t(i));
             return;
         }
         const qint64 size = file.buffer->bytes.size();
@@ -358,7 +407,7 @@ TimelineData TimelineReader::readDirectory(const QString& directory, const LoadC
                                               reported = overall;
                                               control.report(overall, text);
                                           }
-                                      }};
+                                      }, {}};
         parseBuffer(*file.buffer, bufferIndex[size_t(i)], &file.data, fileControl);
         if (file.data.canceled)
             canceled = true;
@@ -366,8 +415,17 @@ TimelineData TimelineReader::readDirectory(const QString& directory, const LoadC
             file.runs = groupInOrder(file.data.events);
             std::vector<Event>().swap(file.data.events);
         }
-        QMutexLocker lock(&progressMutex);
-        done += size - partial;
+        {
+            QMutexLocker lock(&progressMutex);
+            done += size - partial;
+            ++filesDone;
+            const int overall = int(done * 1000 / std::max<qint64>(total, 1));
+            if (overall > reported) { // small files report nothing while parsed
+                reported = overall;
+                control.report(overall, tr("%1 of %2 files read").arg(filesDone).arg(names.size()));
+            }
+        }
+        fileParsed(size_t(i));
     });
 
     size_t eventCount = 0;

@@ -7,6 +7,7 @@
 
 #include <QStringList>
 
+#include <functional>
 #include <vector>
 
 namespace Runlens {
@@ -41,9 +42,12 @@ public:
     static QStringList timelineFiles(const QString& directory);
 
     enum class EventLayout { Flat, RunsByBuffer };
+    /// Called, from a worker thread, with a copy of what the first files hold as soon as they are parsed,
+    /// and again at most every few hundred milliseconds while later ones are (RunsByBuffer only).
+    using PrefixCallback = std::function<void(TimelineData prefix)>;
     /// Reads and parses the files on every core; the result is the same as reading them one by one.
     static TimelineData readDirectory(const QString& directory, const LoadControl& control = {},
-                                      EventLayout layout = EventLayout::Flat);
+                                      EventLayout layout = EventLayout::Flat, const PrefixCallback& onPrefix = {});
     static TimelineData readFile(const QString& fileName, const LoadControl& control = {});
 
     /// Parses one buffer's lines into `out`. A last line without '\n' is parsed too (a closed

@@ -265,7 +265,26 @@ QWidget* SourceView::createWorkspace()
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 3);
 
+    // While an early view is shown: how far reading is, and a way out.
+    m_partialBar = new QWidget(page);
+    m_partialBar->setObjectName(QStringLiteral("partialBar"));
+    m_partialLabel = new QLabel(m_partialBar);
+    m_partialLabel->setObjectName(QStringLiteral("partialLabel"));
+    m_partialLabel->setWordWrap(true);
+    m_partialProgress = new QProgressBar(m_partialBar);
+    m_partialProgress->setRange(0, 1000);
+    m_partialProgress->setMaximumWidth(200);
+    m_partialCancel = new QPushButton(tr("Cancel"), m_partialBar);
+    connect(m_partialCancel, &QPushButton::clicked, this, &SourceView::cancelRequested);
+    auto* partialLayout = new QHBoxLayout(m_partialBar);
+    partialLayout->setContentsMargins(0, 0, 0, 0);
+    partialLayout->addWidget(m_partialLabel, 1);
+    partialLayout->addWidget(m_partialProgress);
+    partialLayout->addWidget(m_partialCancel);
+    m_partialBar->hide();
+
     auto* layout = new QVBoxLayout(page);
+    layout->addWidget(m_partialBar);
     layout->addLayout(filterRow);
     layout->addWidget(m_splitter, 1);
     return page;
@@ -298,6 +317,9 @@ void SourceView::showLoading()
     m_model->setSource(nullptr);
     m_progressBar->setValue(0);
     m_progressText->clear();
+    m_partialBar->hide();
+    m_partialProgress->show();
+    m_partialCancel->show();
     m_pages->setCurrentWidget(m_loadingPage);
     setState(State::Loading);
 }
@@ -306,12 +328,32 @@ void SourceView::setProgress(int permille, const QString& text)
 {
     m_progressBar->setValue(permille);
     m_progressText->setText(text);
+    m_partialProgress->setValue(permille);
+}
+
+void SourceView::setPartialSource(SourcePtr partial)
+{
+    if (m_state != State::Loading || !partial || !partial->ok() || partial->runs.empty())
+        return;
+    replaceSource(std::move(partial), false);
+    m_partialBar->show();
+    m_partialLabel->setText(tr("Still reading: the %Ln runs of the files read so far are shown, the last of them "
+                               "perhaps incomplete; hints come when all is read.", nullptr, int(m_source->runs.size())));
 }
 
 void SourceView::setSource(SourcePtr source)
 {
     ++m_hintGeneration;
     m_hintReport.reset();
+    m_partialBar->hide();
+    if (source && source->ok() && !source->runs.empty() && m_source && m_source->partial) {
+        // The early view becomes the whole: the selected run stays selected.
+        replaceSource(std::move(source), false);
+        updateHintKinds();
+        setState(State::Loaded);
+        startDetectors();
+        return;
+    }
     m_source = std::move(source);
     if (!m_source || !m_source->ok()) {
         m_model->setSource(nullptr);
@@ -441,6 +483,15 @@ void SourceView::updateSource(SourcePtr source, double linesPerSecond)
 void SourceView::applyLiveSource(SourcePtr source)
 {
     const bool first = !m_source;
+    replaceSource(std::move(source), m_followNewest->isChecked());
+    if (first)
+        setState(State::Loaded);
+    startDetectors();
+}
+
+void SourceView::replaceSource(SourcePtr source, bool selectNewest)
+{
+    const bool first = !m_source || m_pages->currentWidget() != m_contentPage;
     const RunPtr previous = currentRun();
     const auto previousRange = m_waterfall->visibleRangeMs();
     const bool zoomed = previous
@@ -452,14 +503,11 @@ void SourceView::applyLiveSource(SourcePtr source)
     m_model->setSource(m_source);
     m_model->setHints(m_hintReport); // the runs that did not change keep their hints meanwhile
     m_problems->setSource(m_source);
-    if (first)
-        m_contents->setSource(m_source);
+    m_contents->setSource(m_source);
     m_tree->expandAll();
-    if (first) {
+    if (first)
         showContent();
-        setState(State::Loaded);
-    }
-    bool selected = m_followNewest->isChecked() && selectNewestRun();
+    bool selected = selectNewest && selectNewestRun();
     if (!selected && previous) {
         // The same run again, even though a filter may hide it now.
         for (int s = 0; s < m_proxy->rowCount() && !selected; ++s) {
@@ -488,7 +536,6 @@ void SourceView::applyLiveSource(SourcePtr source)
         if (zoomed && current && current->sessionId == previous->sessionId && current->runId == previous->runId)
             m_waterfall->setVisibleRangeMs(previousRange.first, previousRange.second);
     }
-    startDetectors();
 }
 
 bool SourceView::selectNewestRun()
@@ -577,6 +624,16 @@ void SourceView::applyFilters()
 
 void SourceView::showCanceled()
 {
+    if (m_source && m_source->partial && m_partialBar->isVisible()) {
+        // What was read stays: the runs of the first files, with their hints.
+        m_partialProgress->hide();
+        m_partialCancel->hide();
+        m_partialLabel->setText(tr("Loading cancelled: only the %Ln runs of the files read before are shown.",
+                                   nullptr, int(m_source->runs.size())));
+        setState(State::Canceled);
+        startDetectors();
+        return;
+    }
     ++m_hintGeneration;
     m_source.reset();
     m_hintReport.reset();

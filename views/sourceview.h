@@ -14,6 +14,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
+class QPushButton;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
@@ -71,6 +72,8 @@ public:
     /// Back to the progress page, at zero.
     void showLoading();
     void setProgress(int permille, const QString& text);
+    /// While loading, an early view: the runs read so far, shown with how far reading is.
+    void setPartialSource(SourcePtr partial);
     /// Shows the runs, or the fatal error when the source could not be read; starts the detectors.
     void setSource(SourcePtr source);
     void showCanceled();
@@ -129,6 +132,8 @@ protected:
 private:
     QWidget* createWorkspace();
     void applyLiveSource(SourcePtr source);
+    /// A newer source of the same input in place of the shown one, keeping the selected run and its zoom.
+    void replaceSource(SourcePtr source, bool selectNewest);
     bool selectNewestRun();
     void showContent();
     void setState(State state);
@@ -160,6 +165,10 @@ private:
     QLabel* m_progressText;
     QProgressBar* m_progressBar;
     QWidget* m_contentPage;
+    QWidget* m_partialBar;
+    QLabel* m_partialLabel;
+    QProgressBar* m_partialProgress;
+    QPushButton* m_partialCancel;
     QLineEdit* m_filterEdit;
     QComboBox* m_statusFilter;
     QComboBox* m_hintKindFilter;

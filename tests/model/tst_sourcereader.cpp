@@ -2,11 +2,14 @@
 #include "diagnostic.h"
 #include "run.h"
 #include "source.h"
+#include "synth.h"
 #include "ziparchive.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
+#include <QMutex>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -316,6 +319,8 @@ private Q_SLOTS:
     void fixtures();
     void brokenInputs_data();
     void brokenInputs();
+    void earlyViews_data();
+    void earlyViews();
 };
 
 void TestSourceReader::fixtures_data()
@@ -750,6 +755,80 @@ void TestSourceReader::brokenInputs()
             run->sessionId + QLatin1Char('/') + run->runId + QLatin1Char(' ') + runStatusName(run->status));
     QCOMPARE(actualRuns, runs);
     checkProblems(source->problems, problems, path);
+}
+
+// What a run list shows of a source: ids, status and line count of every run.
+QStringList runSummaries(const Source& source)
+{
+    QStringList lines;
+    for (const RunPtr& run : source.runs)
+        lines.append(QStringLiteral("%1/%2 %3 %4")
+                         .arg(run->sessionId, run->runId, runStatusName(run->status))
+                         .arg(run->events.size()));
+    return lines;
+}
+
+void TestSourceReader::earlyViews_data()
+{
+    QTest::addColumn<int>("files");
+    QTest::addColumn<int>("events");
+    QTest::newRow("40 files") << 40 << 40000;
+    QTest::newRow("12 files") << 12 << 24000;
+    QTest::newRow("one file: no early view") << 1 << 5000;
+}
+
+// An early view is exactly what reading the first files alone gives, and it covers at most half the input.
+void TestSourceReader::earlyViews()
+{
+    QFETCH(int, files);
+    QFETCH(int, events);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SynthOptions options;
+    options.events = events;
+    options.sessions = 20;
+    options.files = files;
+    SynthStats stats;
+    QString error;
+    QVERIFY2(synthesizeTimeline(dir.path(), options, &stats, &error), qPrintable(error));
+
+    std::vector<SourcePtr> partials;
+    QMutex mutex;
+    LoadControl control;
+    control.partial = [&](SourcePtr partial) {
+        QMutexLocker lock(&mutex);
+        partials.push_back(std::move(partial));
+    };
+    const SourcePtr whole = readSource(dir.path(), control);
+    QVERIFY(!whole->partial);
+    QCOMPARE(whole->eventCount, stats.events);
+    if (files == 1) {
+        QVERIFY(partials.empty());
+        return;
+    }
+    QVERIFY(!partials.empty());
+    qint64 previousBytes = 0;
+    for (const SourcePtr& partial : partials) {
+        QVERIFY(partial->partial);
+        QVERIFY(partial->ok());
+        QVERIFY2(partial->inputBytes > previousBytes, "each early view covers more than the one before");
+        QVERIFY(partial->inputBytes <= whole->inputBytes / 2);
+        previousBytes = partial->inputBytes;
+        // The files it covers, from the byte count: a directory of those alone reads the same.
+        QTemporaryDir prefixDir;
+        qint64 bytes = 0;
+        for (const QString& name : std::as_const(stats.files)) {
+            if (bytes == partial->inputBytes)
+                break;
+            QVERIFY(QFile::copy(dir.filePath(name), prefixDir.filePath(name)));
+            bytes += QFileInfo(dir.filePath(name)).size();
+        }
+        QCOMPARE(bytes, partial->inputBytes);
+        const SourcePtr prefix = readSource(prefixDir.path());
+        QCOMPARE(runSummaries(*partial), runSummaries(*prefix));
+        QCOMPARE(partial->eventCount, prefix->eventCount);
+        QVERIFY(partial->eventCount < whole->eventCount);
+    }
 }
 
 } // namespace Runlens

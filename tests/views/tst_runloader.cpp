@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "runloader.h"
+#include "synth.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -22,6 +23,7 @@ private slots:
     void cancel();
     void cancelWhenIdleDoesNothing();
     void reportsProgress();
+    void earlyViewsBeforeTheWhole();
 
 private:
     // A timeline big enough for the reader to report progress and check for cancellation.
@@ -166,6 +168,40 @@ void tst_RunLoader::reportsProgress()
         if (permille > 0)
             QVERIFY2(!arguments.at(1).toString().isEmpty(), qPrintable(QString::number(permille)));
     }
+}
+
+void tst_RunLoader::earlyViewsBeforeTheWhole()
+{
+    const QString directory = m_dir.filePath(QStringLiteral("rotated"));
+    SynthOptions options;
+    options.events = 60000;
+    options.sessions = 20;
+    options.files = 40;
+    SynthStats stats;
+    QString error;
+    QVERIFY2(synthesizeTimeline(directory, options, &stats, &error), qPrintable(error));
+
+    RunLoader loader;
+    QStringList order; // "partial N" and "whole N", N runs
+    connect(&loader, &RunLoader::partiallyLoaded, this, [&order](SourcePtr partial) {
+        order.append(QStringLiteral("%1 %2").arg(partial->partial ? QStringLiteral("partial") : QStringLiteral("whole?"))
+                                            .arg(partial->runs.size()));
+    });
+    QSignalSpy loaded(&loader, &RunLoader::loaded);
+    loader.load(directory);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 60000);
+    const SourcePtr whole = loaded.at(0).at(0).value<SourcePtr>();
+    QVERIFY(!whole->partial);
+    QCOMPARE(whole->eventCount, stats.events);
+    QVERIFY2(!order.isEmpty(), "no early view arrived");
+    for (const QString& entry : std::as_const(order)) {
+        QVERIFY2(entry.startsWith(QLatin1String("partial ")), qPrintable(entry));
+        QVERIFY2(entry.section(u' ', 1).toULongLong() < whole->runs.size(), qPrintable(entry));
+    }
+    drainWorkers();
+    const qsizetype early = order.size();
+    QTest::qWait(100);
+    QCOMPARE(order.size(), early); // none after the whole
 }
 
 QTEST_GUILESS_MAIN(tst_RunLoader)

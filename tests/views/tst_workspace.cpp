@@ -13,6 +13,7 @@
 #include "source.h"
 #include "sourceview.h"
 #include "stagegridview.h"
+#include "synth.h"
 #include "translations.h"
 #include "waterfallview.h"
 
@@ -20,6 +21,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -82,6 +84,8 @@ private slots:
     void exportHints();
     void regeneratePack();
     void packDialogDefaults();
+    void earlyViewKeepsSelection_data();
+    void earlyViewKeepsSelection();
 };
 
 void tst_Workspace::hintsReachListFilterAndBadge_data()
@@ -366,6 +370,70 @@ void tst_Workspace::packDialogDefaults()
     options = dialog.options();
     QVERIFY(options.runId.isEmpty());
     QVERIFY(dialog.outputPath().contains(QLatin1String("_latest_")));
+}
+
+void tst_Workspace::earlyViewKeepsSelection_data()
+{
+    QTest::addColumn<bool>("cancel");
+    QTest::newRow("read to the end") << false;
+    QTest::newRow("cancelled") << true;
+}
+
+// The runs of the first files show while the rest is read; the run picked meanwhile stays picked.
+void tst_Workspace::earlyViewKeepsSelection()
+{
+    QFETCH(bool, cancel);
+    QTemporaryDir dir;
+    SynthOptions options;
+    options.events = 20000;
+    options.sessions = 10;
+    options.files = 20;
+    SynthStats stats;
+    QString error;
+    QVERIFY2(synthesizeTimeline(dir.path(), options, &stats, &error), qPrintable(error));
+    SourcePtr partial;
+    LoadControl control;
+    control.partial = [&partial](SourcePtr early) {
+        if (!partial)
+            partial = std::move(early); // the first: the callback runs on one worker at a time
+    };
+    const SourcePtr whole = readSource(dir.path(), control);
+    QVERIFY(partial && partial->runs.size() > 2 && partial->runs.size() < whole->runs.size());
+
+    SourceView view(dir.path());
+    view.resize(1280, 800);
+    view.show();
+    view.showLoading();
+    auto* bar = view.findChild<QWidget*>(QStringLiteral("partialBar"));
+    auto* tree = view.findChild<QTreeView*>();
+    QVERIFY(bar && tree);
+    QVERIFY(!bar->isVisible());
+    view.setPartialSource(partial);
+    QCOMPARE(view.state(), SourceView::State::Loading);
+    QVERIFY(bar->isVisible());
+    QCOMPARE(visibleRuns(tree), int(partial->runs.size()));
+    QVERIFY(view.findChild<QLabel*>(QStringLiteral("partialLabel"))->text().contains(QLatin1String("Still reading")));
+    const RunPtr picked = partial->runs[partial->runs.size() / 2];
+    QVERIFY(view.selectRun(picked->sessionId, picked->runId));
+
+    if (cancel) {
+        view.showCanceled();
+        QCOMPARE(view.state(), SourceView::State::Canceled);
+        QVERIFY(bar->isVisible()); // what was read stays, saying it is not all
+        QVERIFY(view.findChild<QLabel*>(QStringLiteral("partialLabel"))->text().contains(QLatin1String("cancelled")));
+        QCOMPARE(view.currentRun(), picked);
+        QTRY_VERIFY_WITH_TIMEOUT(view.hintReport(), kTimeoutMs);
+        return;
+    }
+    view.setSource(whole);
+    QCOMPARE(view.state(), SourceView::State::Loaded);
+    QVERIFY(!bar->isVisible());
+    QCOMPARE(visibleRuns(tree), int(whole->runs.size()));
+    QVERIFY(view.currentRun());
+    QCOMPARE(view.currentRun()->sessionId, picked->sessionId);
+    QCOMPARE(view.currentRun()->runId, picked->runId);
+    QCOMPARE(view.source(), whole);
+    QTRY_VERIFY_WITH_TIMEOUT(view.hintReport(), kTimeoutMs);
 }
 
 QTEST_MAIN(tst_Workspace)
