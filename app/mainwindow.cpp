@@ -16,6 +16,7 @@
 #include "triagemodel.h"
 #include "triageview.h"
 #include "waterfallview.h"
+#include "workerpool.h"
 
 #include <QAction>
 #include <QApplication>
@@ -394,7 +395,7 @@ void MainWindow::compareInputs(const QString& pathA, const QString& pathB)
         box->open();
         emit compareReady();
     });
-    watcher->setFuture(QtConcurrent::run([pathA, pathB]() -> std::optional<RunDiff> {
+    watcher->setFuture(QtConcurrent::run(workerPool(), [pathA, pathB]() -> std::optional<RunDiff> {
         const auto firstToolRun = [](const SourcePtr& source) -> RunPtr {
             for (const RunPtr& run : source->runs) {
                 if (!run->tool.isEmpty())
@@ -717,7 +718,7 @@ void MainWindow::writeInBackground(const QString& fileName, std::function<QStrin
         }
         emit writeFinished(fileName, error);
     });
-    watcher->setFuture(QtConcurrent::run(std::move(write)));
+    watcher->setFuture(QtConcurrent::run(workerPool(), std::move(write)));
 }
 
 } // namespace Runlens

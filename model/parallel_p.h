@@ -4,6 +4,8 @@
 // them as before.
 #pragma once
 
+#include "workerpool.h"
+
 #include <QSemaphore>
 #include <QThread>
 #include <QThreadPool>
@@ -13,7 +15,7 @@
 
 namespace Runlens {
 
-/// Calls body(i) for i in [0, count), on the calling thread and on whichever global pool threads are
+/// Calls body(i) for i in [0, count), on the calling thread and on whichever workerPool() threads are
 /// free right now; the calls must be independent. Helpers are only started when a thread is free
 /// (tryStart) and never wait for anything, and the caller does whatever they do not, so this cannot
 /// deadlock when called from a pool thread, however deeply nested and however busy the pool is.
@@ -32,7 +34,7 @@ void parallelFor(qsizetype count, Body&& body)
     QSemaphore finished;
     int helpers = 0;
     const qsizetype wanted = std::min<qsizetype>(count - 1, QThread::idealThreadCount() - 1);
-    while (helpers < wanted && QThreadPool::globalInstance()->tryStart([&] {
+    while (helpers < wanted && workerPool()->tryStart([&] {
         work();
         finished.release();
     }))

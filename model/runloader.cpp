@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "runloader.h"
+#include "workerpool.h"
 
 #include <QFutureWatcher>
 #include <QPointer>
@@ -27,7 +28,7 @@ void RunLoader::load(const QString& path)
     // the worker holds it, so a late early view finds it and is dropped by the generation check.
     std::shared_ptr<QObject> relay(new QObject, [](QObject* object) { object->deleteLater(); });
     const QPointer<RunLoader> self(this);
-    m_future = QtConcurrent::run([path, relay, self, generation](QPromise<SourcePtr>& promise) {
+    m_future = QtConcurrent::run(workerPool(), [path, relay, self, generation](QPromise<SourcePtr>& promise) {
         promise.setProgressRange(0, 1000);
         const LoadControl control { [&promise] { return promise.isCanceled(); },
             [&promise](int permille, const QString& text) { promise.setProgressValueAndText(permille, text); },

@@ -12,6 +12,7 @@
 #include "stagegridview.h"
 #include "suppressions.h"
 #include "waterfallview.h"
+#include "workerpool.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -570,7 +571,7 @@ void SourceView::startDetectors()
         if (generation == m_hintGeneration) // else a newer source replaced the one this job read
             applyHints(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(detectHints, m_source, m_hintReport));
+    watcher->setFuture(QtConcurrent::run(workerPool(), detectHints, m_source, m_hintReport));
 }
 
 void SourceView::applyHints(std::shared_ptr<const HintReport> report)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "triageloader.h"
+#include "workerpool.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentMap>
@@ -82,7 +83,7 @@ void TriageLoader::load(const QStringList& paths)
         });
         job->reads.setFuture(QtConcurrent::mapped(inputs, loadInput));
     });
-    job->inputs.setFuture(QtConcurrent::run(triageInputs, paths));
+    job->inputs.setFuture(QtConcurrent::run(workerPool(), triageInputs, paths));
 }
 
 void TriageLoader::cancel()

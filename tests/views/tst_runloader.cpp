@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "runloader.h"
 #include "synth.h"
+#include "workerpool.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -42,7 +43,7 @@ const QString kErrorPack =
 // Waits until no worker is left, so that a dropped result would have had every chance to arrive.
 void drainWorkers()
 {
-    QThreadPool::globalInstance()->waitForDone();
+    workerPool()->waitForDone();
     QTest::qWait(50);
 }
 
