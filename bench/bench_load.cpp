@@ -2,84 +2,20 @@
 // Cost of opening a million-event timeline directory: readSource (read, parse, index, group, pair
 // scopes, build the run model), the detectors over every run, both together, and the JSON report.
 // Wall time per iteration, plus the input size and the peak resident memory of the iteration.
+#include "benchdata.h"
 #include "hintreport.h"
 #include "report.h"
 #include "source.h"
-#include "synth.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
 
 #include <benchmark/benchmark.h>
 
-#include <cstdio>
-
-#include <malloc.h>
 
 using namespace Runlens;
+using namespace Runlens::Bench;
 
 namespace {
-
-// The data set of the issue: a million events, about 300 MB over several rotated files.
-SynthOptions dataOptions()
-{
-    SynthOptions options;
-    options.events = 1'000'000;
-    options.sessions = 200;
-    options.seed = 1;
-    options.force = true;
-    return options;
-}
-
-QString dataDirectory()
-{
-    const QString fromEnv = qEnvironmentVariable("RUNLENS_BENCH_DATA");
-    return fromEnv.isEmpty() ? QStringLiteral(RUNLENS_BENCH_DATA_DEFAULT) : fromEnv;
-}
-
-// Generates the data once; a marker file (which bench/run.sh writes the same way) remembers the options.
-bool ensureData(const QString& directory)
-{
-    const SynthOptions options = dataOptions();
-    const QByteArray marker = "events=" + QByteArray::number(options.events) + " sessions="
-        + QByteArray::number(options.sessions) + " seed=" + QByteArray::number(options.seed) + '\n';
-    QFile markerFile(QDir(directory).filePath(QStringLiteral("synth.args")));
-    if (markerFile.open(QIODevice::ReadOnly) && markerFile.readAll() == marker)
-        return true;
-    markerFile.close();
-    std::fprintf(stderr, "bench_load: generating %lld events in %s\n", qlonglong(options.events),
-                 qPrintable(directory));
-    SynthStats stats;
-    QString error;
-    if (!synthesizeTimeline(directory, options, &stats, &error)) {
-        std::fprintf(stderr, "bench_load: %s\n", qPrintable(error));
-        return false;
-    }
-    return markerFile.open(QIODevice::WriteOnly) && markerFile.write(marker) == marker.size();
-}
-
-qint64 procStatusKb(const char* key)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith(key))
-            return line.mid(qsizetype(qstrlen(key))).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
-
-// VmHWM is the peak resident set of the process; writing 5 to clear_refs resets it to the current RSS,
-// after malloc_trim has given back what the previous iteration freed.
-void resetPeakRss()
-{
-    malloc_trim(0);
-    QFile clear(QStringLiteral("/proc/self/clear_refs"));
-    if (clear.open(QIODevice::WriteOnly))
-        clear.write("5");
-}
 
 void setCounters(benchmark::State& state, const Source& source, qint64 peakKb)
 {
@@ -176,7 +112,7 @@ int main(int argc, char** argv)
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;
-    if (!ensureData(dataDirectory()))
+    if (!ensureData(dataDirectory(), "bench_load"))
         return 2;
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
