@@ -20,7 +20,7 @@ trap 'rm -rf "$work"' EXIT
 
 echo "== building Release in $build" >&2
 cmake --preset release -B "$build" -DRUNLENS_BUILD_BENCHMARKS=ON >/dev/null
-cmake --build "$build" --target runlens-cli bench_load bench_waterfall >/dev/null
+cmake --build "$build" --target runlens-cli bench_load bench_gui bench_waterfall >/dev/null
 cli=$build/app/runlens-cli
 
 # The data set of the issue; bench_load checks the same marker.
@@ -95,6 +95,8 @@ PY
 
 echo "== bench_load (Google Benchmark)" >&2
 "$build/bench/bench_load" --benchmark_out="$work/load.json" --benchmark_out_format=json >&2
+echo "== bench_gui (Google Benchmark, offscreen)" >&2
+QT_QPA_PLATFORM=offscreen "$build/bench/bench_gui" --benchmark_out="$work/gui.json" --benchmark_out_format=json >&2
 echo "== bench_waterfall (Google Benchmark, offscreen)" >&2
 QT_QPA_PLATFORM=offscreen "$build/bench/bench_waterfall" --benchmark_filter=replot \
     --benchmark_out="$work/waterfall.json" --benchmark_out_format=json >&2
@@ -130,6 +132,7 @@ def medians(path):
 
 load = medians(os.path.join(work, "load.json"))
 waterfall = medians(os.path.join(work, "waterfall.json"))
+gui = medians(os.path.join(work, "gui.json"))
 files = sorted(glob.glob(os.path.join(data, "events-*.jsonl")))
 input_bytes = sum(os.path.getsize(f) for f in files)
 
@@ -163,6 +166,16 @@ row("peak RSS, load + detectors / input", f"{load_rss / 2**20:.0f} MiB = {load_r
 row("faster than the Python reader (report process)", ratio(python_wall, report_wall), ">= 10x",
     python_wall >= 10 * report_wall)
 row("faster than jq select (report process)", ratio(jq_wall, report_wall), "> 1x", jq_wall > report_wall)
+opened = next((b for n, b in gui.items() if n.startswith("openMillionEvents")), None)
+if opened:
+    row("window: runs list shown while loading (bench_gui)",
+        f"{opened['first_view_ms']:.0f} ms (whole at {opened['loaded_ms']:.0f} ms)", "before the whole",
+        opened["first_view_ms"] < opened["loaded_ms"])
+    row("window: peak RSS with hints shown / input", f"{opened['peak_rss_mb']:.0f} MiB = {opened['peak_rss_ratio']:.2f}x",
+        "<= 2x", opened["peak_rss_ratio"] <= 2.0)
+painted = next((b for n, b in gui.items() if n.startswith("firstPaintOf10kLineRun")), None)
+if painted:
+    row("first paint of a 10,000-line run after it is read", f"{ms(painted):.1f} ms", "< 100 ms", ms(painted) < 100)
 for name, label in (("replot/1000000/1000", "full view"), ("replot/1000000/10", "zoomed to 1%")):
     bench = next((b for n, b in waterfall.items() if n == name or n.startswith(name + "/")), None)
     if bench:

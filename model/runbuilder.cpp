@@ -97,7 +97,9 @@ QString rowForStructuredKind(const QString& kind)
 
 QString formatTs(double ts)
 {
-    return QString::number(ts, 'f', 6);
+    // Epoch seconds to the microsecond; a wild value (1e300 from a broken writer) in exponent form, not
+    // as three hundred digits.
+    return std::abs(ts) < 1e12 ? QString::number(ts, 'f', 6) : QString::number(ts, 'g', 17);
 }
 
 // The evidence text of events of one (type, name, status).

@@ -106,7 +106,7 @@ int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOn
         printErr(tr("runlens-cli: %1 takes exactly one PATH").arg(positional.value(0)));
         return 2;
     }
-    const QString format = parser.value(formatOption);
+    const QString format = runsOnly ? QString() : parser.value(formatOption); // `runs` has no --format
     if (!runsOnly && format != QLatin1String("json") && format != QLatin1String("md") && format != QLatin1String("text")) {
         printErr(tr("runlens-cli: unknown format \"%1\" (json, md, text)").arg(format));
         return 2;

@@ -130,6 +130,7 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 4);
         QCOMPARE(lines[0], QByteArray("startup\tef5386bff0ae4f13b76a5ce0d6d7097b\tbackground\t-\t4"));
         QCOMPARE(lines[1], QByteArray("sess-happy-01\tf7fe85bab97843aab788eef0bcbc1465\tcomplete\tsearch.semantic_pro\t57"));
+        QVERIFY2(result.err.isEmpty(), result.err.constData()); // no word from the parser about options
     }
 
     void hintsExitCodes_data()
