@@ -2193,6 +2193,20 @@ Lauf %2</translation>
         <source>Following %1 · %L2 lines · %L3 lines/s</source>
         <translation>%1 wird verfolgt · %L2 Zeilen · %L3 Zeilen/s</translation>
     </message>
+    <message numerus="yes">
+        <source>Still reading: the %Ln runs of the files read so far are shown, the last of them perhaps incomplete; hints come when all is read.</source>
+        <translation>
+            <numerusform>Wird noch gelesen: Der %Ln Lauf der bisher gelesenen Dateien wird gezeigt, vielleicht unvollständig; Hinweise folgen, wenn alles gelesen ist.</numerusform>
+            <numerusform>Wird noch gelesen: Die %Ln Läufe der bisher gelesenen Dateien werden gezeigt, der letzte vielleicht unvollständig; Hinweise folgen, wenn alles gelesen ist.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading cancelled: only the %Ln runs of the files read before are shown.</source>
+        <translation>
+            <numerusform>Laden abgebrochen: Nur der %Ln Lauf der zuvor gelesenen Dateien wird gezeigt.</numerusform>
+            <numerusform>Laden abgebrochen: Nur die %Ln Läufe der zuvor gelesenen Dateien werden gezeigt.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Runlens::StageGridModel</name>
@@ -2404,6 +2418,10 @@ Lauf %2</translation>
     <message>
         <source>line skipped: %1 bytes is longer than the limit of %2 bytes</source>
         <translation>Zeile übersprungen: %1 Bytes überschreiten die Grenze von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files read</source>
+        <translation>%1 von %2 Dateien gelesen</translation>
     </message>
 </context>
 <context>

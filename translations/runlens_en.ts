@@ -168,6 +168,23 @@
     </message>
 </context>
 <context>
+    <name>Runlens::SourceView</name>
+    <message numerus="yes">
+        <source>Still reading: the %Ln runs of the files read so far are shown, the last of them perhaps incomplete; hints come when all is read.</source>
+        <translation>
+            <numerusform>Still reading: the one run of the files read so far is shown, perhaps incomplete; hints come when all is read.</numerusform>
+            <numerusform>Still reading: the %Ln runs of the files read so far are shown, the last of them perhaps incomplete; hints come when all is read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading cancelled: only the %Ln runs of the files read before are shown.</source>
+        <translation>
+            <numerusform>Loading cancelled: only the one run of the files read before is shown.</numerusform>
+            <numerusform>Loading cancelled: only the %Ln runs of the files read before are shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Runlens::StageGridModel</name>
     <message numerus="yes">
         <source>… and %n more</source>
