@@ -50,8 +50,9 @@ public:
 
     static AtomTable& instance()
     {
-        static AtomTable table;
-        return table;
+        // Never destroyed: atoms in static objects may be read while the program ends.
+        static AtomTable* const table = new AtomTable;
+        return *table;
     }
 
 private:
