@@ -2,7 +2,7 @@
 #include "diagnostic.h"
 #include "run.h"
 #include "source.h"
-#include "synth.h"
+#include "synthdir.h"
 #include "ziparchive.h"
 
 #include <QDir>
@@ -784,13 +784,8 @@ void TestSourceReader::earlyViews()
     QFETCH(int, events);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    SynthOptions options;
-    options.events = events;
-    options.sessions = 20;
-    options.files = files;
     SynthStats stats;
-    QString error;
-    QVERIFY2(synthesizeTimeline(dir.path(), options, &stats, &error), qPrintable(error));
+    QVERIFY(Test::writeRotatedTimeline(dir.path(), events, 20, files, &stats));
 
     std::vector<SourcePtr> partials;
     QMutex mutex;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "runloader.h"
-#include "synth.h"
+#include "synthdir.h"
 #include "workerpool.h"
 
 #include <QFile>
@@ -174,13 +174,8 @@ void tst_RunLoader::reportsProgress()
 void tst_RunLoader::earlyViewsBeforeTheWhole()
 {
     const QString directory = m_dir.filePath(QStringLiteral("rotated"));
-    SynthOptions options;
-    options.events = 60000;
-    options.sessions = 20;
-    options.files = 40;
     SynthStats stats;
-    QString error;
-    QVERIFY2(synthesizeTimeline(directory, options, &stats, &error), qPrintable(error));
+    QVERIFY(Test::writeRotatedTimeline(directory, 60000, 20, 40, &stats));
 
     RunLoader loader;
     QStringList order; // "partial N" and "whole N", N runs

@@ -13,7 +13,7 @@
 #include "source.h"
 #include "sourceview.h"
 #include "stagegridview.h"
-#include "synth.h"
+#include "synthdir.h"
 #include "translations.h"
 #include "waterfallview.h"
 
@@ -384,13 +384,8 @@ void tst_Workspace::earlyViewKeepsSelection()
 {
     QFETCH(bool, cancel);
     QTemporaryDir dir;
-    SynthOptions options;
-    options.events = 20000;
-    options.sessions = 10;
-    options.files = 20;
     SynthStats stats;
-    QString error;
-    QVERIFY2(synthesizeTimeline(dir.path(), options, &stats, &error), qPrintable(error));
+    QVERIFY(Test::writeRotatedTimeline(dir.path(), 20000, 10, 20, &stats));
     SourcePtr partial;
     LoadControl control;
     control.partial = [&partial](SourcePtr early) {
