@@ -203,6 +203,10 @@ SourceView* MainWindow::openPath(const QString& path, RecentFiles recent)
     m_loaders.insert(view, loader);
     connect(loader, &RunLoader::progress, view, &SourceView::setProgress);
     connect(loader, &RunLoader::partiallyLoaded, view, &SourceView::setPartialSource);
+    connect(loader, &RunLoader::partiallyLoaded, this, [this, view] {
+        if (view == currentView())
+            updateWindow(); // "runs so far", and the run actions for the early view
+    });
     connect(loader, &RunLoader::loaded, view, &SourceView::setSource);
     connect(loader, &RunLoader::canceled, view, &SourceView::showCanceled);
     connect(view, &SourceView::cancelRequested, loader, &RunLoader::cancel);
@@ -527,13 +531,13 @@ void MainWindow::updateWindow()
     setWindowTitle(view ? displayName(view->path()) : QString());
     m_reloadAction->setEnabled(view != nullptr);
     m_closeTabAction->setEnabled(view != nullptr);
-    const bool hasRuns =
-        view && view->state() == SourceView::State::Loaded && view->source() && !view->source()->runs.empty();
+    // Runs are shown once loaded, and while loading as an early view: those can be browsed too.
+    const bool hasRuns = view && view->source() && !view->source()->runs.empty();
     m_filterAction->setEnabled(hasRuns);
     for (QAction* action : std::as_const(m_runActions))
         action->setEnabled(hasRuns);
     m_exportAction->setEnabled(hasRuns && view->hintReport());
-    m_packAction->setEnabled(hasRuns && view->currentRun());
+    m_packAction->setEnabled(hasRuns && view->currentRun() && view->state() != SourceView::State::Loading);
     updateBadge(view);
     if (!view) {
         m_countsLabel->clear();
@@ -541,7 +545,8 @@ void MainWindow::updateWindow()
     }
     switch (view->state()) {
     case SourceView::State::Loading:
-        m_countsLabel->setText(tr("Reading…"));
+        m_countsLabel->setText(hasRuns ? tr("Reading… %Ln runs so far", nullptr, int(view->source()->runs.size()))
+                                       : tr("Reading…"));
         break;
     case SourceView::State::Failed:
         m_countsLabel->setText(tr("Could not be read"));

@@ -1616,6 +1616,13 @@ Unterdrückt durch: %2</translation>
         <source>Compare &amp;Selected Runs</source>
         <translation>Ausgewählte Läufe &amp;vergleichen</translation>
     </message>
+    <message numerus="yes">
+        <source>Reading… %Ln runs so far</source>
+        <translation>
+            <numerusform>Wird gelesen… bisher %Ln Lauf</numerusform>
+            <numerusform>Wird gelesen… bisher %Ln Läufe</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Runlens::PackContentsView</name>

@@ -84,6 +84,13 @@
             <numerusform>Triage: %Ln inputs</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Reading… %Ln runs so far</source>
+        <translation>
+            <numerusform>Reading… one run so far</numerusform>
+            <numerusform>Reading… %Ln runs so far</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Runlens::ProblemsView</name>
