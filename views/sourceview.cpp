@@ -625,7 +625,7 @@ void SourceView::applyFilters()
 
 void SourceView::showCanceled()
 {
-    if (m_source && m_source->partial && m_partialBar->isVisible()) {
+    if (m_source && m_source->partial && !m_partialBar->isHidden()) { // not isVisible(): a background tab
         // What was read stays: the runs of the first files, with their hints.
         m_partialProgress->hide();
         m_partialCancel->hide();
