@@ -62,6 +62,11 @@ void openMillionEvents(benchmark::State& state)
             return;
         }
         firstView = timer.elapsed();
+        // To look at the early view: RUNLENS_BENCH_SCREENSHOT=out.png keeps the window as it is now.
+        if (const QString shot = qEnvironmentVariable("RUNLENS_BENCH_SCREENSHOT"); !shot.isEmpty()) {
+            QCoreApplication::sendPostedEvents(); // the layout the new texts asked for
+            window.grab().save(shot);
+        }
         if (!waitFor([view] { return view->state() == SourceView::State::Loaded; })) {
             state.SkipWithError("not loaded");
             return;

@@ -668,7 +668,7 @@ void SourceView::fitTreeWidth()
     m_runSplitter->setSizes({ top, waterfall, height - top - waterfall });
     // The grid as wide as its columns, the hints the rest.
     const int width = available - tree - m_topSplitter->handleWidth();
-    const int grid = std::clamp(m_grid->sizeHint().width(), width / 3, width * 9 / 20);
+    const int grid = std::clamp(m_grid->sizeHint().width(), width * 2 / 5, width / 2);
     m_topSplitter->setSizes({ grid, width - grid });
 }
 

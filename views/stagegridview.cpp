@@ -6,6 +6,7 @@
 #include "stagegridmodel.h"
 
 #include <QEvent>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -79,7 +80,7 @@ public:
     {
         setObjectName(QLatin1String("opsChip_") + key);
         setAlignment(Qt::AlignCenter);
-        const int padding = fontMetrics().averageCharWidth();
+        const int padding = fontMetrics().averageCharWidth() / 2;
         setContentsMargins(padding, 1, padding, 1);
     }
 
@@ -129,18 +130,24 @@ StageGridView::StageGridView(QWidget* parent)
     summaryLayout->addWidget(m_summaryIcon, 0, Qt::AlignTop);
     summaryLayout->addWidget(m_summary, 1);
 
+    // Caption and origin above the six flags: on one line they need more width than the grid has.
     m_opsOrigin->setObjectName(QStringLiteral("opsOrigin"));
-    auto* opsLayout = new QHBoxLayout(m_opsStrip);
+    auto* opsLayout = new QGridLayout(m_opsStrip);
     opsLayout->setContentsMargins(margin, 0, margin, 0);
-    opsLayout->setSpacing(4);
+    opsLayout->setHorizontalSpacing(4);
+    opsLayout->setVerticalSpacing(2);
     auto* opsCaption = new QLabel(QStringLiteral("ops_coverage"), m_opsStrip); // upstream's key, not translated
-    opsLayout->addWidget(opsCaption);
-    opsLayout->addWidget(m_opsOrigin);
+    auto* captionRow = new QHBoxLayout;
+    captionRow->setSpacing(fontMetrics().averageCharWidth());
+    captionRow->addWidget(opsCaption);
+    captionRow->addWidget(m_opsOrigin);
+    captionRow->addStretch(1);
+    opsLayout->addLayout(captionRow, 0, 0, 1, int(OpsCoverage::keys.size()) + 1);
     for (size_t i = 0; i < OpsCoverage::keys.size(); ++i) {
         m_opsChips[i] = new OpsCoverageChip(QLatin1String(OpsCoverage::keys[i]), m_opsStrip);
-        opsLayout->addWidget(m_opsChips[i]);
+        opsLayout->addWidget(m_opsChips[i], 1, int(i));
     }
-    opsLayout->addStretch(1);
+    opsLayout->setColumnStretch(int(OpsCoverage::keys.size()), 1);
 
     m_table->setObjectName(QStringLiteral("stageGridTable"));
     m_table->setModel(m_model);
