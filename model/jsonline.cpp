@@ -207,7 +207,7 @@ JsonLineParser::JsonLineParser()
 
 JsonLineParser::~JsonLineParser() = default;
 
-JsonLineParser::Result JsonLineParser::parse(QByteArrayView line, Event* event, QString* error,
+JsonLineParser::Result JsonLineParser::parse(QByteArrayView line, Event* event, RunKey* key, QString* error,
                                              QStringList* warnings)
 {
     simdjson::dom::element doc;
@@ -313,8 +313,8 @@ JsonLineParser::Result JsonLineParser::parse(QByteArrayView line, Event* event, 
         warnings->append(tr("\"%1\" is not a string, read as \"%2\"").arg(QLatin1String(key), out->toString()));
         return true;
     };
-    if (!text(Type, "type", &event->type, true, "") || !text(SessionId, "session_id", &event->sessionId, true, "")
-        || !text(RunId, "run_id", &event->runId, true, "") || !text(Name, "name", &event->name, false, "")
+    if (!text(Type, "type", &event->type, true, "") || !text(SessionId, "session_id", &key->sessionId, true, "")
+        || !text(RunId, "run_id", &key->runId, true, "") || !text(Name, "name", &event->name, false, "")
         || !text(Status, "status", &event->status, false, "ok"))
         return Result::Invalid;
     event->message = Atom();

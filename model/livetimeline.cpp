@@ -51,15 +51,17 @@ std::vector<RunPtr> LiveTimeline::applyBatch(TailBatch batch, qint64 nowMs)
     };
     std::vector<Pending> pending;
     QHash<int, int> pendingIndex; // m_runs index -> pending index
-    for (Event& event : batch.events) {
+    for (size_t i = 0; i < batch.events.size(); ++i) {
+        Event& event = batch.events[i];
+        const RunKey& runKey = batch.keys[i];
         m_newestTs = std::max(m_newestTs, event.ts);
-        const QString key = event.sessionId + QLatin1Char('\n') + event.runId;
+        const QString key = runKey.sessionId + QLatin1Char('\n') + runKey.runId;
         auto it = m_runIndex.constFind(key);
         if (it == m_runIndex.constEnd()) {
-            auto session = m_sessionRanks.constFind(event.sessionId);
+            auto session = m_sessionRanks.constFind(runKey.sessionId);
             if (session == m_sessionRanks.constEnd())
-                session = m_sessionRanks.insert(event.sessionId, int(m_sessionRanks.size()));
-            m_runs.push_back({event.sessionId, event.runId, *session, nullptr, false});
+                session = m_sessionRanks.insert(runKey.sessionId, int(m_sessionRanks.size()));
+            m_runs.push_back({runKey.sessionId, runKey.runId, *session, nullptr, false});
             it = m_runIndex.insert(key, int(m_runs.size()) - 1);
         }
         auto p = pendingIndex.constFind(*it);

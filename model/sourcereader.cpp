@@ -233,7 +233,7 @@ void buildRuns(Source* source, TimelineData data, const QHash<QString, RunExtras
                const QHash<QString, QJsonArray>& ledgers = {})
 {
     source->problems += data.problems;
-    std::vector<RunGroup> groups = data.runsByBuffer.empty() ? groupByRun(std::move(data.events))
+    std::vector<RunGroup> groups = data.runsByBuffer.empty() ? groupByRun(std::move(data.events), data.keys)
                                                              : groupByRun(std::move(data.runsByBuffer));
     for (const RunGroup& group : groups)
         source->eventCount += qint64(group.events.size());

@@ -149,6 +149,7 @@ void TimelineReader::parseBuffer(const TextBuffer& buffer, qint32 bufferIndex, T
     for (const char* p = data; (p = static_cast<const char*>(memchr(p, '\n', size_t(data + size - p)))); ++p)
         ++lines;
     out->events.reserve(out->events.size() + lines);
+    out->keys.reserve(out->keys.size() + lines);
 
     qsizetype pos = 0;
     if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
@@ -187,8 +188,9 @@ void TimelineReader::parseBuffer(const TextBuffer& buffer, qint32 bufferIndex, T
             continue;
         }
         Event event;
+        RunKey key;
         warnings.clear();
-        if (parser.parse(line, &event, &error, &warnings) == JsonLineParser::Result::Invalid) {
+        if (parser.parse(line, &event, &key, &error, &warnings) == JsonLineParser::Result::Invalid) {
             if (!complete)
                 report(Diagnostic::Severity::Error, lineNumber, offset,
                        tr("truncated last line (%1 bytes, no line break): %2").arg(line.size()).arg(error),
@@ -205,6 +207,7 @@ void TimelineReader::parseBuffer(const TextBuffer& buffer, qint32 bufferIndex, T
         event.length = qint32(line.size());
         event.line = lineNumber;
         out->events.push_back(std::move(event));
+        out->keys.push_back(key);
         if ((lineNumber & 0x3fff) == 0) {
             if (control.canceled()) {
                 out->canceled = true;
@@ -236,57 +239,49 @@ TimelineData TimelineReader::readFile(const QString& fileName, const LoadControl
 
 namespace {
 
-// (session_id, run_id) to a group index, in first-seen order. Ids are interned by the line parser, so
-// most lookups hit the cache keyed by the strings' addresses before any string is hashed.
+// (session_id, run_id) to a group index, in first-seen order. Atoms: hashing and comparing ids are
+// integer operations.
 class RunIndex
 {
 public:
     // The group of these ids; `added` is set when it is new (its index is then the previous size).
-    int groupOf(const QString& sessionId, const QString& runId, bool* added)
+    int groupOf(Atom sessionId, Atom runId, bool* added)
     {
-        const Key key{sessionId.constData(), runId.constData()};
-        *added = false;
-        const auto cached = m_byAddress.find(key);
-        if (cached != m_byAddress.end())
-            return cached->second;
-        auto& runs = m_byText[sessionId];
-        auto it = runs.find(runId);
-        if (it == runs.end()) {
-            it = runs.insert(runId, m_count++);
-            *added = true;
-        }
-        m_byAddress.emplace(key, *it);
-        return *it;
+        const auto [it, inserted] = m_groups.try_emplace(RunKey{sessionId, runId}, int(m_groups.size()));
+        *added = inserted;
+        return it->second;
     }
 
 private:
-    using Key = std::pair<const QChar*, const QChar*>;
-    struct KeyHash
+    struct Hash
     {
-        size_t operator()(const Key& key) const
+        size_t operator()(const RunKey& key) const { return qHashMulti(0, key.sessionId, key.runId); }
+    };
+    struct Equal
+    {
+        bool operator()(const RunKey& a, const RunKey& b) const
         {
-            return std::hash<const void*>{}(key.first) * 31 + std::hash<const void*>{}(key.second);
+            return a.sessionId == b.sessionId && a.runId == b.runId;
         }
     };
-    std::unordered_map<Key, int, KeyHash> m_byAddress;
-    QHash<QString, QHash<QString, int>> m_byText;
-    int m_count = 0;
+    std::unordered_map<RunKey, int, Hash, Equal> m_groups;
 };
 
 // Groups in first-seen order, events in their order; `events` is left empty, its capacity kept. Two
 // passes, so that every group's vector is allocated once at its final size.
-std::vector<RunGroup> groupInOrder(std::vector<Event>& events)
+std::vector<RunGroup> groupInOrder(std::vector<Event>& events, const std::vector<RunKey>& keys)
 {
+    Q_ASSERT(keys.size() == events.size());
     std::vector<RunGroup> groups;
     RunIndex index;
     std::vector<int> groupOfEvent;
     groupOfEvent.reserve(events.size());
     std::vector<size_t> counts;
-    for (const Event& event : events) {
+    for (const RunKey& key : keys) {
         bool added = false;
-        const int group = index.groupOf(event.sessionId, event.runId, &added);
+        const int group = index.groupOf(key.sessionId, key.runId, &added);
         if (added) {
-            groups.push_back({event.sessionId, event.runId, {}});
+            groups.push_back({key.sessionId, key.runId, {}});
             counts.push_back(0);
         }
         ++counts[size_t(group)];
@@ -412,8 +407,9 @@ TimelineData TimelineReader::readDirectory(const QString& directory, const LoadC
         if (file.data.canceled)
             canceled = true;
         if (layout == EventLayout::RunsByBuffer) {
-            file.runs = groupInOrder(file.data.events);
+            file.runs = groupInOrder(file.data.events, file.data.keys);
             std::vector<Event>().swap(file.data.events);
+            std::vector<RunKey>().swap(file.data.keys);
         }
         {
             QMutexLocker lock(&progressMutex);
@@ -431,8 +427,10 @@ TimelineData TimelineReader::readDirectory(const QString& directory, const LoadC
     size_t eventCount = 0;
     for (const File& file : files)
         eventCount += file.data.events.size();
-    if (layout == EventLayout::Flat)
+    if (layout == EventLayout::Flat) {
         data.events.reserve(eventCount);
+        data.keys.reserve(eventCount);
+    }
     for (size_t i = 0; i < files.size(); ++i) {
         File& file = files[i];
         if (!file.buffer) {
@@ -445,7 +443,9 @@ TimelineData TimelineReader::readDirectory(const QString& directory, const LoadC
         data.problems += file.data.problems;
         if (layout == EventLayout::Flat) {
             std::move(file.data.events.begin(), file.data.events.end(), std::back_inserter(data.events));
+            data.keys.insert(data.keys.end(), file.data.keys.begin(), file.data.keys.end());
             std::vector<Event>().swap(file.data.events);
+            std::vector<RunKey>().swap(file.data.keys);
         } else {
             data.runsByBuffer.push_back(std::move(file.runs));
         }
@@ -494,9 +494,9 @@ std::vector<RunGroup> groupByRun(std::vector<std::vector<RunGroup>> runsByBuffer
     return groups;
 }
 
-std::vector<RunGroup> groupByRun(std::vector<Event> events)
+std::vector<RunGroup> groupByRun(std::vector<Event> events, const std::vector<RunKey>& keys)
 {
-    std::vector<RunGroup> groups = groupInOrder(events);
+    std::vector<RunGroup> groups = groupInOrder(events, keys);
     for (RunGroup& group : groups)
         sortByTs(group.events);
     return groups;

@@ -15,8 +15,8 @@ namespace Runlens {
 /// The events of one (session_id, run_id).
 struct RunGroup
 {
-    QString sessionId;
-    QString runId;
+    Atom sessionId;
+    Atom runId;
     std::vector<Event> events;
 };
 
@@ -25,6 +25,7 @@ struct TimelineData
 {
     TextBuffers buffers;
     std::vector<Event> events; // in read order: files in write order, lines in file order
+    std::vector<RunKey> keys;  // beside `events`: whose run each is
     /// With EventLayout::RunsByBuffer, the events of each buffer instead (`events` stays empty), in buffer
     /// order, already grouped by run within the buffer: groupByRun() joins them on every core.
     std::vector<std::vector<RunGroup>> runsByBuffer;
@@ -59,8 +60,8 @@ public:
     static std::shared_ptr<const TextBuffer> mapFile(const QString& path, const QString& displayName, QString* error);
 };
 
-/// Groups events by (session_id, run_id) in first-seen order, each group stable-sorted by ts.
-std::vector<RunGroup> groupByRun(std::vector<Event> events);
+/// Groups events by their keys (session_id, run_id) in first-seen order, each group stable-sorted by ts.
+std::vector<RunGroup> groupByRun(std::vector<Event> events, const std::vector<RunKey>& keys);
 /// The same for the per-buffer groups of TimelineData::runsByBuffer (buffers in read order).
 std::vector<RunGroup> groupByRun(std::vector<std::vector<RunGroup>> runsByBuffer);
 

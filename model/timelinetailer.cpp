@@ -290,6 +290,7 @@ qint64 TimelineTailer::readNew(File& file, const Entry& entry, qint64 limit, Tai
         event.line += file.lines;
         batch->events.push_back(std::move(event));
     }
+    batch->keys.insert(batch->keys.end(), parsed.keys.begin(), parsed.keys.end());
     // parseBuffer reports CRLF line endings once per buffer; a followed file gets a buffer per poll.
     static const QString crlf = QCoreApplication::translate("Runlens::TimelineReader", "CRLF line endings");
     for (Diagnostic& problem : parsed.problems) {

@@ -16,6 +16,7 @@ struct TailBatch
 {
     TextBuffers buffers;       // per file that grew: just its new complete lines
     std::vector<Event> events; // in write order; Event::buffer indexes `buffers`, Event::line is the line in its file
+    std::vector<RunKey> keys;  // beside `events`: whose run each is
     Diagnostics problems;      // line and byteOffset are positions in the file, not in the buffer
     qint64 bytes = 0;          // bytes consumed by this poll
     qint64 lastWriteMs = 0;    // newest modification time (ms since the epoch) of a file that grew; 0 when none did

@@ -71,7 +71,7 @@ public:
         TimelineData data;
         data.buffers.push_back(buffer);
         TimelineReader::parseBuffer(*buffer, 0, &data);
-        std::vector<RunGroup> groups = groupByRun(std::move(data.events));
+        std::vector<RunGroup> groups = groupByRun(std::move(data.events), data.keys);
         if (groups.empty())
             return nullptr;
         return buildRun(groups[0].sessionId, groups[0].runId, std::move(groups[0].events), data.buffers, extras);

@@ -224,9 +224,10 @@ QString timelineLine(const QByteArray& bytes)
 {
     JsonLineParser parser;
     Event event;
+    RunKey key;
     QString error;
     QStringList warnings;
-    const auto result = parser.parse(bytes, &event, &error, &warnings);
+    const auto result = parser.parse(bytes, &event, &key, &error, &warnings);
     if (result == JsonLineParser::Result::Invalid && error.trimmed().isEmpty())
         return QStringLiteral("invalid line without a reason");
     for (const QString& warning : std::as_const(warnings)) {
@@ -248,7 +249,7 @@ QString jsonlBuffer(const QByteArray& bytes)
     const QHash<QString, qint64> sizes { { buffer->name, bytes.size() } };
     if (QString bad = checkDiagnostics(data.problems, sizes); !bad.isEmpty())
         return bad;
-    for (RunGroup& group : groupByRun(std::move(data.events))) {
+    for (RunGroup& group : groupByRun(std::move(data.events), data.keys)) {
         const RunPtr run = buildRun(group.sessionId, group.runId, std::move(group.events), data.buffers, {});
         if (QString bad = checkDiagnostics(run->problems, sizes); !bad.isEmpty())
             return bad;

@@ -118,7 +118,7 @@ Built build(const QByteArray& bytes, const RunExtras& extras = {})
     data.buffers.push_back(buffer);
     TimelineReader::parseBuffer(*buffer, 0, &data);
     built.readerProblems = data.problems;
-    std::vector<RunGroup> groups = groupByRun(std::move(data.events));
+    std::vector<RunGroup> groups = groupByRun(std::move(data.events), data.keys);
     built.groups = int(groups.size());
     if (groups.size() == 1)
         built.run = buildRun(groups[0].sessionId, groups[0].runId, std::move(groups[0].events), data.buffers, extras);
