@@ -109,12 +109,5 @@ BENCHMARK(reportJsonText)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterati
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    if (!ensureData(dataDirectory(), "bench_load"))
-        return 2;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return runOnDataSet(argc, argv, "bench_load");
 }

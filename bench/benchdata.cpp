@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QFile>
 
+#include <benchmark/benchmark.h>
+
 #include <cstdio>
 
 #include <malloc.h>
@@ -24,14 +26,7 @@ SynthOptions dataOptions()
     return options;
 }
 
-} // namespace
-
-QString dataDirectory()
-{
-    const QString fromEnv = qEnvironmentVariable("RUNLENS_BENCH_DATA");
-    return fromEnv.isEmpty() ? QStringLiteral(RUNLENS_BENCH_DATA_DEFAULT) : fromEnv;
-}
-
+// Generates the data set once; a marker file (which bench/run.sh writes the same way) remembers the options.
 bool ensureData(const QString& directory, const char* program)
 {
     const SynthOptions options = dataOptions();
@@ -50,6 +45,26 @@ bool ensureData(const QString& directory, const char* program)
         return false;
     }
     return markerFile.open(QIODevice::WriteOnly) && markerFile.write(marker) == marker.size();
+}
+
+} // namespace
+
+QString dataDirectory()
+{
+    const QString fromEnv = qEnvironmentVariable("RUNLENS_BENCH_DATA");
+    return fromEnv.isEmpty() ? QStringLiteral(RUNLENS_BENCH_DATA_DEFAULT) : fromEnv;
+}
+
+int runOnDataSet(int argc, char** argv, const char* program)
+{
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    if (!ensureData(dataDirectory(), program))
+        return 2;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
 }
 
 qint64 procStatusKb(const char* key)

@@ -8,8 +8,10 @@ namespace Runlens::Bench {
 
 /// RUNLENS_BENCH_DATA, else the build's bench-data directory.
 QString dataDirectory();
-/// Generates the data set once; a marker file (which bench/run.sh writes the same way) remembers the options.
-bool ensureData(const QString& directory, const char* program);
+
+/// The main() of a benchmark on the data set, once its application object exists: parses the
+/// arguments, generates the data when missing, runs the benchmarks. Returns the exit code.
+int runOnDataSet(int argc, char** argv, const char* program);
 
 /// A field of /proc/self/status in kB ("VmHWM:", "VmRSS:"); -1 when unreadable.
 qint64 procStatusKb(const char* key);
