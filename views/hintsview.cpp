@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include "hintsview.h"
-
-#include <QAction>
 #include "engine.h"
 #include "hintsmodel.h"
 #include "severitybadge.h"
@@ -16,6 +14,8 @@
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Runlens {
 
@@ -47,9 +47,9 @@ HintsView::HintsView(QWidget* parent)
     QHeaderView* header = m_tree->header();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(HintsModel::MessageColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(HintsModel::OriginColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(HintsModel::OriginColumn, QHeaderView::Interactive); // fitColumns()
     header->setSectionResizeMode(HintsModel::WhyColumn, QHeaderView::Interactive);
-    header->setSectionResizeMode(HintsModel::EvidenceColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(HintsModel::EvidenceColumn, QHeaderView::Interactive);
     header->resizeSection(HintsModel::WhyColumn, fontMetrics().averageCharWidth() * 24);
     // The message needs the width; why is in full in the details below (the header menu shows it).
     m_tree->setColumnHidden(HintsModel::WhyColumn, true);
@@ -88,7 +88,20 @@ void HintsView::setHints(RunPtr run, Hints hints)
 {
     m_model->setHints(std::move(run), std::move(hints));
     m_tree->expandToDepth(1); // groups and kinds open, so every hint row shows; evidence stays folded
+    fitColumns();
     updateDetails();
+}
+
+void HintsView::fitColumns()
+{
+    // Origin and evidence as wide as their texts, but a fifth of the width at most each: the message
+    // is what a narrow panel must show (the details below show all of a hint).
+    const int limit = std::max(m_tree->viewport()->width() / 5, fontMetrics().averageCharWidth() * 8);
+    for (const int column : {int(HintsModel::OriginColumn), int(HintsModel::EvidenceColumn)}) {
+        const QAbstractItemView* view = m_tree; // QTreeView hides the public sizeHintForColumn()
+        const int needed = std::max(view->sizeHintForColumn(column), m_tree->header()->sectionSizeHint(column));
+        m_tree->header()->resizeSection(column, std::min(needed, limit));
+    }
 }
 
 const Hint* HintsView::currentHint() const
@@ -143,6 +156,8 @@ bool HintsView::selectHint(int step)
 
 bool HintsView::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_tree && event->type() == QEvent::Resize)
+        fitColumns();
     if (watched == m_tree && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent*>(event)->key();
         if (key == Qt::Key_Return || key == Qt::Key_Enter)

@@ -49,6 +49,7 @@ private:
     bool selectHint(int step);
     QModelIndexList activeHintRows() const;
     void updateDetails();
+    void fitColumns();
     QString hintHtml(const Hint& hint, const HintEvidence* focus) const;
 
     HintsModel* m_model;
