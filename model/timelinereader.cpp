@@ -128,54 +128,61 @@ std::shared_ptr<const TextBuffer> TimelineReader::mapFile(const QString& path, c
     return buffer;
 }
 
-void TimelineReader::parseBuffer(const TextBuffer& buffer, qint32 bufferIndex, TimelineData* out,
-                                 const LoadControl& control)
+namespace {
+
+// What one range of a buffer's lines reported. The CRLF warning is kept aside: the buffer reports only
+// its first one, which a range cannot know it has when it is parsed beside the ranges before it.
+struct RangeProblems
+{
+    Diagnostics kept;      // the first kMaxProblemsPerFile
+    qint64 suppressed = 0; // beyond those
+    qint64 crlfLine = 0;   // the first line ending in CRLF; 0 when none
+    qint64 crlfOffset = 0;
+};
+
+// Parses the lines in [begin, end) of `buffer`, the first of them line number `firstLine`, appending to
+// `out`. A range starts at a line start; only the buffer's last range may end without a line break.
+void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, qsizetype end, qint64 firstLine,
+                size_t lines, TimelineData* out, RangeProblems* problems, const LoadControl& control)
 {
     JsonLineParser parser;
     const char* data = buffer.bytes.constData();
-    const qsizetype size = buffer.bytes.size();
-    int problems = 0;
-    qint64 suppressed = 0;
     auto report = [&](Diagnostic::Severity severity, qint64 line, qint64 offset, const QString& message,
                       const char* code = "") {
-        if (problems++ < kMaxProblemsPerFile)
-            out->problems.append({severity, buffer.name, line, offset, message, QLatin1String(code)});
+        if (problems->kept.size() < kMaxProblemsPerFile)
+            problems->kept.append({severity, buffer.name, line, offset, message, QLatin1String(code)});
         else
-            ++suppressed;
+            ++problems->suppressed;
     };
 
     // A slot per line up front: growing a vector of events moves every event again at each doubling.
-    size_t lines = 1;
-    for (const char* p = data; (p = static_cast<const char*>(memchr(p, '\n', size_t(data + size - p)))); ++p)
-        ++lines;
     out->events.reserve(out->events.size() + lines);
     out->keys.reserve(out->keys.size() + lines);
 
-    qsizetype pos = 0;
-    if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+    qsizetype pos = begin;
+    if (begin == 0 && end >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         report(Diagnostic::Severity::Warning, 1, 0, tr("byte order mark skipped"));
         pos = 3;
     }
-    bool sawCrlf = false;
-    qint64 lineNumber = 0;
+    qint64 lineNumber = firstLine - 1;
     QString error;
     QStringList warnings;
-    while (pos < size) {
+    while (pos < end) {
         ++lineNumber;
-        const char* newline = static_cast<const char*>(memchr(data + pos, '\n', size_t(size - pos)));
+        const char* newline = static_cast<const char*>(memchr(data + pos, '\n', size_t(end - pos)));
         const bool complete = newline != nullptr;
-        const qsizetype end = complete ? newline - data : size;
-        qsizetype lineEnd = end;
+        const qsizetype lineBreak = complete ? newline - data : end;
+        qsizetype lineEnd = lineBreak;
         if (lineEnd > pos && data[lineEnd - 1] == '\r') {
             --lineEnd;
-            if (!sawCrlf) {
-                sawCrlf = true;
-                report(Diagnostic::Severity::Warning, lineNumber, pos, tr("CRLF line endings"));
+            if (problems->crlfLine == 0) {
+                problems->crlfLine = lineNumber;
+                problems->crlfOffset = pos;
             }
         }
         const QByteArrayView line(data + pos, lineEnd - pos);
         const qint64 offset = pos;
-        pos = complete ? end + 1 : size;
+        pos = complete ? lineBreak + 1 : end;
 
         if (line.trimmed().isEmpty()) {
             report(Diagnostic::Severity::Warning, lineNumber, offset, tr("blank line skipped"));
@@ -205,7 +212,7 @@ void TimelineReader::parseBuffer(const TextBuffer& buffer, qint32 bufferIndex, T
         event.buffer = bufferIndex;
         event.offset = offset;
         event.length = qint32(line.size());
-        event.line = lineNumber;
+        event.line = qint32(lineNumber);
         out->events.push_back(std::move(event));
         out->keys.push_back(key);
         if ((lineNumber & 0x3fff) == 0) {
@@ -213,27 +220,73 @@ void TimelineReader::parseBuffer(const TextBuffer& buffer, qint32 bufferIndex, T
                 out->canceled = true;
                 return;
             }
-            control.report(int(pos * 1000 / std::max<qsizetype>(size, 1)),
+            control.report(int((pos - begin) * 1000 / std::max<qsizetype>(end - begin, 1)),
                            tr("%1: %n lines", nullptr, int(lineNumber)).arg(buffer.name));
         }
     }
-    if (suppressed > 0)
-        out->problems.append({Diagnostic::Severity::Warning, buffer.name, 0, -1,
-                              tr("%n further problems in this file not listed", nullptr, int(suppressed))});
 }
 
-TimelineData TimelineReader::readFile(const QString& fileName, const LoadControl& control)
+// The problems of a buffer's ranges, in order, as one parse of the whole buffer reports them: the first
+// CRLF line once, the first kMaxProblemsPerFile listed, a count of the rest.
+Diagnostics mergeProblems(const std::vector<const RangeProblems*>& ranges, const QString& bufferName)
 {
-    TimelineData data;
-    QString error;
-    auto buffer = mapFile(fileName, QFileInfo(fileName).fileName(), &error);
-    if (!buffer) {
-        data.problems.append({Diagnostic::Severity::Error, fileName, 0, -1, tr("cannot read: %1").arg(error)});
-        return data;
+    Diagnostics all;
+    qint64 suppressed = 0;
+    const auto crlf = std::find_if(ranges.begin(), ranges.end(), [](const RangeProblems* r) { return r->crlfLine > 0; });
+    bool crlfPlaced = crlf == ranges.end();
+    const auto placeCrlf = [&] {
+        all.append({Diagnostic::Severity::Warning, bufferName, (*crlf)->crlfLine, (*crlf)->crlfOffset,
+                    tr("CRLF line endings")});
+        crlfPlaced = true;
+    };
+    for (const RangeProblems* range : ranges) {
+        for (const Diagnostic& problem : range->kept) {
+            // Reported as its line is read: before that line's own problems, after those of the lines before.
+            if (!crlfPlaced
+                && std::tie(problem.line, problem.byteOffset) >= std::tie((*crlf)->crlfLine, (*crlf)->crlfOffset))
+                placeCrlf();
+            all.append(problem);
+        }
+        suppressed += range->suppressed;
     }
-    data.bytes = buffer->bytes.size();
-    data.buffers.push_back(buffer);
-    parseBuffer(*buffer, 0, &data, control);
+    if (!crlfPlaced)
+        placeCrlf();
+    if (all.size() > kMaxProblemsPerFile) {
+        suppressed += all.size() - kMaxProblemsPerFile;
+        all.resize(kMaxProblemsPerFile);
+    }
+    if (suppressed > 0)
+        all.append({Diagnostic::Severity::Warning, bufferName, 0, -1,
+                    tr("%n further problems in this file not listed", nullptr, int(suppressed))});
+    return all;
+}
+
+size_t countLines(const char* data, qsizetype begin, qsizetype end)
+{
+    size_t lines = 0;
+    for (const char* p = data + begin; (p = static_cast<const char*>(memchr(p, '\n', size_t(data + end - p)))); ++p)
+        ++lines;
+    return lines;
+}
+
+} // namespace
+
+void TimelineReader::parseBuffer(const TextBuffer& buffer, qint32 bufferIndex, TimelineData* out,
+                                 const LoadControl& control)
+{
+    const qsizetype size = buffer.bytes.size();
+    RangeProblems problems;
+    parseRange(buffer, bufferIndex, 0, size, 1, countLines(buffer.bytes.constData(), 0, size) + 1, out, &problems,
+               control);
+    out->problems += mergeProblems({&problems}, buffer.name);
+}
+
+TimelineData TimelineReader::readFile(const QString& fileName, const LoadControl& control, qsizetype chunkBytes)
+{
+    TimelineData data = readFiles({fileName}, {QFileInfo(fileName).fileName()}, control, EventLayout::Flat, {},
+                                  chunkBytes);
+    if (data.buffers.empty() && !data.problems.isEmpty())
+        data.problems.front().file = fileName; // cannot read: said of the path the caller gave
     return data;
 }
 
@@ -306,32 +359,87 @@ void sortByTs(std::vector<Event>& events)
 } // namespace
 
 TimelineData TimelineReader::readDirectory(const QString& directory, const LoadControl& control, EventLayout layout,
-                                           const PrefixCallback& onPrefix)
+                                           const PrefixCallback& onPrefix, qsizetype chunkBytes)
 {
     const QStringList names = timelineFiles(directory);
+    QStringList paths;
+    for (const QString& name : names)
+        paths.append(QDir(directory).filePath(name));
+    return readFiles(paths, names, control, layout, onPrefix, chunkBytes);
+}
+
+TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringList& names, const LoadControl& control,
+                                       EventLayout layout, const PrefixCallback& onPrefix, qsizetype chunkBytes)
+{
     TimelineData data;
 
-    // Files are read, then parsed, on every core, each into its own slot; merged in write order below.
+    // Files are read on every core, then cut into chunks of whole lines, which are parsed on every core,
+    // each into its own slot, and merged in write order below: a day may be one big file.
     struct File
     {
         std::shared_ptr<const TextBuffer> buffer;
         QString error;
+        size_t firstChunk = 0;
+        size_t chunkCount = 0;
+        int chunksLeft = 0; // guarded by progressMutex
+    };
+    struct Chunk
+    {
+        size_t file = 0;
+        qsizetype begin = 0;
+        qsizetype end = 0;
+        qint64 firstLine = 1;
+        size_t lines = 0; // line breaks in [begin, end)
         TimelineData data;
+        RangeProblems problems;
         std::vector<RunGroup> runs;
     };
-    std::vector<File> files(size_t(names.size()));
-    parallelFor(names.size(), [&](qsizetype i) {
+    std::vector<File> files(size_t(paths.size()));
+    parallelFor(paths.size(), [&](qsizetype i) {
         if (!control.canceled())
-            files[size_t(i)].buffer = mapFile(QDir(directory).filePath(names[i]), names[i], &files[size_t(i)].error);
+            files[size_t(i)].buffer = mapFile(paths[i], names[i], &files[size_t(i)].error);
     });
     qint64 total = 0;
     std::vector<qint32> bufferIndex(files.size(), -1);
+    std::vector<Chunk> chunks;
+    chunkBytes = std::max<qsizetype>(chunkBytes, 1);
     for (size_t i = 0; i < files.size(); ++i) {
-        if (!files[i].buffer)
+        File& file = files[i];
+        if (!file.buffer)
             continue;
         bufferIndex[i] = qint32(data.buffers.size());
-        data.buffers.push_back(files[i].buffer);
-        total += files[i].buffer->bytes.size();
+        data.buffers.push_back(file.buffer);
+        const QByteArray& bytes = file.buffer->bytes;
+        total += bytes.size();
+        file.firstChunk = chunks.size();
+        for (qsizetype begin = 0; begin < bytes.size() || begin == 0;) {
+            // Each chunk ends just after the first line break past its share, or at the end.
+            qsizetype end = std::min(begin + chunkBytes, bytes.size());
+            if (end < bytes.size()) {
+                const char* data = bytes.constData();
+                const void* newline = memchr(data + end - 1, '\n', size_t(bytes.size() - (end - 1)));
+                end = newline ? static_cast<const char*>(newline) - data + 1 : bytes.size();
+            }
+            Chunk chunk;
+            chunk.file = i;
+            chunk.begin = begin;
+            chunk.end = end;
+            chunks.push_back(std::move(chunk));
+            begin = end;
+            if (end >= bytes.size())
+                break;
+        }
+        file.chunkCount = chunks.size() - file.firstChunk;
+        file.chunksLeft = int(file.chunkCount);
+    }
+    // Line numbers: a chunk's first line follows the line breaks of the chunks before it in its file.
+    parallelFor(qsizetype(chunks.size()), [&](qsizetype c) {
+        Chunk& chunk = chunks[size_t(c)];
+        chunk.lines = countLines(files[chunk.file].buffer->bytes.constData(), chunk.begin, chunk.end);
+    });
+    for (size_t c = 1; c < chunks.size(); ++c) {
+        if (chunks[c].file == chunks[c - 1].file)
+            chunks[c].firstLine = chunks[c - 1].firstLine + qint64(chunks[c - 1].lines);
     }
 
     QMutex progressMutex; // the caller's progress callback is called from one thread at a time
@@ -340,24 +448,23 @@ TimelineData TimelineReader::readDirectory(const QString& directory, const LoadC
     int reported = -1;
     std::atomic<bool> canceled = false;
 
-    // Early views: files [0, parsedPrefix) are parsed; their runs are copied out while later files are.
+    // Early views: chunks [0, parsedPrefix) are parsed; their runs are copied out while later ones are.
     // Only in the first half of the input: an early view is a copy, held until the whole source replaces it.
-    std::vector<char> parsed(files.size(), 0);
+    std::vector<char> parsed(chunks.size(), 0);
     size_t parsedPrefix = 0;
     qint64 prefixBytes = 0;
     bool buildingPrefix = false;
     QElapsedTimer sincePrefix;
-    const auto fileParsed = [&](size_t i) {
+    const auto chunkParsed = [&](size_t c) {
         if (!onPrefix || layout != EventLayout::RunsByBuffer)
             return;
         size_t upTo = 0;
         {
             QMutexLocker lock(&progressMutex);
-            parsed[i] = 1;
+            parsed[c] = 1;
             const size_t before = parsedPrefix;
-            while (parsedPrefix < files.size() && parsed[parsedPrefix]) {
-                if (files[parsedPrefix].buffer)
-                    prefixBytes += files[parsedPrefix].buffer->bytes.size();
+            while (parsedPrefix < chunks.size() && parsed[parsedPrefix]) {
+                prefixBytes += chunks[parsedPrefix].end - chunks[parsedPrefix].begin;
                 ++parsedPrefix;
             }
             constexpr qint64 kPrefixIntervalMs = 300;
@@ -369,14 +476,12 @@ TimelineData TimelineReader::readDirectory(const QString& directory, const LoadC
         }
         if (upTo == 0)
             return;
-        TimelineData prefix; // copies: the files' own runs are moved into the result at the end
+        TimelineData prefix; // copies: the chunks' own runs are moved into the result at the end
         prefix.buffers = data.buffers;
-        for (size_t f = 0; f < upTo; ++f) {
-            prefix.problems += files[f].data.problems;
-            if (files[f].buffer) {
-                prefix.bytes += files[f].buffer->bytes.size();
-                prefix.runsByBuffer.push_back(files[f].runs);
-            }
+        prefix.bytes = prefixBytes;
+        for (size_t c = 0; c < upTo; ++c) {
+            prefix.problems += chunks[c].problems.kept;
+            prefix.runsByBuffer.push_back(chunks[c].runs);
         }
         onPrefix(std::move(prefix));
         QMutexLocker lock(&progressMutex);
@@ -384,54 +489,58 @@ TimelineData TimelineReader::readDirectory(const QString& directory, const LoadC
         sincePrefix.start();
     };
 
-    parallelFor(names.size(), [&](qsizetype i) {
-        File& file = files[size_t(i)];
-        if (!file.buffer || canceled || control.canceled()) {
-            canceled = canceled || control.canceled();
-            fileParsed(size_t(i));
+    parallelFor(qsizetype(chunks.size()), [&](qsizetype c) {
+        Chunk& chunk = chunks[size_t(c)];
+        File& file = files[chunk.file];
+        if (canceled || control.canceled()) {
+            canceled = true;
+            chunkParsed(size_t(c));
             return;
         }
-        const qint64 size = file.buffer->bytes.size();
+        const qint64 size = chunk.end - chunk.begin;
         qint64 partial = 0;
-        const LoadControl fileControl{control.isCanceled, [&](int permille, const QString& text) {
-                                          QMutexLocker lock(&progressMutex);
-                                          done += size * permille / 1000 - partial;
-                                          partial = size * permille / 1000;
-                                          const int overall = int(done * 1000 / std::max<qint64>(total, 1));
-                                          if (overall > reported) { // two files at once: keep it rising
-                                              reported = overall;
-                                              control.report(overall, text);
-                                          }
-                                      }, {}};
-        parseBuffer(*file.buffer, bufferIndex[size_t(i)], &file.data, fileControl);
-        if (file.data.canceled)
+        const LoadControl chunkControl{control.isCanceled, [&](int permille, const QString& text) {
+                                           QMutexLocker lock(&progressMutex);
+                                           done += size * permille / 1000 - partial;
+                                           partial = size * permille / 1000;
+                                           const int overall = int(done * 1000 / std::max<qint64>(total, 1));
+                                           if (overall > reported) { // two chunks at once: keep it rising
+                                               reported = overall;
+                                               control.report(overall, text);
+                                           }
+                                       }, {}};
+        // A slot per line: the line breaks, and a last line without one.
+        parseRange(*file.buffer, bufferIndex[chunk.file], chunk.begin, chunk.end, chunk.firstLine, chunk.lines + 1,
+                   &chunk.data, &chunk.problems, chunkControl);
+        if (chunk.data.canceled)
             canceled = true;
         if (layout == EventLayout::RunsByBuffer) {
-            file.runs = groupInOrder(file.data.events, file.data.keys);
-            std::vector<Event>().swap(file.data.events);
-            std::vector<RunKey>().swap(file.data.keys);
+            chunk.runs = groupInOrder(chunk.data.events, chunk.data.keys);
+            std::vector<Event>().swap(chunk.data.events);
+            std::vector<RunKey>().swap(chunk.data.keys);
         }
         {
             QMutexLocker lock(&progressMutex);
             done += size - partial;
-            ++filesDone;
+            if (--file.chunksLeft == 0)
+                ++filesDone;
             const int overall = int(done * 1000 / std::max<qint64>(total, 1));
             if (overall > reported) { // small files report nothing while parsed
                 reported = overall;
-                control.report(overall, tr("%1 of %2 files read").arg(filesDone).arg(names.size()));
+                control.report(overall, tr("%1 of %2 files read").arg(filesDone).arg(files.size()));
             }
         }
-        fileParsed(size_t(i));
+        chunkParsed(size_t(c));
     });
 
     size_t eventCount = 0;
-    for (const File& file : files)
-        eventCount += file.data.events.size();
+    for (const Chunk& chunk : chunks)
+        eventCount += chunk.data.events.size();
     if (layout == EventLayout::Flat) {
         data.events.reserve(eventCount);
         data.keys.reserve(eventCount);
     }
-    for (size_t i = 0; i < files.size(); ++i) {
+    for (size_t i = 0; i < files.size() && !canceled; ++i) {
         File& file = files[i];
         if (!file.buffer) {
             if (!file.error.isEmpty())
@@ -440,17 +549,20 @@ TimelineData TimelineReader::readDirectory(const QString& directory, const LoadC
             continue;
         }
         data.bytes += file.buffer->bytes.size();
-        data.problems += file.data.problems;
-        if (layout == EventLayout::Flat) {
-            std::move(file.data.events.begin(), file.data.events.end(), std::back_inserter(data.events));
-            data.keys.insert(data.keys.end(), file.data.keys.begin(), file.data.keys.end());
-            std::vector<Event>().swap(file.data.events);
-            std::vector<RunKey>().swap(file.data.keys);
-        } else {
-            data.runsByBuffer.push_back(std::move(file.runs));
+        std::vector<const RangeProblems*> problems;
+        for (size_t c = file.firstChunk; c < file.firstChunk + file.chunkCount; ++c) {
+            Chunk& chunk = chunks[c];
+            problems.push_back(&chunk.problems);
+            if (layout == EventLayout::Flat) {
+                std::move(chunk.data.events.begin(), chunk.data.events.end(), std::back_inserter(data.events));
+                data.keys.insert(data.keys.end(), chunk.data.keys.begin(), chunk.data.keys.end());
+                std::vector<Event>().swap(chunk.data.events);
+                std::vector<RunKey>().swap(chunk.data.keys);
+            } else {
+                data.runsByBuffer.push_back(std::move(chunk.runs));
+            }
         }
-        if (file.data.canceled)
-            break;
+        data.problems += mergeProblems(problems, file.buffer->name);
     }
     data.canceled = canceled;
     return data;

@@ -46,10 +46,15 @@ public:
     /// Called, from a worker thread, with a copy of what the first files hold as soon as they are parsed,
     /// and again at most every few hundred milliseconds while later ones are (RunsByBuffer only).
     using PrefixCallback = std::function<void(TimelineData prefix)>;
-    /// Reads and parses the files on every core; the result is the same as reading them one by one.
+    /// How much of a file one thread parses at a time: a day's timeline may be a single big file.
+    static constexpr qsizetype kChunkBytes = 16 * 1024 * 1024;
+    /// Reads and parses the files on every core, big files in chunks of about `chunkBytes` of whole
+    /// lines; the result is the same as reading them one by one, line by line.
     static TimelineData readDirectory(const QString& directory, const LoadControl& control = {},
-                                      EventLayout layout = EventLayout::Flat, const PrefixCallback& onPrefix = {});
-    static TimelineData readFile(const QString& fileName, const LoadControl& control = {});
+                                      EventLayout layout = EventLayout::Flat, const PrefixCallback& onPrefix = {},
+                                      qsizetype chunkBytes = kChunkBytes);
+    static TimelineData readFile(const QString& fileName, const LoadControl& control = {},
+                                 qsizetype chunkBytes = kChunkBytes);
 
     /// Parses one buffer's lines into `out`. A last line without '\n' is parsed too (a closed
     /// file or a pack member); when it does not parse it is reported as truncated.
@@ -58,6 +63,11 @@ public:
 
     /// Reads a regular file as it is now (never mapped); on failure returns null and says why.
     static std::shared_ptr<const TextBuffer> mapFile(const QString& path, const QString& displayName, QString* error);
+
+private:
+    /// PATHS in this order, their buffers and problems named by NAMES.
+    static TimelineData readFiles(const QStringList& paths, const QStringList& names, const LoadControl& control,
+                                  EventLayout layout, const PrefixCallback& onPrefix, qsizetype chunkBytes);
 };
 
 /// Groups events by their keys (session_id, run_id) in first-seen order, each group stable-sorted by ts.

@@ -118,6 +118,10 @@ private Q_SLOTS:
     void parseBuffer();
     void readFile_data() { parseBuffer_data(); }
     void readFile();
+    void readFileInChunks_data() { parseBuffer_data(); }
+    void readFileInChunks();
+    void chunksOfAMixedFile_data();
+    void chunksOfAMixedFile();
     void eventFields();
     void tolerantFields_data();
     void tolerantFields();
@@ -341,6 +345,123 @@ void TestTimelineReader::parseBuffer()
     }
     checkDiagnostics(data.problems, diagnostics, QStringLiteral("member.jsonl"));
     QVERIFY(!data.canceled);
+}
+
+// Everything a read gives, as text, so that two reads compare in one QCOMPARE that shows the difference.
+QStringList describe(const TimelineData& data)
+{
+    QStringList lines;
+    for (size_t i = 0; i < data.events.size(); ++i) {
+        const Event& e = data.events[i];
+        lines.append(QStringLiteral("event %1:%2+%3 %4 %5 %6 %7 %8 %9 %10 %11 %12")
+                         .arg(e.line)
+                         .arg(e.offset)
+                         .arg(e.length)
+                         .arg(e.buffer)
+                         .arg(e.ts, 0, 'f', 6)
+                         .arg(e.type, e.name, e.status, e.message)
+                         .arg(e.durationMs)
+                         .arg(e.attrKeys)
+                         .arg(data.keys[i].sessionId + u'/' + data.keys[i].runId));
+    }
+    for (const Diagnostic& problem : data.problems)
+        lines.append(QStringLiteral("problem ") + problem.toString() + u' ' + problem.code);
+    lines.append(QStringLiteral("bytes %1").arg(data.bytes));
+    return lines;
+}
+
+// Cut into chunks of whole lines and parsed on every core, a file reads as it does in one piece.
+void TestTimelineReader::readFileInChunks()
+{
+    QFETCH(QByteArray, bytes);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("events-20261124.jsonl"));
+    QVERIFY(writeFile(path, bytes));
+    const QStringList whole = describe(TimelineReader::readFile(path));
+    for (const qsizetype chunkBytes : {qsizetype(1), qsizetype(7), qsizetype(64), qsizetype(1000)})
+        QCOMPARE(describe(TimelineReader::readFile(path, {}, chunkBytes)), whole);
+}
+
+void TestTimelineReader::chunksOfAMixedFile_data()
+{
+    QTest::addColumn<int>("badLines");
+    QTest::addColumn<bool>("crlfLate");
+    QTest::newRow("a few problems") << 5 << false;
+    QTest::newRow("CRLF only in the second half") << 5 << true;
+    QTest::newRow("more problems than are listed") << 450 << true;
+}
+
+// A file of many lines with blank, broken and CRLF lines spread over many chunks, in a directory beside
+// another: every chunk size gives the same events, keys, line numbers and problems, in the same order.
+void TestTimelineReader::chunksOfAMixedFile()
+{
+    QFETCH(int, badLines);
+    QFETCH(bool, crlfLate);
+    QByteArray bytes = "\xEF\xBB\xBF";
+    constexpr int kLines = 3000;
+    qint64 line = 0;
+    qint64 firstCrlfLine = 0;
+    int problems = 3; // the byte order mark, CRLF, the last line cut short
+    for (int i = 0; i < kLines; ++i) {
+        if (i % (kLines / badLines) == kLines / badLines / 2) {
+            bytes += i % 2 ? QByteArray("{\"ts\": broken\n") : QByteArray("   \n");
+            ++line;
+            ++problems;
+        }
+        const bool crlf = crlfLate ? i > kLines / 2 && i % 97 == 0 : i % 97 == 0;
+        bytes += eventLine(i, i % 3 ? "sess-a" : "sess-b", i % 5 ? "run-1" : "run-2") + (crlf ? "\r\n" : "\n");
+        ++line;
+        if (crlf && firstCrlfLine == 0)
+            firstCrlfLine = line;
+    }
+    bytes += R"({"ts":1,"type":"step.start","sess)"; // a last line cut short
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("events-20261124-100.jsonl")), eventLine(1) + "\n"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("events-20261124.jsonl")), bytes));
+    const TimelineData one = TimelineReader::readDirectory(dir.path(), {}, TimelineReader::EventLayout::Flat, {},
+                                                           qsizetype(1) << 40);
+    QCOMPARE(one.events.size(), size_t(kLines + 1));
+    // As one parse line by line reports them: in line order, CRLF once at its first line, at most 200
+    // listed and a count of the rest.
+    qint64 previousLine = 0;
+    int crlfWarnings = 0;
+    int listed = 0;
+    for (const Diagnostic& problem : one.problems) {
+        if (problem.line == 0) { // the count of the rest
+            QCOMPARE(problem.message, QStringLiteral("%1 further problems in this file not listed").arg(problems - 200));
+            continue;
+        }
+        ++listed;
+        QVERIFY2(problem.line >= previousLine, qPrintable(problem.toString()));
+        previousLine = problem.line;
+        if (problem.message == QLatin1String("CRLF line endings")) {
+            ++crlfWarnings;
+            QCOMPARE(problem.line, firstCrlfLine);
+        }
+    }
+    QCOMPARE(listed, std::min(problems, 200));
+    const bool crlfListed = listed < 200 || firstCrlfLine <= previousLine; // else it is among the rest
+    QCOMPARE(crlfWarnings, crlfListed ? 1 : 0);
+    for (const qsizetype chunkBytes : {qsizetype(1), qsizetype(100), qsizetype(4096), qsizetype(65536)}) {
+        const TimelineData chunked =
+            TimelineReader::readDirectory(dir.path(), {}, TimelineReader::EventLayout::Flat, {}, chunkBytes);
+        QCOMPARE(describe(chunked), describe(one));
+        // Grouped per chunk and joined, the runs are those of the flat read.
+        const TimelineData byChunk =
+            TimelineReader::readDirectory(dir.path(), {}, TimelineReader::EventLayout::RunsByBuffer, {}, chunkBytes);
+        const std::vector<RunGroup> joined = Runlens::groupByRun(byChunk.runsByBuffer);
+        const std::vector<RunGroup> flat = Runlens::groupByRun(one.events, one.keys);
+        QCOMPARE(joined.size(), flat.size());
+        for (size_t g = 0; g < flat.size(); ++g) {
+            QCOMPARE(joined[g].sessionId, flat[g].sessionId);
+            QCOMPARE(joined[g].runId, flat[g].runId);
+            QCOMPARE(joined[g].events.size(), flat[g].events.size());
+            for (size_t e = 0; e < flat[g].events.size(); ++e)
+                QCOMPARE(joined[g].events[e].line, flat[g].events[e].line);
+        }
+    }
 }
 
 void TestTimelineReader::readFile()
