@@ -130,6 +130,14 @@ std::shared_ptr<const TextBuffer> TimelineReader::mapFile(const QString& path, c
 
 namespace {
 
+size_t countLines(const char* data, qsizetype begin, qsizetype end)
+{
+    size_t lines = 0;
+    for (const char* p = data + begin; (p = static_cast<const char*>(memchr(p, '\n', size_t(data + end - p)))); ++p)
+        ++lines;
+    return lines;
+}
+
 // What one range of a buffer's lines reported. The CRLF warning is kept aside: the buffer reports only
 // its first one, which a range cannot know it has when it is parsed beside the ranges before it.
 struct RangeProblems
@@ -143,7 +151,7 @@ struct RangeProblems
 // Parses the lines in [begin, end) of `buffer`, the first of them line number `firstLine`, appending to
 // `out`. A range starts at a line start; only the buffer's last range may end without a line break.
 void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, qsizetype end, qint64 firstLine,
-                size_t lines, TimelineData* out, RangeProblems* problems, const LoadControl& control)
+                TimelineData* out, RangeProblems* problems, const LoadControl& control)
 {
     JsonLineParser parser;
     const char* data = buffer.bytes.constData();
@@ -155,7 +163,9 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
             ++problems->suppressed;
     };
 
-    // A slot per line up front: growing a vector of events moves every event again at each doubling.
+    // A slot per line up front (the line breaks, and a last line without one): growing a vector of events
+    // moves every event again at each doubling.
+    const size_t lines = countLines(data, begin, end) + 1;
     out->events.reserve(out->events.size() + lines);
     out->keys.reserve(out->keys.size() + lines);
 
@@ -261,14 +271,6 @@ Diagnostics mergeProblems(const std::vector<const RangeProblems*>& ranges, const
     return all;
 }
 
-size_t countLines(const char* data, qsizetype begin, qsizetype end)
-{
-    size_t lines = 0;
-    for (const char* p = data + begin; (p = static_cast<const char*>(memchr(p, '\n', size_t(data + end - p)))); ++p)
-        ++lines;
-    return lines;
-}
-
 } // namespace
 
 void TimelineReader::parseBuffer(const TextBuffer& buffer, qint32 bufferIndex, TimelineData* out,
@@ -276,8 +278,7 @@ void TimelineReader::parseBuffer(const TextBuffer& buffer, qint32 bufferIndex, T
 {
     const qsizetype size = buffer.bytes.size();
     RangeProblems problems;
-    parseRange(buffer, bufferIndex, 0, size, 1, countLines(buffer.bytes.constData(), 0, size) + 1, out, &problems,
-               control);
+    parseRange(buffer, bufferIndex, 0, size, 1, out, &problems, control);
     out->problems += mergeProblems({&problems}, buffer.name);
 }
 
@@ -389,7 +390,7 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
         qsizetype begin = 0;
         qsizetype end = 0;
         qint64 firstLine = 1;
-        size_t lines = 0; // line breaks in [begin, end)
+        size_t lines = 0; // line breaks in [begin, end), counted when the file has several chunks
         TimelineData data;
         RangeProblems problems;
         std::vector<RunGroup> runs;
@@ -432,10 +433,12 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
         file.chunkCount = chunks.size() - file.firstChunk;
         file.chunksLeft = int(file.chunkCount);
     }
-    // Line numbers: a chunk's first line follows the line breaks of the chunks before it in its file.
+    // Line numbers: a chunk's first line follows the line breaks of the chunks before it in its file
+    // (counted only in files of several chunks: the first chunk starts at line 1).
     parallelFor(qsizetype(chunks.size()), [&](qsizetype c) {
         Chunk& chunk = chunks[size_t(c)];
-        chunk.lines = countLines(files[chunk.file].buffer->bytes.constData(), chunk.begin, chunk.end);
+        if (files[chunk.file].chunkCount > 1)
+            chunk.lines = countLines(files[chunk.file].buffer->bytes.constData(), chunk.begin, chunk.end);
     });
     for (size_t c = 1; c < chunks.size(); ++c) {
         if (chunks[c].file == chunks[c - 1].file)
@@ -509,9 +512,8 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
                                                control.report(overall, text);
                                            }
                                        }, {}};
-        // A slot per line: the line breaks, and a last line without one.
-        parseRange(*file.buffer, bufferIndex[chunk.file], chunk.begin, chunk.end, chunk.firstLine, chunk.lines + 1,
-                   &chunk.data, &chunk.problems, chunkControl);
+        parseRange(*file.buffer, bufferIndex[chunk.file], chunk.begin, chunk.end, chunk.firstLine, &chunk.data,
+                   &chunk.problems, chunkControl);
         if (chunk.data.canceled)
             canceled = true;
         if (layout == EventLayout::RunsByBuffer) {
