@@ -25,10 +25,11 @@ struct RawZipMember
     quint16 flags = 0x0800; // UTF-8 name; 0x0001 marks the member encrypted
     qint64 declaredSize = -1; // uncompressed size in the headers; -1: the real one
     qint64 declaredCompressed = -1; // compressed size in the headers; -1: the real one
+    const char* password = nullptr; // traditional PKWARE encryption when set
 };
 using RawZipMembers = QList<RawZipMember>;
 
-inline quint32 zipCrc32(const QByteArray& data)
+inline quint32 zipCrc32Update(quint32 crc, quint8 byte)
 {
     static const auto table = [] {
         std::array<quint32, 256> t {};
@@ -40,11 +41,48 @@ inline quint32 zipCrc32(const QByteArray& data)
         }
         return t;
     }();
+    return table[(crc ^ byte) & 0xff] ^ (crc >> 8);
+}
+
+inline quint32 zipCrc32(const QByteArray& data)
+{
     quint32 crc = 0xffffffffu;
     for (const char c : data)
-        crc = table[(crc ^ quint8(c)) & 0xff] ^ (crc >> 8);
+        crc = zipCrc32Update(crc, quint8(c));
     return crc ^ 0xffffffffu;
 }
+
+/// Traditional PKWARE ("ZipCrypto") encryption, APPNOTE 6.1.
+class ZipCrypto
+{
+public:
+    explicit ZipCrypto(const char* password)
+    {
+        for (const char* p = password; *p; ++p)
+            update(quint8(*p));
+    }
+    QByteArray encrypt(const QByteArray& plain)
+    {
+        QByteArray out(plain.size(), Qt::Uninitialized);
+        for (qsizetype i = 0; i < plain.size(); ++i) {
+            const quint32 t = (k2 | 2) & 0xffff; // unsigned: t * (t ^ 1) overflows int
+            out[i] = char(quint8(plain.at(i)) ^ quint8((t * (t ^ 1)) >> 8));
+            update(quint8(plain.at(i)));
+        }
+        return out;
+    }
+
+private:
+    void update(quint8 c)
+    {
+        k0 = zipCrc32Update(k0, c);
+        k1 = (k1 + (k0 & 0xff)) * 134775813u + 1;
+        k2 = zipCrc32Update(k2, quint8(k1 >> 24));
+    }
+    quint32 k0 = 0x12345678u;
+    quint32 k1 = 0x23456789u;
+    quint32 k2 = 0x34567890u;
+};
 
 inline void appendLe16(QByteArray* out, quint32 value)
 {
@@ -72,13 +110,20 @@ inline QByteArray rawZip(const RawZipMembers& members, qint64 declaredCount = -1
     QByteArray zip;
     QByteArray central;
     for (const RawZipMember& member : members) {
-        const QByteArray payload = member.method == 8 ? rawDeflate(member.data) : member.data;
+        QByteArray payload = member.method == 8 ? rawDeflate(member.data) : member.data;
         const quint32 crc = zipCrc32(member.data);
+        quint16 flags = member.flags;
+        if (member.password) {
+            flags |= 1;
+            QByteArray header = QByteArrayLiteral("0123456789a");
+            header.append(char(crc >> 24)); // the check byte
+            payload = ZipCrypto(member.password).encrypt(header + payload);
+        }
         const quint32 size = quint32(member.declaredSize >= 0 ? member.declaredSize : member.data.size());
         const quint32 compressed = quint32(member.declaredCompressed >= 0 ? member.declaredCompressed : payload.size());
         const quint32 offset = quint32(zip.size());
         const auto fields = [&](QByteArray* out) {
-            appendLe16(out, member.flags);
+            appendLe16(out, flags);
             appendLe16(out, quint16(member.method));
             appendLe16(out, 0); // 00:00:00
             appendLe16(out, 0x0021); // 1980-01-01

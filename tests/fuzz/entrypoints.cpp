@@ -3,6 +3,7 @@
 
 #include "engine.h"
 #include "hintreport.h"
+#include "hostileinput.h"
 #include "jsonline.h"
 #include "packwriter.h"
 #include "report.h"
@@ -15,7 +16,6 @@
 #include <QHash>
 #include <QTemporaryDir>
 
-#include <array>
 
 namespace Runlens::Fuzz {
 
@@ -82,75 +82,19 @@ Members skeleton(bool seed)
         { QStringLiteral("latest_report_pointer.json"), kPointer } };
 }
 
-quint32 crc32(const QByteArray& data)
-{
-    static const auto table = [] {
-        std::array<quint32, 256> t {};
-        for (quint32 n = 0; n < 256; ++n) {
-            quint32 c = n;
-            for (int k = 0; k < 8; ++k)
-                c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
-            t[n] = c;
-        }
-        return t;
-    }();
-    quint32 crc = 0xffffffffu;
-    for (const char c : data)
-        crc = table[(crc ^ quint8(c)) & 0xff] ^ (crc >> 8);
-    return crc ^ 0xffffffffu;
-}
-
-void appendLe(QByteArray* out, quint32 value, int bytes)
-{
-    for (int i = 0; i < bytes; ++i)
-        out->append(char((value >> (8 * i)) & 0xff));
-}
-
 /// A zip of stored members: ZipArchive::writeToBuffer() deflates, and a deflate state per member per
 /// input costs more than everything the member targets are after.
 QByteArray storedZip(const Members& members)
 {
-    QByteArray zip;
-    QByteArray central;
-    for (const auto& member : members) {
-        const QByteArray utf8 = member.first.toUtf8();
-        const QByteArray& data = member.second;
-        const quint32 offset = quint32(zip.size());
-        const auto fields = [&](QByteArray* out) {
-            appendLe(out, 0x0800, 2); // UTF-8 name
-            appendLe(out, 0, 2); // stored
-            appendLe(out, 0, 4); // no time or date
-            appendLe(out, crc32(data), 4);
-            appendLe(out, quint32(data.size()), 4);
-            appendLe(out, quint32(data.size()), 4);
-            appendLe(out, quint32(utf8.size()), 2);
-            appendLe(out, 0, 2);
-        };
-        appendLe(&zip, 0x04034b50, 4);
-        appendLe(&zip, 20, 2);
-        fields(&zip);
-        zip += utf8 + data;
-        appendLe(&central, 0x02014b50, 4);
-        appendLe(&central, 20, 2);
-        appendLe(&central, 20, 2);
-        fields(&central);
-        appendLe(&central, 0, 2); // comment
-        appendLe(&central, 0, 2); // disk
-        appendLe(&central, 0, 2); // internal attributes
-        appendLe(&central, 0, 4); // external attributes
-        appendLe(&central, offset, 4);
-        central += utf8;
+    Test::RawZipMembers raw;
+    for (const auto& [name, data] : members) {
+        Test::RawZipMember member;
+        member.name = name.toUtf8();
+        member.data = data;
+        member.method = 0;
+        raw.append(member);
     }
-    const quint32 centralOffset = quint32(zip.size());
-    zip += central;
-    appendLe(&zip, 0x06054b50, 4);
-    appendLe(&zip, 0, 4);
-    appendLe(&zip, quint32(members.size()), 2);
-    appendLe(&zip, quint32(members.size()), 2);
-    appendLe(&zip, quint32(central.size()), 4);
-    appendLe(&zip, centralOffset, 4);
-    appendLe(&zip, 0, 2);
-    return zip;
+    return Test::rawZip(raw);
 }
 
 /// Diagnostics say what (a message) and where (a line and offset inside the bytes they name).

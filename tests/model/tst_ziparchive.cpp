@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "diagnostic.h"
+#include "hostileinput.h"
 #include "ziparchive.h"
 
 #include <QBuffer>
@@ -12,7 +13,6 @@
 #include <QTest>
 
 #include <algorithm>
-#include <array>
 
 namespace Runlens {
 
@@ -32,134 +32,19 @@ struct RawMember
 };
 using RawMembers = QList<RawMember>;
 
-quint32 crc32Update(quint32 crc, quint8 byte)
-{
-    static const auto table = [] {
-        std::array<quint32, 256> t {};
-        for (quint32 n = 0; n < 256; ++n) {
-            quint32 c = n;
-            for (int k = 0; k < 8; ++k)
-                c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
-            t[n] = c;
-        }
-        return t;
-    }();
-    return table[(crc ^ byte) & 0xff] ^ (crc >> 8);
-}
-
-quint32 crc32(const QByteArray& data)
-{
-    quint32 crc = 0xffffffffu;
-    for (const char c : data)
-        crc = crc32Update(crc, quint8(c));
-    return crc ^ 0xffffffffu;
-}
-
-/// Traditional PKWARE ("ZipCrypto") encryption, APPNOTE 6.1.
-class ZipCrypto
-{
-public:
-    explicit ZipCrypto(const char* password)
-    {
-        for (const char* p = password; *p; ++p)
-            update(quint8(*p));
-    }
-    QByteArray encrypt(const QByteArray& plain)
-    {
-        QByteArray out(plain.size(), Qt::Uninitialized);
-        for (qsizetype i = 0; i < plain.size(); ++i) {
-            const quint32 t = (k2 | 2) & 0xffff; // unsigned: t * (t ^ 1) overflows int
-            out[i] = char(quint8(plain.at(i)) ^ quint8((t * (t ^ 1)) >> 8));
-            update(quint8(plain.at(i)));
-        }
-        return out;
-    }
-
-private:
-    void update(quint8 c)
-    {
-        k0 = crc32Update(k0, c);
-        k1 = (k1 + (k0 & 0xff)) * 134775813u + 1;
-        k2 = crc32Update(k2, quint8(k1 >> 24));
-    }
-    quint32 k0 = 0x12345678u;
-    quint32 k1 = 0x23456789u;
-    quint32 k2 = 0x34567890u;
-};
-
-void appendLe16(QByteArray* out, quint32 value)
-{
-    out->append(char(value & 0xff));
-    out->append(char((value >> 8) & 0xff));
-}
-
-void appendLe32(QByteArray* out, quint32 value)
-{
-    appendLe16(out, value & 0xffff);
-    appendLe16(out, value >> 16);
-}
-
 /// Builds a zip byte by byte: any name, duplicates, encryption. DOS date 1980-01-01, no data descriptors.
 QByteArray rawZip(const RawMembers& members)
 {
-    QByteArray zip;
-    QByteArray central;
+    Test::RawZipMembers raw;
     for (const RawMember& member : members) {
-        const QByteArray name = member.name.toUtf8();
-        const quint32 crc = crc32(member.data);
-        QByteArray payload = member.data;
-        if (member.method == 8) {
-            // qCompress gives a 4-byte length, a 2-byte zlib header, raw deflate, and a 4-byte Adler-32.
-            const QByteArray zlib = qCompress(member.data, 6);
-            payload = zlib.mid(6, zlib.size() - 10);
-        }
-        quint16 flags = 0x0800; // UTF-8 name
-        if (member.password) {
-            flags |= 1;
-            QByteArray header = QByteArrayLiteral("0123456789a");
-            header.append(char(crc >> 24)); // the check byte
-            ZipCrypto crypto(member.password);
-            payload = crypto.encrypt(header + payload);
-        }
-        const quint32 offset = quint32(zip.size());
-        const auto fields = [&](QByteArray* out) {
-            appendLe16(out, flags);
-            appendLe16(out, quint16(member.method));
-            appendLe16(out, 0); // time 00:00:00
-            appendLe16(out, 0x0021); // date 1980-01-01
-            appendLe32(out, crc);
-            appendLe32(out, quint32(payload.size()));
-            appendLe32(out, quint32(member.data.size()));
-            appendLe16(out, quint16(name.size()));
-            appendLe16(out, 0); // extra field length
-        };
-        appendLe32(&zip, 0x04034b50);
-        appendLe16(&zip, 20); // version needed
-        fields(&zip);
-        zip += name + payload;
-
-        appendLe32(&central, 0x02014b50);
-        appendLe16(&central, (3 << 8) | 20); // made by Unix
-        appendLe16(&central, 20);
-        fields(&central);
-        appendLe16(&central, 0); // comment length
-        appendLe16(&central, 0); // disk
-        appendLe16(&central, 0); // internal attributes
-        appendLe32(&central, 0100644u << 16);
-        appendLe32(&central, offset);
-        central += name;
+        Test::RawZipMember rawMember;
+        rawMember.name = member.name.toUtf8();
+        rawMember.data = member.data;
+        rawMember.method = member.method;
+        rawMember.password = member.password;
+        raw.append(rawMember);
     }
-    const quint32 centralOffset = quint32(zip.size());
-    zip += central;
-    appendLe32(&zip, 0x06054b50);
-    appendLe16(&zip, 0);
-    appendLe16(&zip, 0);
-    appendLe16(&zip, quint16(members.size()));
-    appendLe16(&zip, quint16(members.size()));
-    appendLe32(&zip, quint32(central.size()));
-    appendLe32(&zip, centralOffset);
-    appendLe16(&zip, 0);
-    return zip;
+    return Test::rawZip(raw);
 }
 
 quint16 le16(const QByteArray& bytes, qsizetype at)
@@ -513,7 +398,7 @@ void TestZipArchive::deterministic()
         QCOMPARE(le16(first, at + 12), quint16(0)); // 00:00:00
         QCOMPARE(le16(first, at + 14), quint16(0x0021)); // 1980-01-01
         QCOMPARE(qsizetype(le32(first, at + 24)), members.at(i).second.size());
-        QCOMPARE(le32(first, at + 16), crc32(members.at(i).second));
+        QCOMPARE(le32(first, at + 16), Test::zipCrc32(members.at(i).second));
         QCOMPARE(le16(first, at + 30), quint16(0)); // extra field
         QCOMPARE(le16(first, at + 32), quint16(0)); // comment
         QCOMPARE(le32(first, at + 38) >> 16, 0100644u);
