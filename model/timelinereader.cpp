@@ -451,6 +451,20 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
     int reported = -1;
     std::atomic<bool> canceled = false;
 
+    // A file's problems as one parse of it reports them, from its chunks below `chunkEnd`.
+    const auto fileProblems = [&](size_t i, size_t chunkEnd) {
+        const File& file = files[i];
+        if (!file.buffer) {
+            return file.error.isEmpty() ? Diagnostics()
+                                        : Diagnostics{{Diagnostic::Severity::Error, names[qsizetype(i)], 0, -1,
+                                                       tr("cannot read: %1").arg(file.error)}};
+        }
+        std::vector<const RangeProblems*> ranges;
+        for (size_t c = file.firstChunk; c < std::min(chunkEnd, file.firstChunk + file.chunkCount); ++c)
+            ranges.push_back(&chunks[c].problems);
+        return mergeProblems(ranges, file.buffer->name);
+    };
+
     // Early views: chunks [0, parsedPrefix) are parsed; their runs are copied out while later ones are.
     // Only in the first half of the input: an early view is a copy, held until the whole source replaces it.
     std::vector<char> parsed(chunks.size(), 0);
@@ -482,10 +496,10 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
         TimelineData prefix; // copies: the chunks' own runs are moved into the result at the end
         prefix.buffers = data.buffers;
         prefix.bytes = prefixBytes;
-        for (size_t c = 0; c < upTo; ++c) {
-            prefix.problems += chunks[c].problems.kept;
+        for (size_t c = 0; c < upTo; ++c)
             prefix.runsByBuffer.push_back(chunks[c].runs);
-        }
+        for (size_t i = 0; i < files.size() && (!files[i].buffer || files[i].firstChunk < upTo); ++i)
+            prefix.problems += fileProblems(i, upTo);
         onPrefix(std::move(prefix));
         QMutexLocker lock(&progressMutex);
         buildingPrefix = false;
@@ -543,18 +557,13 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
         data.keys.reserve(eventCount);
     }
     for (size_t i = 0; i < files.size() && !canceled; ++i) {
-        File& file = files[i];
-        if (!file.buffer) {
-            if (!file.error.isEmpty())
-                data.problems.append({Diagnostic::Severity::Error, names[qsizetype(i)], 0, -1,
-                                      tr("cannot read: %1").arg(file.error)});
+        const File& file = files[i];
+        data.problems += fileProblems(i, chunks.size());
+        if (!file.buffer)
             continue;
-        }
         data.bytes += file.buffer->bytes.size();
-        std::vector<const RangeProblems*> problems;
         for (size_t c = file.firstChunk; c < file.firstChunk + file.chunkCount; ++c) {
             Chunk& chunk = chunks[c];
-            problems.push_back(&chunk.problems);
             if (layout == EventLayout::Flat) {
                 std::move(chunk.data.events.begin(), chunk.data.events.end(), std::back_inserter(data.events));
                 data.keys.insert(data.keys.end(), chunk.data.keys.begin(), chunk.data.keys.end());
@@ -564,7 +573,6 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
                 data.runsByBuffer.push_back(std::move(chunk.runs));
             }
         }
-        data.problems += mergeProblems(problems, file.buffer->name);
     }
     data.canceled = canceled;
     return data;

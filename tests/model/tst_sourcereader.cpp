@@ -821,6 +821,12 @@ void TestSourceReader::earlyViews()
         QCOMPARE(bytes, partial->inputBytes);
         const SourcePtr prefix = readSource(prefixDir.path());
         QCOMPARE(runSummaries(*partial), runSummaries(*prefix));
+        QStringList partialProblems, prefixProblems;
+        for (const Diagnostic& problem : partial->problems)
+            partialProblems.append(problem.toString());
+        for (const Diagnostic& problem : prefix->problems)
+            prefixProblems.append(problem.toString());
+        QCOMPARE(partialProblems, prefixProblems);
         QCOMPARE(partial->eventCount, prefix->eventCount);
         QVERIFY(partial->eventCount < whole->eventCount);
     }
