@@ -13,8 +13,8 @@
 #include <QIcon>
 #include <QPalette>
 #include <QPixmap>
-#include <QStyle>
 #include <QRegularExpression>
+#include <QStyle>
 #include <QTimer>
 
 #include <cstdio>
@@ -39,8 +39,8 @@ void grabLater(QWidget* window, const QString& output)
     });
 }
 
-// Selects the first run and jumps to its first hint, then saves WINDOW as a PNG once the queued layout requests have run, and
-// quits the event loop with 0 on success, 1 when the file could not be written.
+// Selects the first run and jumps to its first hint, then saves WINDOW as a PNG once the queued layout requests have
+// run, and quits the event loop with 0 on success, 1 when the file could not be written.
 void grabWindow(Runlens::MainWindow* window, Runlens::SourceView* view, const QString& output)
 {
     if (!view->isLive()) // a followed directory shows its newest run
@@ -143,7 +143,8 @@ int main(int argc, char** argv)
         QApplication::translate("main", "Open the PATHs (runpacks, folders of them, timelines) as one triage board."));
     const QCommandLineOption compareOption(QStringLiteral("compare"),
         QApplication::translate("main", "Compare the first runs of the two PATHs side by side."));
-    parser.addOptions({ screenshotOption, sizeOption, langOption, themeOption, followOption, triageOption, compareOption });
+    parser.addOptions(
+        { screenshotOption, sizeOption, langOption, themeOption, followOption, triageOption, compareOption });
     parser.addPositionalArgument(QStringLiteral("PATH"),
         QApplication::translate("main", "Runpack zips, timeline directories or .jsonl files to open."),
         QStringLiteral("[PATH...]"));
@@ -176,11 +177,13 @@ int main(int argc, char** argv)
         window.show();
         const QString output = parser.value(screenshotOption);
         if (parser.isSet(compareOption) && paths.size() == 2) {
-            QObject::connect(&window, &Runlens::MainWindow::compareReady, &window, [&window, output] { grabLater(&window, output); });
+            QObject::connect(&window, &Runlens::MainWindow::compareReady, &window,
+                [&window, output] { grabLater(&window, output); });
             window.compareInputs(paths.at(0), paths.at(1));
         } else if (parser.isSet(triageOption)) {
             Runlens::TriageView* triage = window.openTriage(paths);
-            QObject::connect(triage, &Runlens::TriageView::loadFinished, &window, [&window, output] { grabLater(&window, output); });
+            QObject::connect(
+                triage, &Runlens::TriageView::loadFinished, &window, [&window, output] { grabLater(&window, output); });
         } else if (!follows.isEmpty()) {
             screenshotWhenFollowed(&window, follows.constFirst(), output);
         } else if (!boardOrCompare) {

@@ -151,7 +151,8 @@ void MainWindow::createMenus()
     openDirectory->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     QAction* triage = file->addAction(tr("&Triage Folder…"), this, &MainWindow::triageDialog);
     triage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
-    triage->setToolTip(tr("One table of every run in a folder of runpacks, grouped by hint, stop reason, tool or stage"));
+    triage->setToolTip(
+        tr("One table of every run in a folder of runpacks, grouped by hint, stop reason, tool or stage"));
     QAction* follow = file->addAction(tr("&Follow Directory…"), this, &MainWindow::followDirectoryDialog);
     follow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     follow->setToolTip(tr("Watch a timeline directory while the server writes it"));
@@ -273,9 +274,8 @@ void MainWindow::dropEvent(QDropEvent* event)
         return;
     event->acceptProposedAction();
     // A handful of inputs open as tabs; many, or a folder of packs, go to a triage board.
-    const bool folderOfInputs = std::any_of(paths.begin(), paths.end(), [](const QString& path) {
-        return QFileInfo(path).isDir() && !isTimelineDirectory(path);
-    });
+    const bool folderOfInputs = std::any_of(paths.begin(), paths.end(),
+        [](const QString& path) { return QFileInfo(path).isDir() && !isTimelineDirectory(path); });
     if (paths.size() > kMaxDroppedTabs || folderOfInputs) {
         openTriage(paths);
         return;
@@ -357,8 +357,8 @@ TriageView* MainWindow::openTriage(const QStringList& paths)
     connect(triage, &TriageView::compareRequested, this, [this, triage](int rowA, int rowB) {
         const TriageRow& a = triage->model()->rows()[size_t(rowA)];
         const TriageRow& b = triage->model()->rows()[size_t(rowB)];
-        openCompare(diffRuns(a.run, a.hints, runLabel(a.source->path, *a.run), b.run, b.hints,
-            runLabel(b.source->path, *b.run)));
+        openCompare(diffRuns(
+            a.run, a.hints, runLabel(a.source->path, *a.run), b.run, b.hints, runLabel(b.source->path, *b.run)));
     });
     const QString title = paths.size() == 1 ? tr("Triage: %1").arg(displayName(paths.constFirst()))
                                             : tr("Triage: %Ln inputs", nullptr, int(paths.size()));
@@ -545,8 +545,8 @@ void MainWindow::updateWindow()
     }
     switch (view->state()) {
     case SourceView::State::Loading:
-        m_countsLabel->setText(hasRuns ? tr("Reading… %Ln runs so far", nullptr, int(view->source()->runs.size()))
-                                       : tr("Reading…"));
+        m_countsLabel->setText(
+            hasRuns ? tr("Reading… %Ln runs so far", nullptr, int(view->source()->runs.size())) : tr("Reading…"));
         break;
     case SourceView::State::Failed:
         m_countsLabel->setText(tr("Could not be read"));
@@ -579,10 +579,10 @@ void MainWindow::createGoMenu()
     };
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     addRunAction(go, tr("&Next Hint"), QKeySequence(Qt::Key_F8), [](SourceView* view) { view->nextHint(); });
-    addRunAction(go, tr("&Previous Hint"), QKeySequence(Qt::SHIFT | Qt::Key_F8),
-        [](SourceView* view) { view->previousHint(); });
-    addRunAction(go, tr("Next &Failed Stage"), QKeySequence(Qt::Key_F7),
-        [](SourceView* view) { view->nextFailedStage(); });
+    addRunAction(
+        go, tr("&Previous Hint"), QKeySequence(Qt::SHIFT | Qt::Key_F8), [](SourceView* view) { view->previousHint(); });
+    addRunAction(
+        go, tr("Next &Failed Stage"), QKeySequence(Qt::Key_F7), [](SourceView* view) { view->nextFailedStage(); });
     addRunAction(go, tr("Previous F&ailed Stage"), QKeySequence(Qt::SHIFT | Qt::Key_F7),
         [](SourceView* view) { view->previousFailedStage(); });
     go->addSeparator();
@@ -594,8 +594,8 @@ void MainWindow::createGoMenu()
     };
     int key = Qt::Key_1;
     for (const auto& [text, page] : pages) {
-        addRunAction(go, text, QKeySequence(Qt::CTRL | Qt::Key(key++)),
-            [page](SourceView* view) { view->showPage(page); });
+        addRunAction(
+            go, text, QKeySequence(Qt::CTRL | Qt::Key(key++)), [page](SourceView* view) { view->showPage(page); });
     }
     go->addSeparator();
     addRunAction(go, tr("Compare &Selected Runs"), QKeySequence(Qt::CTRL | Qt::Key_D),
@@ -630,8 +630,8 @@ void MainWindow::updateBadge(SourceView* view)
                 ++counts[int(hint.severity)];
         }
     }
-    m_badge->setCounts(counts[int(Severity::Error)], counts[int(Severity::Warning)], counts[int(Severity::Note)],
-        suppressed);
+    m_badge->setCounts(
+        counts[int(Severity::Error)], counts[int(Severity::Warning)], counts[int(Severity::Note)], suppressed);
 }
 
 void MainWindow::exportHints()
@@ -648,9 +648,9 @@ void MainWindow::exportHints()
     const QString json = tr("JSON (*.json)");
     const QString html = tr("Self-contained HTML (*.html)");
     QString filter = markdown;
-    QString fileName = QFileDialog::getSaveFileName(this, tr("Export Hints"),
-        QDir(directory).filePath(base + QLatin1String(".md")),
-        QStringList { markdown, csv, json, html }.join(QLatin1String(";;")), &filter);
+    QString fileName =
+        QFileDialog::getSaveFileName(this, tr("Export Hints"), QDir(directory).filePath(base + QLatin1String(".md")),
+            QStringList { markdown, csv, json, html }.join(QLatin1String(";;")), &filter);
     if (fileName.isEmpty())
         return;
     settings.setValue(kExportDirectoryKey, QFileInfo(fileName).absolutePath());
@@ -693,7 +693,8 @@ void MainWindow::regeneratePack()
     writePackTo(view, dialog.options(), dialog.outputPath(), dialog.overwrite());
 }
 
-void MainWindow::writePackTo(const SourceView* view, const PackOptions& options, const QString& fileName, bool overwrite)
+void MainWindow::writePackTo(
+    const SourceView* view, const PackOptions& options, const QString& fileName, bool overwrite)
 {
     const SourcePtr source = view->source();
     writeInBackground(fileName, [source, options, fileName, overwrite] {

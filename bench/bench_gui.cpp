@@ -108,7 +108,7 @@ QByteArray longRun(int lines)
     const QByteArray tool = "mcp.tool:search.semantic_pro";
     line("step.start", tool, R"({"mcp.tool":"search.semantic_pro","query_chars":42,"limit":10})");
     line("operation.start", tool, R"({"query_chars":42,"limit":10})");
-    const QByteArray names[] = {"embed.vllm", "search.faiss", "search.bm25", "search.splade", "hydrate.duckdb"};
+    const QByteArray names[] = { "embed.vllm", "search.faiss", "search.bm25", "search.splade", "hydrate.duckdb" };
     for (int i = 0; text.count('\n') + 6 <= lines; ++i) {
         const QByteArray& outer = names[i % 5];
         line("step.start", outer, R"({"k":200,"nprobe":64,"query":"fonction de hachage sûre"})");

@@ -11,7 +11,6 @@
 
 #include <benchmark/benchmark.h>
 
-
 using namespace Runlens;
 using namespace Runlens::Bench;
 
@@ -32,7 +31,7 @@ void setCounters(benchmark::State& state, const Source& source, qint64 peakKb)
 // Every detector over every run, as the window and `runlens-cli hints` run them (on every core).
 size_t detectAll(const Source& source)
 {
-    const HintReport report = buildHintReport(source, RunFilter{}, nullptr);
+    const HintReport report = buildHintReport(source, RunFilter {}, nullptr);
     size_t hints = report.sourceHints.size();
     for (const RunHints& run : report.runs)
         hints += run.hints.size();
@@ -91,7 +90,7 @@ void reportJsonText(benchmark::State& state)
     const HintsProvider hints = hintsProvider();
     qsizetype bytes = 0;
     for (auto _ : state) {
-        const QByteArray json = reportJson(source, RunFilter{}, hints);
+        const QByteArray json = reportJson(source, RunFilter {}, hints);
         bytes = json.size();
         benchmark::DoNotOptimize(json.constData());
     }

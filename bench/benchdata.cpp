@@ -30,14 +30,14 @@ SynthOptions dataOptions()
 bool ensureData(const QString& directory, const char* program)
 {
     const SynthOptions options = dataOptions();
-    const QByteArray marker = "events=" + QByteArray::number(options.events) + " sessions="
-        + QByteArray::number(options.sessions) + " seed=" + QByteArray::number(options.seed) + '\n';
+    const QByteArray marker = "events=" + QByteArray::number(options.events)
+        + " sessions=" + QByteArray::number(options.sessions) + " seed=" + QByteArray::number(options.seed) + '\n';
     QFile markerFile(QDir(directory).filePath(QStringLiteral("synth.args")));
     if (markerFile.open(QIODevice::ReadOnly) && markerFile.readAll() == marker)
         return true;
     markerFile.close();
-    std::fprintf(stderr, "%s: generating %lld events in %s\n", program, qlonglong(options.events),
-                 qPrintable(directory));
+    std::fprintf(
+        stderr, "%s: generating %lld events in %s\n", program, qlonglong(options.events), qPrintable(directory));
     SynthStats stats;
     QString error;
     if (!synthesizeTimeline(directory, options, &stats, &error)) {

@@ -65,7 +65,7 @@ Hints detectSourceProblems(const Source& source)
     std::vector<HintEvidence> evidence;
     for (const Diagnostic& d : source.problems) {
         if (d.code == QLatin1String("malformed-line") || d.code == QLatin1String("truncated-line"))
-            evidence.push_back({d.file, d.line, -1, -1, d.message});
+            evidence.push_back({ d.file, d.line, -1, -1, d.message });
     }
     if (evidence.empty())
         return {};
@@ -73,9 +73,9 @@ Hints detectSourceProblems(const Source& source)
     hint.kind = QStringLiteral("timeline:malformed");
     hint.severity = Severity::Warning;
     hint.msg = tr("%1 timeline lines could not be read and were skipped.").arg(evidence.size());
-    hint.why = {{QStringLiteral("skipped_lines"), qsizetype(evidence.size())}};
+    hint.why = { { QStringLiteral("skipped_lines"), qsizetype(evidence.size()) } };
     hint.evidence = std::move(evidence);
-    return {hint};
+    return { hint };
 }
 
 Explanation explain(const Run& run, const QString& kind, const Thresholds& thresholds)
@@ -106,7 +106,7 @@ QString severityName(Severity severity)
 
 bool parseSeverity(const QString& name, Severity* severity)
 {
-    for (Severity s : {Severity::Error, Severity::Warning, Severity::Note}) {
+    for (Severity s : { Severity::Error, Severity::Warning, Severity::Note }) {
         if (severityName(s) == name) {
             *severity = s;
             return true;

@@ -9,9 +9,14 @@
 
 namespace Runlens {
 
-enum class Severity { Note, Warning, Error }; // ordered: a higher value is more severe
+enum class Severity
+{
+    Note,
+    Warning,
+    Error
+}; // ordered: a higher value is more severe
 
-QString severityName(Severity severity);                     // "error", "warning", "note"
+QString severityName(Severity severity); // "error", "warning", "note"
 bool parseSeverity(const QString& name, Severity* severity); // the inverse; false for unknown names
 
 /// Where a hint's proof is: a timeline line (file or member, line, event index) or a span.
@@ -20,14 +25,18 @@ struct HintEvidence
     QString file;
     qint64 line = 0;
     int event = -1; // index into Run::events
-    int span = -1;  // index into Run::spans
+    int span = -1; // index into Run::spans
     QString text;
 };
 
 /// One finding about a run. `kind` is the stable id (`family:name`); `msg` is for people.
 struct Hint
 {
-    enum class Origin { Computed, Stored }; // Stored: written by upstream into the pack, shown as is
+    enum class Origin
+    {
+        Computed,
+        Stored
+    }; // Stored: written by upstream into the pack, shown as is
 
     QString kind;
     Severity severity = Severity::Warning;

@@ -28,8 +28,7 @@ QString originName(Hint::Origin origin)
 using namespace FormatUtil;
 
 // Every (run, hint) pair in report order, source-level hints first.
-template<typename F>
-void forEachHint(const HintReport& report, F f)
+template <typename F> void forEachHint(const HintReport& report, F f)
 {
     for (const Hint& hint : report.sourceHints)
         f(nullptr, hint);
@@ -64,7 +63,7 @@ int HintReport::suppressedCount() const
 }
 
 HintReport buildHintReport(const Source& source, const RunFilter& filter, const Suppressions* suppressions,
-                           const Thresholds& thresholds, const HintReport* previous)
+    const Thresholds& thresholds, const HintReport* previous)
 {
     QHash<const Run*, const Hints*> known;
     if (previous) {
@@ -94,7 +93,7 @@ HintReport buildHintReport(const Source& source, const RunFilter& filter, const 
     report.runs.reserve(selected.size());
     for (size_t i = 0; i < selected.size(); ++i) {
         const Hints* lent = known.value(selected[i]->get());
-        report.runs.push_back({*selected[i], lent ? *lent : std::move(computed[i])});
+        report.runs.push_back({ *selected[i], lent ? *lent : std::move(computed[i]) });
     }
     return report;
 }
@@ -103,18 +102,16 @@ QJsonObject hintToJson(const Hint& hint)
 {
     QJsonArray evidence;
     for (const HintEvidence& e : hint.evidence) {
-        QJsonObject object{{QStringLiteral("file"), e.file}, {QStringLiteral("text"), e.text}};
+        QJsonObject object { { QStringLiteral("file"), e.file }, { QStringLiteral("text"), e.text } };
         object.insert(QStringLiteral("line"), e.line > 0 ? QJsonValue(e.line) : QJsonValue());
         object.insert(QStringLiteral("event"), e.event >= 0 ? QJsonValue(e.event) : QJsonValue());
         object.insert(QStringLiteral("span"), e.span >= 0 ? QJsonValue(e.span) : QJsonValue());
         evidence.append(object);
     }
-    QJsonObject object{{QStringLiteral("kind"), hint.kind},
-                       {QStringLiteral("severity"), severityName(hint.severity)},
-                       {QStringLiteral("msg"), hint.msg},
-                       {QStringLiteral("why"), hint.why},
-                       {QStringLiteral("origin"), originName(hint.origin)},
-                       {QStringLiteral("evidence"), evidence}};
+    QJsonObject object { { QStringLiteral("kind"), hint.kind },
+        { QStringLiteral("severity"), severityName(hint.severity) }, { QStringLiteral("msg"), hint.msg },
+        { QStringLiteral("why"), hint.why }, { QStringLiteral("origin"), originName(hint.origin) },
+        { QStringLiteral("evidence"), evidence } };
     object.insert(QStringLiteral("suppressed_by"), hint.isSuppressed() ? QJsonValue(hint.suppressedBy) : QJsonValue());
     return object;
 }
@@ -139,9 +136,8 @@ HintsProvider upstreamHintsProvider()
         for (const Hint& hint : detectRun(run)) {
             const Rule* rule = findRule(hint.kind);
             if (rule && rule->upstream)
-                array.append(QJsonObject{{QStringLiteral("kind"), hint.kind},
-                                         {QStringLiteral("msg"), hint.msg},
-                                         {QStringLiteral("why"), hint.why}});
+                array.append(QJsonObject { { QStringLiteral("kind"), hint.kind }, { QStringLiteral("msg"), hint.msg },
+                    { QStringLiteral("why"), hint.why } });
         }
         return array;
     };
@@ -150,7 +146,7 @@ HintsProvider upstreamHintsProvider()
 QByteArray hintsText(const HintReport& report)
 {
     QString out;
-    for (Severity severity : {Severity::Error, Severity::Warning, Severity::Note}) {
+    for (Severity severity : { Severity::Error, Severity::Warning, Severity::Note }) {
         QStringList lines;
         forEachHint(report, [&](const Run* run, const Hint& hint) {
             if (hint.severity != severity || hint.isSuppressed())
@@ -164,7 +160,8 @@ QByteArray hintsText(const HintReport& report)
                 lines.append(QStringLiteral("      at: %1:%2 %3").arg(e.file).arg(e.line).arg(e.text));
             }
         });
-        const int count = int(std::count_if(lines.begin(), lines.end(), [](const QString& l) { return !l.startsWith(QLatin1String("      ")); }));
+        const int count = int(std::count_if(
+            lines.begin(), lines.end(), [](const QString& l) { return !l.startsWith(QLatin1String("      ")); }));
         out += QStringLiteral("%1 (%2)\n").arg(severityName(severity).toUpper()).arg(count);
         for (const QString& line : std::as_const(lines))
             out += line + u'\n';
@@ -172,8 +169,9 @@ QByteArray hintsText(const HintReport& report)
     QStringList suppressed;
     forEachHint(report, [&](const Run* run, const Hint& hint) {
         if (hint.isSuppressed())
-            suppressed.append(QStringLiteral("  %1  %2  (%3)")
-                                  .arg(hint.kind, run ? run->sessionId + u'/' + run->runId : tr("(input)"), hint.suppressedBy));
+            suppressed.append(
+                QStringLiteral("  %1  %2  (%3)")
+                    .arg(hint.kind, run ? run->sessionId + u'/' + run->runId : tr("(input)"), hint.suppressedBy));
     });
     out += QStringLiteral("SUPPRESSED (%1)\n").arg(suppressed.size());
     for (const QString& line : std::as_const(suppressed))
@@ -190,8 +188,8 @@ QByteArray hintsMarkdown(const HintReport& report)
             return;
         out += QStringLiteral("| %1 | `%2` | %3 | %4 | %5 | %6 | %7 |\n")
                    .arg(severityName(hint.severity), hint.kind, mdCell(run ? run->sessionId : QString()),
-                        mdCell(run ? run->runId : QString()), mdCell(run ? run->tool : QString()), runStatus(run),
-                        mdCell(hint.msg));
+                       mdCell(run ? run->runId : QString()), mdCell(run ? run->tool : QString()), runStatus(run),
+                       mdCell(hint.msg));
     });
     const int suppressed = report.suppressedCount();
     if (suppressed > 0)
@@ -206,25 +204,22 @@ QByteArray hintsJson(const HintReport& report)
         QJsonArray hints;
         for (const Hint& hint : entry.hints)
             hints.append(hintToJson(hint));
-        runs.append(QJsonObject{{QStringLiteral("session_id"), entry.run->sessionId},
-                                {QStringLiteral("run_id"), entry.run->runId},
-                                {QStringLiteral("tool"), entry.run->tool},
-                                {QStringLiteral("status"), runStatusName(entry.run->status)},
-                                {QStringLiteral("hints"), hints}});
+        runs.append(QJsonObject { { QStringLiteral("session_id"), entry.run->sessionId },
+            { QStringLiteral("run_id"), entry.run->runId }, { QStringLiteral("tool"), entry.run->tool },
+            { QStringLiteral("status"), runStatusName(entry.run->status) }, { QStringLiteral("hints"), hints } });
     }
     QJsonArray sourceHints;
     for (const Hint& hint : report.sourceHints)
         sourceHints.append(hintToJson(hint));
-    const QJsonObject root{{QStringLiteral("source"), report.source},
-                           {QStringLiteral("runs"), runs},
-                           {QStringLiteral("source_hints"), sourceHints},
-                           {QStringLiteral("counts"),
-                            QJsonObject{{QStringLiteral("error"), report.countAtOrAbove(Severity::Error)},
-                                        {QStringLiteral("warning"), report.countAtOrAbove(Severity::Warning)
-                                                                        - report.countAtOrAbove(Severity::Error)},
-                                        {QStringLiteral("note"), report.countAtOrAbove(Severity::Note)
-                                                                     - report.countAtOrAbove(Severity::Warning)},
-                                        {QStringLiteral("suppressed"), report.suppressedCount()}}}};
+    const QJsonObject root { { QStringLiteral("source"), report.source }, { QStringLiteral("runs"), runs },
+        { QStringLiteral("source_hints"), sourceHints },
+        { QStringLiteral("counts"),
+            QJsonObject { { QStringLiteral("error"), report.countAtOrAbove(Severity::Error) },
+                { QStringLiteral("warning"),
+                    report.countAtOrAbove(Severity::Warning) - report.countAtOrAbove(Severity::Error) },
+                { QStringLiteral("note"),
+                    report.countAtOrAbove(Severity::Note) - report.countAtOrAbove(Severity::Warning) },
+                { QStringLiteral("suppressed"), report.suppressedCount() } } } };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -232,10 +227,10 @@ QByteArray hintsCsv(const HintReport& report)
 {
     QString out = QStringLiteral("session_id,run_id,tool,status,kind,severity,origin,suppressed,message,why\r\n");
     forEachHint(report, [&](const Run* run, const Hint& hint) {
-        const QStringList fields = {run ? run->sessionId : QString(), run ? run->runId : QString(),
-                                    run ? run->tool : QString(), runStatus(run), hint.kind, severityName(hint.severity),
-                                    originName(hint.origin), hint.isSuppressed() ? QStringLiteral("yes") : QStringLiteral("no"),
-                                    hint.msg, whyText(hint.why)};
+        const QStringList fields = { run ? run->sessionId : QString(), run ? run->runId : QString(),
+            run ? run->tool : QString(), runStatus(run), hint.kind, severityName(hint.severity),
+            originName(hint.origin), hint.isSuppressed() ? QStringLiteral("yes") : QStringLiteral("no"), hint.msg,
+            whyText(hint.why) };
         out += csvRecord(fields);
     });
     return out.toUtf8();
@@ -250,10 +245,10 @@ QByteArray hintsSarif(const HintReport& report)
         if (ruleIndex.contains(kind))
             return;
         ruleIndex.insert(kind, int(rules.size()));
-        rules.append(QJsonObject{
-            {QStringLiteral("id"), kind},
-            {QStringLiteral("shortDescription"), QJsonObject{{QStringLiteral("text"), text}}},
-            {QStringLiteral("defaultConfiguration"), QJsonObject{{QStringLiteral("level"), severityName(severity)}}}});
+        rules.append(QJsonObject { { QStringLiteral("id"), kind },
+            { QStringLiteral("shortDescription"), QJsonObject { { QStringLiteral("text"), text } } },
+            { QStringLiteral("defaultConfiguration"),
+                QJsonObject { { QStringLiteral("level"), severityName(severity) } } } });
     };
     for (const Rule& rule : allRules())
         addRule(rule.kind, rule.severity, rule.condition);
@@ -264,42 +259,41 @@ QByteArray hintsSarif(const HintReport& report)
         for (const HintEvidence& e : hint.evidence) {
             if (e.file.isEmpty())
                 continue;
-            QJsonObject physical{{QStringLiteral("artifactLocation"), QJsonObject{{QStringLiteral("uri"), e.file}}}};
+            QJsonObject physical { { QStringLiteral("artifactLocation"),
+                QJsonObject { { QStringLiteral("uri"), e.file } } } };
             if (e.line > 0)
-                physical.insert(QStringLiteral("region"), QJsonObject{{QStringLiteral("startLine"), e.line}});
-            locations.append(QJsonObject{{QStringLiteral("physicalLocation"), physical}});
+                physical.insert(QStringLiteral("region"), QJsonObject { { QStringLiteral("startLine"), e.line } });
+            locations.append(QJsonObject { { QStringLiteral("physicalLocation"), physical } });
             if (locations.size() == 10)
                 break;
         }
         if (locations.isEmpty())
-            locations.append(QJsonObject{{QStringLiteral("physicalLocation"),
-                                          QJsonObject{{QStringLiteral("artifactLocation"),
-                                                       QJsonObject{{QStringLiteral("uri"), report.source}}}}}});
-        QJsonObject result{{QStringLiteral("ruleId"), hint.kind},
-                           {QStringLiteral("ruleIndex"), ruleIndex.value(hint.kind)},
-                           {QStringLiteral("level"), severityName(hint.severity)},
-                           {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), hint.msg}}},
-                           {QStringLiteral("locations"), locations},
-                           {QStringLiteral("properties"),
-                            QJsonObject{{QStringLiteral("session_id"), run ? run->sessionId : QString()},
-                                        {QStringLiteral("run_id"), run ? run->runId : QString()},
-                                        {QStringLiteral("origin"), originName(hint.origin)},
-                                        {QStringLiteral("why"), hint.why}}}};
+            locations.append(QJsonObject { { QStringLiteral("physicalLocation"),
+                QJsonObject { { QStringLiteral("artifactLocation"),
+                    QJsonObject { { QStringLiteral("uri"), report.source } } } } } });
+        QJsonObject result { { QStringLiteral("ruleId"), hint.kind },
+            { QStringLiteral("ruleIndex"), ruleIndex.value(hint.kind) },
+            { QStringLiteral("level"), severityName(hint.severity) },
+            { QStringLiteral("message"), QJsonObject { { QStringLiteral("text"), hint.msg } } },
+            { QStringLiteral("locations"), locations },
+            { QStringLiteral("properties"),
+                QJsonObject { { QStringLiteral("session_id"), run ? run->sessionId : QString() },
+                    { QStringLiteral("run_id"), run ? run->runId : QString() },
+                    { QStringLiteral("origin"), originName(hint.origin) }, { QStringLiteral("why"), hint.why } } } };
         if (hint.isSuppressed())
             result.insert(QStringLiteral("suppressions"),
-                          QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("external")},
-                                                 {QStringLiteral("justification"), hint.suppressedBy}}});
+                QJsonArray { QJsonObject { { QStringLiteral("kind"), QStringLiteral("external") },
+                    { QStringLiteral("justification"), hint.suppressedBy } } });
         results.append(result);
     });
-    const QJsonObject driver{{QStringLiteral("name"), QStringLiteral("runlens")},
-                             {QStringLiteral("version"), QStringLiteral(RUNLENS_VERSION)},
-                             {QStringLiteral("rules"), rules}};
-    const QJsonObject root{
-        {QStringLiteral("$schema"), QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json")},
-        {QStringLiteral("version"), QStringLiteral("2.1.0")},
-        {QStringLiteral("runs"),
-         QJsonArray{QJsonObject{{QStringLiteral("tool"), QJsonObject{{QStringLiteral("driver"), driver}}},
-                                {QStringLiteral("results"), results}}}}};
+    const QJsonObject driver { { QStringLiteral("name"), QStringLiteral("runlens") },
+        { QStringLiteral("version"), QStringLiteral(RUNLENS_VERSION) }, { QStringLiteral("rules"), rules } };
+    const QJsonObject root { { QStringLiteral("$schema"),
+                                 QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json") },
+        { QStringLiteral("version"), QStringLiteral("2.1.0") },
+        { QStringLiteral("runs"),
+            QJsonArray { QJsonObject { { QStringLiteral("tool"), QJsonObject { { QStringLiteral("driver"), driver } } },
+                { QStringLiteral("results"), results } } } } };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -336,7 +330,7 @@ QByteArray hintsJunit(const HintReport& report, Severity failOn)
                     xml.writeAttribute(QStringLiteral("type"), severityName(hint.severity));
                 }
                 xml.writeCharacters(hint.msg + u'\n' + whyText(hint.why)
-                                    + (hint.isSuppressed() ? u'\n' + tr("suppressed by %1").arg(hint.suppressedBy) : QString()));
+                    + (hint.isSuppressed() ? u'\n' + tr("suppressed by %1").arg(hint.suppressedBy) : QString()));
                 xml.writeEndElement();
             }
             xml.writeEndElement();

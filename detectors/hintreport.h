@@ -36,7 +36,7 @@ struct HintReport
 /// `previous`, when given, lends the hints of the runs it holds by the same RunPtr (a followed
 /// directory rebuilds only the runs new lines touched), so that only changed runs are detected again.
 HintReport buildHintReport(const Source& source, const RunFilter& filter, const Suppressions* suppressions,
-                           const Thresholds& thresholds = {}, const HintReport* previous = nullptr);
+    const Thresholds& thresholds = {}, const HintReport* previous = nullptr);
 
 /// {kind, severity, msg, why, origin, evidence[], suppressed_by?}: the JSON shape of one hint.
 QJsonObject hintToJson(const Hint& hint);

@@ -26,8 +26,9 @@ bool lineMayHave(const Run& run, int i, int keys, std::initializer_list<const ch
 
 Rule cutOff()
 {
-    Rule rule{QStringLiteral("run:cut-off"), Severity::Error, tr("The run was cut off: its tool operation never ended."),
-              tr("the tool's operation.start mcp.tool:* has no matching operation.end"), false, {}};
+    Rule rule { QStringLiteral("run:cut-off"), Severity::Error,
+        tr("The run was cut off: its tool operation never ended."),
+        tr("the tool's operation.start mcp.tool:* has no matching operation.end"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         if (run.toolSpan < 0)
             return notFired(tr("the run has no tool operation"));
@@ -35,14 +36,13 @@ Rule cutOff()
             return notFired(tr("the tool operation ended with status %1").arg(run.spans[size_t(run.toolSpan)].status));
         const Span& tool = run.spans[size_t(run.toolSpan)];
         const QString last = run.stoppedAfter.isEmpty() ? tr("before the first stage") : run.stoppedAfter;
-        QJsonObject why{{QStringLiteral("tool"), run.tool},
-                        {QStringLiteral("last_stage"), run.stoppedAfter.isEmpty() ? QJsonValue() : QJsonValue(run.stoppedAfter)},
-                        {QStringLiteral("started_at"), tool.startTs},
-                        {QStringLiteral("last_event_ts"), run.events.back().ts}};
-        std::vector<HintEvidence> evidence{evidenceForEvent(run, tool.startEvent),
-                                           evidenceForEvent(run, int(run.events.size()) - 1, tr("last line"))};
-        return fired(makeHint(rule, run, tr("The run was cut off after %1: its tool operation never ended.").arg(last),
-                              why, evidence));
+        QJsonObject why { { QStringLiteral("tool"), run.tool },
+            { QStringLiteral("last_stage"), run.stoppedAfter.isEmpty() ? QJsonValue() : QJsonValue(run.stoppedAfter) },
+            { QStringLiteral("started_at"), tool.startTs }, { QStringLiteral("last_event_ts"), run.events.back().ts } };
+        std::vector<HintEvidence> evidence { evidenceForEvent(run, tool.startEvent),
+            evidenceForEvent(run, int(run.events.size()) - 1, tr("last line")) };
+        return fired(makeHint(
+            rule, run, tr("The run was cut off after %1: its tool operation never ended.").arg(last), why, evidence));
     };
     return rule;
 }
@@ -68,17 +68,19 @@ const StageCell* firstFailedStage(const Run& run)
 
 Rule stageFailed()
 {
-    Rule rule{QStringLiteral("stage:failed"), Severity::Error, tr("Stage %1 failed: %2"),
-              tr("a stage cell is Failed; the earliest one is reported with its error"), false, {}};
+    Rule rule { QStringLiteral("stage:failed"), Severity::Error, tr("Stage %1 failed: %2"),
+        tr("a stage cell is Failed; the earliest one is reported with its error"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         const StageCell* cell = firstFailedStage(run);
         if (!cell)
             return notFired(tr("no stage is Failed"));
-        QJsonObject why{{QStringLiteral("stage"), cell->stage.toString()}, {QStringLiteral("reason"), cell->reason.toString()}};
+        QJsonObject why { { QStringLiteral("stage"), cell->stage.toString() },
+            { QStringLiteral("reason"), cell->reason.toString() } };
         std::vector<HintEvidence> evidence;
         for (const Evidence& ev : cell->evidence) {
             if (ev.kind == Evidence::Kind::Failed)
-                evidence.push_back(ev.event >= 0 ? evidenceForEvent(run, ev.event) : HintEvidence{ev.source, 0, -1, -1, ev.text});
+                evidence.push_back(
+                    ev.event >= 0 ? evidenceForEvent(run, ev.event) : HintEvidence { ev.source, 0, -1, -1, ev.text });
         }
         return fired(makeHint(rule, run, rule.message.arg(cell->stage, cell->reason), why, evidence));
     };
@@ -87,8 +89,8 @@ Rule stageFailed()
 
 Rule runFailed()
 {
-    Rule rule{QStringLiteral("run:failed"), Severity::Error, tr("The tool failed outside any stage: %1"),
-              tr("the tool operation ended in error and no stage is Failed"), false, {}};
+    Rule rule { QStringLiteral("run:failed"), Severity::Error, tr("The tool failed outside any stage: %1"),
+        tr("the tool operation ended in error and no stage is Failed"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         if (run.status != RunStatus::Error)
             return notFired(tr("the run status is %1").arg(runStatusName(run.status)));
@@ -98,34 +100,36 @@ Rule runFailed()
         if (run.firstError >= 0)
             evidence.push_back(evidenceForEvent(run, run.firstError));
         return fired(makeHint(rule, run, rule.message.arg(run.stopReason),
-                              {{QStringLiteral("stop_reason"), run.stopReason}}, evidence));
+            { { QStringLiteral("stop_reason"), run.stopReason } }, evidence));
     };
     return rule;
 }
 
 // Channel rows decided by a channel.skip (Skipped) or a channel failure (Degraded).
 Rule channelRule(const char* kind, Severity severity, const QString& message, const QString& condition,
-                 std::function<bool(const StageCell&)> matches)
+    std::function<bool(const StageCell&)> matches)
 {
-    Rule rule{QLatin1String(kind), severity, message, condition, false, {}};
+    Rule rule { QLatin1String(kind), severity, message, condition, false, {} };
     rule.evaluate = [rule, matches](const Run& run, const Thresholds&) {
         RuleOutcome outcome;
         QStringList seen;
         for (const StageCell& cell : run.stages) {
-            const bool channel = cell.stage->startsWith(QLatin1String("sparse:")) || cell.stage->startsWith(QLatin1String("channel:"));
+            const bool channel =
+                cell.stage->startsWith(QLatin1String("sparse:")) || cell.stage->startsWith(QLatin1String("channel:"));
             if (!channel)
                 continue;
             seen.append(cell.stage + u'=' + cellStatusName(cell.status)
-                        + (cell.reason.isEmpty() ? QString() : u'(' + cell.reason + u')'));
+                + (cell.reason.isEmpty() ? QString() : u'(' + cell.reason + u')'));
             if (!matches(cell))
                 continue;
             const QString name = cell.stage->section(u':', 1);
             outcome.hints.push_back(makeHint(rule, run, rule.message.arg(name, cell.reason.toString()),
-                                             {{QStringLiteral("channel"), name}, {QStringLiteral("reason"), cell.reason.toString()}},
-                                             stageEvidence(run, cell.stage)));
+                { { QStringLiteral("channel"), name }, { QStringLiteral("reason"), cell.reason.toString() } },
+                stageEvidence(run, cell.stage)));
         }
         if (outcome.hints.empty())
-            outcome.whyNot = seen.isEmpty() ? tr("the run has no channel rows") : tr("channels: %1").arg(seen.join(u", "));
+            outcome.whyNot =
+                seen.isEmpty() ? tr("the run has no channel rows") : tr("channels: %1").arg(seen.join(u", "));
         return outcome;
     };
     return rule;
@@ -133,9 +137,9 @@ Rule channelRule(const char* kind, Severity severity, const QString& message, co
 
 Rule slowStage()
 {
-    Rule rule{QStringLiteral("perf:slow-stage"), Severity::Warning, tr("Stage %1 took %2, %3% of the run."),
-              tr("a stage takes at least slowStageShare (60%) of the run's duration and at least slowStageMinMs (250 ms)"),
-              false, {}};
+    Rule rule { QStringLiteral("perf:slow-stage"), Severity::Warning, tr("Stage %1 took %2, %3% of the run."),
+        tr("a stage takes at least slowStageShare (60%) of the run's duration and at least slowStageMinMs (250 ms)"),
+        false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds& t) {
         if (std::isnan(run.durationMs) || run.durationMs <= 0)
             return notFired(tr("the run has no duration"));
@@ -150,19 +154,17 @@ Rule slowStage()
             if (share < t.slowStageShare || cell.durationMs < t.slowStageMinMs)
                 continue;
             outcome.hints.push_back(makeHint(rule, run,
-                                             rule.message.arg(cell.stage.toString(), formatDuration(cell.durationMs))
-                                                 .arg(qRound(share * 100)),
-                                             {{QStringLiteral("stage"), cell.stage.toString()},
-                                              {QStringLiteral("duration_ms"), cell.durationMs},
-                                              {QStringLiteral("run_duration_ms"), run.durationMs},
-                                              {QStringLiteral("share"), share}},
-                                             stageEvidence(run, cell.stage)));
+                rule.message.arg(cell.stage.toString(), formatDuration(cell.durationMs)).arg(qRound(share * 100)),
+                { { QStringLiteral("stage"), cell.stage.toString() },
+                    { QStringLiteral("duration_ms"), cell.durationMs },
+                    { QStringLiteral("run_duration_ms"), run.durationMs }, { QStringLiteral("share"), share } },
+                stageEvidence(run, cell.stage)));
         }
         if (outcome.hints.empty())
-            outcome.whyNot = longest ? tr("the longest stage, %1, took %2 of %3")
-                                           .arg(longest->stage, formatDuration(longest->durationMs),
-                                                formatDuration(run.durationMs))
-                                     : tr("no stage has a duration");
+            outcome.whyNot = longest
+                ? tr("the longest stage, %1, took %2 of %3")
+                      .arg(longest->stage, formatDuration(longest->durationMs), formatDuration(run.durationMs))
+                : tr("no stage has a duration");
         return outcome;
     };
     return rule;
@@ -170,8 +172,8 @@ Rule slowStage()
 
 Rule overBudget()
 {
-    Rule rule{QStringLiteral("perf:over-budget"), Severity::Warning, tr("Scope %1 took %2, over its budget of %3."),
-              tr("a scope whose start line carries budget.ms ended after more than budget.ms"), false, {}};
+    Rule rule { QStringLiteral("perf:over-budget"), Severity::Warning, tr("Scope %1 took %2, over its budget of %3."),
+        tr("a scope whose start line carries budget.ms ended after more than budget.ms"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds& t) {
         RuleOutcome outcome;
         int budgeted = 0;
@@ -179,7 +181,7 @@ Rule overBudget()
             const Span& span = run.spans[size_t(s)];
             if (!span.isClosed())
                 continue;
-            if (!lineMayHave(run, span.startEvent, Event::BudgetMs, {"budget.ms"}))
+            if (!lineMayHave(run, span.startEvent, Event::BudgetMs, { "budget.ms" }))
                 continue; // cheap pre-filter before parsing attrs
             const QJsonValue budget = run.attr(span.startEvent, QLatin1StringView("budget.ms"));
             if (!budget.isDouble())
@@ -190,15 +192,15 @@ Rule overBudget()
             HintEvidence evidence = evidenceForEvent(run, span.endEvent);
             evidence.span = s;
             outcome.hints.push_back(makeHint(rule, run,
-                                             rule.message.arg(span.name.toString(), formatDuration(span.durationMs),
-                                                              formatDuration(budget.toDouble())),
-                                             {{QStringLiteral("scope"), span.name.toString()},
-                                              {QStringLiteral("duration_ms"), span.durationMs},
-                                              {QStringLiteral("budget.ms"), budget}},
-                                             {evidence}));
+                rule.message.arg(
+                    span.name.toString(), formatDuration(span.durationMs), formatDuration(budget.toDouble())),
+                { { QStringLiteral("scope"), span.name.toString() }, { QStringLiteral("duration_ms"), span.durationMs },
+                    { QStringLiteral("budget.ms"), budget } },
+                { evidence }));
         }
         if (outcome.hints.empty())
-            outcome.whyNot = budgeted == 0 ? tr("no scope carries budget.ms") : tr("%1 budgeted scopes, all within budget").arg(budgeted);
+            outcome.whyNot = budgeted == 0 ? tr("no scope carries budget.ms")
+                                           : tr("%1 budgeted scopes, all within budget").arg(budgeted);
         return outcome;
     };
     return rule;
@@ -206,8 +208,8 @@ Rule overBudget()
 
 Rule emptyResults()
 {
-    Rule rule{QStringLiteral("result:empty"), Severity::Warning, tr("The search returned nothing: %1."),
-              tr("hybrid.fuse.result documents is 0, or hydration.end / duckdb.hydrate.end returned 0 rows"), false, {}};
+    Rule rule { QStringLiteral("result:empty"), Severity::Warning, tr("The search returned nothing: %1."),
+        tr("hybrid.fuse.result documents is 0, or hydration.end / duckdb.hydrate.end returned 0 rows"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         std::vector<HintEvidence> evidence;
         QStringList what;
@@ -221,7 +223,7 @@ Rule emptyResults()
                 break;
             }
         }
-        for (const char* type : {"hydration.end", "duckdb.hydrate.end"}) {
+        for (const char* type : { "hydration.end", "duckdb.hydrate.end" }) {
             for (int i : eventsOfType(run, type)) {
                 const QJsonValue returned = run.attr(i, QLatin1StringView("returned"));
                 if (isInt(returned) && returned.toInteger() == 0 && !run.events[size_t(i)].isError()) {
@@ -243,18 +245,18 @@ Rule emptyResults()
 
 Rule missingRows()
 {
-    Rule rule{QStringLiteral("result:missing"), Severity::Warning,
-              tr("Hydration could not find %1 of the requested documents in the catalog."),
-              tr("hydration.end or duckdb.hydrate.end reports missing > 0"), false, {}};
+    Rule rule { QStringLiteral("result:missing"), Severity::Warning,
+        tr("Hydration could not find %1 of the requested documents in the catalog."),
+        tr("hydration.end or duckdb.hydrate.end reports missing > 0"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
-        for (const char* type : {"hydration.end", "duckdb.hydrate.end"}) {
+        for (const char* type : { "hydration.end", "duckdb.hydrate.end" }) {
             for (int i : eventsOfType(run, type)) {
                 const QJsonValue missing = run.attr(i, QLatin1StringView("missing"));
                 if (isInt(missing) && missing.toInteger() > 0)
                     return fired(makeHint(rule, run, rule.message.arg(missing.toInteger()),
-                                          {{QStringLiteral("missing"), missing},
-                                           {QStringLiteral("returned"), run.attr(i, QLatin1StringView("returned"))}},
-                                          {evidenceForEvent(run, i)}));
+                        { { QStringLiteral("missing"), missing },
+                            { QStringLiteral("returned"), run.attr(i, QLatin1StringView("returned")) } },
+                        { evidenceForEvent(run, i) }));
             }
         }
         return notFired(tr("no hydration end reports missing > 0"));
@@ -264,20 +266,21 @@ Rule missingRows()
 
 Rule faissFallback()
 {
-    Rule rule{QStringLiteral("dense:fallback"), Severity::Warning, tr("A fallback was taken: %1."),
-              tr("a line carries fallback.reason, or warn.degraded true"), false, {}};
+    Rule rule { QStringLiteral("dense:fallback"), Severity::Warning, tr("A fallback was taken: %1."),
+        tr("a line carries fallback.reason, or warn.degraded true"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         for (int i = 0; i < int(run.events.size()); ++i) {
-            if (!lineMayHave(run, i, Event::FallbackReason | Event::WarnDegraded, {"fallback.reason", "warn.degraded"}))
+            if (!lineMayHave(
+                    run, i, Event::FallbackReason | Event::WarnDegraded, { "fallback.reason", "warn.degraded" }))
                 continue; // cheap pre-filter before parsing attrs
             const QJsonObject a = run.attrs(i);
             const QJsonValue reason = a.value(QLatin1String("fallback.reason"));
             if (!reason.isUndefined() || a.value(QLatin1String("warn.degraded")) == QJsonValue(true)) {
                 const QString text = reason.isString() ? reason.toString() : run.events[size_t(i)].name.toString();
                 return fired(makeHint(rule, run, rule.message.arg(text),
-                                      {{QStringLiteral("fallback.reason"), reason.isUndefined() ? QJsonValue() : reason},
-                                       {QStringLiteral("fallback.target"), a.value(QLatin1String("fallback.target"))}},
-                                      {evidenceForEvent(run, i)}));
+                    { { QStringLiteral("fallback.reason"), reason.isUndefined() ? QJsonValue() : reason },
+                        { QStringLiteral("fallback.target"), a.value(QLatin1String("fallback.target")) } },
+                    { evidenceForEvent(run, i) }));
             }
         }
         return notFired(tr("no line carries fallback.reason or warn.degraded"));
@@ -287,19 +290,19 @@ Rule faissFallback()
 
 Rule secondaryGated()
 {
-    Rule rule{QStringLiteral("dense:secondary-gated"), Severity::Note,
-              tr("The secondary FAISS index was not searched: %1."),
-              tr("a decision retrieval.gating.secondary says should_run false"), false, {}};
+    Rule rule { QStringLiteral("dense:secondary-gated"), Severity::Note,
+        tr("The secondary FAISS index was not searched: %1."),
+        tr("a decision retrieval.gating.secondary says should_run false"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         const std::vector<int> decisions = eventsOfType(run, "decision", "retrieval.gating.secondary");
         for (int i : decisions) {
             const QJsonObject a = run.attrs(i);
             if (a.value(QLatin1String("should_run")) == QJsonValue(false)) {
                 QJsonObject why;
-                for (const char* key : {"should_run", "reason", "candidate_count", "elapsed_ms", "margin"})
+                for (const char* key : { "should_run", "reason", "candidate_count", "elapsed_ms", "margin" })
                     why.insert(QLatin1String(key), a.value(QLatin1String(key)));
                 return fired(makeHint(rule, run, rule.message.arg(a.value(QLatin1String("reason")).toString()), why,
-                                      {evidenceForEvent(run, i)}));
+                    { evidenceForEvent(run, i) }));
             }
         }
         return notFired(decisions.empty() ? tr("no retrieval.gating.secondary decision")
@@ -310,9 +313,9 @@ Rule secondaryGated()
 
 Rule lostLines()
 {
-    Rule rule{QStringLiteral("timeline:lost-lines"), Severity::Warning,
-              tr("%1 scope end lines have no start: timeline lines were lost (rotation collision?)."),
-              tr("the run has scope end lines without a matching start (orphan ends)"), false, {}};
+    Rule rule { QStringLiteral("timeline:lost-lines"), Severity::Warning,
+        tr("%1 scope end lines have no start: timeline lines were lost (rotation collision?)."),
+        tr("the run has scope end lines without a matching start (orphan ends)"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         std::vector<HintEvidence> evidence;
         for (int s = 0; s < int(run.spans.size()); ++s) {
@@ -325,15 +328,16 @@ Rule lostLines()
         if (evidence.empty())
             return notFired(tr("every end line has its start"));
         const qsizetype count = qsizetype(evidence.size());
-        return fired(makeHint(rule, run, rule.message.arg(count), {{QStringLiteral("orphan_ends"), count}}, evidence));
+        return fired(
+            makeHint(rule, run, rule.message.arg(count), { { QStringLiteral("orphan_ends"), count } }, evidence));
     };
     return rule;
 }
 
 Rule unclosedScopes()
 {
-    Rule rule{QStringLiteral("timeline:unclosed"), Severity::Note, tr("%1 scopes never ended inside a run that did."),
-              tr("a scope other than the tool operation has no end line, while the run is not cut off"), false, {}};
+    Rule rule { QStringLiteral("timeline:unclosed"), Severity::Note, tr("%1 scopes never ended inside a run that did."),
+        tr("a scope other than the tool operation has no end line, while the run is not cut off"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         if (run.status == RunStatus::CutOff)
             return notFired(tr("the run is cut off; run:cut-off reports it"));
@@ -349,27 +353,27 @@ Rule unclosedScopes()
         if (evidence.empty())
             return notFired(tr("every scope has its end line"));
         const qsizetype count = qsizetype(evidence.size());
-        return fired(makeHint(rule, run, rule.message.arg(count), {{QStringLiteral("unclosed"), count}}, evidence));
+        return fired(makeHint(rule, run, rule.message.arg(count), { { QStringLiteral("unclosed"), count } }, evidence));
     };
     return rule;
 }
 
 Rule clockBackwards()
 {
-    Rule rule{QStringLiteral("timeline:clock-backwards"), Severity::Warning,
-              tr("The clock went backwards %1 times inside this run's lines."),
-              tr("in one file, a line of the run has a ts more than 1 s earlier than the line written before it"), false,
-              {}};
+    Rule rule { QStringLiteral("timeline:clock-backwards"), Severity::Warning,
+        tr("The clock went backwards %1 times inside this run's lines."),
+        tr("in one file, a line of the run has a ts more than 1 s earlier than the line written before it"), false,
+        {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         std::vector<HintEvidence> evidence;
         for (const Diagnostic& d : run.problems) {
             if (d.code == QLatin1String("clock-backwards"))
-                evidence.push_back({d.file, d.line, -1, -1, d.message});
+                evidence.push_back({ d.file, d.line, -1, -1, d.message });
         }
         if (evidence.empty())
             return notFired(tr("ts never goes back by more than 1 s in file order"));
         const qsizetype count = qsizetype(evidence.size());
-        return fired(makeHint(rule, run, rule.message.arg(count), {{QStringLiteral("jumps"), count}}, evidence));
+        return fired(makeHint(rule, run, rule.message.arg(count), { { QStringLiteral("jumps"), count } }, evidence));
     };
     return rule;
 }
@@ -378,32 +382,23 @@ Rule clockBackwards()
 
 std::vector<Rule> ownRules()
 {
-    return {cutOff(),
-            stageFailed(),
-            runFailed(),
-            channelRule("channel:disabled", Severity::Note, tr("Channel %1 is switched off by configuration (%2)."),
-                        tr("a channel row is Skipped with reason disabled"),
-                        [](const StageCell& c) {
-                            return c.status == CellStatus::Skipped && c.reason->startsWith(QLatin1String("disabled"));
-                        }),
-            channelRule("channel:unavailable", Severity::Warning, tr("Channel %1 was skipped: %2."),
-                        tr("a channel row is Skipped for a missing capability (capability_off, with the missing list)"),
-                        [](const StageCell& c) {
-                            return c.status == CellStatus::Skipped && c.reason->startsWith(QLatin1String("capability_off"));
-                        }),
-            channelRule("channel:failed", Severity::Warning,
-                        tr("Channel %1 failed and the pipeline went on without it: %2."),
-                        tr("a channel row is Degraded (a channel.skip with an error reason, or a failure the run survived)"),
-                        [](const StageCell& c) { return c.status == CellStatus::Degraded; }),
-            slowStage(),
-            overBudget(),
-            emptyResults(),
-            missingRows(),
-            faissFallback(),
-            secondaryGated(),
-            lostLines(),
-            unclosedScopes(),
-            clockBackwards()};
+    return { cutOff(), stageFailed(), runFailed(),
+        channelRule("channel:disabled", Severity::Note, tr("Channel %1 is switched off by configuration (%2)."),
+            tr("a channel row is Skipped with reason disabled"),
+            [](const StageCell& c) {
+                return c.status == CellStatus::Skipped && c.reason->startsWith(QLatin1String("disabled"));
+            }),
+        channelRule("channel:unavailable", Severity::Warning, tr("Channel %1 was skipped: %2."),
+            tr("a channel row is Skipped for a missing capability (capability_off, with the missing list)"),
+            [](const StageCell& c) {
+                return c.status == CellStatus::Skipped && c.reason->startsWith(QLatin1String("capability_off"));
+            }),
+        channelRule("channel:failed", Severity::Warning,
+            tr("Channel %1 failed and the pipeline went on without it: %2."),
+            tr("a channel row is Degraded (a channel.skip with an error reason, or a failure the run survived)"),
+            [](const StageCell& c) { return c.status == CellStatus::Degraded; }),
+        slowStage(), overBudget(), emptyResults(), missingRows(), faissFallback(), secondaryGated(), lostLines(),
+        unclosedScopes(), clockBackwards() };
 }
 
 } // namespace Runlens

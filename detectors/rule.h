@@ -13,8 +13,8 @@ struct Source;
 /// Numbers that decide Runlens's own rules, in one place so docs/detectors.md can quote them.
 struct Thresholds
 {
-    double slowStageShare = 0.6;   // perf:slow-stage: a stage taking this share of the run ...
-    double slowStageMinMs = 250;   // ... and at least this long
+    double slowStageShare = 0.6; // perf:slow-stage: a stage taking this share of the run ...
+    double slowStageMinMs = 250; // ... and at least this long
     double budgetGraceFactor = 1.0; // perf:over-budget: duration > budget.ms x factor
 };
 
@@ -30,7 +30,7 @@ struct Rule
 {
     QString kind;
     Severity severity;
-    QString message;   // the one-line message (upstream's literal text for the six upstream kinds)
+    QString message; // the one-line message (upstream's literal text for the six upstream kinds)
     QString condition; // when it fires, for docs and `explain`
     bool upstream = false;
     std::function<RuleOutcome(const Run&, const Thresholds&)> evaluate;

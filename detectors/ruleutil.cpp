@@ -57,8 +57,8 @@ HintEvidence evidenceForEvent(const Run& run, int event, const QString& text)
     evidence.event = event;
     if (event >= 0 && size_t(event) < run.events.size()) {
         const Event& e = run.events[size_t(event)];
-        evidence.file = e.buffer >= 0 && size_t(e.buffer) < run.buffers.size() ? run.buffers[size_t(e.buffer)]->name
-                                                                                : QString();
+        evidence.file =
+            e.buffer >= 0 && size_t(e.buffer) < run.buffers.size() ? run.buffers[size_t(e.buffer)]->name : QString();
         evidence.line = e.line;
         evidence.text = text.isEmpty() ? e.type + u' ' + e.name : text;
     } else {
@@ -81,7 +81,7 @@ std::vector<HintEvidence> stageEvidence(const Run& run, const QString& stage)
             h.span = ev.span;
             result.push_back(h);
         } else {
-            result.push_back({ev.source, 0, -1, -1, ev.text});
+            result.push_back({ ev.source, 0, -1, -1, ev.text });
         }
     }
     return result;

@@ -54,8 +54,8 @@ struct RunDiff
 };
 
 /// Compares two runs; `hintsA`/`hintsB` are their detected hints (suppressed ones are ignored).
-RunDiff diffRuns(RunPtr a, const Hints& hintsA, const QString& labelA, RunPtr b, const Hints& hintsB,
-                 const QString& labelB);
+RunDiff diffRuns(
+    RunPtr a, const Hints& hintsA, const QString& labelA, RunPtr b, const Hints& hintsB, const QString& labelB);
 /// Every leaf of two JSON objects that differs, by dotted path, sorted by path.
 std::vector<SettingDiff> diffSettings(const QJsonObject& a, const QJsonObject& b);
 

@@ -44,7 +44,8 @@ QString html(const QString& s)
 QByteArray markdown(const HintReport& report)
 {
     QString out = tr("# Runlens summary: `%1`\n\n").arg(report.source);
-    out += tr("| Session | Run | Tool | Status | Severity | Kind | Message | Why |\n|---|---|---|---|---|---|---|---|\n");
+    out +=
+        tr("| Session | Run | Tool | Status | Severity | Kind | Message | Why |\n|---|---|---|---|---|---|---|---|\n");
     int rows = 0;
     for (const RunHints& entry : report.runs) {
         const Run& run = *entry.run;
@@ -54,7 +55,7 @@ QByteArray markdown(const HintReport& report)
             ++rows;
             out += QStringLiteral("| %1 | `%2` | %3 | %4 | %5 | `%6` | %7 | `%8` |\n")
                        .arg(mdCell(run.sessionId), run.runId, mdCell(run.tool), statusLabel(run.status),
-                            severityName(hint.severity), hint.kind, mdCell(hint.msg), mdCell(whyText(hint.why)));
+                           severityName(hint.severity), hint.kind, mdCell(hint.msg), mdCell(whyText(hint.why)));
         }
     }
     if (rows == 0)
@@ -62,8 +63,9 @@ QByteArray markdown(const HintReport& report)
     for (const RunHints& entry : report.runs) {
         const Run& run = *entry.run;
         out += QStringLiteral("\n## %1 / `%2`\n\n").arg(mdCell(run.sessionId), run.runId);
-        out += tr("%1, %2, %3").arg(run.tool.isEmpty() ? tr("no tool") : QStringLiteral("`%1`").arg(run.tool),
-                                    statusLabel(run.status), formatDuration(run.durationMs));
+        out += tr("%1, %2, %3")
+                   .arg(run.tool.isEmpty() ? tr("no tool") : QStringLiteral("`%1`").arg(run.tool),
+                       statusLabel(run.status), formatDuration(run.durationMs));
         if (!run.stopReason.isEmpty())
             out += tr(", stop reason: %1").arg(mdCell(run.stopReason));
         out += QLatin1String("\n\n");
@@ -74,17 +76,17 @@ QByteArray markdown(const HintReport& report)
         out += tr("| Stage | Status | Duration | Reason |\n|---|---|---|---|\n");
         for (const StageCell& cell : run.stages)
             out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
-                       .arg(cell.stage, cellStatusLabel(cell.status), formatDuration(cell.durationMs), mdCell(cell.reason));
+                       .arg(cell.stage, cellStatusLabel(cell.status), formatDuration(cell.durationMs),
+                           mdCell(cell.reason));
     }
     return out.toUtf8();
 }
 
 QByteArray csv(const HintReport& report)
 {
-    QStringList header = {QStringLiteral("session_id"), QStringLiteral("run_id"), QStringLiteral("tool"),
-                          QStringLiteral("status"),     QStringLiteral("kind"),   QStringLiteral("severity"),
-                          QStringLiteral("origin"),     QStringLiteral("suppressed"), QStringLiteral("message"),
-                          QStringLiteral("why")};
+    QStringList header = { QStringLiteral("session_id"), QStringLiteral("run_id"), QStringLiteral("tool"),
+        QStringLiteral("status"), QStringLiteral("kind"), QStringLiteral("severity"), QStringLiteral("origin"),
+        QStringLiteral("suppressed"), QStringLiteral("message"), QStringLiteral("why") };
     for (const QString& row : fixedStageRows())
         header.append(QStringLiteral("stage:") + row);
     QString out = header.join(u',') + QLatin1String("\r\n");
@@ -96,7 +98,7 @@ QByteArray csv(const HintReport& report)
             grid.append(cell ? cellStatusName(cell->status) : QString());
         }
         auto line = [&](const Hint* hint) {
-            QStringList fields = {run.sessionId, run.runId, run.tool, runStatusName(run.status)};
+            QStringList fields = { run.sessionId, run.runId, run.tool, runStatusName(run.status) };
             if (hint)
                 fields << hint->kind << severityName(hint->severity)
                        << (hint->origin == Hint::Origin::Stored ? QStringLiteral("stored") : QStringLiteral("computed"))
@@ -119,10 +121,10 @@ QJsonArray stagesJson(const Run& run)
 {
     QJsonArray stages;
     for (const StageCell& cell : run.stages) {
-        stages.append(QJsonObject{{QStringLiteral("stage"), cell.stage.toString()},
-                                  {QStringLiteral("status"), cellStatusName(cell.status)},
-                                  {QStringLiteral("duration_ms"), jsonNumber(cell.durationMs)},
-                                  {QStringLiteral("reason"), jsonText(cell.reason)}});
+        stages.append(QJsonObject { { QStringLiteral("stage"), cell.stage.toString() },
+            { QStringLiteral("status"), cellStatusName(cell.status) },
+            { QStringLiteral("duration_ms"), jsonNumber(cell.durationMs) },
+            { QStringLiteral("reason"), jsonText(cell.reason) } });
     }
     return stages;
 }
@@ -143,11 +145,10 @@ QByteArray json(const HintReport& report)
     QJsonArray sourceHints;
     for (const Hint& hint : report.sourceHints)
         sourceHints.append(hintToJson(hint));
-    const QJsonObject root{{QStringLiteral("format"), QStringLiteral("runlens-summary/1")},
-                           {QStringLiteral("source"), report.source},
-                           {QStringLiteral("generator"), QStringLiteral("runlens " RUNLENS_VERSION)},
-                           {QStringLiteral("runs"), runs},
-                           {QStringLiteral("source_hints"), sourceHints}};
+    const QJsonObject root { { QStringLiteral("format"), QStringLiteral("runlens-summary/1") },
+        { QStringLiteral("source"), report.source },
+        { QStringLiteral("generator"), QStringLiteral("runlens " RUNLENS_VERSION) }, { QStringLiteral("runs"), runs },
+        { QStringLiteral("source_hints"), sourceHints } };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -223,8 +224,8 @@ QString waterfallSvg(const Run& run)
         const double x = label + run.offsetMs(span.startTs) / endMs * (width - label - 4);
         const double w = std::max(1.0, span.durationMs / endMs * (width - label - 4));
         const QString colour = span.status == QLatin1String("error") ? QStringLiteral("var(--failed)")
-            : span.isClosed()                                         ? QStringLiteral("var(--bar)")
-                                                                      : QStringLiteral("var(--degraded)");
+            : span.isClosed()                                        ? QStringLiteral("var(--bar)")
+                                                                     : QStringLiteral("var(--degraded)");
         svg += QStringLiteral("<g><title>%1 %2: %3 (%4)</title><rect x=\"%5\" y=\"%6\" width=\"%7\" height=\"%8\" "
                               "rx=\"2\" fill=\"%9\" opacity=\"0.85\"/>")
                    .arg(html(span.kind), html(span.name), html(formatDuration(span.durationMs)), html(span.status))
@@ -234,7 +235,10 @@ QString waterfallSvg(const Run& run)
                    .arg(lane - 4)
                    .arg(colour);
         if (w > 7.0 * span.name->size())
-            svg += QStringLiteral("<text x=\"%1\" y=\"%2\">%3</text>").arg(x + 3, 0, 'f', 1).arg(span.depth * lane + 14).arg(html(span.name));
+            svg += QStringLiteral("<text x=\"%1\" y=\"%2\">%3</text>")
+                       .arg(x + 3, 0, 'f', 1)
+                       .arg(span.depth * lane + 14)
+                       .arg(html(span.name));
         svg += QLatin1String("</g>");
     }
     svg += QStringLiteral("<line class=\"axis\" x1=\"0\" x2=\"%1\" y1=\"%2\" y2=\"%2\"/>").arg(width).arg(height - 20);
@@ -259,15 +263,16 @@ QByteArray htmlPage(const HintReport& report)
                    .arg(html(run.runId), html(run.sessionId));
         out += QStringLiteral("<p><b>%1</b> &middot; %2 &middot; %3%4</p>\n")
                    .arg(html(statusLabel(run.status)), html(run.tool.isEmpty() ? tr("no tool") : run.tool),
-                        html(formatDuration(run.durationMs)),
-                        run.stopReason.isEmpty() ? QString() : QStringLiteral(" &middot; ") + html(run.stopReason));
+                       html(formatDuration(run.durationMs)),
+                       run.stopReason.isEmpty() ? QString() : QStringLiteral(" &middot; ") + html(run.stopReason));
         if (!run.stages.empty()) {
             out += QStringLiteral("<table class=\"grid\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>\n")
                        .arg(html(tr("Stage")), html(tr("Status")), html(tr("Duration")), html(tr("Reason")));
             for (const StageCell& cell : run.stages)
                 out += QStringLiteral("<tr><td>%1</td><td class=\"cell %2\">%3 %4</td><td>%5</td><td>%6</td></tr>\n")
                            .arg(html(cell.stage), cellStatusName(cell.status), cellGlyph(cell.status),
-                                html(cellStatusLabel(cell.status)), html(formatDuration(cell.durationMs)), html(cell.reason));
+                               html(cellStatusLabel(cell.status)), html(formatDuration(cell.durationMs)),
+                               html(cell.reason));
             out += QLatin1String("</table>\n");
         }
         out += waterfallSvg(run);
@@ -279,7 +284,7 @@ QByteArray htmlPage(const HintReport& report)
             out += QStringLiteral("<tr class=\"hint\"><td class=\"sev-%1\">%1%2</td><td><code>%3</code></td><td>%4</td>"
                                   "<td class=\"mono\">%5</td></tr>\n")
                        .arg(severityName(hint.severity), hint.isSuppressed() ? html(tr(" (suppressed)")) : QString(),
-                            html(hint.kind), html(hint.msg), html(whyText(hint.why)));
+                           html(hint.kind), html(hint.msg), html(whyText(hint.why)));
         out += QLatin1String("</table></section>\n");
     }
     out += QLatin1String("</body></html>\n");
@@ -290,10 +295,9 @@ QByteArray htmlPage(const HintReport& report)
 
 bool parseExportFormat(const QString& name, ExportFormat* format)
 {
-    static const QHash<QString, ExportFormat> formats = {{QStringLiteral("md"), ExportFormat::Markdown},
-                                                         {QStringLiteral("csv"), ExportFormat::Csv},
-                                                         {QStringLiteral("json"), ExportFormat::Json},
-                                                         {QStringLiteral("html"), ExportFormat::Html}};
+    static const QHash<QString, ExportFormat> formats = { { QStringLiteral("md"), ExportFormat::Markdown },
+        { QStringLiteral("csv"), ExportFormat::Csv }, { QStringLiteral("json"), ExportFormat::Json },
+        { QStringLiteral("html"), ExportFormat::Html } };
     const auto it = formats.constFind(name);
     if (it == formats.constEnd())
         return false;

@@ -9,7 +9,13 @@ namespace Runlens {
 
 /// Hint summaries to paste into a ticket or open without Runlens: one row per hint with its run's
 /// facts, and the stage grid of every run (docs/export.md describes each format).
-enum class ExportFormat { Markdown, Csv, Json, Html };
+enum class ExportFormat
+{
+    Markdown,
+    Csv,
+    Json,
+    Html
+};
 
 bool parseExportFormat(const QString& name, ExportFormat* format);
 QByteArray exportSummary(const HintReport& report, ExportFormat format);

@@ -46,7 +46,8 @@ bool Suppressions::load(const QString& path)
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        m_error = QCoreApplication::translate("Runlens::Suppressions", "cannot read %1: %2").arg(path, file.errorString());
+        m_error =
+            QCoreApplication::translate("Runlens::Suppressions", "cannot read %1: %2").arg(path, file.errorString());
         return false;
     }
     if (file.size() > 4 * 1024 * 1024) {
@@ -69,13 +70,14 @@ void Suppressions::parse(const QByteArray& text, const QString& fileNameForProbl
             continue;
         const QStringList fields = line.split(QRegularExpression(QStringLiteral("\\s+")));
         if (fields.size() > 2 || (!fields[0].contains(u':') && !fields[0].contains(u'*'))) {
-            m_problems.append({Diagnostic::Severity::Warning, fileNameForProblems, i + 1, lineOffset,
-                               QCoreApplication::translate("Runlens::Suppressions",
-                                                           "expected \"kind [session-or-run-glob]\", line ignored"),
-                               QStringLiteral("bad-suppression")});
+            m_problems.append({ Diagnostic::Severity::Warning, fileNameForProblems, i + 1, lineOffset,
+                QCoreApplication::translate(
+                    "Runlens::Suppressions", "expected \"kind [session-or-run-glob]\", line ignored"),
+                QStringLiteral("bad-suppression") });
             continue;
         }
-        m_entries.append({fields[0], fields.value(1), fileNameForProblems + u':' + QString::number(i + 1) + u' ' + line});
+        m_entries.append(
+            { fields[0], fields.value(1), fileNameForProblems + u':' + QString::number(i + 1) + u' ' + line });
     }
 }
 

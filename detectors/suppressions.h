@@ -33,7 +33,7 @@ private:
     {
         QString kindPattern;
         QString scopePattern; // empty: every run
-        QString text;         // "file:line: kind scope", kept for display
+        QString text; // "file:line: kind scope", kept for display
     };
     QList<Entry> m_entries;
     Diagnostics m_problems;

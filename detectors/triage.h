@@ -16,13 +16,20 @@ struct TriageRow
 {
     SourcePtr source; // keeps the run's buffers alive; source->path is the input file
     RunPtr run;
-    Hints hints;          // active and suppressed; Hint::isSuppressed tells them apart
+    Hints hints; // active and suppressed; Hint::isSuppressed tells them apart
     QString stageReached; // run->stoppedAfter, or "" when it stopped before the first stage
     QString failingStage; // the first Failed (else Degraded) row, "" when none
 };
 using TriageRows = std::vector<TriageRow>;
 
-enum class TriageGrouping { None, Kind, Stop, Tool, Stage };
+enum class TriageGrouping
+{
+    None,
+    Kind,
+    Stop,
+    Tool,
+    Stage
+};
 
 /// "kind", "stop", "tool", "stage" (and "none"); false for any other name.
 bool parseTriageGrouping(const QString& name, TriageGrouping* grouping);

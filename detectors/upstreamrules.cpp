@@ -49,7 +49,7 @@ std::vector<HintEvidence> budgetEvidence(const Run& run)
     for (int i : eventsOfType(run, "decision", "gate.budget"))
         evidence.push_back(evidenceForEvent(run, i));
     if (evidence.empty() && !run.budgetsSource.isEmpty())
-        evidence.push_back({run.budgetsSource, 0, -1, -1, tr("budgets from %1").arg(run.budgetsSource)});
+        evidence.push_back({ run.budgetsSource, 0, -1, -1, tr("budgets from %1").arg(run.budgetsSource) });
     return evidence;
 }
 
@@ -59,25 +59,25 @@ std::vector<Rule> upstreamRules()
 {
     std::vector<Rule> rules;
 
-    Rule gap{QStringLiteral("gap:hydrate"), Severity::Warning,
-             QStringLiteral("Results were fused but never hydrated: check DuckDB/catalog availability."),
-             tr("ops_coverage.fuse is true and nothing hydrated (ops_coverage.hydrate false and no catalog.hydrate "
-                "checkpoint)"),
-             true, {}};
+    Rule gap { QStringLiteral("gap:hydrate"), Severity::Warning,
+        QStringLiteral("Results were fused but never hydrated: check DuckDB/catalog availability."),
+        tr("ops_coverage.fuse is true and nothing hydrated (ops_coverage.hydrate false and no catalog.hydrate "
+           "checkpoint)"),
+        true, {} };
     gap.evaluate = [rule = gap](const Run& run, const Thresholds&) {
         if (!run.opsCoverage.value("fuse"))
             return notFired(tr("ops_coverage.fuse is false"));
         if (hydrated(run))
             return notFired(run.opsCoverage.value("hydrate") ? tr("ops_coverage.hydrate is true")
                                                              : tr("a catalog.hydrate checkpoint counts as hydration"));
-        return fired(makeHint(rule, run, rule.message, {{QStringLiteral("ops_coverage"), run.opsCoverage.toJson()}},
-                              stageEvidence(run, QStringLiteral("fuse"))));
+        return fired(makeHint(rule, run, rule.message, { { QStringLiteral("ops_coverage"), run.opsCoverage.toJson() } },
+            stageEvidence(run, QStringLiteral("fuse"))));
     };
     rules.push_back(gap);
 
-    Rule sparse{QStringLiteral("config:sparse-disabled"), Severity::Warning,
-                QStringLiteral("RM3 enabled but sparse channels skipped; ensure BM25/SPLADE assets are healthy."),
-                tr("budgets.rm3_enabled is truthy and ops_coverage.sparse is false"), true, {}};
+    Rule sparse { QStringLiteral("config:sparse-disabled"), Severity::Warning,
+        QStringLiteral("RM3 enabled but sparse channels skipped; ensure BM25/SPLADE assets are healthy."),
+        tr("budgets.rm3_enabled is truthy and ops_coverage.sparse is false"), true, {} };
     sparse.evaluate = [rule = sparse](const Run& run, const Thresholds&) {
         const QJsonValue rm3 = run.budget(QLatin1String("rm3_enabled"));
         if (!truthy(rm3))
@@ -85,62 +85,61 @@ std::vector<Rule> upstreamRules()
         if (run.opsCoverage.value("sparse"))
             return notFired(tr("ops_coverage.sparse is true"));
         std::vector<HintEvidence> evidence = budgetEvidence(run);
-        for (const char* row : {"sparse:bm25", "sparse:splade"}) {
+        for (const char* row : { "sparse:bm25", "sparse:splade" }) {
             for (HintEvidence& e : stageEvidence(run, QLatin1String(row)))
                 evidence.push_back(std::move(e));
         }
         return fired(makeHint(rule, run, rule.message,
-                              {{QStringLiteral("budgets"), run.budgets()},
-                               {QStringLiteral("ops_coverage"), run.opsCoverage.toJson()}},
-                              evidence));
+            { { QStringLiteral("budgets"), run.budgets() },
+                { QStringLiteral("ops_coverage"), run.opsCoverage.toJson() } },
+            evidence));
     };
     rules.push_back(sparse);
 
-    Rule batch{QStringLiteral("perf:batch"), Severity::Note,
-               QStringLiteral("Embedding batches are very small; consider increasing batch size."),
-               tr("the first search.embed/coderank.embed stage has an int attr batch (or batch_size) between 1 and 3; "
-                  "real checkpoints carry vllm.batch_size instead, so this rule is silent on real data"),
-               true, {}};
+    Rule batch { QStringLiteral("perf:batch"), Severity::Note,
+        QStringLiteral("Embedding batches are very small; consider increasing batch size."),
+        tr("the first search.embed/coderank.embed stage has an int attr batch (or batch_size) between 1 and 3; "
+           "real checkpoints carry vllm.batch_size instead, so this rule is silent on real data"),
+        true, {} };
     batch.evaluate = [rule = batch](const Run& run, const Thresholds&) {
-        const Checkpoint* stage = firstStage(run, {"search.embed", "coderank.embed"});
+        const Checkpoint* stage = firstStage(run, { "search.embed", "coderank.embed" });
         if (!stage)
             return notFired(tr("no search.embed or coderank.embed stage"));
         QJsonValue value = run.checkpointAttr(*stage, QLatin1StringView("batch"));
         if (!truthy(value))
             value = run.checkpointAttr(*stage, QLatin1StringView("batch_size"));
         if (!isInt(value))
-            return notFired(tr("stage %1 has no int batch or batch_size (batch is %2)")
-                                .arg(stage->name, describe(value)));
+            return notFired(
+                tr("stage %1 has no int batch or batch_size (batch is %2)").arg(stage->name, describe(value)));
         const qint64 size = value.toInteger();
         if (size <= 0 || size >= 4)
             return notFired(tr("batch is %1, not between 1 and 3").arg(size));
-        return fired(makeHint(rule, run, rule.message, {{QStringLiteral("batch"), value}},
-                              stageEvidence(run, QStringLiteral("embed"))));
+        return fired(makeHint(rule, run, rule.message, { { QStringLiteral("batch"), value } },
+            stageEvidence(run, QStringLiteral("embed"))));
     };
     rules.push_back(batch);
 
-    Rule mode{QStringLiteral("perf:mode"), Severity::Note,
-              QStringLiteral("vLLM running over HTTP; in-process mode reduces latency."),
-              tr("the first search.embed/coderank.embed stage has attr mode equal to \"http\", ignoring case"), true,
-              {}};
+    Rule mode { QStringLiteral("perf:mode"), Severity::Note,
+        QStringLiteral("vLLM running over HTTP; in-process mode reduces latency."),
+        tr("the first search.embed/coderank.embed stage has attr mode equal to \"http\", ignoring case"), true, {} };
     mode.evaluate = [rule = mode](const Run& run, const Thresholds&) {
-        const Checkpoint* stage = firstStage(run, {"search.embed", "coderank.embed"});
+        const Checkpoint* stage = firstStage(run, { "search.embed", "coderank.embed" });
         if (!stage)
             return notFired(tr("no search.embed or coderank.embed stage"));
         const QJsonValue value = run.checkpointAttr(*stage, QLatin1StringView("mode"));
         if (!value.isString() || value.toString().compare(QLatin1String("http"), Qt::CaseInsensitive) != 0)
             return notFired(tr("stage %1 has mode %2 (vllm.mode is not read)").arg(stage->name, describe(value)));
-        return fired(makeHint(rule, run, rule.message, {{QStringLiteral("mode"), value}},
-                              stageEvidence(run, QStringLiteral("embed"))));
+        return fired(makeHint(rule, run, rule.message, { { QStringLiteral("mode"), value } },
+            stageEvidence(run, QStringLiteral("embed"))));
     };
     rules.push_back(mode);
 
-    Rule faiss{QStringLiteral("degrade:faiss-cpu"), Severity::Warning,
-               QStringLiteral("FAISS GPU path unavailable; queries are running on CPU."),
-               tr("the first search.faiss stage has gpu_ready (or faiss.gpu when gpu_ready is absent) exactly false"),
-               true, {}};
+    Rule faiss { QStringLiteral("degrade:faiss-cpu"), Severity::Warning,
+        QStringLiteral("FAISS GPU path unavailable; queries are running on CPU."),
+        tr("the first search.faiss stage has gpu_ready (or faiss.gpu when gpu_ready is absent) exactly false"), true,
+        {} };
     faiss.evaluate = [rule = faiss](const Run& run, const Thresholds&) {
-        const Checkpoint* stage = firstStage(run, {"search.faiss"});
+        const Checkpoint* stage = firstStage(run, { "search.faiss" });
         if (!stage)
             return notFired(tr("no search.faiss stage"));
         const QJsonValue gpuReady = run.checkpointAttr(*stage, QLatin1StringView("gpu_ready"));
@@ -148,14 +147,14 @@ std::vector<Rule> upstreamRules()
             gpuReady.isUndefined() ? run.checkpointAttr(*stage, QLatin1StringView("faiss.gpu")) : gpuReady;
         if (value != QJsonValue(false))
             return notFired(tr("gpu_ready/faiss.gpu is %1").arg(describe(value)));
-        return fired(makeHint(rule, run, rule.message, {{QStringLiteral("gpu_ready"), value}},
-                              stageEvidence(run, QStringLiteral("dense"))));
+        return fired(makeHint(rule, run, rule.message, { { QStringLiteral("gpu_ready"), value } },
+            stageEvidence(run, QStringLiteral("dense"))));
     };
     rules.push_back(faiss);
 
-    Rule rrf{QStringLiteral("budget:rrf"), Severity::Note,
-             QStringLiteral("Vague query with shallow RRF budget; consider increasing rrf_k."),
-             tr("budgets.ambiguity_score (or ambiguity) > 0.3 and budgets.rrf_k < 50, both numbers"), true, {}};
+    Rule rrf { QStringLiteral("budget:rrf"), Severity::Note,
+        QStringLiteral("Vague query with shallow RRF budget; consider increasing rrf_k."),
+        tr("budgets.ambiguity_score (or ambiguity) > 0.3 and budgets.rrf_k < 50, both numbers"), true, {} };
     rrf.evaluate = [rule = rrf](const Run& run, const Thresholds&) {
         QJsonValue ambiguity = run.budget(QLatin1String("ambiguity_score"));
         if (!truthy(ambiguity))
@@ -166,8 +165,7 @@ std::vector<Rule> upstreamRules()
         if (!rrfK.isDouble() || rrfK.toDouble() >= 50)
             return notFired(tr("rrf_k is %1, not below 50").arg(describe(rrfK)));
         return fired(makeHint(rule, run, rule.message,
-                              {{QStringLiteral("ambiguity"), ambiguity}, {QStringLiteral("rrf_k"), rrfK}},
-                              budgetEvidence(run)));
+            { { QStringLiteral("ambiguity"), ambiguity }, { QStringLiteral("rrf_k"), rrfK } }, budgetEvidence(run)));
     };
     rules.push_back(rrf);
 

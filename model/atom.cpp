@@ -61,7 +61,7 @@ private:
         m_chunks[0].store(new QString[kChunkSize], std::memory_order_release); // id 0: the empty string
     }
 
-    std::unique_ptr<std::atomic<QString*>[]> m_chunks{new std::atomic<QString*>[kMaxChunks]()};
+    std::unique_ptr<std::atomic<QString*>[]> m_chunks { new std::atomic<QString*>[ kMaxChunks ]() };
     QMutex m_mutex;
     QHash<QString, quint32> m_ids;
     quint32 m_count = 1;
@@ -71,13 +71,11 @@ private:
 
 Atom::Atom(const QString& text)
     : m_id(AtomTable::instance().intern(text))
-{
-}
+{ }
 
 Atom::Atom(QLatin1StringView text)
     : Atom(QString(text))
-{
-}
+{ }
 
 const QString& Atom::toString() const
 {

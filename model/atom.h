@@ -18,11 +18,10 @@ public:
     Atom() = default; // the empty string
     Atom(const QString& text); // NOLINT(google-explicit-constructor): an Event field takes a QString
     Atom(QLatin1StringView text);
-    template<typename A, typename B>
+    template <typename A, typename B>
     Atom(const QStringBuilder<A, B>& text) // NOLINT(google-explicit-constructor): as QString converts
         : Atom(QString(text))
-    {
-    }
+    { }
 
     const QString& toString() const;
     operator const QString&() const { return toString(); } // NOLINT(google-explicit-constructor)
@@ -47,12 +46,14 @@ private:
 } // namespace Runlens
 
 // So that QStringBuilder concatenates atoms as it does QStrings.
-template <>
-struct QConcatenable<Runlens::Atom> : private QAbstractConcatenable
+template <> struct QConcatenable<Runlens::Atom> : private QAbstractConcatenable
 {
     using type = Runlens::Atom;
     using ConvertTo = QString;
-    enum { ExactSize = true };
+    enum
+    {
+        ExactSize = true
+    };
     static qsizetype size(const Runlens::Atom& atom) { return atom.toString().size(); }
     static void appendTo(const Runlens::Atom& atom, QChar*& out)
     {

@@ -9,7 +9,11 @@ namespace Runlens {
 /// One problem found while reading an input: what, where (file, line, byte offset) and why.
 struct Diagnostic
 {
-    enum class Severity { Warning, Error };
+    enum class Severity
+    {
+        Warning,
+        Error
+    };
 
     Diagnostic() = default;
     Diagnostic(Severity severity, QString file, qint64 line, qint64 byteOffset, QString message, QString code = {})
@@ -19,15 +23,14 @@ struct Diagnostic
         , byteOffset(byteOffset)
         , message(std::move(message))
         , code(std::move(code))
-    {
-    }
+    { }
 
     Severity severity = Severity::Error;
-    QString file;           // member inside the pack, or file in the timeline directory
-    qint64 line = 0;        // 1-based; 0 when the file is not line-oriented
+    QString file; // member inside the pack, or file in the timeline directory
+    qint64 line = 0; // 1-based; 0 when the file is not line-oriented
     qint64 byteOffset = -1; // from the start of the file; -1 when unknown
-    QString message;        // translated, for people; tests check the fields above
-    QString code;           // stable id for rules and tests: "malformed-line", "orphan-end", ...
+    QString message; // translated, for people; tests check the fields above
+    QString code; // stable id for rules and tests: "malformed-line", "orphan-end", ...
 
     QString toString() const; // "file:line: offset N: message", the CLI's one-line form
 };

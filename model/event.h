@@ -16,7 +16,7 @@ namespace Runlens {
 /// The raw bytes one or more events were read from: a timeline file (memory-mapped) or a pack member.
 struct TextBuffer
 {
-    QString name;     // file name relative to the input, or the member name
+    QString name; // file name relative to the input, or the member name
     QByteArray bytes; // may wrap a read-only mapping kept alive by `keepAlive`
     std::shared_ptr<void> keepAlive;
 };
@@ -27,10 +27,10 @@ struct Event
 {
     double ts = 0;
     double durationMs = NAN; // attrs.duration_ms when it is a number
-    qint64 offset = 0;       // byte offset of the line in its buffer
-    qint32 buffer = -1;      // index into the owning run's TextBuffers
-    qint32 length = 0;       // bytes of the line, without the line break
-    qint32 line = 0;         // 1-based line number in its buffer (a line is tens of bytes at least)
+    qint64 offset = 0; // byte offset of the line in its buffer
+    qint32 buffer = -1; // index into the owning run's TextBuffers
+    qint32 length = 0; // bytes of the line, without the line break
+    qint32 line = 0; // 1-based line number in its buffer (a line is tens of bytes at least)
     // Interned: 56 bytes an event instead of 192, and comparisons of types and names are integer compares.
     // The session and run ids are the run's (RunKey), not repeated in each of its events.
     Atom type;
@@ -40,12 +40,13 @@ struct Event
     // Attrs facts that the run builder and the rules test on many lines, noted while the line is parsed
     // anyway, so that they need not parse or scan it again: AttrKey bits, meaningful when KeysNoted is
     // set (events made by hand leave it clear). "False" bits mean the member is exactly false.
-    enum AttrKey : quint16 {
+    enum AttrKey : quint16
+    {
         KeysNoted = 1,
         FallbackReason = 2, // has fallback.reason
-        WarnDegraded = 4,   // has warn.degraded
-        BudgetMs = 8,       // has budget.ms
-        InputHits = 16,     // has input_hits
+        WarnDegraded = 4, // has warn.degraded
+        BudgetMs = 8, // has budget.ms
+        InputHits = 16, // has input_hits
         FaissGpuFalse = 32,
         UseGpuFalse = 64,
         EnabledFalse = 128,

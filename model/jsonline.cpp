@@ -89,7 +89,7 @@ int utf8SequenceLength(const unsigned char* s, qsizetype i, qsizetype n)
             return 0;
         cp = (cp << 6) | (s[i + k] & 0x3F);
     }
-    static constexpr uint32_t minimum[] = {0, 0, 0x80, 0x800, 0x10000};
+    static constexpr uint32_t minimum[] = { 0, 0, 0x80, 0x800, 0x10000 };
     if (cp < minimum[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         return 0;
     return len;
@@ -138,38 +138,93 @@ QByteArray repairUtf8(QByteArrayView bytes)
 struct StringViewHash
 {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view> {}(s); }
 };
 
 // The statuses, types and names of spec 4, as literals: a copy of a literal QString touches no reference
 // count, so the threads building runs do not contend for the counts of the strings every event shares.
 const QString kKnownTexts[] = {
-    QStringLiteral("ok"), QStringLiteral("error"), QStringLiteral("noop"), QStringLiteral("operation.start"),
-    QStringLiteral("operation.end"), QStringLiteral("step.start"), QStringLiteral("step.end"),
-    QStringLiteral("decision"), QStringLiteral("channel"), QStringLiteral("http.request"),
-    QStringLiteral("hybrid.query_profile"), QStringLiteral("hybrid.semantic.run"),
-    QStringLiteral("hybrid.channels.collected"), QStringLiteral("hybrid.fuse.start"), QStringLiteral("hybrid.fuse.rrf"),
-    QStringLiteral("hybrid.fuse.pool"), QStringLiteral("hybrid.debug_bundle"), QStringLiteral("hybrid.fuse.result"),
-    QStringLiteral("faiss.search.start"), QStringLiteral("faiss.search.end"), QStringLiteral("duckdb.hydrate.start"),
-    QStringLiteral("duckdb.hydrate.end"), QStringLiteral("io"), QStringLiteral("duckdb.scope_filter"),
-    QStringLiteral("duckdb.query.limit"), QStringLiteral("duckdb.embeddings"), QStringLiteral("hydration.start"),
-    QStringLiteral("hydration.end"), QStringLiteral("rerank.decision"), QStringLiteral("rerank.start"),
-    QStringLiteral("rerank.end"), QStringLiteral("runtime.init.start"), QStringLiteral("runtime.init.end"),
-    QStringLiteral("runtime.init.err"), QStringLiteral("runtime.close.end"), QStringLiteral("git.blame.start"),
-    QStringLiteral("git.blame.end"), QStringLiteral("git.history.start"), QStringLiteral("git.history.end"),
-    QStringLiteral("mcp.tool:search.semantic_pro"), QStringLiteral("vllm.embed_batch"), QStringLiteral("embed.vllm"),
-    QStringLiteral("search.embed"), QStringLiteral("search.faiss"), QStringLiteral("faiss.search"),
-    QStringLiteral("retrieval.search"), QStringLiteral("hybrid.search"), QStringLiteral("retrieval.gather_channels"),
-    QStringLiteral("search.bm25"), QStringLiteral("search.splade"), QStringLiteral("retrieval.fuse"),
-    QStringLiteral("fusion.rrf"), QStringLiteral("fusion.pool"), QStringLiteral("search.rrf_fuse"),
-    QStringLiteral("hydrate.duckdb"), QStringLiteral("catalog.hydrate"), QStringLiteral("sql.exec"),
-    QStringLiteral("duckdb.query"), QStringLiteral("retrieval.coderank_llm"), QStringLiteral("retrieval.rerank_exact"),
-    QStringLiteral("faiss"), QStringLiteral("gate.budget"), QStringLiteral("retrieval.gating.secondary"),
-    QStringLiteral("query_profile"), QStringLiteral("semantic"), QStringLiteral("channel.run"),
-    QStringLiteral("channel.skip"), QStringLiteral("hybrid"), QStringLiteral("fusion"), QStringLiteral("debug"),
-    QStringLiteral("catalog"), QStringLiteral("duckdb"), QStringLiteral("rerank"), QStringLiteral("/mcp"),
-    QStringLiteral("coderank-faiss"), QStringLiteral("hybrid-engine"), QStringLiteral("xtr-index"),
-    QStringLiteral("inprocess-vllm"), QStringLiteral("startup"), QStringLiteral("cli"), QStringLiteral(""),
+    QStringLiteral("ok"),
+    QStringLiteral("error"),
+    QStringLiteral("noop"),
+    QStringLiteral("operation.start"),
+    QStringLiteral("operation.end"),
+    QStringLiteral("step.start"),
+    QStringLiteral("step.end"),
+    QStringLiteral("decision"),
+    QStringLiteral("channel"),
+    QStringLiteral("http.request"),
+    QStringLiteral("hybrid.query_profile"),
+    QStringLiteral("hybrid.semantic.run"),
+    QStringLiteral("hybrid.channels.collected"),
+    QStringLiteral("hybrid.fuse.start"),
+    QStringLiteral("hybrid.fuse.rrf"),
+    QStringLiteral("hybrid.fuse.pool"),
+    QStringLiteral("hybrid.debug_bundle"),
+    QStringLiteral("hybrid.fuse.result"),
+    QStringLiteral("faiss.search.start"),
+    QStringLiteral("faiss.search.end"),
+    QStringLiteral("duckdb.hydrate.start"),
+    QStringLiteral("duckdb.hydrate.end"),
+    QStringLiteral("io"),
+    QStringLiteral("duckdb.scope_filter"),
+    QStringLiteral("duckdb.query.limit"),
+    QStringLiteral("duckdb.embeddings"),
+    QStringLiteral("hydration.start"),
+    QStringLiteral("hydration.end"),
+    QStringLiteral("rerank.decision"),
+    QStringLiteral("rerank.start"),
+    QStringLiteral("rerank.end"),
+    QStringLiteral("runtime.init.start"),
+    QStringLiteral("runtime.init.end"),
+    QStringLiteral("runtime.init.err"),
+    QStringLiteral("runtime.close.end"),
+    QStringLiteral("git.blame.start"),
+    QStringLiteral("git.blame.end"),
+    QStringLiteral("git.history.start"),
+    QStringLiteral("git.history.end"),
+    QStringLiteral("mcp.tool:search.semantic_pro"),
+    QStringLiteral("vllm.embed_batch"),
+    QStringLiteral("embed.vllm"),
+    QStringLiteral("search.embed"),
+    QStringLiteral("search.faiss"),
+    QStringLiteral("faiss.search"),
+    QStringLiteral("retrieval.search"),
+    QStringLiteral("hybrid.search"),
+    QStringLiteral("retrieval.gather_channels"),
+    QStringLiteral("search.bm25"),
+    QStringLiteral("search.splade"),
+    QStringLiteral("retrieval.fuse"),
+    QStringLiteral("fusion.rrf"),
+    QStringLiteral("fusion.pool"),
+    QStringLiteral("search.rrf_fuse"),
+    QStringLiteral("hydrate.duckdb"),
+    QStringLiteral("catalog.hydrate"),
+    QStringLiteral("sql.exec"),
+    QStringLiteral("duckdb.query"),
+    QStringLiteral("retrieval.coderank_llm"),
+    QStringLiteral("retrieval.rerank_exact"),
+    QStringLiteral("faiss"),
+    QStringLiteral("gate.budget"),
+    QStringLiteral("retrieval.gating.secondary"),
+    QStringLiteral("query_profile"),
+    QStringLiteral("semantic"),
+    QStringLiteral("channel.run"),
+    QStringLiteral("channel.skip"),
+    QStringLiteral("hybrid"),
+    QStringLiteral("fusion"),
+    QStringLiteral("debug"),
+    QStringLiteral("catalog"),
+    QStringLiteral("duckdb"),
+    QStringLiteral("rerank"),
+    QStringLiteral("/mcp"),
+    QStringLiteral("coderank-faiss"),
+    QStringLiteral("hybrid-engine"),
+    QStringLiteral("xtr-index"),
+    QStringLiteral("inprocess-vllm"),
+    QStringLiteral("startup"),
+    QStringLiteral("cli"),
+    QStringLiteral(""),
 };
 
 struct JsonLineParser::Private
@@ -202,13 +257,12 @@ struct JsonLineParser::Private
 
 JsonLineParser::JsonLineParser()
     : d(std::make_unique<Private>())
-{
-}
+{ }
 
 JsonLineParser::~JsonLineParser() = default;
 
-JsonLineParser::Result JsonLineParser::parse(QByteArrayView line, Event* event, RunKey* key, QString* error,
-                                             QStringList* warnings)
+JsonLineParser::Result JsonLineParser::parse(
+    QByteArrayView line, Event* event, RunKey* key, QString* error, QStringList* warnings)
 {
     simdjson::dom::element doc;
     auto code = d->parser.parse(line.data(), size_t(line.size())).get(doc);
@@ -229,9 +283,20 @@ JsonLineParser::Result JsonLineParser::parse(QByteArrayView line, Event* event, 
     }
 
     // One walk over the members; the first of duplicated keys counts, as with at_key().
-    enum Field { Ts, Type, SessionId, RunId, Name, Status, Message, Attrs, FieldCount };
+    enum Field
+    {
+        Ts,
+        Type,
+        SessionId,
+        RunId,
+        Name,
+        Status,
+        Message,
+        Attrs,
+        FieldCount
+    };
     std::array<simdjson::dom::element, FieldCount> fields;
-    std::array<bool, FieldCount> found{};
+    std::array<bool, FieldCount> found {};
     for (const auto member : object) {
         const std::string_view key = member.key;
         Field field = FieldCount;
@@ -400,8 +465,7 @@ struct AttrLookup::Private
 
 AttrLookup::AttrLookup()
     : d(std::make_unique<Private>())
-{
-}
+{ }
 
 AttrLookup::~AttrLookup() = default;
 

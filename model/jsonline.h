@@ -21,9 +21,13 @@ public:
     JsonLineParser(const JsonLineParser&) = delete;
     JsonLineParser& operator=(const JsonLineParser&) = delete;
 
-    enum class Result { Ok, Invalid };
-    /// Fills the hot fields of `event` and its session and run ids in `key`. On Invalid, `error` says why. `warnings` collects
-    /// tolerated oddities (a number where a string belongs, invalid UTF-8 replaced).
+    enum class Result
+    {
+        Ok,
+        Invalid
+    };
+    /// Fills the hot fields of `event` and its session and run ids in `key`. On Invalid, `error` says why. `warnings`
+    /// collects tolerated oddities (a number where a string belongs, invalid UTF-8 replaced).
     Result parse(QByteArrayView line, Event* event, RunKey* key, QString* error, QStringList* warnings);
 
 private:

@@ -29,8 +29,7 @@ public:
     explicit JsonText(std::string& out, int level = 0)
         : m_out(out)
         , m_level(level)
-    {
-    }
+    { }
 
     JsonText& beginObject() { return open('{'); }
     JsonText& endObject() { return close('}'); }
@@ -144,8 +143,7 @@ public:
     }
 
 private:
-    template<typename Integer>
-    JsonText& number(Integer value)
+    template <typename Integer> JsonText& number(Integer value)
     {
         char buffer[24];
         const auto result = std::to_chars(buffer, buffer + sizeof(buffer), value);

@@ -127,8 +127,7 @@ private:
 
 LiveFollower::LiveFollower(QObject* parent)
     : QObject(parent)
-{
-}
+{ }
 
 LiveFollower::~LiveFollower()
 {

@@ -11,8 +11,8 @@ namespace {
 
 bool hasOpenScope(const Run& run)
 {
-    return std::any_of(run.spans.begin(), run.spans.end(),
-                       [](const Span& span) { return span.startEvent >= 0 && span.endEvent < 0; });
+    return std::any_of(
+        run.spans.begin(), run.spans.end(), [](const Span& span) { return span.startEvent >= 0 && span.endEvent < 0; });
 }
 
 } // namespace
@@ -46,7 +46,7 @@ std::vector<RunPtr> LiveTimeline::applyBatch(TailBatch batch, qint64 nowMs)
     {
         int run;
         std::vector<Event> events;
-        TextBuffers buffers;       // batch buffers new to the run, in first-use order
+        TextBuffers buffers; // batch buffers new to the run, in first-use order
         QHash<qint32, qint32> map; // batch buffer index -> run buffer index
     };
     std::vector<Pending> pending;
@@ -61,13 +61,13 @@ std::vector<RunPtr> LiveTimeline::applyBatch(TailBatch batch, qint64 nowMs)
             auto session = m_sessionRanks.constFind(runKey.sessionId);
             if (session == m_sessionRanks.constEnd())
                 session = m_sessionRanks.insert(runKey.sessionId, int(m_sessionRanks.size()));
-            m_runs.push_back({runKey.sessionId, runKey.runId, *session, nullptr, false});
+            m_runs.push_back({ runKey.sessionId, runKey.runId, *session, nullptr, false });
             it = m_runIndex.insert(key, int(m_runs.size()) - 1);
         }
         auto p = pendingIndex.constFind(*it);
         if (p == pendingIndex.constEnd()) {
             p = pendingIndex.insert(*it, int(pending.size()));
-            pending.push_back({*it, {}, {}, {}});
+            pending.push_back({ *it, {}, {}, {} });
         }
         Pending& target = pending[size_t(*p)];
         auto mapped = target.map.constFind(event.buffer);
@@ -90,8 +90,8 @@ std::vector<RunPtr> LiveTimeline::applyBatch(TailBatch batch, qint64 nowMs)
         buffers.insert(buffers.end(), p.buffers.begin(), p.buffers.end());
         // As groupByRun's stable sort by ts: a new line goes after every line with the same ts.
         for (Event& event : p.events) {
-            const auto at = std::upper_bound(events.begin(), events.end(), event.ts,
-                                             [](double ts, const Event& other) { return ts < other.ts; });
+            const auto at = std::upper_bound(
+                events.begin(), events.end(), event.ts, [](double ts, const Event& other) { return ts < other.ts; });
             events.insert(at, std::move(event));
         }
         rebuild(state, std::move(events), std::move(buffers), nowMs);
@@ -125,7 +125,7 @@ std::vector<RunPtr> LiveTimeline::runs() const
     for (const RunState& state : m_runs)
         order.push_back(&state);
     std::stable_sort(order.begin(), order.end(),
-                     [](const RunState* a, const RunState* b) { return a->sessionRank < b->sessionRank; });
+        [](const RunState* a, const RunState* b) { return a->sessionRank < b->sessionRank; });
     std::vector<RunPtr> result;
     result.reserve(order.size());
     for (const RunState* state : order)

@@ -53,15 +53,15 @@ private:
         QString sessionId;
         QString runId;
         int sessionRank = 0;
-        RunPtr run;             // null until the first rebuild
+        RunPtr run; // null until the first rebuild
         bool builtLive = false; // built as in progress with scopes still open
     };
 
     bool isQuiet(double lastTs, qint64 nowMs) const;
     void rebuild(RunState& state, std::vector<Event> events, TextBuffers buffers, qint64 nowMs);
 
-    std::vector<RunState> m_runs;       // first-seen order
-    QHash<QString, int> m_runIndex;     // "session\nrun" -> m_runs index
+    std::vector<RunState> m_runs; // first-seen order
+    QHash<QString, int> m_runIndex; // "session\nrun" -> m_runs index
     QHash<QString, int> m_sessionRanks; // first-seen order of sessions
     TextBuffers m_buffers;
     Diagnostics m_problems;

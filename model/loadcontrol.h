@@ -13,7 +13,7 @@ struct Source;
 /// Lets a synchronous reader be cancelled and report progress; the CLI and tests pass the default.
 struct LoadControl
 {
-    std::function<bool()> isCanceled;                            // polled every few thousand lines
+    std::function<bool()> isCanceled; // polled every few thousand lines
     std::function<void(int permille, const QString& text)> progress;
     /// Early views while a timeline directory loads: the runs of the files read so far, in write order
     /// (Source::partial set), from a worker thread. Unset, no early view is built.

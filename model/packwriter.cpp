@@ -58,7 +58,7 @@ Selection select(const Source& source, const PackOptions& options)
             continue;
         selection.runs.push_back(run);
         for (int i = 0; i < int(run->events.size()); ++i)
-            items.push_back({run->events[size_t(i)].ts, run.get(), i});
+            items.push_back({ run->events[size_t(i)].ts, run.get(), i });
     }
     std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.ts < b.ts; });
     for (const Item& item : items) {
@@ -94,9 +94,9 @@ Json timelineReport(const PackOptions& options, const Selection& selection)
         const std::string type = event.value("type", std::string());
         if (type.rfind("operation", 0) == 0) {
             ++operations;
-            status = type == "operation.end" ? (event.value("status", std::string()) == "ok" ? QStringLiteral("complete")
-                                                                                              : QStringLiteral("error"))
-                                             : QStringLiteral("partial");
+            status = type == "operation.end"
+                ? (event.value("status", std::string()) == "ok" ? QStringLiteral("complete") : QStringLiteral("error"))
+                : QStringLiteral("partial");
         }
         steps += type.rfind("step", 0) == 0 ? 1 : 0;
         decisions += type == "decision" ? 1 : 0;
@@ -106,27 +106,20 @@ Json timelineReport(const PackOptions& options, const Selection& selection)
     QString runId = options.runId;
     if (runId.isEmpty() && !selection.events.empty())
         runId = QString::fromStdString(selection.events.front().value("run_id", std::string()));
-    Json summary = {{"status", str(status)},
-                    {"events", selection.events.size()},
-                    {"operations", operations},
-                    {"steps", steps},
-                    {"decisions", decisions},
-                    {"channels", Json::object()}};
+    Json summary = { { "status", str(status) }, { "events", selection.events.size() }, { "operations", operations },
+        { "steps", steps }, { "decisions", decisions }, { "channels", Json::object() } };
     Json events = Json::array();
     for (const Json& event : selection.events)
         events.push_back(event);
-    return {{"session_id", str(options.sessionId)},
-            {"run_id", nullable(runId)},
-            {"summary", summary},
-            {"first_error", firstError},
-            {"events", events}};
+    return { { "session_id", str(options.sessionId) }, { "run_id", nullable(runId) }, { "summary", summary },
+        { "first_error", firstError }, { "events", events } };
 }
 
 Json checkpointsJson(const Run& run)
 {
     Json list = Json::array();
     for (const Checkpoint& cp : run.checkpoints) {
-        Json entry = {{"stage", str(cp.name)}, {"ok", cp.ok}};
+        Json entry = { { "stage", str(cp.name) }, { "ok", cp.ok } };
         if (!cp.ok)
             entry["reason"] = str(cp.reason);
         const Json attrs = PyJson::fromQt(run.checkpointAttrs(cp));
@@ -140,13 +133,13 @@ Json checkpointsJson(const Run& run)
 QString seedStageName(const QString& name)
 {
     static const QHash<QString, QString> map = {
-        {QStringLiteral("search.embed"), QStringLiteral("vllm.embed")},
-        {QStringLiteral("search.faiss"), QStringLiteral("faiss.search")},
-        {QStringLiteral("search.bm25"), QStringLiteral("bm25.search")},
-        {QStringLiteral("search.splade"), QStringLiteral("splade.search")},
-        {QStringLiteral("retrieval.gather"), QStringLiteral("gather.channels")},
-        {QStringLiteral("search.rrf_fuse"), QStringLiteral("fuse.rrf")},
-        {QStringLiteral("catalog.hydrate"), QStringLiteral("hydrate.catalog")},
+        { QStringLiteral("search.embed"), QStringLiteral("vllm.embed") },
+        { QStringLiteral("search.faiss"), QStringLiteral("faiss.search") },
+        { QStringLiteral("search.bm25"), QStringLiteral("bm25.search") },
+        { QStringLiteral("search.splade"), QStringLiteral("splade.search") },
+        { QStringLiteral("retrieval.gather"), QStringLiteral("gather.channels") },
+        { QStringLiteral("search.rrf_fuse"), QStringLiteral("fuse.rrf") },
+        { QStringLiteral("catalog.hydrate"), QStringLiteral("hydrate.catalog") },
     };
     return map.value(name, name);
 }
@@ -160,7 +153,7 @@ Json seedStagesJson(const Run& run)
         if (cp.name == QLatin1String("retrieval.fuse") || cp.name == QLatin1String("hydrate.duckdb"))
             continue;
         const double latency = !std::isnan(cp.latencyS) ? cp.latencyS : cp.durationMs / 1000.0;
-        Json entry = {{"name", str(seedStageName(cp.name))}, {"ok", cp.ok}, {"latency_s", number(latency)}};
+        Json entry = { { "name", str(seedStageName(cp.name)) }, { "ok", cp.ok }, { "latency_s", number(latency) } };
         if (!cp.ok)
             entry["reason"] = str(cp.reason);
         entry["attrs"] = PyJson::fromQt(run.checkpointAttrs(cp));
@@ -176,31 +169,27 @@ Json gridJson(const Run& run)
         Json names = Json::array();
         for (const QString& name : decidingNames(run, cell))
             names.push_back(str(name));
-        list.push_back({{"stage", str(cell.stage)},
-                        {"status", str(cellStatusName(cell.status))},
-                        {"duration_ms", number(cell.durationMs)},
-                        {"reason", nullable(cell.reason)},
-                        {"names", names}});
+        list.push_back({ { "stage", str(cell.stage) }, { "status", str(cellStatusName(cell.status)) },
+            { "duration_ms", number(cell.durationMs) }, { "reason", nullable(cell.reason) }, { "names", names } });
     }
     return list;
 }
 
 // The run report: upstream's keys where upstream has them, Runlens's additions under runlens_*.
 Json runReport(const Run& run, const Json& budgets, const HintsProvider& upstreamHints, const HintsProvider& allHints,
-               bool seed, const Selection& selection)
+    bool seed, const Selection& selection)
 {
-    Json report = {{"session_id", str(run.sessionId)},
-                   {"run_id", str(run.runId)},
-                   {"status", str(upstreamStatus(run.status))},
-                   {"stop_reason", run.status == RunStatus::Error ? nullable(run.stopReason) : Json(nullptr)},
-                   {"started_at", number(run.startedAt)},
-                   {"finished_at", number(run.finishedAt)}};
+    Json report = { { "session_id", str(run.sessionId) }, { "run_id", str(run.runId) },
+        { "status", str(upstreamStatus(run.status)) },
+        { "stop_reason", run.status == RunStatus::Error ? nullable(run.stopReason) : Json(nullptr) },
+        { "started_at", number(run.startedAt) }, { "finished_at", number(run.finishedAt) } };
     if (seed) {
         Json events = Json::array();
         for (const Json& event : selection.events)
             events.push_back(event);
         report["events"] = events;
-        report["first_error"] = timelineReport(PackOptions{run.sessionId, run.runId, {}, {}, false}, selection)["first_error"];
+        report["first_error"] =
+            timelineReport(PackOptions { run.sessionId, run.runId, {}, {}, false }, selection)["first_error"];
         report["stages"] = seedStagesJson(run);
     } else {
         report["checkpoints"] = checkpointsJson(run);
@@ -279,12 +268,13 @@ Json contextJson(const Source& source, const Selection& selection)
 } // namespace
 
 bool buildPack(const Source& source, const PackOptions& options, const HintsProvider& upstreamHints,
-               const HintsProvider& allHints, PackMembers* members, QString* error)
+    const HintsProvider& allHints, PackMembers* members, QString* error)
 {
     const Selection selection = select(source, options);
     if (selection.runs.empty()) {
-        *error = options.runId.isEmpty() ? tr("no run of session %1 in %2").arg(options.sessionId, source.path)
-                                         : tr("no run %1 of session %2 in %3").arg(options.runId, options.sessionId, source.path);
+        *error = options.runId.isEmpty()
+            ? tr("no run of session %1 in %2").arg(options.sessionId, source.path)
+            : tr("no run %1 of session %2 in %3").arg(options.runId, options.sessionId, source.path);
         return false;
     }
     const RunPtr single = selection.runs.size() == 1 ? selection.runs.front() : nullptr;
@@ -314,14 +304,14 @@ bool buildPack(const Source& source, const PackOptions& options, const HintsProv
         jsonMembers.emplace_back(QStringLiteral("context.json"), context);
         jsonMembers.emplace_back(QStringLiteral("meta.json"), meta);
         jsonMembers.emplace_back(QStringLiteral("report.json"),
-                                 single ? runReport(*single, budgets, upstreamHints, allHints, true, selection)
-                                        : timelineReport(options, selection));
+            single ? runReport(*single, budgets, upstreamHints, allHints, true, selection)
+                   : timelineReport(options, selection));
     } else {
         jsonMembers.emplace_back(QStringLiteral("meta.json"), meta);
         jsonMembers.emplace_back(QStringLiteral("timeline_report.json"), timelineReport(options, selection));
         if (single)
             jsonMembers.emplace_back(QStringLiteral("run_report.json"),
-                                     runReport(*single, budgets, upstreamHints, allHints, false, selection));
+                runReport(*single, budgets, upstreamHints, allHints, false, selection));
         if (!budgets.empty())
             jsonMembers.emplace_back(QStringLiteral("budgets.json"), budgets);
         if (!context.empty())
@@ -347,12 +337,12 @@ bool buildPack(const Source& source, const PackOptions& options, const HintsProv
 
     members->clear();
     for (const auto& [name, json] : jsonMembers) {
-        members->append({name, PyJson::dumps(json, 2, seed)});
+        members->append({ name, PyJson::dumps(json, 2, seed) });
         if (name == QLatin1String("timeline_report.json") && !eventsJsonl.isEmpty())
-            members->append({QStringLiteral("timeline_events.jsonl"), eventsJsonl});
+            members->append({ QStringLiteral("timeline_events.jsonl"), eventsJsonl });
     }
     if (options.redact)
-        members->append({QStringLiteral("redactions.json"), PyJson::dumps(redactor.manifest(), 2, seed)});
+        members->append({ QStringLiteral("redactions.json"), PyJson::dumps(redactor.manifest(), 2, seed) });
     return true;
 }
 
@@ -370,8 +360,8 @@ QString packFileName(const Source& source, const PackOptions& options)
         .arg(std::max<qint64>(epoch, 0));
 }
 
-bool writePack(const QString& fileName, const PackMembers& members, const QString& inputPath, bool force,
-               QString* error)
+bool writePack(
+    const QString& fileName, const PackMembers& members, const QString& inputPath, bool force, QString* error)
 {
     const QFileInfo out(fileName);
     const QFileInfo input(inputPath);

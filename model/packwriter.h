@@ -14,10 +14,14 @@ namespace Runlens {
 /// What `runlens-cli pack` and File > Regenerate Pack build.
 struct PackOptions
 {
-    enum class Layout { Upstream, Seed };
-    QString sessionId;       // required
-    QString runId;           // empty: every run of the session ("latest" in the file name)
-    QString reason;          // meta.json reason; empty gives null
+    enum class Layout
+    {
+        Upstream,
+        Seed
+    };
+    QString sessionId; // required
+    QString runId; // empty: every run of the session ("latest" in the file name)
+    QString reason; // meta.json reason; empty gives null
     Layout layout = Layout::Upstream;
     bool redact = false;
 };
@@ -29,14 +33,14 @@ using PackMembers = QList<QPair<QString, QByteArray>>;
 /// so that a reader shows them as stored); `allHints` gives every hint, for "runlens_hints".
 /// Returns false with `error` set when the selection matches no run.
 bool buildPack(const Source& source, const PackOptions& options, const HintsProvider& upstreamHints,
-               const HintsProvider& allHints, PackMembers* members, QString* error);
+    const HintsProvider& allHints, PackMembers* members, QString* error);
 
 /// The file name upstream would give the pack: runpack_<session>_<run or latest>_<epoch>.zip.
 QString packFileName(const Source& source, const PackOptions& options);
 
 /// Writes the members atomically. Refuses to write over any input file, and over an existing
 /// `fileName` unless `force`.
-bool writePack(const QString& fileName, const PackMembers& members, const QString& inputPath, bool force,
-               QString* error);
+bool writePack(
+    const QString& fileName, const PackMembers& members, const QString& inputPath, bool force, QString* error);
 
 } // namespace Runlens

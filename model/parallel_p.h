@@ -19,8 +19,7 @@ namespace Runlens {
 /// free right now; the calls must be independent. Helpers are only started when a thread is free
 /// (tryStart) and never wait for anything, and the caller does whatever they do not, so this cannot
 /// deadlock when called from a pool thread, however deeply nested and however busy the pool is.
-template<typename Body>
-void parallelFor(qsizetype count, Body&& body)
+template <typename Body> void parallelFor(qsizetype count, Body&& body)
 {
     std::atomic<qsizetype> next { 0 };
     const auto work = [&] {

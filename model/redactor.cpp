@@ -9,8 +9,9 @@ namespace {
 
 bool isSecretKey(const QString& key)
 {
-    static const QRegularExpression re(QStringLiteral("token|secret|password|passwd|authorization|api[_-]?key|cookie|credential"),
-                                       QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(
+        QStringLiteral("token|secret|password|passwd|authorization|api[_-]?key|cookie|credential"),
+        QRegularExpression::CaseInsensitiveOption);
     return re.match(key).hasMatch();
 }
 
@@ -30,7 +31,7 @@ QString Redactor::placeholder(const QString& category, const QString& original, 
     if (it == m_byOriginal.constEnd()) {
         index = int(m_entries.size());
         const int number = ++m_counters[category];
-        m_entries.push_back({QStringLiteral("<redacted:%1:%2>").arg(category).arg(number), category, {}});
+        m_entries.push_back({ QStringLiteral("<redacted:%1:%2>").arg(category).arg(number), category, {} });
         m_byOriginal.insert(key, index);
     } else {
         index = *it;
@@ -46,7 +47,8 @@ QString Redactor::redactText(const QString& text, const QString& member)
     // URLs: keep the scheme and the path shape, replace the host (and port).
     static const QRegularExpression url(QStringLiteral("\\b([a-zA-Z][a-zA-Z0-9+.-]*://)([^/\\s:\"']+)(:\\d+)?"));
     // Absolute paths of two or more components (a single "/mcp" is a URL path, not a file path).
-    static const QRegularExpression path(QStringLiteral("(?<![\\w:/.-])(/[\\w.@+-]+(?:/[\\w.@+-]*)+|[A-Za-z]:\\\\[^\\s\"']+)"));
+    static const QRegularExpression path(
+        QStringLiteral("(?<![\\w:/.-])(/[\\w.@+-]+(?:/[\\w.@+-]*)+|[A-Za-z]:\\\\[^\\s\"']+)"));
     static const QRegularExpression bearer(QStringLiteral("\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+"));
     QString out = text;
     QRegularExpressionMatch m;
@@ -95,7 +97,7 @@ void Redactor::walk(PyJson::Json& value, const QString& key, const QString& memb
     else if (isQueryKey(key))
         replaced = placeholder(QStringLiteral("query"), text, member);
     else if (key.compare(QLatin1String("host"), Qt::CaseInsensitive) == 0
-             || key.compare(QLatin1String("hostname"), Qt::CaseInsensitive) == 0)
+        || key.compare(QLatin1String("hostname"), Qt::CaseInsensitive) == 0)
         replaced = placeholder(QStringLiteral("host"), text, member);
     else
         replaced = redactText(text, member);
@@ -115,9 +117,8 @@ PyJson::Json Redactor::manifest() const
         PyJson::Json members = PyJson::Json::array();
         for (const QString& m : entry.members)
             members.push_back(m.toStdString());
-        list.push_back({{"placeholder", entry.placeholder.toStdString()},
-                        {"category", entry.category.toStdString()},
-                        {"members", members}});
+        list.push_back({ { "placeholder", entry.placeholder.toStdString() },
+            { "category", entry.category.toStdString() }, { "members", members } });
     }
     return list;
 }

@@ -130,7 +130,7 @@ QString hintLine(const QJsonObject& hint)
 {
     return QStringLiteral("[%1] %2: %3")
         .arg(hint.value(QLatin1String("severity")).toString(), hint.value(QLatin1String("kind")).toString(),
-             hint.value(QLatin1String("msg")).toString());
+            hint.value(QLatin1String("msg")).toString());
 }
 
 } // namespace
@@ -167,7 +167,7 @@ QStringList decidingNames(const Run& run, const StageCell& cell)
 }
 
 void writeReportJson(const Source& source, const RunFilter& filter, const HintsProvider& hints,
-                     const std::function<void(const QByteArray&)>& write)
+    const std::function<void(const QByteArray&)>& write)
 {
     std::string out;
     const auto flush = [&] {
@@ -228,14 +228,14 @@ QByteArray reportText(const Source& source, const RunFilter& filter, const Hints
     QString out;
     out += tr("Source: %1 (%2%3)\n")
                .arg(source.path, sourceKindName(source.kind),
-                    source.layout == Source::Layout::None ? QString() : QLatin1String(", ") + layoutName(source.layout));
+                   source.layout == Source::Layout::None ? QString() : QLatin1String(", ") + layoutName(source.layout));
     for (const RunPtr& run : source.runs) {
         if (!filter.matches(*run))
             continue;
         out += QLatin1Char('\n');
         out += tr("Run %1 / %2  %3  %4  %5\n")
                    .arg(run->sessionId, run->runId, run->tool.isEmpty() ? tr("(no tool)") : run->tool,
-                        statusLabel(*run), formatDuration(run->durationMs));
+                       statusLabel(*run), formatDuration(run->durationMs));
         if (!run->stopReason.isEmpty())
             out += tr("  stop reason: %1\n").arg(run->stopReason);
         for (const StageCell& cell : run->stages) {
@@ -267,7 +267,7 @@ QByteArray reportMarkdown(const Source& source, const RunFilter& filter, const H
         out += QStringLiteral("\n## %1 / %2\n\n").arg(run->sessionId, run->runId);
         out += tr("- Tool: %1\n- Status: %2\n- Duration: %3\n")
                    .arg(run->tool.isEmpty() ? tr("(none)") : QStringLiteral("`%1`").arg(run->tool), statusLabel(*run),
-                        formatDuration(run->durationMs));
+                       formatDuration(run->durationMs));
         if (!run->stopReason.isEmpty())
             out += tr("- Stop reason: %1\n").arg(run->stopReason);
         if (!run->stages.empty()) {
@@ -275,7 +275,7 @@ QByteArray reportMarkdown(const Source& source, const RunFilter& filter, const H
             for (const StageCell& cell : run->stages)
                 out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
                            .arg(cell.stage, cellStatusLabel(cell.status), formatDuration(cell.durationMs),
-                                QString(cell.reason).replace(QLatin1Char('|'), QLatin1String("\\|")));
+                               QString(cell.reason).replace(QLatin1Char('|'), QLatin1String("\\|")));
         }
         if (hints) {
             const QJsonArray list = hints(*run);
@@ -302,7 +302,7 @@ QByteArray runsListText(const Source& source, const RunFilter& filter)
             continue;
         out += QStringLiteral("%1\t%2\t%3\t%4\t%5\n")
                    .arg(run->sessionId, run->runId, runStatusName(run->status),
-                        run->tool.isEmpty() ? QStringLiteral("-") : run->tool)
+                       run->tool.isEmpty() ? QStringLiteral("-") : run->tool)
                    .arg(run->events.size());
     }
     return out.toUtf8();

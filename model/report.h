@@ -27,7 +27,7 @@ using HintsProvider = std::function<QJsonArray(const Run&)>;
 QByteArray reportJson(const Source& source, const RunFilter& filter, const HintsProvider& hints);
 /// The same text, handed to `write` piece by piece in order, so that a big report is never whole in memory.
 void writeReportJson(const Source& source, const RunFilter& filter, const HintsProvider& hints,
-                     const std::function<void(const QByteArray&)>& write);
+    const std::function<void(const QByteArray&)>& write);
 QByteArray reportMarkdown(const Source& source, const RunFilter& filter, const HintsProvider& hints);
 QByteArray reportText(const Source& source, const RunFilter& filter, const HintsProvider& hints);
 /// One line per run: session, run, status, event count.

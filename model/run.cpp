@@ -90,7 +90,8 @@ QString Run::location(int eventIndex) const
     if (eventIndex < 0 || size_t(eventIndex) >= events.size())
         return {};
     const Event& e = events[size_t(eventIndex)];
-    const QString file = e.buffer >= 0 && size_t(e.buffer) < buffers.size() ? buffers[size_t(e.buffer)]->name : QString();
+    const QString file =
+        e.buffer >= 0 && size_t(e.buffer) < buffers.size() ? buffers[size_t(e.buffer)]->name : QString();
     return file + QLatin1Char(':') + QString::number(e.line);
 }
 

@@ -23,13 +23,13 @@ struct Span
     Atom kind; // "operation" or "step"
     Atom name;
     int startEvent = -1; // index into Run::events; -1 for an orphan end
-    int endEvent = -1;   // -1 while unclosed
-    int parent = -1;     // index into Run::spans
+    int endEvent = -1; // -1 while unclosed
+    int parent = -1; // index into Run::spans
     int depth = 0;
     double startTs = 0;
-    double endTs = 0;      // last ts of the run when unclosed
+    double endTs = 0; // last ts of the run when unclosed
     double durationMs = 0; // the end line's duration_ms when present, else from ts
-    Atom status;           // the end line's status; "unclosed" when it has none
+    Atom status; // the end line's status; "unclosed" when it has none
     Atom message;
 
     bool isClosed() const { return endEvent >= 0 && startEvent >= 0; }
@@ -42,27 +42,42 @@ struct Checkpoint
     Atom name;
     bool ok = true;
     Atom reason;
-    QJsonObject attrs;       // as stored; empty for a derived checkpoint (see Run::checkpointAttrs)
-    double latencyS = NAN;   // seed stages only
+    QJsonObject attrs; // as stored; empty for a derived checkpoint (see Run::checkpointAttrs)
+    double latencyS = NAN; // seed stages only
     double durationMs = NAN; // checkpoints derived from a scope: the scope's duration
-    int attrsEvent = -1;     // derived from a scope: its end line, whose attrs are parsed only when asked for
+    int attrsEvent = -1; // derived from a scope: its end line, whose attrs are parsed only when asked for
 };
 
-enum class CellStatus { NotReached, Ran, Skipped, Failed, Degraded, Running };
+enum class CellStatus
+{
+    NotReached,
+    Ran,
+    Skipped,
+    Failed,
+    Degraded,
+    Running
+};
 
 /// One fact that counted toward a stage cell (spec 11.4).
 struct Evidence
 {
-    enum class Kind : quint8 { Ran, Failed, Skipped, Degraded, Info };
+    enum class Kind : quint8
+    {
+        Ran,
+        Failed,
+        Skipped,
+        Degraded,
+        Info
+    };
     Kind kind = Kind::Info;
-    int event = -1;      // index into Run::events for timeline evidence
-    int span = -1;       // index into Run::spans when a scope decided
-    int position = -1;   // list position for checkpoints and structured records
-    double ts = NAN;     // timeline evidence only
+    int event = -1; // index into Run::events for timeline evidence
+    int span = -1; // index into Run::spans when a scope decided
+    int position = -1; // list position for checkpoints and structured records
+    double ts = NAN; // timeline evidence only
     // Interned: a million-line timeline has half a million evidence records with few distinct texts.
-    Atom source;         // "timeline", "checkpoint", "seed stage", "structured", "hint", "context"
-    Atom text;           // what it says: the event, the checkpoint, the reason
-    Atom reason;         // skip reason, error message, degradation cause
+    Atom source; // "timeline", "checkpoint", "seed stage", "structured", "hint", "context"
+    Atom text; // what it says: the event, the checkpoint, the reason
+    Atom reason; // skip reason, error message, degradation cause
 };
 
 struct StageCell
@@ -79,14 +94,21 @@ struct StageCell
 /// Upstream's six coverage booleans (spec 6.3), stored or recomputed from checkpoints.
 struct OpsCoverage
 {
-    static constexpr std::array<const char*, 6> keys = {"embed", "dense", "sparse", "gather", "fuse", "hydrate"};
-    std::array<bool, 6> values{};
+    static constexpr std::array<const char*, 6> keys = { "embed", "dense", "sparse", "gather", "fuse", "hydrate" };
+    std::array<bool, 6> values {};
     bool stored = false; // taken from a run report rather than computed
     bool value(const char* key) const;
     QJsonObject toJson() const;
 };
 
-enum class RunStatus { Complete, Error, CutOff, Running, Background };
+enum class RunStatus
+{
+    Complete,
+    Error,
+    CutOff,
+    Running,
+    Background
+};
 
 /// Hints as a producer stored them (run_report.json, seed report.json), shown as stored (spec 9.4).
 struct StoredHint
@@ -103,28 +125,28 @@ struct Run
     QString runId;
     QString tool; // "search.semantic_pro"; empty for background runs
     RunStatus status = RunStatus::Background;
-    QString stopReason;  // empty when none
+    QString stopReason; // empty when none
     QString stoppedAfter; // row name; empty for "stopped before the first stage"
     double startedAt = NAN;
     double finishedAt = NAN;
     double durationMs = NAN;
 
     std::vector<Event> events; // stable-sorted by ts
-    TextBuffers buffers;       // the bytes events point into
-    std::vector<Span> spans;   // in start order; orphan ends at their end position
-    int toolSpan = -1;         // the tool's operation span
-    int firstError = -1;       // event index of the first failure evidence, -1 when none
+    TextBuffers buffers; // the bytes events point into
+    std::vector<Span> spans; // in start order; orphan ends at their end position
+    int toolSpan = -1; // the tool's operation span
+    int firstError = -1; // event index of the first failure evidence, -1 when none
 
     std::vector<Checkpoint> checkpoints; // stored (run report, seed stages) or derived from scopes
     bool checkpointsStored = false;
-    QJsonArray structuredEvents;         // spec 10.1 records from the run report or the step ledger
+    QJsonArray structuredEvents; // spec 10.1 records from the run report or the step ledger
     OpsCoverage opsCoverage;
     // Budgets as a report, a settings snapshot or budgets.json stored them, or else the decision line that
     // carries them, parsed when asked for: a parsed object is a kilobyte a run.
     QJsonObject storedBudgets;
     int budgetsEvent = -1;
     QString budgetsSource; // "gate.budget", "retrieval.budget", "settings snapshot", "budgets.json" or empty
-    QJsonObject context;   // context.json of the pack, when any
+    QJsonObject context; // context.json of the pack, when any
     QJsonObject capabilities;
     std::vector<StoredHint> storedHints;
     bool hasStoredHints = false; // the source had a hints list, even an empty one
@@ -149,7 +171,7 @@ struct Run
 
 using RunPtr = std::shared_ptr<const Run>;
 
-QString runStatusName(RunStatus status);   // JSON spelling: complete, error, cut-off, running, background
+QString runStatusName(RunStatus status); // JSON spelling: complete, error, cut-off, running, background
 QString cellStatusName(CellStatus status); // JSON spelling: ran, skipped, failed, degraded, not-reached, running
 QString cellStatusLabel(CellStatus status); // translated: Ran, Skipped, ...
 

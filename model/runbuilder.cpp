@@ -43,20 +43,20 @@ QString channelRow(const QString& channel)
 QString checkpointForScope(const QString& name)
 {
     static const QHash<QString, QString> map = {
-        {QStringLiteral("vllm.embed_batch"), QStringLiteral("search.embed")},
-        {QStringLiteral("search.embed"), QStringLiteral("search.embed")},
-        {QStringLiteral("search.faiss"), QStringLiteral("search.faiss")},
-        {QStringLiteral("search.bm25"), QStringLiteral("search.bm25")},
-        {QStringLiteral("search.splade"), QStringLiteral("search.splade")},
-        {QStringLiteral("retrieval.gather_channels"), QStringLiteral("retrieval.gather")},
-        {QStringLiteral("search.rrf_fuse"), QStringLiteral("search.rrf_fuse")},
-        {QStringLiteral("retrieval.fuse"), QStringLiteral("retrieval.fuse")},
-        {QStringLiteral("catalog.hydrate"), QStringLiteral("catalog.hydrate")},
-        {QStringLiteral("hydrate.duckdb"), QStringLiteral("hydrate.duckdb")},
-        {QStringLiteral("retrieval.coderank_llm"), QStringLiteral("coderank_llm")},
-        {QStringLiteral("retrieval.rerank_exact"), QStringLiteral("rerank.exact")},
-        {QStringLiteral("git.blame"), QStringLiteral("git.blame")},
-        {QStringLiteral("git.file_history"), QStringLiteral("git.file_history")},
+        { QStringLiteral("vllm.embed_batch"), QStringLiteral("search.embed") },
+        { QStringLiteral("search.embed"), QStringLiteral("search.embed") },
+        { QStringLiteral("search.faiss"), QStringLiteral("search.faiss") },
+        { QStringLiteral("search.bm25"), QStringLiteral("search.bm25") },
+        { QStringLiteral("search.splade"), QStringLiteral("search.splade") },
+        { QStringLiteral("retrieval.gather_channels"), QStringLiteral("retrieval.gather") },
+        { QStringLiteral("search.rrf_fuse"), QStringLiteral("search.rrf_fuse") },
+        { QStringLiteral("retrieval.fuse"), QStringLiteral("retrieval.fuse") },
+        { QStringLiteral("catalog.hydrate"), QStringLiteral("catalog.hydrate") },
+        { QStringLiteral("hydrate.duckdb"), QStringLiteral("hydrate.duckdb") },
+        { QStringLiteral("retrieval.coderank_llm"), QStringLiteral("coderank_llm") },
+        { QStringLiteral("retrieval.rerank_exact"), QStringLiteral("rerank.exact") },
+        { QStringLiteral("git.blame"), QStringLiteral("git.blame") },
+        { QStringLiteral("git.file_history"), QStringLiteral("git.file_history") },
     };
     return map.value(name);
 }
@@ -123,9 +123,9 @@ struct Builder
     const RunExtras& extras;
     QStringList rowOrder;
     QHash<QString, int> rowIndex;
-    std::vector<int> spanRow;           // row index per span, -1 when unmapped
-    std::vector<int> startOf, endOf;    // span index per event, -1 when none
-    std::vector<int> openAtEnd;         // spans still open after the last line, outermost first
+    std::vector<int> spanRow; // row index per span, -1 when unmapped
+    std::vector<int> startOf, endOf; // span index per event, -1 when none
+    std::vector<int> openAtEnd; // spans still open after the last line, outermost first
     struct RunFailure
     {
         double ts;
@@ -154,12 +154,15 @@ struct Builder
         if (it != rowIndex.constEnd())
             return *it;
         rowOrder.append(name);
-        run.stages.push_back(StageCell{name, CellStatus::NotReached, {}, {}, NAN, {}, {}});
+        run.stages.push_back(StageCell { name, CellStatus::NotReached, {}, {}, NAN, {}, {} });
         rowIndex.insert(name, int(rowOrder.size() - 1));
         return int(rowOrder.size() - 1);
     }
 
-    void addEvidence(int rowIdx, Evidence evidence) { run.stages[size_t(rowIdx)].evidence.push_back(std::move(evidence)); }
+    void addEvidence(int rowIdx, Evidence evidence)
+    {
+        run.stages[size_t(rowIdx)].evidence.push_back(std::move(evidence));
+    }
 
     Evidence timelineEvidence(Evidence::Kind kind, int event, Atom reason = {})
     {
@@ -180,14 +183,15 @@ struct Builder
     static Atom evidenceText(const Event& e)
     {
         thread_local std::unordered_map<EvidenceKey, Atom, EvidenceKeyHash> texts;
-        const EvidenceKey key{e.type, e.name, e.status};
+        const EvidenceKey key { e.type, e.name, e.status };
         const auto it = texts.find(key);
         if (it != texts.end())
             return it->second;
         if (texts.size() >= 4096)
             texts.clear();
-        return texts.emplace(key, Atom(e.type + QLatin1Char(' ') + e.name + QLatin1String(" (") + e.status
-                                       + QLatin1Char(')'))).first->second;
+        return texts
+            .emplace(key, Atom(e.type + QLatin1Char(' ') + e.name + QLatin1String(" (") + e.status + QLatin1Char(')')))
+            .first->second;
     }
 
     // --- 3.3: pair scopes by nesting, one stack per run
@@ -232,7 +236,7 @@ struct Builder
                 span.depth = int(stack.size());
                 run.spans.push_back(span);
                 startOf[size_t(i)] = int(run.spans.size() - 1);
-                stack.push_back({kind, e.name, int(run.spans.size() - 1)});
+                stack.push_back({ kind, e.name, int(run.spans.size() - 1) });
             } else if (suffix == u".end") {
                 int match = -1;
                 for (int k = int(stack.size()) - 1; k >= 0; --k) {
@@ -255,10 +259,9 @@ struct Builder
                     span.depth = int(stack.size());
                     run.spans.push_back(span);
                     endOf[size_t(i)] = int(run.spans.size() - 1);
-                    run.problems.append({Diagnostic::Severity::Warning, run.location(i).section(QLatin1Char(':'), 0, -2),
-                                         e.line, e.offset,
-                                         tr("%1 \"%2\" has no matching start").arg(e.type, e.name),
-                                         QStringLiteral("orphan-end")});
+                    run.problems.append({ Diagnostic::Severity::Warning,
+                        run.location(i).section(QLatin1Char(':'), 0, -2), e.line, e.offset,
+                        tr("%1 \"%2\" has no matching start").arg(e.type, e.name), QStringLiteral("orphan-end") });
                     continue;
                 }
                 for (int k = int(stack.size()) - 1; k > match; --k)
@@ -285,10 +288,9 @@ struct Builder
     {
         const Span& span = run.spans[size_t(spanIndex)];
         const Event& e = run.events[size_t(span.startEvent)];
-        run.problems.append({Diagnostic::Severity::Warning, bufferName(span.startEvent), e.line, e.offset,
-                             tr("%1 scope \"%2\" started at %3 has no end line")
-                                 .arg(span.kind, span.name, formatTs(span.startTs)),
-                             QStringLiteral("unclosed-scope")});
+        run.problems.append({ Diagnostic::Severity::Warning, bufferName(span.startEvent), e.line, e.offset,
+            tr("%1 scope \"%2\" started at %3 has no end line").arg(span.kind, span.name, formatTs(span.startTs)),
+            QStringLiteral("unclosed-scope") });
     }
 
     QString bufferName(int event) const
@@ -303,8 +305,8 @@ struct Builder
     QString rowForScope(int spanIndex, bool insideHydrate)
     {
         const Span& span = run.spans[size_t(spanIndex)];
-        return rowForScopeName(span.kind, span.name, span.startEvent >= 0 ? span.startEvent : span.endEvent,
-                               insideHydrate);
+        return rowForScopeName(
+            span.kind, span.name, span.startEvent >= 0 ? span.startEvent : span.endEvent, insideHydrate);
     }
 
     // attrEvent: the line whose attrs tell variants apart (search.faiss, plugin channels); -1 for none.
@@ -324,7 +326,8 @@ struct Builder
             return kSplade;
         if (is(name, "retrieval.gather_channels"))
             return kGather;
-        if (is(name, "retrieval.fuse") || is(name, "fusion.rrf") || is(name, "fusion.pool") || is(name, "search.rrf_fuse"))
+        if (is(name, "retrieval.fuse") || is(name, "fusion.rrf") || is(name, "fusion.pool")
+            || is(name, "search.rrf_fuse"))
             return kFuse;
         if (is(name, "hydrate.duckdb") || is(name, "catalog.hydrate") || name.startsWith(QLatin1String("hydrate."))
             || is(name, "duckdb.query_by_uri") || is(name, "duckdb.get_embeddings_by_ids"))
@@ -384,7 +387,7 @@ struct Builder
                 if (spanRow[size_t(s)] >= 0 && rowOrder[spanRow[size_t(s)]] == kDense
                     && noted(i, Event::FaissGpuFalse, "faiss.gpu", true))
                     addEvidence(spanRow[size_t(s)],
-                                timelineEvidence(Evidence::Kind::Degraded, i, tr("FAISS ran on CPU (faiss.gpu false)")));
+                        timelineEvidence(Evidence::Kind::Degraded, i, tr("FAISS ran on CPU (faiss.gpu false)")));
                 continue;
             }
             if (endOf[size_t(i)] >= 0) {
@@ -395,7 +398,7 @@ struct Builder
                 const int r = spanRow[size_t(s)];
                 if (r >= 0) {
                     Evidence ev = timelineEvidence(e.isError() ? Evidence::Kind::Failed : Evidence::Kind::Ran, i,
-                                                   e.isError() ? e.message : Atom());
+                        e.isError() ? e.message : Atom());
                     ev.span = s;
                     addEvidence(r, ev);
                     continue;
@@ -413,7 +416,7 @@ struct Builder
             if (span.endEvent >= 0 || spanRow[size_t(s)] < 0)
                 continue;
             Evidence ev = timelineEvidence(Evidence::Kind::Failed, span.startEvent,
-                                           tr("interrupted: started at %1, no end line").arg(formatTs(span.startTs)));
+                tr("interrupted: started at %1, no end line").arg(formatTs(span.startTs)));
             ev.span = s;
             addEvidence(spanRow[size_t(s)], ev);
         }
@@ -426,7 +429,7 @@ struct Builder
         if (innermost >= 0)
             addEvidence(innermost, timelineEvidence(Evidence::Kind::Failed, event, reason));
         else
-            runFailures.push_back({e.ts, event, reason});
+            runFailures.push_back({ e.ts, event, reason });
     }
 
     void pointEvidence(int i, const Event& e, int innermost)
@@ -453,7 +456,8 @@ struct Builder
                 if (!message.isEmpty())
                     reason += QLatin1String(": ") + message;
                 const bool deliberate = is(why, "disabled") || is(why, "capability_off");
-                addEvidence(r, timelineEvidence(deliberate ? Evidence::Kind::Skipped : Evidence::Kind::Degraded, i, reason));
+                addEvidence(
+                    r, timelineEvidence(deliberate ? Evidence::Kind::Skipped : Evidence::Kind::Degraded, i, reason));
             }
             return;
         }
@@ -462,7 +466,8 @@ struct Builder
             if (noted(i, Event::UseGpuFalse, "use_gpu", true))
                 addEvidence(r, timelineEvidence(Evidence::Kind::Degraded, i, tr("FAISS ran on CPU (use_gpu false)")));
             if (is(type, "faiss.search.end"))
-                addEvidence(r, timelineEvidence(e.isError() ? Evidence::Kind::Failed : Evidence::Kind::Ran, i, e.message));
+                addEvidence(
+                    r, timelineEvidence(e.isError() ? Evidence::Kind::Failed : Evidence::Kind::Ran, i, e.message));
             else
                 addEvidence(r, timelineEvidence(Evidence::Kind::Info, i));
             return;
@@ -486,7 +491,7 @@ struct Builder
         }
         if (is(type, "duckdb.hydrate.end") || is(type, "hydration.end")) {
             addEvidence(row(kHydrate),
-                        timelineEvidence(e.isError() ? Evidence::Kind::Failed : Evidence::Kind::Ran, i, e.message));
+                timelineEvidence(e.isError() ? Evidence::Kind::Failed : Evidence::Kind::Ran, i, e.message));
             return;
         }
         if (is(type, "duckdb.hydrate.start") || is(type, "hydration.start")) {
@@ -521,18 +526,20 @@ struct Builder
         if (is(type, "runtime.init.err")) {
             const QString r = rowForCell(e.name);
             const QString errorClass = attr(i, "error").toString();
-            const QString reason = tr("runtime cell %1 failed to initialise%2")
-                                       .arg(e.name, errorClass.isEmpty() ? QString() : QLatin1String(": ") + errorClass);
+            const QString reason =
+                tr("runtime cell %1 failed to initialise%2")
+                    .arg(e.name, errorClass.isEmpty() ? QString() : QLatin1String(": ") + errorClass);
             if (!r.isEmpty() && run.toolSpan >= 0)
                 addEvidence(row(r), timelineEvidence(Evidence::Kind::Failed, i, reason));
             else
-                runFailures.push_back({e.ts, i, reason});
+                runFailures.push_back({ e.ts, i, reason });
             return;
         }
         if (innermost >= 0 && rowOrder[innermost] == kHydrate
             && (is(type, "io") || is(type, "duckdb.scope_filter") || is(type, "duckdb.query.limit")
                 || is(type, "duckdb.embeddings"))) {
-            addEvidence(innermost, timelineEvidence(e.isError() ? Evidence::Kind::Failed : Evidence::Kind::Info, i, e.message));
+            addEvidence(
+                innermost, timelineEvidence(e.isError() ? Evidence::Kind::Failed : Evidence::Kind::Info, i, e.message));
             return;
         }
         if (e.isError())
@@ -604,10 +611,9 @@ struct Builder
 
     static bool isSeedName(const QString& name)
     {
-        static const QStringList seed = {QStringLiteral("vllm.embed"),     QStringLiteral("faiss.search"),
-                                         QStringLiteral("bm25.search"),    QStringLiteral("splade.search"),
-                                         QStringLiteral("gather.channels"), QStringLiteral("fuse.rrf"),
-                                         QStringLiteral("hydrate.catalog")};
+        static const QStringList seed = { QStringLiteral("vllm.embed"), QStringLiteral("faiss.search"),
+            QStringLiteral("bm25.search"), QStringLiteral("splade.search"), QStringLiteral("gather.channels"),
+            QStringLiteral("fuse.rrf"), QStringLiteral("hydrate.catalog") };
         return seed.contains(name);
     }
 
@@ -618,7 +624,7 @@ struct Builder
         const int gather = run.stages.empty() ? -1 : rowIndex.value(kGather, -1);
         const bool gatherRan = gather >= 0
             && std::any_of(run.stages[size_t(gather)].evidence.begin(), run.stages[size_t(gather)].evidence.end(),
-                           [](const Evidence& ev) { return ev.kind == Evidence::Kind::Ran; });
+                [](const Evidence& ev) { return ev.kind == Evidence::Kind::Ran; });
         for (StageCell& cell : run.stages) {
             auto first = [&cell](Evidence::Kind kind) -> const Evidence* {
                 // Timeline evidence first (it has time), then stored sources in list order.
@@ -632,8 +638,8 @@ struct Builder
                 }
                 return best;
             };
-            const bool channelRowName = cell.stage->startsWith(QLatin1String("sparse:"))
-                || cell.stage->startsWith(QLatin1String("channel:"));
+            const bool channelRowName =
+                cell.stage->startsWith(QLatin1String("sparse:")) || cell.stage->startsWith(QLatin1String("channel:"));
             if (const Evidence* f = first(Evidence::Kind::Failed)) {
                 cell.status = channelRowName && gatherRan ? CellStatus::Degraded : CellStatus::Failed;
                 cell.reason = f->reason;
@@ -679,7 +685,7 @@ struct Builder
             StageCell& cell = run.stages[size_t(r)];
             cell.status = CellStatus::Running;
             Evidence ev = timelineEvidence(Evidence::Kind::Info, span.startEvent,
-                                           tr("running: started at %1, no end line yet").arg(formatTs(span.startTs)));
+                tr("running: started at %1, no end line yet").arg(formatTs(span.startTs)));
             ev.span = s;
             cell.evidence.push_back(ev);
         }
@@ -761,9 +767,9 @@ struct Builder
                 run.status = RunStatus::Complete;
         } else if (run.events.empty() && extras.hasReport) {
             // A report without timeline lines: its own word is all there is.
-            run.status = is(extras.reportStatus, "error")  ? RunStatus::Error
-                : is(extras.reportStatus, "complete") ? RunStatus::Complete
-                                                       : RunStatus::Background;
+            run.status = is(extras.reportStatus, "error") ? RunStatus::Error
+                : is(extras.reportStatus, "complete")     ? RunStatus::Complete
+                                                          : RunStatus::Background;
         } else {
             run.status = RunStatus::Background;
         }
@@ -830,7 +836,7 @@ struct Builder
                 ends.push_back(s);
         }
         std::sort(ends.begin(), ends.end(),
-                  [this](int a, int b) { return run.spans[size_t(a)].endEvent < run.spans[size_t(b)].endEvent; });
+            [this](int a, int b) { return run.spans[size_t(a)].endEvent < run.spans[size_t(b)].endEvent; });
         for (int s : ends) {
             const Span& span = run.spans[size_t(s)];
             if (span.kind != QLatin1String("step"))
@@ -845,8 +851,8 @@ struct Builder
                 continue;
             const bool ok = run.events[size_t(span.endEvent)].status != QLatin1String("error");
             // The attrs stay in the line until a rule or a regenerated pack asks (Run::checkpointAttrs).
-            run.checkpoints.push_back(
-                Checkpoint{stage, ok, ok ? QString() : span.message.toString(), {}, NAN, span.durationMs, span.endEvent});
+            run.checkpoints.push_back(Checkpoint {
+                stage, ok, ok ? QString() : span.message.toString(), {}, NAN, span.durationMs, span.endEvent });
         }
     }
 
@@ -857,12 +863,14 @@ struct Builder
             return;
         }
         static const std::array<QStringList, 6> prefixes = {
-            QStringList{QStringLiteral("search.embed"), QStringLiteral("coderank.embed")},
-            QStringList{QStringLiteral("search.faiss"), QStringLiteral("coderank.faiss")},
-            QStringList{QStringLiteral("search.bm25"), QStringLiteral("search.splade")},
-            QStringList{QStringLiteral("gather.channels"), QStringLiteral("search.bm25"), QStringLiteral("search.splade")},
-            QStringList{QStringLiteral("search.rrf_fuse"), QStringLiteral("fusion.rrf"), QStringLiteral("fusion.pool")},
-            QStringList{QStringLiteral("hydrate.")},
+            QStringList { QStringLiteral("search.embed"), QStringLiteral("coderank.embed") },
+            QStringList { QStringLiteral("search.faiss"), QStringLiteral("coderank.faiss") },
+            QStringList { QStringLiteral("search.bm25"), QStringLiteral("search.splade") },
+            QStringList {
+                QStringLiteral("gather.channels"), QStringLiteral("search.bm25"), QStringLiteral("search.splade") },
+            QStringList {
+                QStringLiteral("search.rrf_fuse"), QStringLiteral("fusion.rrf"), QStringLiteral("fusion.pool") },
+            QStringList { QStringLiteral("hydrate.") },
         };
         for (size_t k = 0; k < prefixes.size(); ++k) {
             for (const Checkpoint& cp : run.checkpoints) {
@@ -943,11 +951,10 @@ struct Builder
             const Event* prev = byPosition[k - 1];
             const Event* cur = byPosition[k];
             if (prev->buffer == cur->buffer && cur->ts + 1.0 < prev->ts) {
-                run.problems.append({Diagnostic::Severity::Warning,
-                                     cur->buffer >= 0 ? run.buffers[size_t(cur->buffer)]->name : QString(), cur->line,
-                                     cur->offset,
-                                     tr("clock went backwards by %1 s").arg(prev->ts - cur->ts, 0, 'f', 3),
-                                     QStringLiteral("clock-backwards")});
+                run.problems.append({ Diagnostic::Severity::Warning,
+                    cur->buffer >= 0 ? run.buffers[size_t(cur->buffer)]->name : QString(), cur->line, cur->offset,
+                    tr("clock went backwards by %1 s").arg(prev->ts - cur->ts, 0, 'f', 3),
+                    QStringLiteral("clock-backwards") });
             }
         }
     }
@@ -957,7 +964,7 @@ struct Builder
 
 const QStringList& fixedStageRows()
 {
-    static const QStringList rows = {kEmbed, kDense, kBm25, kSplade, kGather, kFuse, kHydrate, kRerank};
+    static const QStringList rows = { kEmbed, kDense, kBm25, kSplade, kGather, kFuse, kHydrate, kRerank };
     return rows;
 }
 
@@ -985,7 +992,7 @@ QString rowForCheckpoint(const QString& name)
 }
 
 RunPtr buildRun(const QString& sessionId, const QString& runId, std::vector<Event> events, TextBuffers buffers,
-                const RunExtras& extras)
+    const RunExtras& extras)
 {
     auto run = std::make_shared<Run>();
     run->sessionId = sessionId;
@@ -1000,7 +1007,7 @@ RunPtr buildRun(const QString& sessionId, const QString& runId, std::vector<Even
         run->hasStoredHints = true;
     }
 
-    Builder b{*run, extras, {}, {}, {}, {}, {}, {}, {}};
+    Builder b { *run, extras, {}, {}, {}, {}, {}, {}, {} };
     b.pairScopes();
     b.findTool();
     const bool toolOpen = run->toolSpan >= 0 && !run->spans[size_t(run->toolSpan)].isClosed();
@@ -1017,9 +1024,9 @@ RunPtr buildRun(const QString& sessionId, const QString& runId, std::vector<Even
     b.collectStoredEvidence();
     if (extras.seedGpuReady == false) {
         const int dense = b.row(kDense);
-        const bool denseRan = std::any_of(run->stages[size_t(dense)].evidence.begin(),
-                                          run->stages[size_t(dense)].evidence.end(),
-                                          [](const Evidence& ev) { return ev.kind == Evidence::Kind::Ran; });
+        const bool denseRan =
+            std::any_of(run->stages[size_t(dense)].evidence.begin(), run->stages[size_t(dense)].evidence.end(),
+                [](const Evidence& ev) { return ev.kind == Evidence::Kind::Ran; });
         if (denseRan) {
             Evidence ev;
             ev.kind = Evidence::Kind::Degraded;
@@ -1045,8 +1052,8 @@ RunPtr buildRun(const QString& sessionId, const QString& runId, std::vector<Even
     }
     run->checkpoints.shrink_to_fit();
     if (run->events.size() > 10000)
-        run->problems.append({Diagnostic::Severity::Warning, {}, 0, -1,
-                              tr("run %1 has %2 lines").arg(runId).arg(run->events.size())});
+        run->problems.append(
+            { Diagnostic::Severity::Warning, {}, 0, -1, tr("run %1 has %2 lines").arg(runId).arg(run->events.size()) });
     return run;
 }
 

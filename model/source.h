@@ -24,8 +24,19 @@ struct PackMember
 /// Everything read from one input path: its runs, its raw members and every problem met on the way.
 struct Source
 {
-    enum class Kind { Runpack, TimelineDirectory, JsonlFile };
-    enum class Layout { None, Upstream, Seed, Unknown }; // runpack layouts (spec 8.4)
+    enum class Kind
+    {
+        Runpack,
+        TimelineDirectory,
+        JsonlFile
+    };
+    enum class Layout
+    {
+        None,
+        Upstream,
+        Seed,
+        Unknown
+    }; // runpack layouts (spec 8.4)
 
     Source() = default;
     Source(const Source&) = default;
@@ -54,8 +65,8 @@ struct Source
 
 using SourcePtr = std::shared_ptr<const Source>;
 
-QString sourceKindName(Source::Kind kind);     // "runpack", "timeline-directory", "jsonl"
-QString layoutName(Source::Layout layout);     // "upstream", "seed", "unknown", ""
+QString sourceKindName(Source::Kind kind); // "runpack", "timeline-directory", "jsonl"
+QString layoutName(Source::Layout layout); // "upstream", "seed", "unknown", ""
 
 /// Reads a runpack zip, a timeline directory or a .jsonl file. Never throws; problems go into the
 /// result, and fatalError is set only when nothing could be read.

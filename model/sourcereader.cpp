@@ -41,8 +41,7 @@ class Reader
 public:
     explicit Reader(Source* source)
         : m_source(source)
-    {
-    }
+    { }
 
     // Parses a JSON member that must be an object; problems are listed, an empty object returned.
     std::optional<QJsonObject> jsonObject(const QString& name)
@@ -57,11 +56,12 @@ public:
         if (repaired)
             warn(name, 0, -1, tr("invalid UTF-8 replaced with U+FFFD"));
         if (value.isUndefined()) {
-            m_source->problems.append({Diagnostic::Severity::Error, name, 0, offset, tr("not valid JSON: %1").arg(error)});
+            m_source->problems.append(
+                { Diagnostic::Severity::Error, name, 0, offset, tr("not valid JSON: %1").arg(error) });
             return std::nullopt;
         }
         if (!value.isObject()) {
-            m_source->problems.append({Diagnostic::Severity::Error, name, 0, 0, tr("not a JSON object")});
+            m_source->problems.append({ Diagnostic::Severity::Error, name, 0, 0, tr("not a JSON object") });
             return std::nullopt;
         }
         return value.toObject();
@@ -69,7 +69,7 @@ public:
 
     void warn(const QString& file, qint64 line, qint64 offset, const QString& message)
     {
-        m_source->problems.append({Diagnostic::Severity::Warning, file, line, offset, message});
+        m_source->problems.append({ Diagnostic::Severity::Warning, file, line, offset, message });
     }
 
 private:
@@ -79,8 +79,8 @@ private:
 // Lines re-serialised from a JSON array of events (report "events" or "timeline"), so that every
 // event of every source has raw bytes to show and to parse attrs from. Keys of `defaults` fill in
 // what an entry lacks: the projected "timeline" has no session_id and run_id (spec 6.1).
-std::shared_ptr<const TextBuffer> bufferFromArray(const QString& name, const QJsonArray& array,
-                                                  const QJsonObject& defaults = {})
+std::shared_ptr<const TextBuffer> bufferFromArray(
+    const QString& name, const QJsonArray& array, const QJsonObject& defaults = {})
 {
     auto buffer = std::make_shared<TextBuffer>();
     buffer->name = name;
@@ -141,7 +141,7 @@ void readRunReport(const QJsonObject& report, RunExtras* extras)
             ops.values[k] = coverage.toObject().value(QLatin1String(OpsCoverage::keys[k])).toBool();
         extras->opsCoverage = ops;
     }
-    for (const char* key : {"budgets", "gating"}) {
+    for (const char* key : { "budgets", "gating" }) {
         const QJsonValue budgets = report.value(QLatin1String(key));
         if (budgets.isObject() && !budgets.toObject().isEmpty()) {
             extras->reportBudgets = budgets.toObject();
@@ -160,8 +160,8 @@ void readRunReport(const QJsonObject& report, RunExtras* extras)
             const QJsonObject hint = value.toObject();
             if (!hint.value(QLatin1String("kind")).isString() || hint.value(QLatin1String("kind")).toString().isEmpty())
                 continue; // not a hint; readRunpack says how many
-            stored.push_back({hint.value(QLatin1String("kind")).toString(), hint.value(QLatin1String("msg")).toString(),
-                              hint.value(QLatin1String("why")).toObject()});
+            stored.push_back({ hint.value(QLatin1String("kind")).toString(),
+                hint.value(QLatin1String("msg")).toString(), hint.value(QLatin1String("why")).toObject() });
         }
         extras->hints = stored;
     }
@@ -183,7 +183,7 @@ QHash<QString, QJsonArray> readStepLedgers(const QString& diagnosticsDir)
         return byRun;
     for (const QString& day : runs.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         QDir dayDir(runs.filePath(day));
-        for (const QString& name : dayDir.entryList({QStringLiteral("*.jsonl")}, QDir::Files, QDir::Name)) {
+        for (const QString& name : dayDir.entryList({ QStringLiteral("*.jsonl") }, QDir::Files, QDir::Name)) {
             QFile file(dayDir.filePath(name));
             if (file.size() > 64 * 1024 * 1024 || !file.open(QIODevice::ReadOnly))
                 continue;
@@ -228,9 +228,8 @@ TextBuffers ownBuffers(std::vector<Event>& events, const TextBuffers& all)
 }
 
 // `ledgers`, when given, are structured step ledgers by run id (timeline directories only).
-void buildRuns(Source* source, TimelineData data, const QHash<QString, RunExtras>& extrasByRun,
-               const RunExtras& common, const QString& reportSession, const QString& reportRun,
-               const QHash<QString, QJsonArray>& ledgers = {})
+void buildRuns(Source* source, TimelineData data, const QHash<QString, RunExtras>& extrasByRun, const RunExtras& common,
+    const QString& reportSession, const QString& reportRun, const QHash<QString, QJsonArray>& ledgers = {})
 {
     source->problems += data.problems;
     std::vector<RunGroup> groups = data.runsByBuffer.empty() ? groupByRun(std::move(data.events), data.keys)
@@ -238,10 +237,10 @@ void buildRuns(Source* source, TimelineData data, const QHash<QString, RunExtras
     for (const RunGroup& group : groups)
         source->eventCount += qint64(group.events.size());
     // A report whose run has no timeline lines still describes a run.
-    if (!reportRun.isEmpty()
-        && std::none_of(groups.begin(), groups.end(),
-                        [&](const RunGroup& g) { return g.sessionId == reportSession && g.runId == reportRun; }))
-        groups.push_back({reportSession, reportRun, {}});
+    if (!reportRun.isEmpty() && std::none_of(groups.begin(), groups.end(), [&](const RunGroup& g) {
+            return g.sessionId == reportSession && g.runId == reportRun;
+        }))
+        groups.push_back({ reportSession, reportRun, {} });
     // Sessions in first-seen order, runs in first-seen order within their session.
     QHash<QString, int> sessionOrder;
     std::vector<std::pair<int, size_t>> order; // (session rank, first-seen position)
@@ -283,22 +282,22 @@ void readRunpack(Source* source, const LoadControl& control)
         return;
     }
     for (const auto& [name, reason] : zip.rejectedEntries())
-        source->problems.append({Diagnostic::Severity::Error, name, 0, -1, tr("member refused: %1").arg(reason)});
+        source->problems.append({ Diagnostic::Severity::Error, name, 0, -1, tr("member refused: %1").arg(reason) });
     for (const ZipArchive::Entry& entry : zip.entries()) {
         QByteArray bytes;
         if (!zip.read(entry.name, &bytes)) {
-            source->problems.append({Diagnostic::Severity::Error, entry.name, 0, -1, zip.errorString()});
+            source->problems.append({ Diagnostic::Severity::Error, entry.name, 0, -1, zip.errorString() });
             continue;
         }
         source->inputBytes += bytes.size();
-        source->members.push_back({entry.name, bytes});
+        source->members.push_back({ entry.name, bytes });
     }
     if (control.canceled())
         return;
 
     Reader reader(source);
-    static const QStringList known = {kMeta,    kTimelineReport, kTimelineEvents, kRunReport, kBudgets,
-                                      kContext, kPointer,        kSeedReport,     kLatestRunReport};
+    static const QStringList known = { kMeta, kTimelineReport, kTimelineEvents, kRunReport, kBudgets, kContext,
+        kPointer, kSeedReport, kLatestRunReport };
     for (const PackMember& member : source->members) {
         if (!known.contains(member.name)
             && !(member.name.startsWith(QLatin1String("logs/")) && member.name.endsWith(QLatin1String(".log"))))
@@ -345,12 +344,12 @@ void readRunpack(Source* source, const LoadControl& control)
         if (timelineReport && timelineReport->value(QLatin1String("error")) == QLatin1String("timeline_unavailable"))
             reader.warn(kTimelineReport, 0, -1, tr("the producer could not build a timeline (timeline_unavailable)"));
         if (const PackMember* events = source->member(kTimelineEvents)) {
-            auto buffer = std::make_shared<TextBuffer>(TextBuffer{kTimelineEvents, events->bytes, {}});
+            auto buffer = std::make_shared<TextBuffer>(TextBuffer { kTimelineEvents, events->bytes, {} });
             data.buffers.push_back(buffer);
             TimelineReader::parseBuffer(*buffer, 0, &data, control);
         } else if (timelineReport && timelineReport->value(QLatin1String("events")).isArray()) {
-            auto buffer = bufferFromArray(kTimelineReport + QLatin1String("#events"),
-                                          timelineReport->value(QLatin1String("events")).toArray());
+            auto buffer = bufferFromArray(
+                kTimelineReport + QLatin1String("#events"), timelineReport->value(QLatin1String("events")).toArray());
             data.buffers.push_back(buffer);
             TimelineReader::parseBuffer(*buffer, 0, &data, control);
         }
@@ -358,16 +357,16 @@ void readRunpack(Source* source, const LoadControl& control)
     }
     if (seedReport && report) {
         QJsonObject identity;
-        for (const char* key : {"session_id", "run_id"}) {
+        for (const char* key : { "session_id", "run_id" }) {
             const QJsonValue value = report->contains(QLatin1String(key)) ? report->value(QLatin1String(key))
                                                                           : source->meta.value(QLatin1String(key));
             if (value.isString())
                 identity.insert(QLatin1String(key), value);
         }
-        for (const char* key : {"events", "timeline"}) {
+        for (const char* key : { "events", "timeline" }) {
             if (report->value(QLatin1String(key)).isArray()) {
                 auto buffer = bufferFromArray(kSeedReport + QLatin1Char('#') + QLatin1String(key),
-                                              report->value(QLatin1String(key)).toArray(), identity);
+                    report->value(QLatin1String(key)).toArray(), identity);
                 data.buffers.push_back(buffer);
                 TimelineReader::parseBuffer(*buffer, 0, &data, control);
                 break;
@@ -384,9 +383,8 @@ void readRunpack(Source* source, const LoadControl& control)
                 - qsizetype(extras.hints ? extras.hints->size() : 0);
             dropped > 0)
             reader.warn(seedReport ? kSeedReport : kRunReport, 0, -1,
-                        QCoreApplication::translate("Runlens::SourceReader",
-                                                    "%n stored hints without a \"kind\" skipped", nullptr,
-                                                    int(dropped)));
+                QCoreApplication::translate(
+                    "Runlens::SourceReader", "%n stored hints without a \"kind\" skipped", nullptr, int(dropped)));
         reportSession = report->value(QLatin1String("session_id")).toString();
         reportRun = report->value(QLatin1String("run_id")).toString();
         if (reportSession.isEmpty())
@@ -403,7 +401,8 @@ void readTimeline(Source* source, const LoadControl& control)
 {
     const QFileInfo info(source->path);
     // A run whose id has a structured step ledger gets its records (spec 10.1).
-    const QHash<QString, QJsonArray> ledgers = info.isDir() ? readStepLedgers(source->path) : QHash<QString, QJsonArray>();
+    const QHash<QString, QJsonArray> ledgers =
+        info.isDir() ? readStepLedgers(source->path) : QHash<QString, QJsonArray>();
     TimelineReader::PrefixCallback onPrefix;
     if (control.partial) {
         onPrefix = [&](TimelineData prefix) {
@@ -412,7 +411,7 @@ void readTimeline(Source* source, const LoadControl& control)
             partial->kind = source->kind;
             partial->partial = true;
             partial->inputBytes = prefix.bytes;
-            buildRuns(partial.get(), std::move(prefix), {}, RunExtras{}, {}, {}, ledgers);
+            buildRuns(partial.get(), std::move(prefix), {}, RunExtras {}, {}, {}, ledgers);
             control.partial(std::move(partial));
         };
     }
@@ -422,7 +421,7 @@ void readTimeline(Source* source, const LoadControl& control)
     source->inputBytes = data.bytes;
     if (info.isDir() && data.buffers.empty() && data.problems.isEmpty())
         source->problems.append(
-            {Diagnostic::Severity::Warning, source->path, 0, -1, tr("no events-*.jsonl files in this directory")});
+            { Diagnostic::Severity::Warning, source->path, 0, -1, tr("no events-*.jsonl files in this directory") });
     if (!info.isDir() && data.buffers.empty()) {
         source->fatalError = data.problems.isEmpty() ? tr("cannot read") : data.problems.first().message;
         return;
@@ -430,10 +429,11 @@ void readTimeline(Source* source, const LoadControl& control)
     // A file in which not one line is a timeline event is not a timeline at all.
     if (!info.isDir() && data.events.empty() && !data.problems.isEmpty()) {
         const Diagnostic& first = data.problems.first();
-        source->fatalError = tr("not a timeline: no line is a timeline event (line %1: %2)").arg(first.line).arg(first.message);
+        source->fatalError =
+            tr("not a timeline: no line is a timeline event (line %1: %2)").arg(first.line).arg(first.message);
         return;
     }
-    buildRuns(source, std::move(data), {}, RunExtras{}, {}, {}, ledgers);
+    buildRuns(source, std::move(data), {}, RunExtras {}, {}, {}, ledgers);
 }
 
 bool looksLikeZip(const QString& path)

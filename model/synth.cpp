@@ -29,8 +29,7 @@ class Rng
 public:
     explicit Rng(quint64 seed)
         : m_state(seed)
-    {
-    }
+    { }
     quint64 next()
     {
         quint64 z = (m_state += 0x9E3779B97F4A7C15ull);
@@ -40,11 +39,7 @@ public:
     }
     qint64 range(qint64 lo, qint64 hi) { return lo + qint64(next() % quint64(hi - lo + 1)); } // inclusive
     bool chance(int perMille) { return qint64(next() % 1000) < perMille; }
-    template<typename T, size_t N>
-    const T& pick(const std::array<T, N>& items)
-    {
-        return items[size_t(next() % N)];
-    }
+    template <typename T, size_t N> const T& pick(const std::array<T, N>& items) { return items[size_t(next() % N)]; }
     QByteArray hex(int digits)
     {
         static const char kDigits[] = "0123456789abcdef";
@@ -175,7 +170,13 @@ QByteArray list(std::initializer_list<QByteArrayView> items)
     return out + ']';
 }
 
-enum Mark : quint8 { NoMark = 0, ToolStart = 1, ToolEnd = 2, ToolEndError = 4 };
+enum Mark : quint8
+{
+    NoMark = 0,
+    ToolStart = 1,
+    ToolEnd = 2,
+    ToolEndError = 4
+};
 
 struct Line
 {
@@ -216,7 +217,8 @@ const std::array<QByteArrayView, 2> kHydrateErrors = {
     "Catalog Error: Table with name chunks does not exist! Did you mean \"chunk_meta\"?",
 };
 
-const std::array<QByteArrayView, 3> kGateReasons = {"high_margin", "upstream_budget_exceeded", "insufficient_candidates"};
+const std::array<QByteArrayView, 3> kGateReasons = { "high_margin", "upstream_budget_exceeded",
+    "insufficient_candidates" };
 
 const QByteArrayView kFaissBug = "emit_checkpoint() got multiple values for argument 'stage'";
 const QByteArrayView kTool = "search.semantic_pro";
@@ -247,8 +249,7 @@ public:
         , m_run(std::move(runId))
         , m_stamp(std::move(stamp))
         , m_t(startUs)
-    {
-    }
+    { }
 
     const QByteArray& session() const { return m_session; }
     const QByteArray& run() const { return m_run; }
@@ -268,7 +269,7 @@ public:
     }
 
     void point(const char* type, QByteArrayView name, const QByteArray& attrs, const char* status = "ok",
-               QByteArrayView message = {})
+        QByteArrayView message = {})
     {
         work(40, 400);
         write(type, name, status, message, attrs, NoMark);
@@ -279,7 +280,7 @@ public:
         work(40, 300);
         const bool tool = qstrcmp(kind, "operation") == 0 && name == kToolScope;
         write(QByteArray(QByteArray(kind) + ".start"), name, "ok", {}, attrs, tool ? ToolStart : NoMark);
-        m_open.push_back({kind, name.toByteArray(), attrs, m_t});
+        m_open.push_back({ kind, name.toByteArray(), attrs, m_t });
     }
 
     // Returns duration_ms of the closed scope.
@@ -310,7 +311,7 @@ private:
     };
 
     void write(QByteArrayView type, QByteArrayView name, const char* status, QByteArrayView message,
-               const QByteArray& attrs, quint8 marks)
+        const QByteArray& attrs, quint8 marks)
     {
         QByteArray line;
         line.reserve(160 + attrs.size() + message.size());
@@ -331,7 +332,7 @@ private:
         if (!attrs.isEmpty())
             line += ",\"attrs\":{" + attrs + '}';
         line += "}\n";
-        m_lines.push_back({m_t, std::move(line), marks});
+        m_lines.push_back({ m_t, std::move(line), marks });
     }
 
     Rng& m_rng;
@@ -343,7 +344,13 @@ private:
     std::vector<Line> m_lines;
 };
 
-enum class Channel { Run, Disabled, CapabilityOff, ProviderError };
+enum class Channel
+{
+    Run,
+    Disabled,
+    CapabilityOff,
+    ProviderError
+};
 
 // The budget descriptor of gate.budget and hybrid.query_profile (spec 6.4).
 QByteArray budgetDescriptor(qint64 words, bool vague, int rrfK)
@@ -393,20 +400,20 @@ void semanticProRun(RunWriter& w, Rng& rng, Server& server)
     const QByteArray queryJson = queryChars > 256
         ? QByteArray("{\"len\":" + QByteArray::number(queryChars) + ",\"sha256\":\"" + rng.hex(64) + "\"}")
         : quoted(query);
-    const qint64 limit = rng.pick(std::array<qint64, 3>{10, 20, 50});
+    const qint64 limit = rng.pick(std::array<qint64, 3> { 10, 20, 50 });
     const bool http = rng.chance(100);
     const bool vague = rng.chance(80);
-    const int rrfK = vague ? 30 : int(rng.pick(std::array<qint64, 3>{30, 60, 60}));
+    const int rrfK = vague ? 30 : int(rng.pick(std::array<qint64, 3> { 30, 60, 60 }));
 
     const qint64 toolStart = w.now();
     w.open("step", kToolScope,
-           Attrs()
-               .str("mcp.tool", kTool)
-               .str("mcp.session_id", w.session())
-               .str("mcp.run_id", w.run())
-               .num("query_chars", queryChars)
-               .num("limit", limit)
-               .members(w.context()));
+        Attrs()
+            .str("mcp.tool", kTool)
+            .str("mcp.session_id", w.session())
+            .str("mcp.run_id", w.run())
+            .num("query_chars", queryChars)
+            .num("limit", limit)
+            .members(w.context()));
     const QByteArray toolAttrs = Attrs()
                                      .num("query_chars", queryChars)
                                      .num("limit", limit)
@@ -418,18 +425,18 @@ void semanticProRun(RunWriter& w, Rng& rng, Server& server)
         w.close(status, message);
         w.close(status, message);
         w.point("http.request", "/mcp",
-                Attrs().str("method", "POST").num("status_code", 200).num("duration_ms", (w.now() - toolStart) / 1000));
+            Attrs().str("method", "POST").num("status_code", 200).num("duration_ms", (w.now() - toolStart) / 1000));
     };
 
     // Embed.
     const QByteArray mode = http ? "http" : "inprocess";
     w.open("step", "vllm.embed_batch",
-           Attrs()
-               .str("vllm.mode", mode)
-               .str("vllm.model_name", "nomic-ai/nomic-embed-code")
-               .num("vllm.embed_dim", 3584)
-               .num("vllm.batch_size", 1)
-               .members(w.context()));
+        Attrs()
+            .str("vllm.mode", mode)
+            .str("vllm.model_name", "nomic-ai/nomic-embed-code")
+            .num("vllm.embed_dim", 3584)
+            .num("vllm.batch_size", 1)
+            .members(w.context()));
     const QByteArray embedAttrs = Attrs().str("mode", mode).num("batch", 1).num("dim", 3584);
     w.open("step", "embed.vllm", embedAttrs);
     if (rng.chance(25)) {
@@ -449,28 +456,28 @@ void semanticProRun(RunWriter& w, Rng& rng, Server& server)
     // Dense.
     if (!server.faissReady) {
         w.point("runtime.init.start", "coderank-faiss",
-                Attrs()
-                    .num("generation", server.generation)
-                    .str("session_id", w.session())
-                    .str("capability_stamp", server.capabilityStamp));
+            Attrs()
+                .num("generation", server.generation)
+                .str("session_id", w.session())
+                .str("capability_stamp", server.capabilityStamp));
         const qint64 initStart = w.now();
         w.work(40'000, 120'000);
         w.point("runtime.init.end", "coderank-faiss",
-                Attrs().num("duration_ms", (w.now() - initStart) / 1000).num("generation", server.generation));
+            Attrs().num("duration_ms", (w.now() - initStart) / 1000).num("generation", server.generation));
         server.faissReady = true;
     }
     const bool gpu = !rng.chance(30);
     const bool secondary = rng.chance(100);
     w.point("faiss.search.start", "faiss",
-            Attrs().num("k", 20).num("nprobe", 128).flag("use_gpu", gpu).flag("has_secondary", secondary));
+        Attrs().num("k", 20).num("nprobe", 128).flag("use_gpu", gpu).flag("has_secondary", secondary));
     w.open("step", "search.faiss",
-           Attrs()
-               .str("component", "retrieval")
-               .str("stage", "faiss.search")
-               .num("faiss.k", 20)
-               .num("faiss.nprobe", 128)
-               .flag("faiss.gpu", gpu)
-               .members(w.context()));
+        Attrs()
+            .str("component", "retrieval")
+            .str("stage", "faiss.search")
+            .num("faiss.k", 20)
+            .num("faiss.nprobe", 128)
+            .flag("faiss.gpu", gpu)
+            .members(w.context()));
     w.work(2'000, gpu ? 6'000 : 40'000);
     if (rng.chance(15)) {
         // Upstream bug 13.1: the FAISS checkpoint raises after the search and fails the tool.
@@ -490,25 +497,25 @@ void semanticProRun(RunWriter& w, Rng& rng, Server& server)
     }
     const qint64 faissMs = w.close();
     w.point("faiss.search.end", "faiss",
-            Attrs().num("duration_ms", faissMs).num("rows", 1).num("k", 20).num("nprobe", 128).flag("use_gpu", gpu));
+        Attrs().num("duration_ms", faissMs).num("rows", 1).num("k", 20).num("nprobe", 128).flag("use_gpu", gpu));
 
     // Hybrid search: budget, gather, fuse.
     w.open("step", "retrieval.search",
-           Attrs()
-               .raw("retrieval.query_text", queryJson)
-               .num("retrieval.query_len", queryChars)
-               .num("retrieval.top_k", 20)
-               .members(w.context()));
+        Attrs()
+            .raw("retrieval.query_text", queryJson)
+            .num("retrieval.query_len", queryChars)
+            .num("retrieval.top_k", 20)
+            .members(w.context()));
     w.open("operation", "hybrid.search", Attrs().num("query_chars", queryChars).num("limit", 20));
     const QByteArray budget = budgetDescriptor(qint64(query.count(' ')) + 1, vague, rrfK);
     w.point("decision", "gate.budget", budget);
     w.point("hybrid.query_profile", "query_profile", budget);
     w.open("step", "retrieval.gather_channels",
-           Attrs()
-               .str("request.stage", "gather")
-               .str("retrieval.channel_depths", "{\"bm25\": 300, \"semantic\": 200, \"splade\": 120}")
-               .num("retrieval.top_k", 20)
-               .members(w.context()));
+        Attrs()
+            .str("request.stage", "gather")
+            .str("retrieval.channel_depths", "{\"bm25\": 300, \"semantic\": 200, \"splade\": 120}")
+            .num("retrieval.top_k", 20)
+            .members(w.context()));
     w.open("step", "search.faiss", Attrs().num("input_hits", 20));
     w.close();
     w.point("hybrid.semantic.run", "semantic", Attrs().num("hits", 20));
@@ -518,7 +525,7 @@ void semanticProRun(RunWriter& w, Rng& rng, Server& server)
     const Channel splade = splade_draw < 60 ? Channel::CapabilityOff
         : splade_draw < 80                  ? Channel::ProviderError
                                             : Channel::Run;
-    std::vector<QByteArrayView> used = {"semantic"};
+    std::vector<QByteArrayView> used = { "semantic" };
     auto channel = [&](QByteArrayView name, Channel how, qint64 depth, const char* cost) {
         switch (how) {
         case Channel::Disabled:
@@ -526,18 +533,18 @@ void semanticProRun(RunWriter& w, Rng& rng, Server& server)
             return;
         case Channel::CapabilityOff:
             w.point("channel", "channel.skip",
-                    Attrs()
-                        .str("reason", "capability_off")
-                        .raw("missing", list({"onnxruntime_importable"}))
-                        .str("name", name));
+                Attrs()
+                    .str("reason", "capability_off")
+                    .raw("missing", list({ "onnxruntime_importable" }))
+                    .str("name", name));
             return;
         case Channel::ProviderError:
             w.work(1'000, 9'000);
             w.point("channel", "channel.skip",
-                    Attrs()
-                        .str("reason", "provider_error")
-                        .str("message", "SPLADE encoder returned HTTP 500: Internal Server Error")
-                        .str("name", name));
+                Attrs()
+                    .str("reason", "provider_error")
+                    .str("message", "SPLADE encoder returned HTTP 500: Internal Server Error")
+                    .str("name", name));
             return;
         case Channel::Run:
             break;
@@ -579,55 +586,51 @@ void semanticProRun(RunWriter& w, Rng& rng, Server& server)
     const bool empty = rng.chance(10);
     const qint64 documents = empty ? 0 : 20;
     w.open("step", "retrieval.fuse",
-           Attrs()
-               .str("request.stage", "fuse")
-               .num("decision.rrf_k", rrfK)
-               .str("retrieval.channels_used", usedText)
-               .members(w.context()));
+        Attrs()
+            .str("request.stage", "fuse")
+            .num("decision.rrf_k", rrfK)
+            .str("retrieval.channels_used", usedText)
+            .members(w.context()));
     w.open("step", "fusion.rrf", Attrs().num("channels", qint64(used.size())));
     w.point("hybrid.fuse.start", "fusion", Attrs().raw("channels", usedList).num("rrf_k", rrfK).num("total", total));
     w.open("step", "search.rrf_fuse",
-           Attrs().num("rrf_k", rrfK).raw("channels", usedList).members(w.context("retrieval.fuse")));
+        Attrs().num("rrf_k", rrfK).raw("channels", usedList).members(w.context("retrieval.fuse")));
     w.work(100, 900);
     w.close();
     w.point("hybrid.fuse.rrf", "fusion", Attrs().num("rrf_k", rrfK).num("returned", documents));
     QByteArray perChannel = "{\"semantic\":" + topDocs(rng, 1000, 920, 3);
     for (size_t i = 1; i < used.size(); ++i)
-        perChannel += ",\"" + used[i].toByteArray() + "\":"
-            + topDocs(rng, 1000 + rng.range(0, 400), used[i] == "bm25" ? 9966 : 1840, 3);
+        perChannel += ",\"" + used[i].toByteArray()
+            + "\":" + topDocs(rng, 1000 + rng.range(0, 400), used[i] == "bm25" ? 9966 : 1840, 3);
     perChannel += '}';
     w.point("hybrid.debug_bundle", "debug",
-            Attrs().raw("bundle", QByteArray("{\"query\":" + queryJson + ",\"budget\":{" + budget
-                                      + "},\"per_channel_top\":" + perChannel + ",\"rrf_k\":" + QByteArray::number(rrfK)
-                                      + '}')));
+        Attrs().raw("bundle",
+            QByteArray("{\"query\":" + queryJson + ",\"budget\":{" + budget + "},\"per_channel_top\":" + perChannel
+                + ",\"rrf_k\":" + QByteArray::number(rrfK) + '}')));
     w.close(); // fusion.rrf
     w.close(); // retrieval.fuse
     w.point("hybrid.fuse.result", "fusion",
-            Attrs().num("documents", documents).num("warnings", 0).raw("channels", usedList));
+        Attrs().num("documents", documents).num("warnings", 0).raw("channels", usedList));
     w.close(); // hybrid.search
     w.close(); // retrieval.search
 
     // Rerank decision, before hydration (spec 4.5).
     if (rng.chance(100)) {
         w.point("rerank.decision", "rerank",
-                Attrs().str("provider", "xtr").num("top_k", 50).flag("enabled", true).num("candidates", documents));
+            Attrs().str("provider", "xtr").num("top_k", 50).flag("enabled", true).num("candidates", documents));
         w.open("step", "retrieval.coderank_llm",
-               Attrs()
-                   .str("component", "retrieval")
-                   .str("request.stage", "rerank")
-                   .num("retrieval.top_k", 20)
-                   .members(w.context()));
+            Attrs()
+                .str("component", "retrieval")
+                .str("request.stage", "rerank")
+                .num("retrieval.top_k", 20)
+                .members(w.context()));
         w.point("rerank.start", "rerank", Attrs().str("provider", "xtr").num("top_k", 50));
         w.work(20'000, 90'000);
         w.point("rerank.end", "rerank", Attrs().str("provider", "xtr").num("returned", documents));
         w.close();
     } else {
         w.point("rerank.decision", "rerank",
-                Attrs()
-                    .str("provider", "xtr")
-                    .num("top_k", 50)
-                    .flag("enabled", false)
-                    .str("reason", "disabled_config"));
+            Attrs().str("provider", "xtr").num("top_k", 50).flag("enabled", false).str("reason", "disabled_config"));
     }
 
     // Hydration; a few requests look documents up in several rounds.
@@ -637,25 +640,25 @@ void semanticProRun(RunWriter& w, Rng& rng, Server& server)
     const qint64 missing = !empty && rng.chance(30) ? rng.range(1, 5) : 0;
     const int rounds = rng.chance(30) ? int(rng.range(2, 12)) : 1;
     w.point("hydration.start", "duckdb",
-            Attrs().num("requested", requested).num("effective_limit", effective).num("asked", requested));
+        Attrs().num("requested", requested).num("effective_limit", effective).num("asked", requested));
     w.open("step", "hydrate.duckdb",
-           Attrs()
-               .str("component", "retrieval")
-               .str("request.stage", "hydrate")
-               .num("duckdb.rows", 0)
-               .num("requested", requested)
-               .num("effective_limit", effective)
-               .members(w.context()));
+        Attrs()
+            .str("component", "retrieval")
+            .str("request.stage", "hydrate")
+            .num("duckdb.rows", 0)
+            .num("requested", requested)
+            .num("effective_limit", effective)
+            .members(w.context()));
     const qint64 hydrateStart = w.now();
     for (int round = 0; round < rounds; ++round) {
         const qint64 sqlBytes = 180 + rng.range(0, 40) + requested * 2;
         w.point("duckdb.hydrate.start", "catalog", Attrs().str("op", "query_by_ids").num("asked_for", requested));
         w.open("step", "catalog.hydrate",
-               Attrs()
-                   .str("component", "duckdb")
-                   .str("request.stage", "hydrate")
-                   .num("duckdb.sql_bytes", sqlBytes)
-                   .members(w.context("hydrate.duckdb")));
+            Attrs()
+                .str("component", "duckdb")
+                .str("request.stage", "hydrate")
+                .num("duckdb.sql_bytes", sqlBytes)
+                .members(w.context("hydrate.duckdb")));
         w.open("step", "sql.exec", Attrs().num("duckdb.sql_bytes", sqlBytes));
         w.work(800, 4'000);
         if (failHydrate) {
@@ -664,27 +667,27 @@ void semanticProRun(RunWriter& w, Rng& rng, Server& server)
             w.close("error", message);
             w.close("error", message);
             w.point("hydration.end", "duckdb",
-                    Attrs().num("requested", requested).num("returned", 0).num("missing", requested), "error", message);
+                Attrs().num("requested", requested).num("returned", 0).num("missing", requested), "error", message);
             endTool("error", QByteArray("DuckDB hydration failed: " + message));
             return;
         }
         w.close();
         w.point("io", "duckdb.query",
-                Attrs().raw("duration_ms", pyFloat(rng.range(80, 900), 2)).num("duckdb.sql_bytes", sqlBytes));
+            Attrs().raw("duration_ms", pyFloat(rng.range(80, 900), 2)).num("duckdb.sql_bytes", sqlBytes));
         w.close(); // catalog.hydrate
         w.point("duckdb.hydrate.end", "catalog",
-                Attrs()
-                    .num("returned", requested - missing)
-                    .num("missing", missing)
-                    .num("duration_ms", (w.now() - hydrateStart) / 1000));
+            Attrs()
+                .num("returned", requested - missing)
+                .num("missing", missing)
+                .num("duration_ms", (w.now() - hydrateStart) / 1000));
     }
     w.close(); // hydrate.duckdb
     w.point("hydration.end", "duckdb",
-            Attrs()
-                .num("requested", requested)
-                .num("returned", requested - missing)
-                .num("missing", missing)
-                .num("effective_limit", effective));
+        Attrs()
+            .num("requested", requested)
+            .num("returned", requested - missing)
+            .num("missing", missing)
+            .num("effective_limit", effective));
     endTool("ok", {});
 }
 
@@ -692,7 +695,7 @@ void semanticProRun(RunWriter& w, Rng& rng, Server& server)
 std::vector<Line> startupRun(Rng& rng, Server& server, qint64 startUs)
 {
     RunWriter w(rng, "startup", rng.hex(32), server.capabilityStamp, startUs);
-    std::vector<QByteArrayView> cells = {"hybrid-engine"};
+    std::vector<QByteArrayView> cells = { "hybrid-engine" };
     if (server.faissReady)
         cells.insert(cells.begin(), "coderank-faiss");
     for (QByteArrayView cell : cells) {
@@ -700,7 +703,7 @@ std::vector<Line> startupRun(Rng& rng, Server& server, qint64 startUs)
         const qint64 start = w.now();
         w.work(30'000, 120'000);
         w.point("runtime.init.end", cell,
-                Attrs().num("duration_ms", (w.now() - start) / 1000).num("generation", server.generation));
+            Attrs().num("duration_ms", (w.now() - start) / 1000).num("generation", server.generation));
     }
     return w.take();
 }
@@ -714,8 +717,7 @@ public:
         : m_dir(directory)
         , m_options(options)
         , m_stats(stats)
-    {
-    }
+    { }
 
     bool append(const Line& line, qint64 index, QString* error)
     {
@@ -827,8 +829,8 @@ struct Session
 {
     QByteArray id;
     std::vector<Line> lines; // the current run
-    size_t cursor = 0;       // next line to write
-    quint8 marks = NoMark;   // what the written part of the current run contains
+    size_t cursor = 0; // next line to write
+    quint8 marks = NoMark; // what the written part of the current run contains
 };
 
 void countRun(SynthStats* stats, size_t written, quint8 marks)
@@ -849,7 +851,7 @@ void countRun(SynthStats* stats, size_t written, quint8 marks)
         ++stats->completeRuns;
 }
 
-const std::array<QByteArrayView, 8> kTeams = {"search", "ide", "review", "agent", "ci", "docs", "infra", "eval"};
+const std::array<QByteArrayView, 8> kTeams = { "search", "ide", "review", "agent", "ci", "docs", "infra", "eval" };
 
 } // namespace
 
@@ -865,7 +867,7 @@ bool synthesizeTimeline(const QString& directory, const SynthOptions& options, S
         *error = tr("cannot create directory %1").arg(directory);
         return false;
     }
-    const QStringList existing = dir.entryList({QStringLiteral("events-*.jsonl")}, QDir::Files);
+    const QStringList existing = dir.entryList({ QStringLiteral("events-*.jsonl") }, QDir::Files);
     if (!existing.isEmpty() && !options.force) {
         *error = tr("%1 already holds timeline files; use --force to replace them").arg(directory);
         return false;
@@ -911,7 +913,7 @@ bool synthesizeTimeline(const QString& directory, const SynthOptions& options, S
         const qint64 after = pending.front().tsUs;
         for (size_t i = 0; i < sessions.size(); ++i) {
             newRun(sessions[i], after + rng.range(200'000, 10'000'000));
-            queue.push({sessions[i].lines.front().tsUs, i});
+            queue.push({ sessions[i].lines.front().tsUs, i });
         }
     };
 
@@ -963,7 +965,7 @@ bool synthesizeTimeline(const QString& directory, const SynthOptions& options, S
             countRun(stats, session.cursor, session.marks);
             newRun(session, lastTs + rng.range(300'000, 30'000'000));
         }
-        queue.push({session.lines[session.cursor].tsUs, i});
+        queue.push({ session.lines[session.cursor].tsUs, i });
     }
     // The data ends while runs are in flight: those are cut off, as in a snapshot of a live directory.
     countRun(stats, pendingWritten, NoMark);

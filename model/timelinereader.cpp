@@ -70,15 +70,16 @@ QStringList TimelineReader::timelineFiles(const QString& directory)
         QString name;
     };
     std::vector<Key> keys;
-    const QStringList names = QDir(directory).entryList({QStringLiteral("events-*.jsonl")}, QDir::Files | QDir::System);
+    const QStringList names =
+        QDir(directory).entryList({ QStringLiteral("events-*.jsonl") }, QDir::Files | QDir::System);
     for (const QString& name : names) {
         const auto match = pattern.match(name);
         if (!match.hasMatch())
-            keys.push_back({QStringLiteral("~"), 2, 0, name});
+            keys.push_back({ QStringLiteral("~"), 2, 0, name });
         else if (match.captured(2).isEmpty())
-            keys.push_back({match.captured(1), 1, 0, name});
+            keys.push_back({ match.captured(1), 1, 0, name });
         else
-            keys.push_back({match.captured(1), 0, match.captured(2).toLongLong(), name});
+            keys.push_back({ match.captured(1), 0, match.captured(2).toLongLong(), name });
     }
     std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
         return std::tie(a.day, a.group, a.epoch, a.name) < std::tie(b.day, b.group, b.epoch, b.name);
@@ -89,8 +90,8 @@ QStringList TimelineReader::timelineFiles(const QString& directory)
     return result;
 }
 
-std::shared_ptr<const TextBuffer> TimelineReader::mapFile(const QString& path, const QString& displayName,
-                                                          QString* error)
+std::shared_ptr<const TextBuffer> TimelineReader::mapFile(
+    const QString& path, const QString& displayName, QString* error)
 {
     if (const QString reason = notRegularFileReason(path); !reason.isEmpty()) {
         *error = reason; // a FIFO would block open() and a device never ends
@@ -142,23 +143,23 @@ size_t countLines(const char* data, qsizetype begin, qsizetype end)
 // its first one, which a range cannot know it has when it is parsed beside the ranges before it.
 struct RangeProblems
 {
-    Diagnostics kept;      // the first kMaxProblemsPerFile
+    Diagnostics kept; // the first kMaxProblemsPerFile
     qint64 suppressed = 0; // beyond those
-    qint64 crlfLine = 0;   // the first line ending in CRLF; 0 when none
+    qint64 crlfLine = 0; // the first line ending in CRLF; 0 when none
     qint64 crlfOffset = 0;
 };
 
 // Parses the lines in [begin, end) of `buffer`, the first of them line number `firstLine`, appending to
 // `out`. A range starts at a line start; only the buffer's last range may end without a line break.
 void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, qsizetype end, qint64 firstLine,
-                TimelineData* out, RangeProblems* problems, const LoadControl& control)
+    TimelineData* out, RangeProblems* problems, const LoadControl& control)
 {
     JsonLineParser parser;
     const char* data = buffer.bytes.constData();
     auto report = [&](Diagnostic::Severity severity, qint64 line, qint64 offset, const QString& message,
                       const char* code = "") {
         if (problems->kept.size() < kMaxProblemsPerFile)
-            problems->kept.append({severity, buffer.name, line, offset, message, QLatin1String(code)});
+            problems->kept.append({ severity, buffer.name, line, offset, message, QLatin1String(code) });
         else
             ++problems->suppressed;
     };
@@ -200,8 +201,8 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
         }
         if (line.size() > kMaxLineBytes) {
             report(Diagnostic::Severity::Error, lineNumber, offset,
-                   tr("line skipped: %1 bytes is longer than the limit of %2 bytes").arg(line.size()).arg(kMaxLineBytes),
-                   "malformed-line");
+                tr("line skipped: %1 bytes is longer than the limit of %2 bytes").arg(line.size()).arg(kMaxLineBytes),
+                "malformed-line");
             continue;
         }
         Event event;
@@ -210,11 +211,11 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
         if (parser.parse(line, &event, &key, &error, &warnings) == JsonLineParser::Result::Invalid) {
             if (!complete)
                 report(Diagnostic::Severity::Error, lineNumber, offset,
-                       tr("truncated last line (%1 bytes, no line break): %2").arg(line.size()).arg(error),
-                       "truncated-line");
+                    tr("truncated last line (%1 bytes, no line break): %2").arg(line.size()).arg(error),
+                    "truncated-line");
             else
                 report(Diagnostic::Severity::Error, lineNumber, offset, tr("line skipped: %1").arg(error),
-                       "malformed-line");
+                    "malformed-line");
             continue;
         }
         for (const QString& warning : std::as_const(warnings))
@@ -231,7 +232,7 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
                 return;
             }
             control.report(int((pos - begin) * 1000 / std::max<qsizetype>(end - begin, 1)),
-                           tr("%1: %n lines", nullptr, int(lineNumber)).arg(buffer.name));
+                tr("%1: %n lines", nullptr, int(lineNumber)).arg(buffer.name));
         }
     }
 }
@@ -242,11 +243,12 @@ Diagnostics mergeProblems(const std::vector<const RangeProblems*>& ranges, const
 {
     Diagnostics all;
     qint64 suppressed = 0;
-    const auto crlf = std::find_if(ranges.begin(), ranges.end(), [](const RangeProblems* r) { return r->crlfLine > 0; });
+    const auto crlf =
+        std::find_if(ranges.begin(), ranges.end(), [](const RangeProblems* r) { return r->crlfLine > 0; });
     bool crlfPlaced = crlf == ranges.end();
     const auto placeCrlf = [&] {
-        all.append({Diagnostic::Severity::Warning, bufferName, (*crlf)->crlfLine, (*crlf)->crlfOffset,
-                    tr("CRLF line endings")});
+        all.append({ Diagnostic::Severity::Warning, bufferName, (*crlf)->crlfLine, (*crlf)->crlfOffset,
+            tr("CRLF line endings") });
         crlfPlaced = true;
     };
     for (const RangeProblems* range : ranges) {
@@ -266,26 +268,26 @@ Diagnostics mergeProblems(const std::vector<const RangeProblems*>& ranges, const
         all.resize(kMaxProblemsPerFile);
     }
     if (suppressed > 0)
-        all.append({Diagnostic::Severity::Warning, bufferName, 0, -1,
-                    tr("%n further problems in this file not listed", nullptr, int(suppressed))});
+        all.append({ Diagnostic::Severity::Warning, bufferName, 0, -1,
+            tr("%n further problems in this file not listed", nullptr, int(suppressed)) });
     return all;
 }
 
 } // namespace
 
-void TimelineReader::parseBuffer(const TextBuffer& buffer, qint32 bufferIndex, TimelineData* out,
-                                 const LoadControl& control)
+void TimelineReader::parseBuffer(
+    const TextBuffer& buffer, qint32 bufferIndex, TimelineData* out, const LoadControl& control)
 {
     const qsizetype size = buffer.bytes.size();
     RangeProblems problems;
     parseRange(buffer, bufferIndex, 0, size, 1, out, &problems, control);
-    out->problems += mergeProblems({&problems}, buffer.name);
+    out->problems += mergeProblems({ &problems }, buffer.name);
 }
 
 TimelineData TimelineReader::readFile(const QString& fileName, const LoadControl& control, qsizetype chunkBytes)
 {
-    TimelineData data = readFiles({fileName}, {QFileInfo(fileName).fileName()}, control, EventLayout::Flat, {},
-                                  chunkBytes);
+    TimelineData data =
+        readFiles({ fileName }, { QFileInfo(fileName).fileName() }, control, EventLayout::Flat, {}, chunkBytes);
     if (data.buffers.empty() && !data.problems.isEmpty())
         data.problems.front().file = fileName; // cannot read: said of the path the caller gave
     return data;
@@ -301,7 +303,7 @@ public:
     // The group of these ids; `added` is set when it is new (its index is then the previous size).
     int groupOf(Atom sessionId, Atom runId, bool* added)
     {
-        const auto [it, inserted] = m_groups.try_emplace(RunKey{sessionId, runId}, int(m_groups.size()));
+        const auto [it, inserted] = m_groups.try_emplace(RunKey { sessionId, runId }, int(m_groups.size()));
         *added = inserted;
         return it->second;
     }
@@ -335,7 +337,7 @@ std::vector<RunGroup> groupInOrder(std::vector<Event>& events, const std::vector
         bool added = false;
         const int group = index.groupOf(key.sessionId, key.runId, &added);
         if (added) {
-            groups.push_back({key.sessionId, key.runId, {}});
+            groups.push_back({ key.sessionId, key.runId, {} });
             counts.push_back(0);
         }
         ++counts[size_t(group)];
@@ -349,7 +351,6 @@ std::vector<RunGroup> groupInOrder(std::vector<Event>& events, const std::vector
     return groups;
 }
 
-
 void sortByTs(std::vector<Event>& events)
 {
     const auto byTs = [](const Event& a, const Event& b) { return a.ts < b.ts; };
@@ -360,7 +361,7 @@ void sortByTs(std::vector<Event>& events)
 } // namespace
 
 TimelineData TimelineReader::readDirectory(const QString& directory, const LoadControl& control, EventLayout layout,
-                                           const PrefixCallback& onPrefix, qsizetype chunkBytes)
+    const PrefixCallback& onPrefix, qsizetype chunkBytes)
 {
     const QStringList names = timelineFiles(directory);
     QStringList paths;
@@ -370,7 +371,7 @@ TimelineData TimelineReader::readDirectory(const QString& directory, const LoadC
 }
 
 TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringList& names, const LoadControl& control,
-                                       EventLayout layout, const PrefixCallback& onPrefix, qsizetype chunkBytes)
+    EventLayout layout, const PrefixCallback& onPrefix, qsizetype chunkBytes)
 {
     TimelineData data;
 
@@ -456,8 +457,8 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
         const File& file = files[i];
         if (!file.buffer) {
             return file.error.isEmpty() ? Diagnostics()
-                                        : Diagnostics{{Diagnostic::Severity::Error, names[qsizetype(i)], 0, -1,
-                                                       tr("cannot read: %1").arg(file.error)}};
+                                        : Diagnostics { { Diagnostic::Severity::Error, names[qsizetype(i)], 0, -1,
+                                            tr("cannot read: %1").arg(file.error) } };
         }
         std::vector<const RangeProblems*> ranges;
         for (size_t c = file.firstChunk; c < std::min(chunkEnd, file.firstChunk + file.chunkCount); ++c)
@@ -516,18 +517,20 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
         }
         const qint64 size = chunk.end - chunk.begin;
         qint64 partial = 0;
-        const LoadControl chunkControl{control.isCanceled, [&](int permille, const QString& text) {
-                                           QMutexLocker lock(&progressMutex);
-                                           done += size * permille / 1000 - partial;
-                                           partial = size * permille / 1000;
-                                           const int overall = int(done * 1000 / std::max<qint64>(total, 1));
-                                           if (overall > reported) { // two chunks at once: keep it rising
-                                               reported = overall;
-                                               control.report(overall, text);
-                                           }
-                                       }, {}};
+        const LoadControl chunkControl { control.isCanceled,
+            [&](int permille, const QString& text) {
+                QMutexLocker lock(&progressMutex);
+                done += size * permille / 1000 - partial;
+                partial = size * permille / 1000;
+                const int overall = int(done * 1000 / std::max<qint64>(total, 1));
+                if (overall > reported) { // two chunks at once: keep it rising
+                    reported = overall;
+                    control.report(overall, text);
+                }
+            },
+            {} };
         parseRange(*file.buffer, bufferIndex[chunk.file], chunk.begin, chunk.end, chunk.firstLine, &chunk.data,
-                   &chunk.problems, chunkControl);
+            &chunk.problems, chunkControl);
         if (chunk.data.canceled)
             canceled = true;
         if (layout == EventLayout::RunsByBuffer) {
@@ -589,7 +592,7 @@ std::vector<RunGroup> groupByRun(std::vector<std::vector<RunGroup>> runsByBuffer
             bool added = false;
             const int group = index.groupOf(part.sessionId, part.runId, &added);
             if (added) {
-                groups.push_back({part.sessionId, part.runId, {}});
+                groups.push_back({ part.sessionId, part.runId, {} });
                 partsOf.emplace_back();
             }
             partsOf[size_t(group)].push_back(&part);

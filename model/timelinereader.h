@@ -25,7 +25,7 @@ struct TimelineData
 {
     TextBuffers buffers;
     std::vector<Event> events; // in read order: files in write order, lines in file order
-    std::vector<RunKey> keys;  // beside `events`: whose run each is
+    std::vector<RunKey> keys; // beside `events`: whose run each is
     /// With EventLayout::RunsByBuffer, the events of each buffer instead (`events` stays empty), in buffer
     /// order, already grouped by run within the buffer: groupByRun() joins them on every core.
     std::vector<std::vector<RunGroup>> runsByBuffer;
@@ -42,7 +42,11 @@ public:
     /// current file; other events-*.jsonl names last.
     static QStringList timelineFiles(const QString& directory);
 
-    enum class EventLayout { Flat, RunsByBuffer };
+    enum class EventLayout
+    {
+        Flat,
+        RunsByBuffer
+    };
     /// Called, from a worker thread, with a copy of what the first files hold as soon as they are parsed,
     /// and again at most every few hundred milliseconds while later ones are (RunsByBuffer only).
     using PrefixCallback = std::function<void(TimelineData prefix)>;
@@ -51,15 +55,15 @@ public:
     /// Reads and parses the files on every core, big files in chunks of about `chunkBytes` of whole
     /// lines; the result is the same as reading them one by one, line by line.
     static TimelineData readDirectory(const QString& directory, const LoadControl& control = {},
-                                      EventLayout layout = EventLayout::Flat, const PrefixCallback& onPrefix = {},
-                                      qsizetype chunkBytes = kChunkBytes);
-    static TimelineData readFile(const QString& fileName, const LoadControl& control = {},
-                                 qsizetype chunkBytes = kChunkBytes);
+        EventLayout layout = EventLayout::Flat, const PrefixCallback& onPrefix = {},
+        qsizetype chunkBytes = kChunkBytes);
+    static TimelineData readFile(
+        const QString& fileName, const LoadControl& control = {}, qsizetype chunkBytes = kChunkBytes);
 
     /// Parses one buffer's lines into `out`. A last line without '\n' is parsed too (a closed
     /// file or a pack member); when it does not parse it is reported as truncated.
-    static void parseBuffer(const TextBuffer& buffer, qint32 bufferIndex, TimelineData* out,
-                            const LoadControl& control = {});
+    static void parseBuffer(
+        const TextBuffer& buffer, qint32 bufferIndex, TimelineData* out, const LoadControl& control = {});
 
     /// Reads a regular file as it is now (never mapped); on failure returns null and says why.
     static std::shared_ptr<const TextBuffer> mapFile(const QString& path, const QString& displayName, QString* error);
@@ -67,7 +71,7 @@ public:
 private:
     /// PATHS in this order, their buffers and problems named by NAMES.
     static TimelineData readFiles(const QStringList& paths, const QStringList& names, const LoadControl& control,
-                                  EventLayout layout, const PrefixCallback& onPrefix, qsizetype chunkBytes);
+        EventLayout layout, const PrefixCallback& onPrefix, qsizetype chunkBytes);
 };
 
 /// Groups events by their keys (session_id, run_id) in first-seen order, each group stable-sorted by ts.

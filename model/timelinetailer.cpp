@@ -42,7 +42,7 @@ NameInfo nameInfo(const QString& name)
     const QRegularExpressionMatch match = pattern.match(name);
     if (!match.hasMatch())
         return {};
-    return {match.captured(1), match.capturedLength(2) > 0};
+    return { match.captured(1), match.capturedLength(2) > 0 };
 }
 
 // '\n' in the first `upTo` bytes: the line numbers of a file whose start startAtEnd() skipped.
@@ -92,14 +92,13 @@ struct TimelineTailer::Entry
     quint64 inode = 0;
     qint64 size = 0;
     qint64 mtimeMs = 0;
-    int tracked = -1;   // index into m_files
+    int tracked = -1; // index into m_files
     bool reset = false; // same file, but shorter than what was read or rewritten from the start
 };
 
 TimelineTailer::TimelineTailer(QString directory)
     : m_directory(std::move(directory))
-{
-}
+{ }
 
 QString TimelineTailer::path(const QString& name) const
 {
@@ -118,8 +117,8 @@ TailBatch TimelineTailer::poll()
         // Gone between listing and stat, or not a regular file: the next poll sees the outcome.
         if (::stat(QFile::encodeName(path(name)).constData(), &st) != 0 || !S_ISREG(st.st_mode))
             continue;
-        entries.push_back({name, quint64(st.st_dev), quint64(st.st_ino), qint64(st.st_size),
-                           qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000});
+        entries.push_back({ name, quint64(st.st_dev), quint64(st.st_ino), qint64(st.st_size),
+            qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000 });
     }
 
     // 1. Identity: a followed file is the entry with its device and inode (a rename keeps both).
@@ -183,14 +182,14 @@ TailBatch TimelineTailer::poll()
         const qint64 unread = file.lastSize - file.offset + file.partial.size();
         if (rotatedAway(file)) {
             // Whatever the writer appended after the last poll went with the replaced segment.
-            batch.problems.append({Diagnostic::Severity::Warning, file.name, file.lines >= 0 ? file.lines + 1 : 0,
-                                   file.offset - file.partial.size(),
-                                   tr("rotated segment overwritten; lines may be lost"), kRotationGap});
+            batch.problems.append({ Diagnostic::Severity::Warning, file.name, file.lines >= 0 ? file.lines + 1 : 0,
+                file.offset - file.partial.size(), tr("rotated segment overwritten; lines may be lost"),
+                kRotationGap });
         } else if (unread > 0) {
-            batch.problems.append({Diagnostic::Severity::Warning, file.name, file.lines >= 0 ? file.lines + 1 : 0,
-                                   file.offset - file.partial.size(),
-                                   tr("file deleted with %n unread bytes; their lines are lost", nullptr, int(unread)),
-                                   QStringLiteral("file-deleted")});
+            batch.problems.append({ Diagnostic::Severity::Warning, file.name, file.lines >= 0 ? file.lines + 1 : 0,
+                file.offset - file.partial.size(),
+                tr("file deleted with %n unread bytes; their lines are lost", nullptr, int(unread)),
+                QStringLiteral("file-deleted") });
         }
     }
     m_files = std::move(kept);
@@ -224,9 +223,9 @@ TailBatch TimelineTailer::poll()
         file.name = entry.name;
         if (entry.reset) {
             addProblem(file,
-                       {Diagnostic::Severity::Warning, entry.name, 0, -1,
-                        tr("file truncated; reading it again from the start"), QStringLiteral("file-truncated")},
-                       &batch);
+                { Diagnostic::Severity::Warning, entry.name, 0, -1,
+                    tr("file truncated; reading it again from the start"), QStringLiteral("file-truncated") },
+                &batch);
             file.offset = 0;
             file.lines = 0;
             file.partial.clear();
@@ -253,8 +252,8 @@ qint64 TimelineTailer::readNew(File& file, const Entry& entry, qint64 limit, Tai
         if (!file.readErrorReported) {
             file.readErrorReported = true;
             addProblem(file,
-                       {Diagnostic::Severity::Error, entry.name, 0, -1, tr("cannot read: %1").arg(handle.errorString())},
-                       batch);
+                { Diagnostic::Severity::Error, entry.name, 0, -1, tr("cannot read: %1").arg(handle.errorString()) },
+                batch);
         }
         return 0;
     }
@@ -264,8 +263,8 @@ qint64 TimelineTailer::readNew(File& file, const Entry& entry, qint64 limit, Tai
     if (file.head.size() < kHeadBytes)
         file.head = readHead(handle, kHeadBytes);
     // Up to the size stat saw: what was appended since then waits for the next poll.
-    const QByteArray chunk = handle.seek(file.offset) ? handle.read(std::min(entry.size - file.offset, limit))
-                                                      : QByteArray();
+    const QByteArray chunk =
+        handle.seek(file.offset) ? handle.read(std::min(entry.size - file.offset, limit)) : QByteArray();
     if (chunk.isEmpty())
         return 0;
     const qint64 base = file.offset - file.partial.size(); // file position of the first byte of `complete`
@@ -315,9 +314,8 @@ void TimelineTailer::addProblem(File& file, Diagnostic problem, TailBatch* batch
     if (file.problems < kMaxProblemsPerFile)
         batch->problems.append(std::move(problem));
     else if (file.problems == kMaxProblemsPerFile)
-        batch->problems.append({Diagnostic::Severity::Warning, file.name, 0, -1,
-                                tr("more than %n problems in this file; further ones are not listed", nullptr,
-                                   kMaxProblemsPerFile - 1)});
+        batch->problems.append({ Diagnostic::Severity::Warning, file.name, 0, -1,
+            tr("more than %n problems in this file; further ones are not listed", nullptr, kMaxProblemsPerFile - 1) });
 }
 
 } // namespace Runlens

@@ -14,13 +14,13 @@ namespace Runlens {
 /// What one poll of a TimelineTailer found: the complete lines appended since the previous poll.
 struct TailBatch
 {
-    TextBuffers buffers;       // per file that grew: just its new complete lines
+    TextBuffers buffers; // per file that grew: just its new complete lines
     std::vector<Event> events; // in write order; Event::buffer indexes `buffers`, Event::line is the line in its file
-    std::vector<RunKey> keys;  // beside `events`: whose run each is
-    Diagnostics problems;      // line and byteOffset are positions in the file, not in the buffer
-    qint64 bytes = 0;          // bytes consumed by this poll
-    qint64 lastWriteMs = 0;    // newest modification time (ms since the epoch) of a file that grew; 0 when none did
-    bool more = false;         // the read limit stopped this poll: call poll() again without waiting
+    std::vector<RunKey> keys; // beside `events`: whose run each is
+    Diagnostics problems; // line and byteOffset are positions in the file, not in the buffer
+    qint64 bytes = 0; // bytes consumed by this poll
+    qint64 lastWriteMs = 0; // newest modification time (ms since the epoch) of a file that grew; 0 when none did
+    bool more = false; // the read limit stopped this poll: call poll() again without waiting
 
     bool isEmpty() const { return buffers.empty() && problems.isEmpty(); }
 };
@@ -52,11 +52,11 @@ private:
         QString name; // at the last poll; a rename keeps the inode
         quint64 device = 0;
         quint64 inode = 0;
-        qint64 offset = 0;   // bytes consumed, the held-back partial line included
-        qint64 lines = 0;    // '\n' in the consumed bytes; -1 until counted (skipped by startAtEnd)
+        qint64 offset = 0; // bytes consumed, the held-back partial line included
+        qint64 lines = 0; // '\n' in the consumed bytes; -1 until counted (skipped by startAtEnd)
         qint64 lastSize = 0; // size at the last poll
-        QByteArray partial;  // a last line whose '\n' has not arrived yet
-        QByteArray head;     // the first bytes, telling a reused inode number from the file read so far
+        QByteArray partial; // a last line whose '\n' has not arrived yet
+        QByteArray head; // the first bytes, telling a reused inode number from the file read so far
         int problems = 0;
         bool crlfReported = false;
         bool readErrorReported = false;

@@ -22,18 +22,18 @@ public:
     struct Limits
     {
         int maxEntries = 10000;
-        qint64 maxEntrySize = 256ll * 1024 * 1024;  // uncompressed bytes per member
+        qint64 maxEntrySize = 256ll * 1024 * 1024; // uncompressed bytes per member
         qint64 maxTotalSize = 1024ll * 1024 * 1024; // uncompressed bytes, all members
-        qint64 maxRatio = 200;                      // uncompressed / compressed, for members over 1 MiB
+        qint64 maxRatio = 200; // uncompressed / compressed, for members over 1 MiB
     };
 
     struct Entry
     {
         QString name;
-        qint64 size = 0;           // uncompressed, as declared by the central directory
+        qint64 size = 0; // uncompressed, as declared by the central directory
         qint64 compressedSize = 0;
         bool encrypted = false;
-        int method = 0;            // 0 stored, 8 deflate
+        int method = 0; // 0 stored, 8 deflate
     };
 
     /// Reads from a file on disk (opened read-only, never written).
@@ -63,11 +63,11 @@ public:
 
     /// Writes members (name, bytes) in the given order: DEFLATE, no directory entries, every timestamp
     /// 1980-01-01 00:00, so the same input gives the same bytes. Atomic: goes through QSaveFile.
-    [[nodiscard]] static bool write(const QString& fileName, const QList<QPair<QString, QByteArray>>& members,
-                                    QString* errorString);
+    [[nodiscard]] static bool write(
+        const QString& fileName, const QList<QPair<QString, QByteArray>>& members, QString* errorString);
     /// The same, into memory.
-    [[nodiscard]] static bool writeToBuffer(QByteArray* out, const QList<QPair<QString, QByteArray>>& members,
-                                            QString* errorString);
+    [[nodiscard]] static bool writeToBuffer(
+        QByteArray* out, const QList<QPair<QString, QByteArray>>& members, QString* errorString);
 
     /// True when a member name is safe: relative, no "..", no backslash, no drive letter, not empty.
     static bool isSafeName(const QString& name);

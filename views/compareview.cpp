@@ -115,10 +115,11 @@ CompareView::CompareView(RunDiff diff, QWidget* parent)
         [this](double from, double to) { syncRange(m_waterfallB, m_waterfallA, from, to); });
 
     const QString status = tr("%1: %2 (%3)");
-    m_header->setText(tr("A  %1\nB  %2\n%3")
-                          .arg(status.arg(m_diff.labelA, runStatusLabel(m_diff.a->status), formatDuration(m_diff.a->durationMs)),
-                              status.arg(m_diff.labelB, runStatusLabel(m_diff.b->status), formatDuration(m_diff.b->durationMs)),
-                              verdict()));
+    m_header->setText(
+        tr("A  %1\nB  %2\n%3")
+            .arg(status.arg(m_diff.labelA, runStatusLabel(m_diff.a->status), formatDuration(m_diff.a->durationMs)),
+                status.arg(m_diff.labelB, runStatusLabel(m_diff.b->status), formatDuration(m_diff.b->durationMs)),
+                verdict()));
 
     auto* labelA = new QLabel(tr("Waterfall A"), this);
     auto* labelB = new QLabel(tr("Waterfall B"), this);

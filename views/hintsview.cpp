@@ -58,7 +58,8 @@ HintsView::HintsView(QWidget* parent)
         auto* toggle = new QAction(m_model->headerData(column, Qt::Horizontal).toString(), header);
         toggle->setCheckable(true);
         toggle->setChecked(!m_tree->isColumnHidden(column));
-        connect(toggle, &QAction::toggled, this, [this, column](bool shown) { m_tree->setColumnHidden(column, !shown); });
+        connect(
+            toggle, &QAction::toggled, this, [this, column](bool shown) { m_tree->setColumnHidden(column, !shown); });
         header->addAction(toggle);
     }
     m_tree->installEventFilter(this);
@@ -97,7 +98,7 @@ void HintsView::fitColumns()
     // Origin and evidence as wide as their texts, but a fifth of the width at most each: the message
     // is what a narrow panel must show (the details below show all of a hint).
     const int limit = std::max(m_tree->viewport()->width() / 5, fontMetrics().averageCharWidth() * 8);
-    for (const int column : {int(HintsModel::OriginColumn), int(HintsModel::EvidenceColumn)}) {
+    for (const int column : { int(HintsModel::OriginColumn), int(HintsModel::EvidenceColumn) }) {
         const QAbstractItemView* view = m_tree; // QTreeView hides the public sizeHintForColumn()
         const int needed = std::max(view->sizeHintForColumn(column), m_tree->header()->sectionSizeHint(column));
         m_tree->header()->resizeSection(column, std::min(needed, limit));

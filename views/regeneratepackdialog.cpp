@@ -98,8 +98,8 @@ void RegeneratePackDialog::updateDefaultName()
 void RegeneratePackDialog::browse()
 {
     // The file dialog asks before replacing a file; that answer is the overwrite permission.
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Write Pack To"), outputPath(), tr("Runpacks (*.zip)"), nullptr);
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Write Pack To"), outputPath(), tr("Runpacks (*.zip)"), nullptr);
     if (path.isEmpty())
         return;
     m_output->setText(QDir::toNativeSeparators(path));
@@ -122,8 +122,8 @@ void RegeneratePackDialog::accept()
     }
     if (QFileInfo::exists(path) && !m_overwrite) {
         const auto answer = QMessageBox::question(this, tr("Replace File?"),
-            tr("%1 exists. Replace it?").arg(QDir::toNativeSeparators(path)),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+            tr("%1 exists. Replace it?").arg(QDir::toNativeSeparators(path)), QMessageBox::Yes | QMessageBox::No,
+            QMessageBox::No);
         if (answer != QMessageBox::Yes)
             return;
         m_overwrite = true;

@@ -27,20 +27,20 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMap>
-#include <QSet>
-#include <QSignalBlocker>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSet>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTabWidget>
 #include <QToolButton>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -339,7 +339,8 @@ void SourceView::setPartialSource(SourcePtr partial)
     replaceSource(std::move(partial), false);
     m_partialBar->show();
     m_partialLabel->setText(tr("Still reading: the %Ln runs of the files read so far are shown, the last of them "
-                               "perhaps incomplete; hints come when all is read.", nullptr, int(m_source->runs.size())));
+                               "perhaps incomplete; hints come when all is read.",
+        nullptr, int(m_source->runs.size())));
 }
 
 void SourceView::setSource(SourcePtr source)
@@ -474,10 +475,8 @@ void SourceView::updateSource(SourcePtr source, double linesPerSecond)
     } else if (!m_source) {
         m_liveLabel->setText(tr("Following %1: waiting for the first line").arg(directory));
     } else {
-        m_liveLabel->setText(tr("Following %1 · %L2 lines · %L3 lines/s")
-                                 .arg(directory)
-                                 .arg(events)
-                                 .arg(qRound(linesPerSecond)));
+        m_liveLabel->setText(
+            tr("Following %1 · %L2 lines · %L3 lines/s").arg(directory).arg(events).arg(qRound(linesPerSecond)));
     }
 }
 
@@ -629,8 +628,8 @@ void SourceView::showCanceled()
         // What was read stays: the runs of the first files, with their hints.
         m_partialProgress->hide();
         m_partialCancel->hide();
-        m_partialLabel->setText(tr("Loading cancelled: only the %Ln runs of the files read before are shown.",
-                                   nullptr, int(m_source->runs.size())));
+        m_partialLabel->setText(tr("Loading cancelled: only the %Ln runs of the files read before are shown.", nullptr,
+            int(m_source->runs.size())));
         setState(State::Canceled);
         startDetectors();
         return;
@@ -841,8 +840,9 @@ void SourceView::showCurrentRunHints()
     const RunPtr run = currentRun();
     m_hints->setHints(run, currentRunHints());
     // Shown for good once the report holding this run is in; until then, the next report shows them.
-    const bool inReport = m_hintReport && std::any_of(m_hintReport->runs.begin(), m_hintReport->runs.end(),
-        [&run](const RunHints& runHints) { return runHints.run == run; });
+    const bool inReport = m_hintReport
+        && std::any_of(m_hintReport->runs.begin(), m_hintReport->runs.end(),
+            [&run](const RunHints& runHints) { return runHints.run == run; });
     m_hintsShownFor = inReport ? run : nullptr;
 }
 
@@ -908,8 +908,8 @@ void SourceView::updateCounts()
     const qsizetype problems = problemCount();
     m_problemsButton->setText(problems == 0 ? tr("No problems") : tr("Problems: %L1").arg(problems));
     m_problemsButton->setIcon(problems == 0 ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
-    m_bottomTabs->setTabText(int(Page::Problems),
-        problems == 0 ? tr("&Problems") : tr("&Problems (%L1)").arg(problems));
+    m_bottomTabs->setTabText(
+        int(Page::Problems), problems == 0 ? tr("&Problems") : tr("&Problems (%L1)").arg(problems));
 }
 
 QString SourceView::overviewText() const

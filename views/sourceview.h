@@ -156,7 +156,7 @@ private:
     SourcePtr m_source;
     std::shared_ptr<const HintReport> m_hintReport;
     quint64 m_hintGeneration = 0; // bumped per source, so that a superseded detector job is ignored
-    bool m_fitPending = false;    // the splitter is sized once the content page has its real width
+    bool m_fitPending = false; // the splitter is sized once the content page has its real width
     RunListModel* m_model;
     RunFilterProxy* m_proxy;
 
@@ -174,9 +174,9 @@ private:
     QComboBox* m_hintKindFilter;
     QLabel* m_countLabel;
     QToolButton* m_problemsButton;
-    QSplitter* m_splitter;     // runs | run workspace
-    QSplitter* m_runSplitter;  // grid and hints / waterfall / pages
-    QSplitter* m_topSplitter;  // grid | hints
+    QSplitter* m_splitter; // runs | run workspace
+    QSplitter* m_runSplitter; // grid and hints / waterfall / pages
+    QSplitter* m_topSplitter; // grid | hints
     QTreeView* m_tree;
     StageGridView* m_grid;
     HintsView* m_hints;

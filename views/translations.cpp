@@ -22,8 +22,8 @@ QString installTranslations(const QString& language)
     // Qt's own strings (dialog buttons), when the system has them.
     auto* qt = new QTranslator(QCoreApplication::instance());
     if (installed != QLatin1String("en")
-        && qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        && qt->load(
+            locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     else
         delete qt;

@@ -37,8 +37,7 @@ public:
 
 TriageLoader::TriageLoader(QObject* parent)
     : QObject(parent)
-{
-}
+{ }
 
 TriageLoader::~TriageLoader()
 {

@@ -29,7 +29,8 @@ QString hintSummary(const Hints& hints)
                 kinds.append(hint.kind);
         }
         if (!kinds.isEmpty())
-            groups.append(TriageModel::tr("%1: %2").arg(SeverityBadge::label(Severity(severity)), kinds.join(QLatin1String(", "))));
+            groups.append(TriageModel::tr("%1: %2").arg(
+                SeverityBadge::label(Severity(severity)), kinds.join(QLatin1String(", "))));
     }
     return groups.join(QStringLiteral(" · "));
 }
@@ -48,8 +49,7 @@ const Hint* worstHint(const Hints& hints)
 
 TriageModel::TriageModel(QObject* parent)
     : QAbstractItemModel(parent)
-{
-}
+{ }
 
 TriageModel::~TriageModel() = default;
 

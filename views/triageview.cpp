@@ -88,8 +88,7 @@ TriageView::TriageView(QWidget* parent)
     m_tree->setRootIsDecorated(false);
     m_tree->header()->setStretchLastSection(true);
     connect(m_tree, &QTreeView::activated, this, &TriageView::activate);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-        &TriageView::updateCompareButton);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TriageView::updateCompareButton);
 
     m_failureList->setObjectName(QStringLiteral("triageFailures"));
     m_failureList->setReadOnly(true);

@@ -4,8 +4,8 @@
 #include "atomicfile.h"
 #include "engine.h"
 #include "followcommand.h"
-#include "packwriter.h"
 #include "hintreport.h"
+#include "packwriter.h"
 #include "report.h"
 #include "source.h"
 #include "summaryexport.h"
@@ -95,8 +95,8 @@ int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOn
     QCommandLineOption sessionOption(QStringLiteral("session"), tr("Only runs of session ID."), QStringLiteral("ID"));
     QCommandLineOption runOption(QStringLiteral("run"), tr("Only run ID."), QStringLiteral("ID"));
     QCommandLineOption formatOption(QStringLiteral("format"), tr("Output format: json, md or text (default json)."),
-                                    QStringLiteral("FORMAT"), QStringLiteral("json"));
-    parser.addOptions({sessionOption, runOption});
+        QStringLiteral("FORMAT"), QStringLiteral("json"));
+    parser.addOptions({ sessionOption, runOption });
     if (!runsOnly)
         parser.addOption(formatOption);
     parser.addPositionalArgument(QStringLiteral("PATH"), tr("A runpack zip, a timeline directory or a .jsonl file."));
@@ -107,14 +107,15 @@ int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOn
         return 2;
     }
     const QString format = runsOnly ? QString() : parser.value(formatOption); // `runs` has no --format
-    if (!runsOnly && format != QLatin1String("json") && format != QLatin1String("md") && format != QLatin1String("text")) {
+    if (!runsOnly && format != QLatin1String("json") && format != QLatin1String("md")
+        && format != QLatin1String("text")) {
         printErr(tr("runlens-cli: unknown format \"%1\" (json, md, text)").arg(format));
         return 2;
     }
     const SourcePtr source = load(positional.at(1));
     if (!source)
         return 2;
-    const RunFilter filter{parser.value(sessionOption), parser.value(runOption)};
+    const RunFilter filter { parser.value(sessionOption), parser.value(runOption) };
     Suppressions suppressions;
     if (!loadSuppressions(&suppressions, positional.at(1), {}))
         return 2;
@@ -135,16 +136,15 @@ int hints(QCommandLineParser& parser, const QStringList& arguments)
     QCommandLineOption sessionOption(QStringLiteral("session"), tr("Only runs of session ID."), QStringLiteral("ID"));
     QCommandLineOption runOption(QStringLiteral("run"), tr("Only run ID."), QStringLiteral("ID"));
     QCommandLineOption formatOption(QStringLiteral("format"),
-                                    tr("Output format: text, md, json, csv, sarif or junit (default text)."),
-                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
+        tr("Output format: text, md, json, csv, sarif or junit (default text)."), QStringLiteral("FORMAT"),
+        QStringLiteral("text"));
     QCommandLineOption failOnOption(QStringLiteral("fail-on"),
-                                    tr("Exit 1 when a hint at or above this severity is active: error, warning, "
-                                       "note or never (default warning)."),
-                                    QStringLiteral("SEVERITY"), QStringLiteral("warning"));
+        tr("Exit 1 when a hint at or above this severity is active: error, warning, "
+           "note or never (default warning)."),
+        QStringLiteral("SEVERITY"), QStringLiteral("warning"));
     QCommandLineOption suppressOption(QStringLiteral("suppress"),
-                                      tr("Suppression file (default: .runlens-suppress next to PATH)."),
-                                      QStringLiteral("FILE"));
-    parser.addOptions({sessionOption, runOption, formatOption, failOnOption, suppressOption});
+        tr("Suppression file (default: .runlens-suppress next to PATH)."), QStringLiteral("FILE"));
+    parser.addOptions({ sessionOption, runOption, formatOption, failOnOption, suppressOption });
     parser.addPositionalArgument(QStringLiteral("PATH"), tr("A runpack zip, a timeline directory or a .jsonl file."));
     parser.process(arguments);
     const QStringList positional = parser.positionalArguments();
@@ -153,8 +153,8 @@ int hints(QCommandLineParser& parser, const QStringList& arguments)
         return 2;
     }
     const QString format = parser.value(formatOption);
-    static const QStringList formats = {QStringLiteral("text"), QStringLiteral("md"),    QStringLiteral("json"),
-                                        QStringLiteral("csv"),  QStringLiteral("sarif"), QStringLiteral("junit")};
+    static const QStringList formats = { QStringLiteral("text"), QStringLiteral("md"), QStringLiteral("json"),
+        QStringLiteral("csv"), QStringLiteral("sarif"), QStringLiteral("junit") };
     if (!formats.contains(format)) {
         printErr(tr("runlens-cli: unknown format \"%1\" (%2)").arg(format, formats.join(QLatin1String(", "))));
         return 2;
@@ -173,7 +173,7 @@ int hints(QCommandLineParser& parser, const QStringList& arguments)
     if (!loadSuppressions(&suppressions, positional.at(1), parser.value(suppressOption)))
         return 2;
     const HintReport report =
-        buildHintReport(*source, RunFilter{parser.value(sessionOption), parser.value(runOption)}, &suppressions);
+        buildHintReport(*source, RunFilter { parser.value(sessionOption), parser.value(runOption) }, &suppressions);
     if (format == QLatin1String("md"))
         printOut(hintsMarkdown(report));
     else if (format == QLatin1String("json"))
@@ -193,23 +193,23 @@ int explainRule(QCommandLineParser& parser, const QStringList& arguments)
 {
     QCommandLineOption sessionOption(QStringLiteral("session"), tr("Only runs of session ID."), QStringLiteral("ID"));
     QCommandLineOption runOption(QStringLiteral("run"), tr("Only run ID."), QStringLiteral("ID"));
-    QCommandLineOption ruleOption(QStringLiteral("rule"), tr("The rule kind, for example gap:hydrate."),
-                                  QStringLiteral("KIND"));
-    parser.addOptions({sessionOption, runOption, ruleOption});
+    QCommandLineOption ruleOption(
+        QStringLiteral("rule"), tr("The rule kind, for example gap:hydrate."), QStringLiteral("KIND"));
+    parser.addOptions({ sessionOption, runOption, ruleOption });
     parser.addPositionalArgument(QStringLiteral("PATH"), tr("A runpack zip, a timeline directory or a .jsonl file."));
     parser.process(arguments);
     const QStringList positional = parser.positionalArguments();
     const Rule* rule = findRule(parser.value(ruleOption));
     if (positional.size() != 2 || !rule) {
-        printErr(positional.size() != 2 ? tr("runlens-cli: explain takes exactly one PATH")
-                                        : tr("runlens-cli: unknown rule \"%1\"; 'runlens-cli rules' lists them")
-                                              .arg(parser.value(ruleOption)));
+        printErr(positional.size() != 2
+                ? tr("runlens-cli: explain takes exactly one PATH")
+                : tr("runlens-cli: unknown rule \"%1\"; 'runlens-cli rules' lists them").arg(parser.value(ruleOption)));
         return 2;
     }
     const SourcePtr source = load(positional.at(1));
     if (!source)
         return 2;
-    const RunFilter filter{parser.value(sessionOption), parser.value(runOption)};
+    const RunFilter filter { parser.value(sessionOption), parser.value(runOption) };
     QString out = tr("%1 (%2): %3\n").arg(rule->kind, severityName(rule->severity), rule->condition);
     for (const RunPtr& run : source->runs) {
         if (!filter.matches(*run))
@@ -226,7 +226,7 @@ int explainRule(QCommandLineParser& parser, const QStringList& arguments)
         }
         if (rule->upstream && run->hasStoredHints) {
             const bool stored = std::any_of(run->storedHints.begin(), run->storedHints.end(),
-                                            [&](const StoredHint& h) { return h.kind == rule->kind; });
+                [&](const StoredHint& h) { return h.kind == rule->kind; });
             out += stored ? tr(" (the pack stores this hint)") : tr(" (the pack stores no such hint)");
         }
         out += u'\n';
@@ -237,18 +237,19 @@ int explainRule(QCommandLineParser& parser, const QStringList& arguments)
 
 int pack(QCommandLineParser& parser, const QStringList& arguments)
 {
-    QCommandLineOption sessionOption(QStringLiteral("session"), tr("The session to pack (required)."), QStringLiteral("ID"));
-    QCommandLineOption runOption(QStringLiteral("run"), tr("One run; without it, every run of the session."),
-                                 QStringLiteral("ID"));
+    QCommandLineOption sessionOption(
+        QStringLiteral("session"), tr("The session to pack (required)."), QStringLiteral("ID"));
+    QCommandLineOption runOption(
+        QStringLiteral("run"), tr("One run; without it, every run of the session."), QStringLiteral("ID"));
     QCommandLineOption reasonOption(QStringLiteral("reason"), tr("meta.json reason."), QStringLiteral("TEXT"));
-    QCommandLineOption layoutOption(QStringLiteral("layout"), tr("upstream (default) or seed."), QStringLiteral("LAYOUT"),
-                                    QStringLiteral("upstream"));
-    QCommandLineOption redactOption(QStringLiteral("redact"),
-                                    tr("Replace query texts, absolute paths, host names and secrets with placeholders."));
-    QCommandLineOption outOption({QStringLiteral("o"), QStringLiteral("output")}, tr("The zip to write."),
-                                 QStringLiteral("OUT.zip"));
+    QCommandLineOption layoutOption(QStringLiteral("layout"), tr("upstream (default) or seed."),
+        QStringLiteral("LAYOUT"), QStringLiteral("upstream"));
+    QCommandLineOption redactOption(
+        QStringLiteral("redact"), tr("Replace query texts, absolute paths, host names and secrets with placeholders."));
+    QCommandLineOption outOption(
+        { QStringLiteral("o"), QStringLiteral("output") }, tr("The zip to write."), QStringLiteral("OUT.zip"));
     QCommandLineOption forceOption(QStringLiteral("force"), tr("Replace OUT.zip when it exists."));
-    parser.addOptions({sessionOption, runOption, reasonOption, layoutOption, redactOption, outOption, forceOption});
+    parser.addOptions({ sessionOption, runOption, reasonOption, layoutOption, redactOption, outOption, forceOption });
     parser.addPositionalArgument(QStringLiteral("PATH"), tr("A runpack zip, a timeline directory or a .jsonl file."));
     parser.process(arguments);
     const QStringList positional = parser.positionalArguments();
@@ -297,13 +298,12 @@ int exportSummaryCommand(QCommandLineParser& parser, const QStringList& argument
     QCommandLineOption sessionOption(QStringLiteral("session"), tr("Only runs of session ID."), QStringLiteral("ID"));
     QCommandLineOption runOption(QStringLiteral("run"), tr("Only run ID."), QStringLiteral("ID"));
     QCommandLineOption formatOption(QStringLiteral("format"), tr("md, csv, json or html (default md)."),
-                                    QStringLiteral("FORMAT"), QStringLiteral("md"));
-    QCommandLineOption outOption({QStringLiteral("o"), QStringLiteral("output")}, tr("Write to FILE instead of stdout."),
-                                 QStringLiteral("FILE"));
+        QStringLiteral("FORMAT"), QStringLiteral("md"));
+    QCommandLineOption outOption({ QStringLiteral("o"), QStringLiteral("output") },
+        tr("Write to FILE instead of stdout."), QStringLiteral("FILE"));
     QCommandLineOption suppressOption(QStringLiteral("suppress"),
-                                      tr("Suppression file (default: .runlens-suppress next to PATH)."),
-                                      QStringLiteral("FILE"));
-    parser.addOptions({sessionOption, runOption, formatOption, outOption, suppressOption});
+        tr("Suppression file (default: .runlens-suppress next to PATH)."), QStringLiteral("FILE"));
+    parser.addOptions({ sessionOption, runOption, formatOption, outOption, suppressOption });
     parser.addPositionalArgument(QStringLiteral("PATH"), tr("A runpack zip, a timeline directory or a .jsonl file."));
     parser.process(arguments);
     const QStringList positional = parser.positionalArguments();
@@ -319,7 +319,7 @@ int exportSummaryCommand(QCommandLineParser& parser, const QStringList& argument
     if (!loadSuppressions(&suppressions, positional.at(1), parser.value(suppressOption)))
         return 2;
     const HintReport report =
-        buildHintReport(*source, RunFilter{parser.value(sessionOption), parser.value(runOption)}, &suppressions);
+        buildHintReport(*source, RunFilter { parser.value(sessionOption), parser.value(runOption) }, &suppressions);
     return writeOutput(exportSummary(report, format), parser.value(outOption), positional.at(1)) ? 0 : 2;
 }
 
@@ -329,8 +329,8 @@ int listRules()
     for (const Rule& rule : allRules())
         out += QStringLiteral("%1\t%2\t%3\t%4\t%5\n")
                    .arg(rule.kind, severityName(rule.severity),
-                        rule.upstream ? QStringLiteral("upstream") : QStringLiteral("runlens"), rule.condition,
-                        rule.message);
+                       rule.upstream ? QStringLiteral("upstream") : QStringLiteral("runlens"), rule.condition,
+                       rule.message);
     printOut(out.toUtf8());
     return 0;
 }

@@ -84,7 +84,7 @@ private:
 
 void sleepMs(int ms)
 {
-    const timespec duration{ms / 1000, long(ms % 1000) * 1000 * 1000};
+    const timespec duration { ms / 1000, long(ms % 1000) * 1000 * 1000 };
     nanosleep(&duration, nullptr); // EINTR ends it early, which is the point
 }
 
@@ -103,15 +103,14 @@ public:
         , m_jsonl(jsonl)
         , m_filter(std::move(filter))
         , m_suppressions(suppressions)
-    {
-    }
+    { }
 
     /// Notes the runs a poll changed; they are printed by flush() once they have settled.
     void update(const std::vector<RunPtr>& changed, qint64 nowMs)
     {
         for (const RunPtr& run : changed) {
             if (m_filter.matches(*run))
-                m_pending.insert(key(*run), {run, nowMs});
+                m_pending.insert(key(*run), { run, nowMs });
         }
     }
 
@@ -202,8 +201,8 @@ private:
         const QString duration = formatDuration(run.durationMs);
         return QStringLiteral("run\t%1\t%2\t%3\t%4\t%5")
             .arg(run.sessionId, run.runId, runStatusName(run.status),
-                 duration.isEmpty() ? QStringLiteral("-") : duration,
-                 kinds.isEmpty() ? QStringLiteral("-") : kinds.join(QLatin1Char(',')))
+                duration.isEmpty() ? QStringLiteral("-") : duration,
+                kinds.isEmpty() ? QStringLiteral("-") : kinds.join(QLatin1Char(',')))
             .toUtf8();
     }
 
@@ -227,16 +226,16 @@ private:
 int followCommand(QCommandLineParser& parser, const QStringList& arguments)
 {
     QCommandLineOption formatOption(QStringLiteral("format"), tr("Output format: text or jsonl (default text)."),
-                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
+        QStringLiteral("FORMAT"), QStringLiteral("text"));
     QCommandLineOption sessionOption(QStringLiteral("session"), tr("Only runs of session ID."), QStringLiteral("ID"));
-    QCommandLineOption sinceStartOption(QStringLiteral("since-start"),
-                                        tr("Read the files from their start instead of only what is appended."));
+    QCommandLineOption sinceStartOption(
+        QStringLiteral("since-start"), tr("Read the files from their start instead of only what is appended."));
     QCommandLineOption idleOption(QStringLiteral("idle-seconds"),
-                                  tr("Seconds without new lines before an open run counts as cut off (default 30)."),
-                                  QStringLiteral("N"), QStringLiteral("30"));
+        tr("Seconds without new lines before an open run counts as cut off (default 30)."), QStringLiteral("N"),
+        QStringLiteral("30"));
     QCommandLineOption pollOption(QStringLiteral("poll-ms"), tr("Milliseconds between polls (default 100)."),
-                                  QStringLiteral("N"), QStringLiteral("100"));
-    parser.addOptions({formatOption, sessionOption, sinceStartOption, idleOption, pollOption});
+        QStringLiteral("N"), QStringLiteral("100"));
+    parser.addOptions({ formatOption, sessionOption, sinceStartOption, idleOption, pollOption });
     parser.addPositionalArgument(QStringLiteral("DIR"), tr("The timeline directory the server writes."));
     parser.process(arguments);
     const QStringList positional = parser.positionalArguments();
@@ -245,8 +244,8 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
     bool pollOk = false;
     const int idleSeconds = parser.value(idleOption).toInt(&idleOk);
     const int pollMs = parser.value(pollOption).toInt(&pollOk);
-    if (positional.size() != 2 || (format != QLatin1String("text") && format != QLatin1String("jsonl"))
-        || !idleOk || idleSeconds < 1 || !pollOk || pollMs < 10) {
+    if (positional.size() != 2 || (format != QLatin1String("text") && format != QLatin1String("jsonl")) || !idleOk
+        || idleSeconds < 1 || !pollOk || pollMs < 10) {
         printErr(tr("runlens-cli: follow takes one DIR, --format text|jsonl, --idle-seconds N >= 1 and "
                     "--poll-ms N >= 10"));
         return 2;
@@ -275,7 +274,8 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
         tailer.startAtEnd();
     LiveTimeline live;
     live.setIdleThresholdMs(qint64(idleSeconds) * 1000);
-    Printer printer(live, format == QLatin1String("jsonl"), RunFilter{parser.value(sessionOption), {}}, &suppressions);
+    Printer printer(
+        live, format == QLatin1String("jsonl"), RunFilter { parser.value(sessionOption), {} }, &suppressions);
 
     const StopSignals stopSignals;
     for (bool first = true; !s_stop; first = false) {
@@ -284,8 +284,8 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
         // After the first poll, so that whoever waits for this line knows where following starts.
         if (first)
             printErr(parser.isSet(sinceStartOption)
-                         ? tr("runlens-cli: following %1 from the start of its files; Ctrl+C stops").arg(directory)
-                         : tr("runlens-cli: following %1 from the end of its files; Ctrl+C stops").arg(directory));
+                    ? tr("runlens-cli: following %1 from the start of its files; Ctrl+C stops").arg(directory)
+                    : tr("runlens-cli: following %1 from the end of its files; Ctrl+C stops").arg(directory));
         for (const Diagnostic& problem : std::as_const(batch.problems))
             printErr(QStringLiteral("runlens-cli: ") + problem.toString());
         const qint64 now = QDateTime::currentMSecsSinceEpoch();

@@ -44,21 +44,18 @@ bool integerOption(const QCommandLineParser& parser, const QCommandLineOption& o
 
 int synthCommand(QCommandLineParser& parser, const QStringList& arguments)
 {
-    QCommandLineOption eventsOption(QStringLiteral("events"), tr("Timeline lines to write (default 100000)."),
-                                    QStringLiteral("N"));
-    QCommandLineOption sessionsOption(QStringLiteral("sessions"), tr("Concurrent client sessions (default 50)."),
-                                      QStringLiteral("S"));
+    QCommandLineOption eventsOption(
+        QStringLiteral("events"), tr("Timeline lines to write (default 100000)."), QStringLiteral("N"));
+    QCommandLineOption sessionsOption(
+        QStringLiteral("sessions"), tr("Concurrent client sessions (default 50)."), QStringLiteral("S"));
     QCommandLineOption seedOption(QStringLiteral("seed"),
-                                  tr("Random seed; the same arguments write the same bytes (default 1)."),
-                                  QStringLiteral("K"));
-    QCommandLineOption filesOption(
-        QStringLiteral("files"),
-        tr("Split into F files of equal line counts (default: rotate at 10 MB like the server)."),
-        QStringLiteral("F"));
-    QCommandLineOption outOption({QStringLiteral("o"), QStringLiteral("output")}, tr("The directory to write."),
-                                 QStringLiteral("DIR"));
+        tr("Random seed; the same arguments write the same bytes (default 1)."), QStringLiteral("K"));
+    QCommandLineOption filesOption(QStringLiteral("files"),
+        tr("Split into F files of equal line counts (default: rotate at 10 MB like the server)."), QStringLiteral("F"));
+    QCommandLineOption outOption(
+        { QStringLiteral("o"), QStringLiteral("output") }, tr("The directory to write."), QStringLiteral("DIR"));
     QCommandLineOption forceOption(QStringLiteral("force"), tr("Replace timeline files already in DIR."));
-    parser.addOptions({eventsOption, sessionsOption, seedOption, filesOption, outOption, forceOption});
+    parser.addOptions({ eventsOption, sessionsOption, seedOption, filesOption, outOption, forceOption });
     parser.process(arguments);
     if (parser.positionalArguments().size() != 1 || !parser.isSet(outOption)) {
         printErr(tr("runlens-cli: synth takes --events N --sessions S [--seed K] [--files F] -o DIR"));

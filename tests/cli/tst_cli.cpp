@@ -13,8 +13,8 @@ using namespace Runlens::Test;
 
 namespace {
 
-const QString kEmbedStop = QStringLiteral(
-    "EmbeddingError: CodeRank embedding failed: vLLM HTTP 503 Service Unavailable from http://127.0.0.1:8001/v1/embeddings");
+const QString kEmbedStop = QStringLiteral("EmbeddingError: CodeRank embedding failed: vLLM HTTP 503 Service "
+                                          "Unavailable from http://127.0.0.1:8001/v1/embeddings");
 
 } // namespace
 
@@ -30,35 +30,37 @@ private Q_SLOTS:
         QTest::addColumn<QString>("status");
         QTest::addColumn<QString>("stopReason");
         QTest::addColumn<QString>("coverage"); // the six booleans as 0/1 in key order
-        QTest::addColumn<QString>("stages");   // status per fixed row
+        QTest::addColumn<QString>("stages"); // status per fixed row
         QTest::addColumn<int>("runCount");
 
         const QString happyStages = QStringLiteral("ran ran ran ran ran ran ran skipped");
         const QString sparseStages = QStringLiteral("ran ran skipped skipped ran ran ran skipped");
-        const QString errorStages =
-            QStringLiteral("failed not-reached not-reached not-reached not-reached not-reached not-reached not-reached");
+        const QString errorStages = QStringLiteral(
+            "failed not-reached not-reached not-reached not-reached not-reached not-reached not-reached");
         QTest::addRow("happy timeline") << fixture("upstream/happy-path/data/diagnostics")
-                                        << QStringLiteral("b631c87847bb46a4a1823ea76d9a9113") << QStringLiteral("complete")
-                                        << QString() << QStringLiteral("111111") << happyStages << 4;
-        QTest::addRow("happy timeline file") << fixture("upstream/happy-path/data/diagnostics/events-20261124.jsonl")
-                                             << QStringLiteral("e7bff87e7dc54b15bd34a296c30170d9")
-                                             << QStringLiteral("complete") << QString() << QStringLiteral("111111")
-                                             << happyStages << 4;
-        QTest::addRow("happy in-process pack") << fixture(kHappyPack) << QStringLiteral("f7fe85bab97843aab788eef0bcbc1465")
-                                               << QStringLiteral("complete") << QString() << QStringLiteral("111111")
-                                               << happyStages << 1;
+                                        << QStringLiteral("b631c87847bb46a4a1823ea76d9a9113")
+                                        << QStringLiteral("complete") << QString() << QStringLiteral("111111")
+                                        << happyStages << 4;
+        QTest::addRow("happy timeline file")
+            << fixture("upstream/happy-path/data/diagnostics/events-20261124.jsonl")
+            << QStringLiteral("e7bff87e7dc54b15bd34a296c30170d9") << QStringLiteral("complete") << QString()
+            << QStringLiteral("111111") << happyStages << 4;
+        QTest::addRow("happy in-process pack")
+            << fixture(kHappyPack) << QStringLiteral("f7fe85bab97843aab788eef0bcbc1465") << QStringLiteral("complete")
+            << QString() << QStringLiteral("111111") << happyStages << 1;
         QTest::addRow("happy CLI pack") << fixture(kHappyCliPack) << QStringLiteral("f7fe85bab97843aab788eef0bcbc1465")
                                         << QStringLiteral("complete") << QString() << QStringLiteral("111111")
                                         << happyStages << 1;
         QTest::addRow("sparse timeline") << fixture("upstream/sparse-disabled/data/diagnostics")
-                                         << QStringLiteral("1005703141094392a91da2aac8143ee6") << QStringLiteral("complete")
-                                         << QString() << QStringLiteral("110011") << sparseStages << 1;
+                                         << QStringLiteral("1005703141094392a91da2aac8143ee6")
+                                         << QStringLiteral("complete") << QString() << QStringLiteral("110011")
+                                         << sparseStages << 1;
         QTest::addRow("sparse pack") << fixture(kSparsePack) << QStringLiteral("1005703141094392a91da2aac8143ee6")
                                      << QStringLiteral("complete") << QString() << QStringLiteral("110011")
                                      << sparseStages << 1;
-        QTest::addRow("sparse seed pack") << fixture(kSeedSparse) << QStringLiteral("1005703141094392a91da2aac8143ee6")
-                                          << QStringLiteral("complete") << QString() << QStringLiteral("110011")
-                                          << sparseStages << 1;
+        QTest::addRow("sparse seed pack")
+            << fixture(kSeedSparse) << QStringLiteral("1005703141094392a91da2aac8143ee6") << QStringLiteral("complete")
+            << QString() << QStringLiteral("110011") << sparseStages << 1;
         QTest::addRow("error timeline") << fixture("upstream/error-embed/data/diagnostics")
                                         << QStringLiteral("5ee711da351a4c29a57daa1e8fee8c7e") << QStringLiteral("error")
                                         << kEmbedStop << QStringLiteral("100000") << errorStages << 1;
@@ -80,7 +82,7 @@ private Q_SLOTS:
         QFETCH(QString, stages);
         QFETCH(int, runCount);
 
-        const Result result = cli({QStringLiteral("report"), path});
+        const Result result = cli({ QStringLiteral("report"), path });
         QCOMPARE(result.exitCode, 0);
         const QJsonObject root = QJsonDocument::fromJson(result.out).object();
         QCOMPARE(root.value(QLatin1String("source")).toString(), path);
@@ -97,26 +99,27 @@ private Q_SLOTS:
         QCOMPARE(run.value(QLatin1String("stop_reason")).isNull(), stopReason.isEmpty());
         QString bits;
         const QJsonObject ops = run.value(QLatin1String("ops_coverage")).toObject();
-        for (const char* key : {"embed", "dense", "sparse", "gather", "fuse", "hydrate"})
+        for (const char* key : { "embed", "dense", "sparse", "gather", "fuse", "hydrate" })
             bits += ops.value(QLatin1String(key)).toBool() ? u'1' : u'0';
         QCOMPARE(bits, coverage);
         QStringList cells;
         for (const QJsonValue& stage : run.value(QLatin1String("stages")).toArray())
             cells.append(stage.toObject().value(QLatin1String("status")).toString());
         QCOMPARE(cells.join(u' '), stages);
-        for (const char* key : {"session_id", "tool", "started_at", "finished_at", "duration_ms", "event_count", "hints"})
+        for (const char* key :
+            { "session_id", "tool", "started_at", "finished_at", "duration_ms", "event_count", "hints" })
             QVERIFY2(run.contains(QLatin1String(key)), key);
         QVERIFY(root.value(QLatin1String("problems")).isArray());
     }
 
     void reportFilters()
     {
-        const Result result = cli({QStringLiteral("report"), QStringLiteral("--session"), QStringLiteral("sess-happy-01"),
-                                   fixture("upstream/happy-path/data/diagnostics")});
+        const Result result = cli({ QStringLiteral("report"), QStringLiteral("--session"),
+            QStringLiteral("sess-happy-01"), fixture("upstream/happy-path/data/diagnostics") });
         QCOMPARE(QJsonDocument::fromJson(result.out).object().value(QLatin1String("runs")).toArray().size(), 2);
-        const Result one = cli({QStringLiteral("report"), QStringLiteral("--run"),
-                                QStringLiteral("e7bff87e7dc54b15bd34a296c30170d9"), QStringLiteral("--format"),
-                                QStringLiteral("md"), fixture("upstream/happy-path/data/diagnostics")});
+        const Result one =
+            cli({ QStringLiteral("report"), QStringLiteral("--run"), QStringLiteral("e7bff87e7dc54b15bd34a296c30170d9"),
+                QStringLiteral("--format"), QStringLiteral("md"), fixture("upstream/happy-path/data/diagnostics") });
         QCOMPARE(one.exitCode, 0);
         QVERIFY(one.out.contains("## sess-happy-02 / e7bff87e7dc54b15bd34a296c30170d9"));
         QVERIFY(!one.out.contains("sess-happy-01"));
@@ -124,12 +127,13 @@ private Q_SLOTS:
 
     void runs()
     {
-        const Result result = cli({QStringLiteral("runs"), fixture("upstream/happy-path/data/diagnostics")});
+        const Result result = cli({ QStringLiteral("runs"), fixture("upstream/happy-path/data/diagnostics") });
         QCOMPARE(result.exitCode, 0);
         const QList<QByteArray> lines = result.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 4);
         QCOMPARE(lines[0], QByteArray("startup\tef5386bff0ae4f13b76a5ce0d6d7097b\tbackground\t-\t4"));
-        QCOMPARE(lines[1], QByteArray("sess-happy-01\tf7fe85bab97843aab788eef0bcbc1465\tcomplete\tsearch.semantic_pro\t57"));
+        QCOMPARE(
+            lines[1], QByteArray("sess-happy-01\tf7fe85bab97843aab788eef0bcbc1465\tcomplete\tsearch.semantic_pro\t57"));
         QVERIFY2(result.err.isEmpty(), result.err.constData()); // no word from the parser about options
     }
 
@@ -138,7 +142,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("failOn");
         QTest::addColumn<int>("exitCode");
-        QTest::addRow("healthy run, warning") << fixture("upstream/happy-path/data/diagnostics") << QStringLiteral("warning") << 0;
+        QTest::addRow("healthy run, warning")
+            << fixture("upstream/happy-path/data/diagnostics") << QStringLiteral("warning") << 0;
         QTest::addRow("healthy pack, note") << fixture(kHappyPack) << QStringLiteral("note") << 0;
         QTest::addRow("sparse, warning") << fixture(kSparsePack) << QStringLiteral("warning") << 1;
         QTest::addRow("sparse, error") << fixture(kSparsePack) << QStringLiteral("error") << 0;
@@ -152,7 +157,7 @@ private Q_SLOTS:
         QFETCH(QString, path);
         QFETCH(QString, failOn);
         QFETCH(int, exitCode);
-        const Result result = cli({QStringLiteral("hints"), QStringLiteral("--fail-on"), failOn, path});
+        const Result result = cli({ QStringLiteral("hints"), QStringLiteral("--fail-on"), failOn, path });
         QCOMPARE(result.exitCode, exitCode);
     }
 
@@ -172,7 +177,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, format);
         QFETCH(QByteArray, marker);
-        const Result result = cli({QStringLiteral("hints"), QStringLiteral("--format"), format, fixture(kSparsePack)});
+        const Result result =
+            cli({ QStringLiteral("hints"), QStringLiteral("--format"), format, fixture(kSparsePack) });
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(result.out.contains(marker), result.out.left(400).constData());
     }
@@ -185,26 +191,27 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("config:sparse-disabled\nchannel:unavailable sess-sparse-*\n");
         f.close();
-        const Result result = cli({QStringLiteral("hints"), QStringLiteral("--suppress"), file, fixture(kSparsePack)});
+        const Result result =
+            cli({ QStringLiteral("hints"), QStringLiteral("--suppress"), file, fixture(kSparsePack) });
         QCOMPARE(result.exitCode, 0);
         QVERIFY(result.out.contains("SUPPRESSED (2)"));
-        const Result missing =
-            cli({QStringLiteral("hints"), QStringLiteral("--suppress"), dir.filePath(QStringLiteral("nope")), fixture(kSparsePack)});
+        const Result missing = cli({ QStringLiteral("hints"), QStringLiteral("--suppress"),
+            dir.filePath(QStringLiteral("nope")), fixture(kSparsePack) });
         QCOMPARE(missing.exitCode, 2);
     }
 
     void explainRule()
     {
-        const Result fires = cli({QStringLiteral("explain"), QStringLiteral("--rule"), QStringLiteral("config:sparse-disabled"),
-                                  fixture(kSparsePack)});
+        const Result fires = cli({ QStringLiteral("explain"), QStringLiteral("--rule"),
+            QStringLiteral("config:sparse-disabled"), fixture(kSparsePack) });
         QCOMPARE(fires.exitCode, 0);
         QVERIFY(fires.out.contains("fires: RM3 enabled"));
         QVERIFY(fires.out.contains("(the pack stores this hint)"));
-        const Result silent = cli({QStringLiteral("explain"), QStringLiteral("--rule"), QStringLiteral("gap:hydrate"),
-                                   fixture(kErrorPack)});
+        const Result silent = cli({ QStringLiteral("explain"), QStringLiteral("--rule"), QStringLiteral("gap:hydrate"),
+            fixture(kErrorPack) });
         QVERIFY(silent.out.contains("does not fire: ops_coverage.fuse is false"));
-        const Result unknown =
-            cli({QStringLiteral("explain"), QStringLiteral("--rule"), QStringLiteral("no:such"), fixture(kErrorPack)});
+        const Result unknown = cli(
+            { QStringLiteral("explain"), QStringLiteral("--rule"), QStringLiteral("no:such"), fixture(kErrorPack) });
         QCOMPARE(unknown.exitCode, 2);
     }
 
@@ -212,15 +219,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QByteArray>("stderrContains");
-        QTest::addRow("missing path") << QStringList{QStringLiteral("report"), QStringLiteral("/nonexistent/pack.zip")}
+        QTest::addRow("missing path") << QStringList { QStringLiteral("report"),
+            QStringLiteral("/nonexistent/pack.zip") }
                                       << QByteArray("no such file or directory");
-        QTest::addRow("not a timeline") << QStringList{QStringLiteral("report"), fixture("upstream/happy-path/api/run1.reports_endpoint.json")}
+        QTest::addRow("not a timeline") << QStringList { QStringLiteral("report"),
+            fixture("upstream/happy-path/api/run1.reports_endpoint.json") }
                                         << QByteArray("not a timeline");
-        QTest::addRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QByteArray("unknown command");
-        QTest::addRow("unknown format") << QStringList{QStringLiteral("report"), QStringLiteral("--format"),
-                                                       QStringLiteral("xml"), fixture(kSparsePack)}
+        QTest::addRow("unknown command") << QStringList { QStringLiteral("frobnicate") }
+                                         << QByteArray("unknown command");
+        QTest::addRow("unknown format") << QStringList { QStringLiteral("report"), QStringLiteral("--format"),
+            QStringLiteral("xml"), fixture(kSparsePack) }
                                         << QByteArray("unknown format");
-        QTest::addRow("no command") << QStringList{} << QByteArray("Usage:");
+        QTest::addRow("no command") << QStringList {} << QByteArray("Usage:");
     }
 
     void badInput()
@@ -240,7 +250,7 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("PK\x03\x04 this is not really a zip");
         f.close();
-        const Result result = cli({QStringLiteral("report"), path});
+        const Result result = cli({ QStringLiteral("report"), path });
         QCOMPARE(result.exitCode, 2);
         QCOMPARE(result.err.count('\n'), 1);
         QVERIFY(result.err.contains(path.toUtf8()));
@@ -248,14 +258,14 @@ private Q_SLOTS:
 
     void helpAndVersion()
     {
-        QCOMPARE(cli({QStringLiteral("--version")}).exitCode, 0);
-        QVERIFY(cli({QStringLiteral("--version")}).out.startsWith("runlens-cli "));
-        for (const char* command : {"report", "runs", "hints", "explain"}) {
-            const Result help = cli({QLatin1String(command), QStringLiteral("--help")});
+        QCOMPARE(cli({ QStringLiteral("--version") }).exitCode, 0);
+        QVERIFY(cli({ QStringLiteral("--version") }).out.startsWith("runlens-cli "));
+        for (const char* command : { "report", "runs", "hints", "explain" }) {
+            const Result help = cli({ QLatin1String(command), QStringLiteral("--help") });
             QCOMPARE(help.exitCode, 0);
             QVERIFY(help.out.contains("Usage:"));
         }
-        const Result rules = cli({QStringLiteral("rules")});
+        const Result rules = cli({ QStringLiteral("rules") });
         QVERIFY(rules.out.contains("gap:hydrate\twarning\tupstream"));
     }
 };

@@ -33,17 +33,19 @@ class TestExport : public QObject
 private Q_SLOTS:
     void markdown()
     {
-        const QString md = QString::fromUtf8(exportSummary(reportFor("upstream/sparse-disabled/data/diagnostics"),
-                                                           ExportFormat::Markdown));
+        const QString md = QString::fromUtf8(
+            exportSummary(reportFor("upstream/sparse-disabled/data/diagnostics"), ExportFormat::Markdown));
         // Three hint rows, then a grid of eight rows for the one run.
         QCOMPARE(md.count(QLatin1String("| sess-sparse-disabled |")), 3);
-        QVERIFY(md.contains(QLatin1String("| sparse:splade | Skipped |  | capability_off (missing onnxruntime_importable) |")));
+        QVERIFY(md.contains(
+            QLatin1String("| sparse:splade | Skipped |  | capability_off (missing onnxruntime_importable) |")));
         QVERIFY(md.contains(QLatin1String("| hydrate | Ran | 3 ms |  |")));
     }
 
     void csvHasEveryRun()
     {
-        const QString csv = QString::fromUtf8(exportSummary(reportFor("upstream/happy-path/data/diagnostics"), ExportFormat::Csv));
+        const QString csv =
+            QString::fromUtf8(exportSummary(reportFor("upstream/happy-path/data/diagnostics"), ExportFormat::Csv));
         const QStringList records = csv.split(QLatin1String("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(records.size(), 5); // header + 4 runs without hints
         QCOMPARE(records[0].count(u','), 17);
@@ -53,16 +55,17 @@ private Q_SLOTS:
 
     void json()
     {
-        const QJsonObject root = QJsonDocument::fromJson(exportSummary(
-                                     reportFor("upstream/error-embed/data/diagnostics"), ExportFormat::Json))
+        const QJsonObject root = QJsonDocument::fromJson(
+            exportSummary(reportFor("upstream/error-embed/data/diagnostics"), ExportFormat::Json))
                                      .object();
         QCOMPARE(root.value(QLatin1String("format")).toString(), QStringLiteral("runlens-summary/1"));
         const QJsonObject run = root.value(QLatin1String("runs")).toArray().first().toObject();
         QCOMPARE(run.value(QLatin1String("status")).toString(), QStringLiteral("error"));
-        QCOMPARE(run.value(QLatin1String("stages")).toArray().first().toObject().value(QLatin1String("status")).toString(),
-                 QStringLiteral("failed"));
+        QCOMPARE(
+            run.value(QLatin1String("stages")).toArray().first().toObject().value(QLatin1String("status")).toString(),
+            QStringLiteral("failed"));
         QCOMPARE(run.value(QLatin1String("hints")).toArray().first().toObject().value(QLatin1String("kind")).toString(),
-                 QStringLiteral("stage:failed"));
+            QStringLiteral("stage:failed"));
     }
 
     void htmlIsSelfContained()
@@ -71,7 +74,7 @@ private Q_SLOTS:
         QVERIFY(page.startsWith("<!DOCTYPE html>"));
         QVERIFY(!page.contains("<script"));
         // Nothing is fetched: no external stylesheet, image, font or import.
-        for (const char* fetch : {"<link", "src=", "@import", "url(", "<iframe"})
+        for (const char* fetch : { "<link", "src=", "@import", "url(", "<iframe" })
             QVERIFY2(!page.contains(fetch), fetch);
         QVERIFY(page.contains("<svg"));
         QVERIFY(page.contains("class=\"cell failed\""));
@@ -84,17 +87,20 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString page = dir.filePath(QStringLiteral("summary.html"));
         QProcess cli;
-        cli.start(QStringLiteral(RUNLENS_CLI), {QStringLiteral("export"), fixture("upstream/sparse-disabled/data/diagnostics"),
-                                                QStringLiteral("--format"), QStringLiteral("html"), QStringLiteral("-o"), page});
+        cli.start(QStringLiteral(RUNLENS_CLI),
+            { QStringLiteral("export"), fixture("upstream/sparse-disabled/data/diagnostics"),
+                QStringLiteral("--format"), QStringLiteral("html"), QStringLiteral("-o"), page });
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 0);
-        const QStringList common = {QStringLiteral("--headless"), QStringLiteral("--no-sandbox"), QStringLiteral("--disable-gpu"),
-                                    QStringLiteral("--disable-quic"), QStringLiteral("--no-first-run"),
-                                    QStringLiteral("--disable-background-networking"), QStringLiteral("--disable-component-update"),
-                                    QStringLiteral("--disable-sync"), QStringLiteral("--user-data-dir=") + dir.filePath(QStringLiteral("profile"))};
+        const QStringList common = { QStringLiteral("--headless"), QStringLiteral("--no-sandbox"),
+            QStringLiteral("--disable-gpu"), QStringLiteral("--disable-quic"), QStringLiteral("--no-first-run"),
+            QStringLiteral("--disable-background-networking"), QStringLiteral("--disable-component-update"),
+            QStringLiteral("--disable-sync"),
+            QStringLiteral("--user-data-dir=") + dir.filePath(QStringLiteral("profile")) };
         // The DOM as the browser built it: grid cells and hints rows are there.
         QProcess dom;
-        dom.start(chromium, common + QStringList{QStringLiteral("--dump-dom"), QUrl::fromLocalFile(page).toString()});
+        dom.start(
+            chromium, common + QStringList { QStringLiteral("--dump-dom"), QUrl::fromLocalFile(page).toString() });
         QVERIFY(dom.waitForFinished(120000));
         const QByteArray html = dom.readAllStandardOutput();
         QVERIFY2(html.contains("class=\"cell skipped\""), dom.readAllStandardError().constData());
@@ -104,8 +110,10 @@ private Q_SLOTS:
         const QString png = dir.filePath(QStringLiteral("summary.png"));
         QProcess shot;
         shot.setWorkingDirectory(dir.path());
-        shot.start(chromium, common + QStringList{QStringLiteral("--screenshot=") + png, QStringLiteral("--window-size=1000,900"),
-                                                  QUrl::fromLocalFile(page).toString()});
+        shot.start(chromium,
+            common
+                + QStringList { QStringLiteral("--screenshot=") + png, QStringLiteral("--window-size=1000,900"),
+                    QUrl::fromLocalFile(page).toString() });
         QVERIFY(shot.waitForFinished(120000));
         QImage image(png);
         QVERIFY2(!image.isNull(), shot.readAllStandardError().constData());

@@ -35,32 +35,33 @@ QStringList facts(const Run& run)
         lines.append(cell.stage + u'=' + cellStatusName(cell.status) + u'(' + cell.reason + u')');
     for (const Hint& hint : detectRun(run))
         lines.append(hint.kind + u' ' + severityName(hint.severity) + u' ' + hint.msg + u' '
-                     + QString::fromUtf8(QJsonDocument(hint.why).toJson(QJsonDocument::Compact)));
+            + QString::fromUtf8(QJsonDocument(hint.why).toJson(QJsonDocument::Compact)));
     return lines;
 }
 
 QList<std::pair<QString, QString>> allFixtureInputs()
 {
     return {
-        {QStringLiteral("happy timeline"), QStringLiteral("upstream/happy-path/data/diagnostics")},
-        {QStringLiteral("sparse timeline"), QStringLiteral("upstream/sparse-disabled/data/diagnostics")},
-        {QStringLiteral("error timeline"), QStringLiteral("upstream/error-embed/data/diagnostics")},
-        {QStringLiteral("happy pack"),
-         QStringLiteral("upstream/happy-path/data/diagnostics/runpacks/sess-happy-01/"
-                        "runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560451.zip")},
-        {QStringLiteral("happy CLI pack"),
-         QStringLiteral("upstream/happy-path/data/diagnostics/runpacks/sess-happy-01/"
-                        "runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560452.zip")},
-        {QStringLiteral("sparse pack"),
-         QStringLiteral("upstream/sparse-disabled/data/diagnostics/runpacks/sess-sparse-disabled/"
-                        "runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560453.zip")},
-        {QStringLiteral("error pack"),
-         QStringLiteral("upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
-                        "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip")},
-        {QStringLiteral("sparse seed pack"),
-         QStringLiteral("seed-layout/runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560553.zip")},
-        {QStringLiteral("error seed pack"),
-         QStringLiteral("seed-layout/runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560554.zip")},
+        { QStringLiteral("happy timeline"), QStringLiteral("upstream/happy-path/data/diagnostics") },
+        { QStringLiteral("sparse timeline"), QStringLiteral("upstream/sparse-disabled/data/diagnostics") },
+        { QStringLiteral("error timeline"), QStringLiteral("upstream/error-embed/data/diagnostics") },
+        { QStringLiteral("happy pack"),
+            QStringLiteral("upstream/happy-path/data/diagnostics/runpacks/sess-happy-01/"
+                           "runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560451.zip") },
+        { QStringLiteral("happy CLI pack"),
+            QStringLiteral("upstream/happy-path/data/diagnostics/runpacks/sess-happy-01/"
+                           "runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560452.zip") },
+        { QStringLiteral("sparse pack"),
+            QStringLiteral("upstream/sparse-disabled/data/diagnostics/runpacks/sess-sparse-disabled/"
+                           "runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560453.zip") },
+        { QStringLiteral("error pack"),
+            QStringLiteral("upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
+                           "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip") },
+        { QStringLiteral("sparse seed pack"),
+            QStringLiteral(
+                "seed-layout/runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560553.zip") },
+        { QStringLiteral("error seed pack"),
+            QStringLiteral("seed-layout/runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560554.zip") },
     };
 }
 
@@ -94,7 +95,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("layout");
         for (const auto& [name, path] : allFixtureInputs()) {
-            for (const char* layout : {"upstream", "seed"})
+            for (const char* layout : { "upstream", "seed" })
                 QTest::addRow("%s, %s layout", qPrintable(name), layout) << path << QString::fromLatin1(layout);
         }
     }
@@ -110,7 +111,8 @@ private Q_SLOTS:
             PackOptions options;
             options.sessionId = run->sessionId;
             options.runId = run->runId;
-            options.layout = layout == QLatin1String("seed") ? PackOptions::Layout::Seed : PackOptions::Layout::Upstream;
+            options.layout =
+                layout == QLatin1String("seed") ? PackOptions::Layout::Seed : PackOptions::Layout::Upstream;
             const QString path = writeTemp(dir, run->runId + QLatin1String(".zip"), build(*source, options));
             const SourcePtr again = readSource(path);
             QVERIFY2(again->ok(), qPrintable(again->fatalError));
@@ -127,8 +129,9 @@ private Q_SLOTS:
         // Regenerating an upstream pack reproduces upstream's own members byte for byte.
         const QString input = allFixtureInputs()[5].second;
         const SourcePtr source = readSource(fixture(input));
-        PackOptions options{QStringLiteral("sess-sparse-disabled"), QStringLiteral("1005703141094392a91da2aac8143ee6"),
-                            QStringLiteral("inprocess.demo"), PackOptions::Layout::Upstream, false};
+        PackOptions options { QStringLiteral("sess-sparse-disabled"),
+            QStringLiteral("1005703141094392a91da2aac8143ee6"), QStringLiteral("inprocess.demo"),
+            PackOptions::Layout::Upstream, false };
         const PackMembers members = build(*source, options);
         QStringList names;
         for (const auto& [name, bytes] : members) {
@@ -137,19 +140,21 @@ private Q_SLOTS:
                 continue; // ours: stages, ops_coverage and hints of Runlens
             QCOMPARE(bytes, source->member(name)->bytes);
         }
-        QCOMPARE(names, (QStringList{QStringLiteral("meta.json"), QStringLiteral("timeline_report.json"),
-                                     QStringLiteral("timeline_events.jsonl"), QStringLiteral("run_report.json"),
-                                     QStringLiteral("budgets.json"), QStringLiteral("context.json")}));
+        QCOMPARE(names,
+            (QStringList { QStringLiteral("meta.json"), QStringLiteral("timeline_report.json"),
+                QStringLiteral("timeline_events.jsonl"), QStringLiteral("run_report.json"),
+                QStringLiteral("budgets.json"), QStringLiteral("context.json") }));
     }
 
     void deterministic()
     {
         const SourcePtr source = readSource(fixture(allFixtureInputs()[0].second));
-        PackOptions options{QStringLiteral("sess-happy-01"), {}, {}, PackOptions::Layout::Upstream, true};
+        PackOptions options { QStringLiteral("sess-happy-01"), {}, {}, PackOptions::Layout::Upstream, true };
         QByteArray a, b;
         QString error;
         QVERIFY(ZipArchive::writeToBuffer(&a, build(*source, options), &error));
-        QVERIFY(ZipArchive::writeToBuffer(&b, build(*readSource(fixture(allFixtureInputs()[0].second)), options), &error));
+        QVERIFY(
+            ZipArchive::writeToBuffer(&b, build(*readSource(fixture(allFixtureInputs()[0].second)), options), &error));
         QCOMPARE(a, b);
         QCOMPARE(packFileName(*source, options), QStringLiteral("runpack_sess-happy-01_latest_1795560451.zip"));
     }
@@ -158,13 +163,14 @@ private Q_SLOTS:
     {
         // Without --run, a pack covers every run of the session and has no run report (as upstream's CLI).
         const SourcePtr source = readSource(fixture(allFixtureInputs()[0].second));
-        PackOptions options{QStringLiteral("sess-happy-01"), {}, {}, PackOptions::Layout::Upstream, false};
+        PackOptions options { QStringLiteral("sess-happy-01"), {}, {}, PackOptions::Layout::Upstream, false };
         QTemporaryDir dir;
         const SourcePtr again = readSource(writeTemp(dir, QStringLiteral("latest.zip"), build(*source, options)));
         QCOMPARE(again->runs.size(), size_t(2));
         QVERIFY(!again->member(QStringLiteral("run_report.json")));
         QCOMPARE(again->meta.value(QLatin1String("run_id")), QJsonValue(QJsonValue::Null));
-        QCOMPARE(facts(*again->runs[1]), facts(*source->findRun({}, QStringLiteral("b631c87847bb46a4a1823ea76d9a9113"))));
+        QCOMPARE(
+            facts(*again->runs[1]), facts(*source->findRun({}, QStringLiteral("b631c87847bb46a4a1823ea76d9a9113"))));
     }
 
     void redaction_data()
@@ -178,9 +184,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, layout);
         const SourcePtr source = readSource(fixture(allFixtureInputs()[6].second)); // error pack: URLs, paths
-        PackOptions options{QStringLiteral("sess-embed-error"), QStringLiteral("5ee711da351a4c29a57daa1e8fee8c7e"), {},
-                            layout == QLatin1String("seed") ? PackOptions::Layout::Seed : PackOptions::Layout::Upstream,
-                            true};
+        PackOptions options { QStringLiteral("sess-embed-error"), QStringLiteral("5ee711da351a4c29a57daa1e8fee8c7e"),
+            {}, layout == QLatin1String("seed") ? PackOptions::Layout::Seed : PackOptions::Layout::Upstream, true };
         const PackMembers members = build(*source, options);
         QByteArray all;
         QJsonArray manifest;
@@ -191,7 +196,7 @@ private Q_SLOTS:
         }
         QVERIFY(!manifest.isEmpty());
         // No original value survives, in any member.
-        for (const char* secret : {"127.0.0.1", "/tmp/ci/", "where is", "http://127"})
+        for (const char* secret : { "127.0.0.1", "/tmp/ci/", "where is", "http://127" })
             QVERIFY2(!all.contains(secret), secret);
         QStringList categories;
         for (const QJsonValue& entry : manifest) {
@@ -199,7 +204,8 @@ private Q_SLOTS:
             categories.append(e.value(QLatin1String("category")).toString());
             QVERIFY(e.value(QLatin1String("placeholder")).toString().startsWith(QLatin1String("<redacted:")));
             QVERIFY(!e.value(QLatin1String("members")).toArray().isEmpty());
-            QCOMPARE(e.keys(), (QStringList{QStringLiteral("category"), QStringLiteral("members"), QStringLiteral("placeholder")}));
+            QCOMPARE(e.keys(),
+                (QStringList { QStringLiteral("category"), QStringLiteral("members"), QStringLiteral("placeholder") }));
         }
         QVERIFY(categories.contains(QStringLiteral("host")));
         QVERIFY(categories.contains(QStringLiteral("path")));
@@ -215,11 +221,13 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QFile file(dir.filePath(QStringLiteral("t.jsonl")));
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"ts":1.0,"type":"step.start","name":"x","status":"ok","session_id":"s","run_id":"r","attrs":{"api_token":"abc123","path":"/home/alice/repo/a.py","other":"/home/alice/repo/a.py","url":"https://internal.example.com:8443/v1"}})"
-                   "\n");
+        file.write(
+            R"({"ts":1.0,"type":"step.start","name":"x","status":"ok","session_id":"s","run_id":"r","attrs":{"api_token":"abc123","path":"/home/alice/repo/a.py","other":"/home/alice/repo/a.py","url":"https://internal.example.com:8443/v1"}})"
+            "\n");
         file.close();
         const SourcePtr source = readSource(file.fileName());
-        const PackMembers members = build(*source, PackOptions{QStringLiteral("s"), QStringLiteral("r"), {}, PackOptions::Layout::Upstream, true});
+        const PackMembers members = build(
+            *source, PackOptions { QStringLiteral("s"), QStringLiteral("r"), {}, PackOptions::Layout::Upstream, true });
         QByteArray events;
         for (const auto& [name, bytes] : members) {
             if (name == QLatin1String("timeline_events.jsonl"))
@@ -244,7 +252,8 @@ private Q_SLOTS:
             return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
         }();
         const SourcePtr source = readSource(input);
-        const PackMembers members = build(*source, PackOptions{QStringLiteral("sess-sparse-disabled"), {}, {}, PackOptions::Layout::Seed, false});
+        const PackMembers members = build(
+            *source, PackOptions { QStringLiteral("sess-sparse-disabled"), {}, {}, PackOptions::Layout::Seed, false });
         QString error;
         QVERIFY(!writePack(input, members, input, true, &error)); // never the input, even with --force
         QVERIFY(error.contains(QLatin1String("input")));
@@ -265,13 +274,14 @@ private Q_SLOTS:
         const QString out = dir.filePath(QStringLiteral("p.zip"));
         QProcess cli;
         cli.start(QStringLiteral(RUNLENS_CLI),
-                  {QStringLiteral("pack"), fixture(allFixtureInputs()[1].second), QStringLiteral("--session"),
-                   QStringLiteral("sess-sparse-disabled"), QStringLiteral("--run"),
-                   QStringLiteral("1005703141094392a91da2aac8143ee6"), QStringLiteral("-o"), out});
+            { QStringLiteral("pack"), fixture(allFixtureInputs()[1].second), QStringLiteral("--session"),
+                QStringLiteral("sess-sparse-disabled"), QStringLiteral("--run"),
+                QStringLiteral("1005703141094392a91da2aac8143ee6"), QStringLiteral("-o"), out });
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 0);
         QProcess py;
-        py.start(python, {QStringLiteral("-c"), QStringLiteral(R"(
+        py.start(python,
+            { QStringLiteral("-c"), QStringLiteral(R"(
 import json, sys, zipfile
 z = zipfile.ZipFile(sys.argv[1])
 assert z.testzip() is None
@@ -288,11 +298,12 @@ assert meta['schema'] == 'codeintel/runpack@v1', meta
 report = json.loads(z.read('run_report.json'))
 assert [h['kind'] for h in report['hints']] == ['config:sparse-disabled'], report['hints']
 print(','.join(names))
-)"), out});
+)"),
+                out });
         QVERIFY(py.waitForFinished(60000));
         QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
         QCOMPARE(py.readAllStandardOutput().trimmed(),
-                 QByteArray("meta.json,timeline_report.json,timeline_events.jsonl,run_report.json,budgets.json"));
+            QByteArray("meta.json,timeline_report.json,timeline_events.jsonl,run_report.json,budgets.json"));
     }
 };
 

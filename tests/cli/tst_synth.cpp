@@ -63,9 +63,9 @@ Summary parseSummary(const QByteArray& out)
 
 QStringList synthArgs(const QString& dir, int events, int sessions, int seed, int files = 0)
 {
-    QStringList args{QStringLiteral("synth"),      QStringLiteral("--events"), QString::number(events),
-                     QStringLiteral("--sessions"), QString::number(sessions),  QStringLiteral("--seed"),
-                     QString::number(seed),        QStringLiteral("-o"),       dir};
+    QStringList args { QStringLiteral("synth"), QStringLiteral("--events"), QString::number(events),
+        QStringLiteral("--sessions"), QString::number(sessions), QStringLiteral("--seed"), QString::number(seed),
+        QStringLiteral("-o"), dir };
     if (files > 0)
         args << QStringLiteral("--files") << QString::number(files);
     return args;
@@ -137,7 +137,7 @@ private Q_SLOTS:
                 QJsonParseError error;
                 const QJsonObject object = QJsonDocument::fromJson(line, &error).object();
                 QCOMPARE(error.error, QJsonParseError::NoError);
-                for (const char* key : {"ts", "type", "name", "status", "session_id", "run_id"})
+                for (const char* key : { "ts", "type", "name", "status", "session_id", "run_id" })
                     QVERIFY2(object.contains(QLatin1String(key)), key);
                 nonAscii = nonAscii || std::any_of(line.begin(), line.end(), [](char c) { return c & 0x80; });
             }
@@ -147,7 +147,7 @@ private Q_SLOTS:
         QVERIFY(nonAscii || events < 1000);
 
         const Result report =
-            cli({QStringLiteral("report"), dir.path(), QStringLiteral("--format"), QStringLiteral("json")});
+            cli({ QStringLiteral("report"), dir.path(), QStringLiteral("--format"), QStringLiteral("json") });
         QCOMPARE(report.exitCode, 0);
         const QJsonObject root = QJsonDocument::fromJson(report.out).object();
         QCOMPARE(root.value(QLatin1String("event_count")).toInteger(), qint64(events));
@@ -165,7 +165,7 @@ private Q_SLOTS:
             const QJsonObject problem = value.toObject();
             QCOMPARE(problem.value(QLatin1String("severity")).toString(), QStringLiteral("warning"));
             QVERIFY2(problem.value(QLatin1String("message")).toString().contains(QLatin1String("has no end line")),
-                     qPrintable(problem.value(QLatin1String("message")).toString()));
+                qPrintable(problem.value(QLatin1String("message")).toString()));
         }
     }
 
@@ -207,16 +207,15 @@ private Q_SLOTS:
     void usage_data()
     {
         QTest::addColumn<QStringList>("arguments");
-        QTest::addRow("no output")
-            << QStringList{QStringLiteral("synth"), QStringLiteral("--events"), QStringLiteral("10")};
-        QTest::addRow("zero events") << QStringList{QStringLiteral("synth"), QStringLiteral("--events"),
-                                                    QStringLiteral("0"), QStringLiteral("-o"), QStringLiteral("x")};
-        QTest::addRow("sessions not a number")
-            << QStringList{QStringLiteral("synth"), QStringLiteral("--sessions"), QStringLiteral("many"),
-                           QStringLiteral("-o"), QStringLiteral("x")};
+        QTest::addRow("no output") << QStringList { QStringLiteral("synth"), QStringLiteral("--events"),
+            QStringLiteral("10") };
+        QTest::addRow("zero events") << QStringList { QStringLiteral("synth"), QStringLiteral("--events"),
+            QStringLiteral("0"), QStringLiteral("-o"), QStringLiteral("x") };
+        QTest::addRow("sessions not a number") << QStringList { QStringLiteral("synth"), QStringLiteral("--sessions"),
+            QStringLiteral("many"), QStringLiteral("-o"), QStringLiteral("x") };
         QTest::addRow("more files than events")
-            << QStringList{QStringLiteral("synth"), QStringLiteral("--events"), QStringLiteral("3"),
-                           QStringLiteral("--files"), QStringLiteral("4"), QStringLiteral("-o"), QStringLiteral("x")};
+            << QStringList { QStringLiteral("synth"), QStringLiteral("--events"), QStringLiteral("3"),
+                   QStringLiteral("--files"), QStringLiteral("4"), QStringLiteral("-o"), QStringLiteral("x") };
     }
 
     void usage()

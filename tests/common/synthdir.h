@@ -10,8 +10,7 @@ namespace Runlens::Test {
 
 /// Writes EVENTS lines of SESSIONS sessions into FILES files of DIRECTORY; false (with the reason
 /// logged) when it cannot.
-inline bool writeRotatedTimeline(const QString& directory, qint64 events, int sessions, int files,
-                                 SynthStats* stats)
+inline bool writeRotatedTimeline(const QString& directory, qint64 events, int sessions, int files, SynthStats* stats)
 {
     SynthOptions options;
     options.events = events;

@@ -25,7 +25,7 @@ QList<Simple> computedUpstream(const Run& run)
     QList<Simple> result;
     for (const Rule& rule : upstreamRules()) {
         for (const Hint& hint : rule.evaluate(run, {}).hints)
-            result.append({hint.kind, hint.msg, hint.why});
+            result.append({ hint.kind, hint.msg, hint.why });
     }
     return result;
 }
@@ -35,8 +35,8 @@ QList<Simple> fromJson(const QJsonArray& hints)
     QList<Simple> result;
     for (const QJsonValue& value : hints) {
         const QJsonObject o = value.toObject();
-        result.append({o.value(QLatin1String("kind")).toString(), o.value(QLatin1String("msg")).toString(),
-                       o.value(QLatin1String("why")).toObject()});
+        result.append({ o.value(QLatin1String("kind")).toString(), o.value(QLatin1String("msg")).toString(),
+            o.value(QLatin1String("why")).toObject() });
     }
     return result;
 }
@@ -62,26 +62,31 @@ private Q_SLOTS:
         QTest::addColumn<QString>("runId");
         QTest::addColumn<QStringList>("expected");
         const QStringList none;
-        const QStringList sparse{QStringLiteral("config:sparse-disabled")};
+        const QStringList sparse { QStringLiteral("config:sparse-disabled") };
         const QString happyPacks = QStringLiteral("upstream/happy-path/data/diagnostics/runpacks/sess-happy-01/");
-        QTest::addRow("happy timeline run 1") << QStringLiteral("upstream/happy-path/data/diagnostics") << kHappyRun << none;
-        QTest::addRow("happy timeline run 2")
-            << QStringLiteral("upstream/happy-path/data/diagnostics") << QStringLiteral("b631c87847bb46a4a1823ea76d9a9113") << none;
-        QTest::addRow("happy timeline run 3")
-            << QStringLiteral("upstream/happy-path/data/diagnostics") << QStringLiteral("e7bff87e7dc54b15bd34a296c30170d9") << none;
+        QTest::addRow("happy timeline run 1")
+            << QStringLiteral("upstream/happy-path/data/diagnostics") << kHappyRun << none;
+        QTest::addRow("happy timeline run 2") << QStringLiteral("upstream/happy-path/data/diagnostics")
+                                              << QStringLiteral("b631c87847bb46a4a1823ea76d9a9113") << none;
+        QTest::addRow("happy timeline run 3") << QStringLiteral("upstream/happy-path/data/diagnostics")
+                                              << QStringLiteral("e7bff87e7dc54b15bd34a296c30170d9") << none;
         QTest::addRow("happy in-process pack")
-            << happyPacks + QStringLiteral("runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560451.zip") << kHappyRun << none;
-        QTest::addRow("happy CLI pack")
-            << happyPacks + QStringLiteral("runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560452.zip") << kHappyRun << none;
-        QTest::addRow("sparse-disabled timeline") << QStringLiteral("upstream/sparse-disabled/data/diagnostics") << kSparseRun << sparse;
+            << happyPacks + QStringLiteral("runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560451.zip")
+            << kHappyRun << none;
+        QTest::addRow("happy CLI pack") << happyPacks
+                + QStringLiteral("runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560452.zip")
+                                        << kHappyRun << none;
+        QTest::addRow("sparse-disabled timeline")
+            << QStringLiteral("upstream/sparse-disabled/data/diagnostics") << kSparseRun << sparse;
         QTest::addRow("sparse-disabled pack")
             << QStringLiteral("upstream/sparse-disabled/data/diagnostics/runpacks/sess-sparse-disabled/"
                               "runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560453.zip")
             << kSparseRun << sparse;
-        QTest::addRow("sparse-disabled seed pack")
-            << QStringLiteral("seed-layout/runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560553.zip")
-            << kSparseRun << sparse;
-        QTest::addRow("error-embed timeline") << QStringLiteral("upstream/error-embed/data/diagnostics") << kErrorRun << none;
+        QTest::addRow("sparse-disabled seed pack") << QStringLiteral(
+            "seed-layout/runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560553.zip")
+                                                   << kSparseRun << sparse;
+        QTest::addRow("error-embed timeline")
+            << QStringLiteral("upstream/error-embed/data/diagnostics") << kErrorRun << none;
         QTest::addRow("error-embed pack")
             << QStringLiteral("upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
                               "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip")
@@ -120,20 +125,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("timeline");
         QTest::addColumn<QString>("apiReport");
         QTest::addColumn<QString>("runId");
-        QTest::addRow("happy-path") << QStringLiteral("upstream/happy-path/data/diagnostics/runpacks/sess-happy-01/"
-                                                      "runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560451.zip")
+        QTest::addRow("happy-path") << QStringLiteral(
+            "upstream/happy-path/data/diagnostics/runpacks/sess-happy-01/"
+            "runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560451.zip")
                                     << QStringLiteral("upstream/happy-path/data/diagnostics")
-                                    << QStringLiteral("upstream/happy-path/api/run1.reports_endpoint.json") << kHappyRun;
-        QTest::addRow("sparse-disabled")
-            << QStringLiteral("upstream/sparse-disabled/data/diagnostics/runpacks/sess-sparse-disabled/"
-                              "runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560453.zip")
-            << QStringLiteral("upstream/sparse-disabled/data/diagnostics")
-            << QStringLiteral("upstream/sparse-disabled/api/run.reports_endpoint.json") << kSparseRun;
-        QTest::addRow("error-embed")
-            << QStringLiteral("upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
-                              "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip")
-            << QStringLiteral("upstream/error-embed/data/diagnostics")
-            << QStringLiteral("upstream/error-embed/api/run.reports_endpoint.json") << kErrorRun;
+                                    << QStringLiteral("upstream/happy-path/api/run1.reports_endpoint.json")
+                                    << kHappyRun;
+        QTest::addRow("sparse-disabled") << QStringLiteral(
+            "upstream/sparse-disabled/data/diagnostics/runpacks/sess-sparse-disabled/"
+            "runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560453.zip")
+                                         << QStringLiteral("upstream/sparse-disabled/data/diagnostics")
+                                         << QStringLiteral("upstream/sparse-disabled/api/run.reports_endpoint.json")
+                                         << kSparseRun;
+        QTest::addRow("error-embed") << QStringLiteral(
+            "upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
+            "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip")
+                                     << QStringLiteral("upstream/error-embed/data/diagnostics")
+                                     << QStringLiteral("upstream/error-embed/api/run.reports_endpoint.json")
+                                     << kErrorRun;
     }
 
     void computedEqualsStored()
@@ -148,7 +157,7 @@ private Q_SLOTS:
         QVERIFY(packRun->hasStoredHints);
         QList<Simple> stored;
         for (const StoredHint& h : packRun->storedHints)
-            stored.append({h.kind, h.msg, h.why});
+            stored.append({ h.kind, h.msg, h.why });
         const QJsonObject api = readJson(fixture(apiReport));
         QVERIFY(api.contains(QLatin1String("hints")));
         QCOMPARE(fromJson(api.value(QLatin1String("hints")).toArray()), stored);
@@ -161,13 +170,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("seed");
         QTest::addColumn<QString>("upstream");
         QTest::addRow("sparse-disabled")
-            << QStringLiteral("seed-layout/runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560553.zip")
+            << QStringLiteral(
+                   "seed-layout/runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560553.zip")
             << QStringLiteral("upstream/sparse-disabled/data/diagnostics/runpacks/sess-sparse-disabled/"
                               "runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560453.zip");
-        QTest::addRow("error-embed")
-            << QStringLiteral("seed-layout/runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560554.zip")
-            << QStringLiteral("upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
-                              "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip");
+        QTest::addRow("error-embed") << QStringLiteral(
+            "seed-layout/runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560554.zip")
+                                     << QStringLiteral(
+                                            "upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
+                                            "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip");
     }
 
     void seedAndUpstreamPacksAgree()

@@ -32,7 +32,7 @@ private Q_SLOTS:
         QCOMPARE(report.runs.size(), size_t(1));
         QCOMPARE(report.countAtOrAbove(Severity::Error), 0);
         QCOMPARE(report.countAtOrAbove(Severity::Warning), 2); // config:sparse-disabled, channel:unavailable
-        QCOMPARE(report.countAtOrAbove(Severity::Note), 3);    // + channel:disabled
+        QCOMPARE(report.countAtOrAbove(Severity::Note), 3); // + channel:disabled
     }
 
     void suppressions_data()
@@ -88,7 +88,12 @@ private Q_SLOTS:
         const QJsonObject root = QJsonDocument::fromJson(hintsSarif(report)).object();
         QCOMPARE(root.value(QLatin1String("version")).toString(), QStringLiteral("2.1.0"));
         const QJsonObject run = root.value(QLatin1String("runs")).toArray().first().toObject();
-        const QJsonArray rules = run.value(QLatin1String("tool")).toObject().value(QLatin1String("driver")).toObject().value(QLatin1String("rules")).toArray();
+        const QJsonArray rules = run.value(QLatin1String("tool"))
+                                     .toObject()
+                                     .value(QLatin1String("driver"))
+                                     .toObject()
+                                     .value(QLatin1String("rules"))
+                                     .toArray();
         QCOMPARE(rules.size(), qsizetype(allRules().size()));
         const QJsonArray results = run.value(QLatin1String("results")).toArray();
         QCOMPARE(results.size(), 3);
@@ -123,10 +128,17 @@ private Q_SLOTS:
         const QJsonObject counts = root.value(QLatin1String("counts")).toObject();
         QCOMPARE(counts.value(QLatin1String("warning")).toInt(), 2);
         QCOMPARE(counts.value(QLatin1String("note")).toInt(), 1);
-        const QJsonObject hint = root.value(QLatin1String("runs")).toArray().first().toObject().value(QLatin1String("hints")).toArray().first().toObject();
+        const QJsonObject hint = root.value(QLatin1String("runs"))
+                                     .toArray()
+                                     .first()
+                                     .toObject()
+                                     .value(QLatin1String("hints"))
+                                     .toArray()
+                                     .first()
+                                     .toObject();
         QCOMPARE(hint.value(QLatin1String("origin")).toString(), QStringLiteral("computed"));
         QCOMPARE(hint.value(QLatin1String("msg")).toString(),
-                 QStringLiteral("RM3 enabled but sparse channels skipped; ensure BM25/SPLADE assets are healthy."));
+            QStringLiteral("RM3 enabled but sparse channels skipped; ensure BM25/SPLADE assets are healthy."));
         const QJsonObject evidence = hint.value(QLatin1String("evidence")).toArray().first().toObject();
         QCOMPARE(evidence.value(QLatin1String("file")).toString(), QStringLiteral("events-20261124.jsonl"));
         QVERIFY(evidence.value(QLatin1String("line")).toInt() > 0);

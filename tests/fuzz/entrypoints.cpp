@@ -16,7 +16,6 @@
 #include <QHash>
 #include <QTemporaryDir>
 
-
 namespace Runlens::Fuzz {
 
 namespace {

@@ -52,7 +52,7 @@ void writeFile(const QString& path, const QByteArray& bytes, QIODevice::OpenMode
 QList<QByteArray> fixtureLines()
 {
     QList<QByteArray> lines;
-    for (const QString& file : {Test::kHappyFile, Test::kSparseFile, Test::kErrorFile}) {
+    for (const QString& file : { Test::kHappyFile, Test::kSparseFile, Test::kErrorFile }) {
         const QByteArray bytes = readAll(Test::fixture(file));
         for (const QByteArray& line : bytes.split('\n')) {
             if (!line.isEmpty())
@@ -80,18 +80,18 @@ QString describe(const Run& run, bool withLineNumbers)
     auto number = [](double value) { return std::isnan(value) ? QStringLiteral("-") : QString::number(value, 'f', 3); };
     QString out = QStringLiteral("%1/%2 tool=%3 status=%4 stop=%5 after=%6 start=%7 end=%8 duration=%9 events=%10\n")
                       .arg(run.sessionId, run.runId, run.tool, runStatusName(run.status), run.stopReason,
-                           run.stoppedAfter, number(run.startedAt), number(run.finishedAt), number(run.durationMs))
+                          run.stoppedAfter, number(run.startedAt), number(run.finishedAt), number(run.durationMs))
                       .arg(run.events.size());
     for (const StageCell& cell : run.stages)
         out += QStringLiteral("  stage %1 %2 %3 | %4 | %5\n")
                    .arg(cell.stage, cellStatusName(cell.status), cell.reason, cell.secondaryReason,
-                        number(cell.durationMs));
+                       number(cell.durationMs));
     for (const Checkpoint& checkpoint : run.checkpoints)
         out += QStringLiteral("  checkpoint %1 %2\n").arg(checkpoint.name).arg(checkpoint.ok);
     for (const Hint& hint : detectRun(run))
         out += QStringLiteral("  hint %1 %2 %3 %4\n")
                    .arg(hint.kind, severityName(hint.severity), hint.msg,
-                        QString::fromUtf8(QJsonDocument(hint.why).toJson(QJsonDocument::Compact)));
+                       QString::fromUtf8(QJsonDocument(hint.why).toJson(QJsonDocument::Compact)));
     for (const Diagnostic& problem : run.problems)
         out += QStringLiteral("  problem %1 line %2\n").arg(problem.code).arg(withLineNumbers ? problem.line : 0);
     for (int i = 0; i < int(run.events.size()); ++i) {
@@ -118,8 +118,7 @@ struct Follower
 {
     explicit Follower(const QString& directory)
         : tailer(directory)
-    {
-    }
+    { }
 
     // Polls until the read limit no longer holds anything back; returns the runs that changed.
     std::vector<RunPtr> poll(qint64 nowMs = QDateTime::currentMSecsSinceEpoch())
@@ -171,8 +170,7 @@ public:
         : m_directory(std::move(directory))
         , m_follower(follower)
         , m_lines(fixtureLines())
-    {
-    }
+    { }
 
     void run(const QString& script)
     {
@@ -295,9 +293,9 @@ private:
         const QString segment = m_current.chopped(6) + QLatin1Char('-') + epoch + QStringLiteral(".jsonl");
         loseUnseen(segment);
         // Like the server's os.rename: an existing segment of the same name is replaced.
-        QCOMPARE(std::rename(QFile::encodeName(path(m_current)).constData(),
-                             QFile::encodeName(path(segment)).constData()),
-                 0);
+        QCOMPARE(
+            std::rename(QFile::encodeName(path(m_current)).constData(), QFile::encodeName(path(segment)).constData()),
+            0);
         m_unseen[segment] = m_unseen.take(m_current);
     }
 
@@ -328,7 +326,7 @@ private:
     Follower* m_follower;
     QList<QByteArray> m_lines;
     int m_next = 0; // the next line to write
-    int m_cut = 0;  // bytes of line m_next already written
+    int m_cut = 0; // bytes of line m_next already written
     QString m_current = kCurrent;
     QHash<QString, QList<int>> m_unseen; // per file, lines written since the last poll
     QSet<int> m_lost;
@@ -351,54 +349,61 @@ private Q_SLOTS:
         QTest::addColumn<bool>("sameAsDirectory"); // the finished directory still holds every line
 
         const QList<int> none;
-        QTest::addRow("whole file in one poll") << QStringLiteral("w 238; p") << true << qint64(0) << QStringList() << none << true;
-        QTest::addRow("random cuts, seed 1") << QStringLiteral("c 238 1") << true << qint64(0) << QStringList() << none << true;
-        QTest::addRow("random cuts, seed 7") << QStringLiteral("c 238 7") << true << qint64(0) << QStringList() << none << true;
+        QTest::addRow("whole file in one poll")
+            << QStringLiteral("w 238; p") << true << qint64(0) << QStringList() << none << true;
+        QTest::addRow("random cuts, seed 1")
+            << QStringLiteral("c 238 1") << true << qint64(0) << QStringList() << none << true;
+        QTest::addRow("random cuts, seed 7")
+            << QStringLiteral("c 238 7") << true << qint64(0) << QStringList() << none << true;
         QTest::addRow("one byte, then the rest of the line")
-            << QStringLiteral("w 10; b 1; p; b 1; p; b 1; p; w 1; p; b 400; p") << true << qint64(0) << QStringList() << none << true;
+            << QStringLiteral("w 10; b 1; p; b 1; p; b 1; p; w 1; p; b 400; p") << true << qint64(0) << QStringList()
+            << none << true;
         QTest::addRow("complete object, newline not yet written")
             << QStringLiteral("e 10; p; b 1; p; e 1; p; w 1; p") << true << qint64(0) << QStringList() << none << true;
         QTest::addRow("rotation in the middle of a run")
-            << QStringLiteral("w 30; p; w 5; r 1795560451; w 100; p; w 103; p") << true << qint64(0) << QStringList() << none << true;
-        QTest::addRow("rotation seen between polls")
-            << QStringLiteral("w 30; p; r 1795560451; p; c 208 3") << true << qint64(0) << QStringList() << none << true;
+            << QStringLiteral("w 30; p; w 5; r 1795560451; w 100; p; w 103; p") << true << qint64(0) << QStringList()
+            << none << true;
+        QTest::addRow("rotation seen between polls") << QStringLiteral("w 30; p; r 1795560451; p; c 208 3") << true
+                                                     << qint64(0) << QStringList() << none << true;
         QTest::addRow("rotation while a cut line is held")
-            << QStringLiteral("w 30; b 40; p; w 1; r 1795560451; c 207 5") << true << qint64(0) << QStringList() << none << true;
+            << QStringLiteral("w 30; b 40; p; w 1; r 1795560451; c 207 5") << true << qint64(0) << QStringList() << none
+            << true;
         QTest::addRow("three rotations, two between polls")
-            << QStringLiteral("w 20; p; w 20; r 1795560451; w 20; r 1795560452; w 20; p; w 20; r 1795560453; p") << true << qint64(0)
-            << QStringList() << none << true;
+            << QStringLiteral("w 20; p; w 20; r 1795560451; w 20; r 1795560452; w 20; p; w 20; r 1795560453; p") << true
+            << qint64(0) << QStringList() << none << true;
         QTest::addRow("two rotations in one second")
             << QStringLiteral("w 40; p; w 10; r 1795560452; w 20; r 1795560452; w 168; p") << true << qint64(0)
-            << QStringList{QStringLiteral("rotation-gap")} << QList<int>{40, 41, 42, 43, 44, 45, 46, 47, 48, 49}
+            << QStringList { QStringLiteral("rotation-gap") } << QList<int> { 40, 41, 42, 43, 44, 45, 46, 47, 48, 49 }
             << false;
         QTest::addRow("two rotations in one second, polled between")
-            << QStringLiteral("w 40; p; w 10; r 1795560452; p; w 20; r 1795560452; w 168; p") << true << qint64(0) << QStringList()
-            << none << false;
+            << QStringLiteral("w 40; p; w 10; r 1795560452; p; w 20; r 1795560452; w 168; p") << true << qint64(0)
+            << QStringList() << none << false;
         // Nothing was unread here, but a follower cannot know what the replaced segment last got.
         QTest::addRow("two rotations in one second, nothing unread")
             << QStringLiteral("w 40; p; r 1795560452; w 20; r 1795560452; w 178; p") << true << qint64(0)
-            << QStringList{QStringLiteral("rotation-gap")} << none << false;
-        QTest::addRow("new day file") << QStringLiteral("w 120; p; d 20261125; w 60; p; w 58; p") << true << qint64(0) << QStringList()
-                                      << none << true;
+            << QStringList { QStringLiteral("rotation-gap") } << none << false;
+        QTest::addRow("new day file") << QStringLiteral("w 120; p; d 20261125; w 60; p; w 58; p") << true << qint64(0)
+                                      << QStringList() << none << true;
         QTest::addRow("new day file between polls")
             << QStringLiteral("w 120; d 20261125; c 118 11") << true << qint64(0) << QStringList() << none << true;
         QTest::addRow("deleted file, fully read")
-            << QStringLiteral("w 120; p; d 20261125; w 30; p; x events-20261124.jsonl; w 88; p") << true << qint64(0) << QStringList()
-            << none << false;
+            << QStringLiteral("w 120; p; d 20261125; w 30; p; x events-20261124.jsonl; w 88; p") << true << qint64(0)
+            << QStringList() << none << false;
         QTest::addRow("deleted file with a cut line")
             << QStringLiteral("w 120; p; b 50; p; x events-20261124.jsonl; d 20261125; w 117; p") << true << qint64(0)
-            << QStringList{QStringLiteral("file-deleted")} << QList<int>{120} << false;
+            << QStringList { QStringLiteral("file-deleted") } << QList<int> { 120 } << false;
         QTest::addRow("truncated file") << QStringLiteral("w 120; p; t; w 20; p; w 98; p") << true << qint64(0)
-                                        << QStringList{QStringLiteral("file-truncated")} << none << false;
+                                        << QStringList { QStringLiteral("file-truncated") } << none << false;
         QTest::addRow("truncated file written past the old size")
-            << QStringLiteral("w 20; p; t; w 100; p; w 118; p") << true << qint64(0) << QStringList{QStringLiteral("file-truncated")}
-            << none << false;
+            << QStringLiteral("w 20; p; t; w 100; p; w 118; p") << true << qint64(0)
+            << QStringList { QStringLiteral("file-truncated") } << none << false;
         QTest::addRow("directory created after the first poll")
             << QStringLiteral("p; p; m; p; w 100; p; c 138 13") << false << qint64(0) << QStringList() << none << true;
-        QTest::addRow("small read limit") << QStringLiteral("c 238 17") << true << qint64(777) << QStringList() << none << true;
+        QTest::addRow("small read limit")
+            << QStringLiteral("c 238 17") << true << qint64(777) << QStringList() << none << true;
         QTest::addRow("small read limit across a rotation")
-            << QStringLiteral("w 100; r 1795560451; w 100; d 20261125; w 38; p") << true << qint64(1000) << QStringList() << none
-            << true;
+            << QStringLiteral("w 100; r 1795560451; w 100; d 20261125; w 38; p") << true << qint64(1000)
+            << QStringList() << none << true;
     }
 
     void scenario()
@@ -451,13 +456,12 @@ private Q_SLOTS:
         QTest::addColumn<int>("cutBytes"); // of the next line, already written at the first poll
         QTest::addColumn<QStringList>("runIds"); // the runs whose every line came after the start
 
-        const QStringList lastFive = {QStringLiteral("b631c87847bb46a4a1823ea76d9a9113"),
-                                      QStringLiteral("e7bff87e7dc54b15bd34a296c30170d9"),
-                                      QStringLiteral("1005703141094392a91da2aac8143ee6"),
-                                      QStringLiteral("5ee711da351a4c29a57daa1e8fee8c7e")};
+        const QStringList lastFive = { QStringLiteral("b631c87847bb46a4a1823ea76d9a9113"),
+            QStringLiteral("e7bff87e7dc54b15bd34a296c30170d9"), QStringLiteral("1005703141094392a91da2aac8143ee6"),
+            QStringLiteral("5ee711da351a4c29a57daa1e8fee8c7e") };
         QTest::addRow("at a line end") << 61 << 0 << lastFive;
         QTest::addRow("inside a line") << 61 << 25 << lastFive;
-        QTest::addRow("empty file") << 0 << 0 << QStringList{Test::kHappyRun} + lastFive;
+        QTest::addRow("empty file") << 0 << 0 << QStringList { Test::kHappyRun } + lastFive;
     }
 
     void startAtEnd()
@@ -632,8 +636,7 @@ private Q_SLOTS:
         QCOMPARE(problem.file, kCurrent);
         QCOMPARE(problem.line, qint64(6));
         QCOMPARE(problem.byteOffset, qint64(first.size()));
-        QCOMPARE(follower.live.problems().front().toString(),
-                 readSource(temp.path())->problems.front().toString());
+        QCOMPARE(follower.live.problems().front().toString(), readSource(temp.path())->problems.front().toString());
     }
 
     void cli_data()
@@ -659,8 +662,8 @@ private Q_SLOTS:
         writeFile(file, lines.mid(0, 61).join() + lines[61].left(30)); // startup and the first run
 
         QProcess process;
-        QStringList arguments = {QStringLiteral("follow"), temp.path(), QStringLiteral("--format"),
-                                 QStringLiteral("jsonl"), QStringLiteral("--poll-ms"), QStringLiteral("50")};
+        QStringList arguments = { QStringLiteral("follow"), temp.path(), QStringLiteral("--format"),
+            QStringLiteral("jsonl"), QStringLiteral("--poll-ms"), QStringLiteral("50") };
         if (sinceStart)
             arguments.append(QStringLiteral("--since-start"));
         process.start(QStringLiteral(RUNLENS_CLI), arguments);
@@ -699,11 +702,11 @@ private Q_SLOTS:
 
         // A run line is the run's entry of runlens-cli report, plus its type.
         QProcess report;
-        report.start(QStringLiteral(RUNLENS_CLI), {QStringLiteral("report"), temp.path()});
+        report.start(QStringLiteral(RUNLENS_CLI), { QStringLiteral("report"), temp.path() });
         QVERIFY(report.waitForFinished(60000));
         QHash<QString, QJsonObject> reported;
         for (const QJsonValue& run :
-             QJsonDocument::fromJson(report.readAllStandardOutput()).object().value(QLatin1String("runs")).toArray())
+            QJsonDocument::fromJson(report.readAllStandardOutput()).object().value(QLatin1String("runs")).toArray())
             reported.insert(run.toObject().value(QLatin1String("run_id")).toString(), run.toObject());
         for (QJsonObject run : runs) {
             run.remove(QLatin1String("type"));
@@ -716,23 +719,25 @@ private Q_SLOTS:
             for (const QString& key : std::as_const(keys)) {
                 if (run.value(key) != expected.value(key))
                     differing.append(key + QLatin1String(": ")
-                        + QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("followed"), run.value(key)},
-                            {QStringLiteral("read"), expected.value(key)}}).toJson(QJsonDocument::Compact)));
+                        + QString::fromUtf8(QJsonDocument(QJsonObject { { QStringLiteral("followed"), run.value(key) },
+                                                              { QStringLiteral("read"), expected.value(key) } })
+                                                .toJson(QJsonDocument::Compact)));
             }
-            QVERIFY2(differing.isEmpty(), qPrintable(runId + QLatin1String(" differs in ") + differing.join(QLatin1String("; "))));
+            QVERIFY2(differing.isEmpty(),
+                qPrintable(runId + QLatin1String(" differs in ") + differing.join(QLatin1String("; "))));
         }
         QStringList hintKinds;
         for (const QJsonObject& hint : hints) {
             QCOMPARE(hint.value(QLatin1String("session_id")).toString(),
-                     reported.value(hint.value(QLatin1String("run_id")).toString())
-                         .value(QLatin1String("session_id"))
-                         .toString());
+                reported.value(hint.value(QLatin1String("run_id")).toString())
+                    .value(QLatin1String("session_id"))
+                    .toString());
             hintKinds.append(hint.value(QLatin1String("kind")).toString());
         }
         hintKinds.sort();
         QCOMPARE(hintKinds,
-                 QStringList({QStringLiteral("channel:disabled"), QStringLiteral("channel:unavailable"),
-                              QStringLiteral("config:sparse-disabled"), QStringLiteral("stage:failed")}));
+            QStringList({ QStringLiteral("channel:disabled"), QStringLiteral("channel:unavailable"),
+                QStringLiteral("config:sparse-disabled"), QStringLiteral("stage:failed") }));
     }
 };
 

@@ -72,9 +72,8 @@ void tst_Atom::internedFromManyThreads()
     std::vector<int> numbers(20000);
     for (int i = 0; i < int(numbers.size()); ++i)
         numbers[size_t(i)] = i % 5000;
-    const auto atoms = QtConcurrent::blockingMapped<std::vector<Atom>>(numbers, [](int n) {
-        return Atom(QStringLiteral("concurrent-%1").arg(n));
-    });
+    const auto atoms = QtConcurrent::blockingMapped<std::vector<Atom>>(
+        numbers, [](int n) { return Atom(QStringLiteral("concurrent-%1").arg(n)); });
     for (size_t i = 0; i < numbers.size(); ++i) {
         QCOMPARE(atoms[i].toString(), QStringLiteral("concurrent-%1").arg(numbers[i]));
         QVERIFY(atoms[i] == atoms[size_t(numbers[i])]);

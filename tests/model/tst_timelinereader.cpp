@@ -92,7 +92,7 @@ bool writeFile(const QString& path, const QByteArray& bytes)
 Event makeEvent(const QString& spec, std::vector<RunKey>* keys)
 {
     const QStringList parts = spec.split(QLatin1Char('|'));
-    keys->push_back({parts.value(0), parts.value(1)});
+    keys->push_back({ parts.value(0), parts.value(1) });
     Event e;
     e.ts = parts.value(2).toDouble();
     e.name = parts.value(3);
@@ -379,7 +379,7 @@ void TestTimelineReader::readFileInChunks()
     const QString path = dir.filePath(QStringLiteral("events-20261124.jsonl"));
     QVERIFY(writeFile(path, bytes));
     const QStringList whole = describe(TimelineReader::readFile(path));
-    for (const qsizetype chunkBytes : {qsizetype(1), qsizetype(7), qsizetype(64), qsizetype(1000)})
+    for (const qsizetype chunkBytes : { qsizetype(1), qsizetype(7), qsizetype(64), qsizetype(1000) })
         QCOMPARE(describe(TimelineReader::readFile(path, {}, chunkBytes)), whole);
 }
 
@@ -420,8 +420,8 @@ void TestTimelineReader::chunksOfAMixedFile()
     QVERIFY(dir.isValid());
     QVERIFY(writeFile(dir.filePath(QStringLiteral("events-20261124-100.jsonl")), eventLine(1) + "\n"));
     QVERIFY(writeFile(dir.filePath(QStringLiteral("events-20261124.jsonl")), bytes));
-    const TimelineData one = TimelineReader::readDirectory(dir.path(), {}, TimelineReader::EventLayout::Flat, {},
-                                                           qsizetype(1) << 40);
+    const TimelineData one =
+        TimelineReader::readDirectory(dir.path(), {}, TimelineReader::EventLayout::Flat, {}, qsizetype(1) << 40);
     QCOMPARE(one.events.size(), size_t(kLines + 1));
     // As one parse line by line reports them: in line order, CRLF once at its first line, at most 200
     // listed and a count of the rest.
@@ -430,7 +430,8 @@ void TestTimelineReader::chunksOfAMixedFile()
     int listed = 0;
     for (const Diagnostic& problem : one.problems) {
         if (problem.line == 0) { // the count of the rest
-            QCOMPARE(problem.message, QStringLiteral("%1 further problems in this file not listed").arg(problems - 200));
+            QCOMPARE(
+                problem.message, QStringLiteral("%1 further problems in this file not listed").arg(problems - 200));
             continue;
         }
         ++listed;
@@ -444,7 +445,7 @@ void TestTimelineReader::chunksOfAMixedFile()
     QCOMPARE(listed, std::min(problems, 200));
     const bool crlfListed = listed < 200 || firstCrlfLine <= previousLine; // else it is among the rest
     QCOMPARE(crlfWarnings, crlfListed ? 1 : 0);
-    for (const qsizetype chunkBytes : {qsizetype(1), qsizetype(100), qsizetype(4096), qsizetype(65536)}) {
+    for (const qsizetype chunkBytes : { qsizetype(1), qsizetype(100), qsizetype(4096), qsizetype(65536) }) {
         const TimelineData chunked =
             TimelineReader::readDirectory(dir.path(), {}, TimelineReader::EventLayout::Flat, {}, chunkBytes);
         QCOMPARE(describe(chunked), describe(one));

@@ -126,8 +126,8 @@ private slots:
         append(file, runLines(Test::kSparseFile, Test::kSparseRun).join());
         auto* label = view->findChild<QLabel*>(QStringLiteral("liveLabel"));
         // Reading goes on: the label counts what was read, the view keeps what it showed.
-        QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QLatin1String("Paused")) && !label->text().endsWith(
-                                     QStringLiteral("%1 read").arg(QLocale().toString(happy.size()))),
+        QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QLatin1String("Paused"))
+                && !label->text().endsWith(QStringLiteral("%1 read").arg(QLocale().toString(happy.size()))),
             kTimeoutMs);
         QVERIFY(!findRun(view, Test::kSparseRun));
         QCOMPARE(view->currentRun(), selected);

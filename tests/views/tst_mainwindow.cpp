@@ -276,7 +276,8 @@ void tst_MainWindow::screenshotCommand()
     const QString output = m_dir.filePath(QStringLiteral("shot.png"));
     QProcess process;
     process.start(QStringLiteral(RUNLENS_GUI),
-        { QStringLiteral("--screenshot"), output, QStringLiteral("--size"), QStringLiteral("1024x720"), Test::kErrorPackPath });
+        { QStringLiteral("--screenshot"), output, QStringLiteral("--size"), QStringLiteral("1024x720"),
+            Test::kErrorPackPath });
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
@@ -285,7 +286,8 @@ void tst_MainWindow::screenshotCommand()
     QCOMPARE(image.size() / image.devicePixelRatio(), QSize(1024, 720));
 
     process.start(QStringLiteral(RUNLENS_GUI),
-        { QStringLiteral("--screenshot"), output, QStringLiteral("--size"), QStringLiteral("big"), Test::kErrorPackPath });
+        { QStringLiteral("--screenshot"), output, QStringLiteral("--size"), QStringLiteral("big"),
+            Test::kErrorPackPath });
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitCode(), 2);
 

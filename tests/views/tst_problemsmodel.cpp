@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "palettes.h"
 #include "problemsmodel.h"
 #include "problemsview.h"
-#include "palettes.h"
 #include "runfixture.h"
 #include "source.h"
 

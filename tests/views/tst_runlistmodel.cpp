@@ -334,11 +334,13 @@ void tst_RunListModel::hintCountsAndKindFilter()
     QVERIFY(changed.size() >= 1);
     QCOMPARE(changed.first().at(0).value<QModelIndex>().column(), int(RunListModel::HintsColumn));
     QCOMPARE(hintsCell(errorRun).toString(), QStringLiteral("1E"));
-    QCOMPARE(hintsCell(errorRun, RunListModel::HintKindsRole).toStringList(), QStringList { QStringLiteral("stage:failed") });
+    QCOMPARE(hintsCell(errorRun, RunListModel::HintKindsRole).toStringList(),
+        QStringList { QStringLiteral("stage:failed") });
     QVERIFY(!hintsCell(errorRun, Qt::DecorationRole).value<QIcon>().isNull());
     QVERIFY(hintsCell(sparseRun).toString().contains(QLatin1Char('W')));
-    QVERIFY(hintsCell(sparseRun, RunListModel::HintKindsRole).toStringList().contains(
-        QStringLiteral("config:sparse-disabled")));
+    QVERIFY(hintsCell(sparseRun, RunListModel::HintKindsRole)
+                .toStringList()
+                .contains(QStringLiteral("config:sparse-disabled")));
     QCOMPARE(hintsCell(QStringLiteral("f7fe85bab97843aab788eef0bcbc1465")).toString(), QStringLiteral("–"));
     // Errors outweigh any number of warnings when sorting.
     QVERIFY(hintsCell(errorRun, RunListModel::SortRole).toInt() > hintsCell(sparseRun, RunListModel::SortRole).toInt());

@@ -180,8 +180,9 @@ void tst_RunLoader::earlyViewsBeforeTheWhole()
     RunLoader loader;
     QStringList order; // "partial N" and "whole N", N runs
     connect(&loader, &RunLoader::partiallyLoaded, this, [&order](SourcePtr partial) {
-        order.append(QStringLiteral("%1 %2").arg(partial->partial ? QStringLiteral("partial") : QStringLiteral("whole?"))
-                                            .arg(partial->runs.size()));
+        order.append(QStringLiteral("%1 %2")
+                         .arg(partial->partial ? QStringLiteral("partial") : QStringLiteral("whole?"))
+                         .arg(partial->runs.size()));
     });
     QSignalSpy loaded(&loader, &RunLoader::loaded);
     loader.load(directory);

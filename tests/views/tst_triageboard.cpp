@@ -34,8 +34,10 @@ const QString kFixtures = QStringLiteral(RUNLENS_FIXTURES_DIR);
 QStringList fixturePacks()
 {
     QStringList packs;
-    for (const QString& scenario : { QStringLiteral("error-embed"), QStringLiteral("happy-path"), QStringLiteral("sparse-disabled") }) {
-        QDir runpacks(kFixtures + QStringLiteral("/upstream/") + scenario + QStringLiteral("/data/diagnostics/runpacks"));
+    for (const QString& scenario :
+        { QStringLiteral("error-embed"), QStringLiteral("happy-path"), QStringLiteral("sparse-disabled") }) {
+        QDir runpacks(
+            kFixtures + QStringLiteral("/upstream/") + scenario + QStringLiteral("/data/diagnostics/runpacks"));
         for (const QString& session : runpacks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
             for (const QString& zip : QDir(runpacks.filePath(session)).entryList({ QStringLiteral("*.zip") }))
                 packs.append(runpacks.filePath(session + QLatin1Char('/') + zip));
@@ -94,7 +96,8 @@ private slots:
         auto* board = qobject_cast<TriageView*>(window.tabs()->currentWidget());
         QVERIFY(board);
         QAbstractItemModelTester tester(board->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester proxyTester(board->tree()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(
+            board->tree()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy finished(board, &TriageView::loadFinished);
         QVERIFY(finished.wait(kTimeoutMs));
         QCOMPARE(board->model()->rows().size(), size_t(6));

@@ -5,9 +5,9 @@
 #include "eventsview.h"
 #include "hintsview.h"
 #include "mainwindow.h"
-#include "runfixture.h"
 #include "problemsview.h"
 #include "regeneratepackdialog.h"
+#include "runfixture.h"
 #include "runlistmodel.h"
 #include "severitybadge.h"
 #include "source.h"
@@ -36,15 +36,16 @@ using namespace Runlens;
 
 namespace {
 
-const QString kErrorTimeline = QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/error-embed/data/diagnostics/events-20261124.jsonl");
+const QString kErrorTimeline =
+    QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/error-embed/data/diagnostics/events-20261124.jsonl");
 constexpr int kTimeoutMs = 20000;
 
 // Opens PATH and waits until both the source and its hints are in.
 SourceView* openAndWait(MainWindow& window, const QString& path)
 {
     SourceView* view = window.openPath(path, MainWindow::RecentFiles::Skip);
-    if (!QTest::qWaitFor([view] { return view->state() != SourceView::State::Loading && view->hintReport(); },
-            kTimeoutMs))
+    if (!QTest::qWaitFor(
+            [view] { return view->state() != SourceView::State::Loading && view->hintReport(); }, kTimeoutMs))
         return nullptr;
     return view;
 }
@@ -91,8 +92,8 @@ private slots:
 void tst_Workspace::hintsReachListFilterAndBadge_data()
 {
     QTest::addColumn<QString>("path");
-    QTest::addColumn<QString>("hintsCell");   // the first run's Hints column
-    QTest::addColumn<QString>("kind");        // a kind to filter by; empty: the kind list is empty
+    QTest::addColumn<QString>("hintsCell"); // the first run's Hints column
+    QTest::addColumn<QString>("kind"); // a kind to filter by; empty: the kind list is empty
     QTest::addColumn<int>("runsOfKind");
     QTest::addColumn<QString>("badge");
 
@@ -101,8 +102,8 @@ void tst_Workspace::hintsReachListFilterAndBadge_data()
                                      << QStringLiteral("0 errors, 2 warnings, 1 note");
     QTest::newRow("embed error") << Test::kErrorPackPath << QStringLiteral("1E") << QStringLiteral("stage:failed") << 1
                                  << QStringLiteral("1 error, 0 warnings, 0 notes");
-    QTest::newRow("happy path: three runs, no hints") << Test::kHappyDirectoryPath << QStringLiteral("–") << QString() << 0
-                                                      << QStringLiteral("0 errors, 0 warnings, 0 notes");
+    QTest::newRow("happy path: three runs, no hints") << Test::kHappyDirectoryPath << QStringLiteral("–") << QString()
+                                                      << 0 << QStringLiteral("0 errors, 0 warnings, 0 notes");
 }
 
 void tst_Workspace::hintsReachListFilterAndBadge()
@@ -121,8 +122,8 @@ void tst_Workspace::hintsReachListFilterAndBadge()
     QAbstractItemModelTester tester(tree->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     // The first run of the source (not the background run of the happy path's startup session).
-    const RunPtr first = view->source()->runs.front()->tool.isEmpty() ? view->source()->runs.at(1)
-                                                                      : view->source()->runs.front();
+    const RunPtr first =
+        view->source()->runs.front()->tool.isEmpty() ? view->source()->runs.at(1) : view->source()->runs.front();
     QVERIFY(view->selectRun(first->sessionId, first->runId));
     QCOMPARE(tree->currentIndex().siblingAtColumn(RunListModel::HintsColumn).data().toString(), hintsCell);
     QCOMPARE(window.severityBadge()->text(), badge);
@@ -286,7 +287,8 @@ void tst_Workspace::exportHints_data()
     QTest::addColumn<QByteArray>("expected");
     QTest::newRow("md") << int(ExportFormat::Markdown) << QStringLiteral("md") << QByteArray("config:sparse-disabled");
     QTest::newRow("csv") << int(ExportFormat::Csv) << QStringLiteral("csv") << QByteArray("config:sparse-disabled");
-    QTest::newRow("json") << int(ExportFormat::Json) << QStringLiteral("json") << QByteArray("\"config:sparse-disabled\"");
+    QTest::newRow("json") << int(ExportFormat::Json) << QStringLiteral("json")
+                          << QByteArray("\"config:sparse-disabled\"");
     QTest::newRow("html") << int(ExportFormat::Html) << QStringLiteral("html") << QByteArray("<svg");
 }
 
