@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <array>
 #include <cmath>
 #include <memory>
 #include <vector>
@@ -50,12 +51,20 @@ struct Event
         FaissGpuFalse = 32,
         UseGpuFalse = 64,
         EnabledFalse = 128,
+        // Carries the span layer's keys (spec 3.4: request_tool, request_stage, capability_stamp) or a
+        // stage span's own (request.stage, component): the scope is a staged span, which records a
+        // checkpoint when it exits (spec 6.2), not a bare step of the same name.
+        SpanContext = 256,
     };
     quint16 attrKeys = 0;
 
     bool isError() const { return status == QLatin1StringView("error"); }
     bool hasDuration() const { return !std::isnan(durationMs); }
 };
+
+/// The attrs keys that make a scope a staged span (Event::SpanContext).
+inline constexpr std::array<const char*, 5> spanContextKeys = { "request_tool", "request_stage", "capability_stamp",
+    "request.stage", "component" };
 
 static_assert(sizeof(Event) <= 56, "a million events should take 56 MB");
 

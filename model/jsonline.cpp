@@ -8,6 +8,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <unordered_map>
@@ -63,6 +64,12 @@ QJsonValue toQJson(simdjson::dom::element element)
 }
 
 // Decodes one UTF-8 sequence at `i`; returns its length, or 0 when it is invalid.
+bool isSpanContextKey(std::string_view key)
+{
+    return std::any_of(spanContextKeys.begin(), spanContextKeys.end(),
+        [key](const char* name) { return key == std::string_view(name); });
+}
+
 int utf8SequenceLength(const unsigned char* s, qsizetype i, qsizetype n)
 {
     const unsigned char c = s[i];
@@ -424,6 +431,8 @@ JsonLineParser::Result JsonLineParser::parse(
                 note(Event::UseGpuFalse, isFalse(field.value));
             } else if (key == "enabled") {
                 note(Event::EnabledFalse, isFalse(field.value));
+            } else if (isSpanContextKey(key)) {
+                event->attrKeys |= Event::SpanContext;
             }
         }
     }

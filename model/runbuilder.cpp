@@ -148,6 +148,15 @@ struct Builder
         return isFalse ? value == QJsonValue(false) : !value.isUndefined();
     }
 
+    bool isStagedSpan(int event) const
+    {
+        const quint16 keys = run.events[size_t(event)].attrKeys;
+        if (keys & Event::KeysNoted)
+            return keys & Event::SpanContext;
+        return std::any_of(spanContextKeys.begin(), spanContextKeys.end(),
+            [&](const char* key) { return !attr(event, key).isUndefined(); });
+    }
+
     int row(const QString& name)
     {
         auto it = rowIndex.constFind(name);
@@ -844,10 +853,10 @@ struct Builder
             const QString stage = checkpointForScope(span.name);
             if (stage.isEmpty())
                 continue;
-            // The inner twin of a nested same-name pair is the plain step, not the staged span.
-            if (span.parent >= 0 && run.spans[size_t(span.parent)].name == span.name)
-                continue;
-            if (is(span.name, "search.faiss") && noted(span.endEvent, Event::InputHits, "input_hits", false))
+            // Only a span created with a stage records a checkpoint; a bare step of the same name (the
+            // inner twin of search.bm25, the hybrid search.faiss hand-over, the plain semantic adapter's
+            // hydrate.duckdb) carries no span-layer keys and records none.
+            if (!isStagedSpan(span.endEvent))
                 continue;
             const bool ok = run.events[size_t(span.endEvent)].status != QLatin1String("error");
             // The attrs stay in the line until a rule or a regenerated pack asks (Run::checkpointAttrs).

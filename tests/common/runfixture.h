@@ -19,6 +19,21 @@ inline QString fixture(const QString& relative)
     return QStringLiteral(RUNLENS_FIXTURES_DIR "/") + relative;
 }
 
+/// The raw timeline lines of one run of a fixture timeline, in file order, without line breaks.
+inline QList<QByteArray> fixtureRunLines(const QString& relativeFile, const QString& runId)
+{
+    QFile file(fixture(relativeFile));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open fixture %s", qPrintable(relativeFile));
+    const QByteArray marker = QByteArray("\"run_id\":\"") + runId.toLatin1() + '"';
+    QList<QByteArray> lines;
+    for (const QByteArray& line : file.readAll().split('\n')) {
+        if (line.contains(marker))
+            lines.append(line);
+    }
+    return lines;
+}
+
 /// The timeline lines of one run of a fixture timeline, as JSON objects in file order.
 class RunLines
 {

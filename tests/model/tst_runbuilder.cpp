@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "diagnostic.h"
+#include "plainsemantic.h"
 #include "run.h"
 #include "runbuilder.h"
 #include "timelinereader.h"
@@ -13,7 +14,7 @@ namespace Runlens {
 
 namespace {
 
-const QString kHappyRun = QStringLiteral("f7fe85bab97843aab788eef0bcbc1465");
+using Test::kHappyRun;
 const QString kBufferName = QStringLiteral("events.jsonl");
 
 struct ExpectedDiagnostic
@@ -45,21 +46,6 @@ Input join(const QList<QByteArray>& lines, bool finalEol = true)
             input.bytes += '\n';
     }
     return input;
-}
-
-/// The 57 lines of run f7fe85ba... from upstream/happy-path, in file order, without line breaks.
-QList<QByteArray> happyLines()
-{
-    QFile file(QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/happy-path/data/diagnostics/events-20261124.jsonl"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray marker = QByteArray("\"run_id\":\"") + kHappyRun.toLatin1() + '"';
-    QList<QByteArray> lines;
-    for (const QByteArray& line : file.readAll().split('\n')) {
-        if (line.contains(marker))
-            lines.append(line);
-    }
-    return lines;
 }
 
 /// Sets a line's top-level status to error and adds a message (the keys upstream writes for a failed scope).
@@ -214,6 +200,8 @@ private Q_SLOTS:
     void derived();
     void stopReason_data();
     void stopReason();
+    void stagedCheckpoints_data();
+    void stagedCheckpoints();
 
 private:
     QList<QByteArray> m_happy;
@@ -221,7 +209,7 @@ private:
 
 void TestRunBuilder::initTestCase()
 {
-    m_happy = happyLines();
+    m_happy = Test::fixtureRunLines(Test::kHappyFile, kHappyRun);
     // The derived cases depend on the fixture's shape (fixtures/README.md, "Derived cases").
     QCOMPARE(m_happy.size(), qsizetype(57));
     QVERIFY(m_happy[0].contains("\"type\":\"step.start\",\"name\":\"mcp.tool:search.semantic_pro\""));
@@ -676,6 +664,77 @@ void TestRunBuilder::stopReason()
     QCOMPARE(built.run->stoppedAfter, QString());
     QCOMPARE(built.run->stage(QStringLiteral("embed"))->status, CellStatus::Failed);
     QCOMPARE(built.run->stage(QStringLiteral("embed"))->reason, QStringLiteral("vLLM HTTP 503"));
+}
+
+void TestRunBuilder::stagedCheckpoints_data()
+{
+    QTest::addColumn<QList<QByteArray>>("lines");
+    QTest::addColumn<QStringList>("checkpoints");
+    QTest::addColumn<QString>("coverage"); // the computed ops_coverage keys that are true
+    QTest::addColumn<QString>("cells");
+
+    const QStringList all = { QStringLiteral("search.embed"), QStringLiteral("search.faiss"),
+        QStringLiteral("search.bm25"), QStringLiteral("search.splade"), QStringLiteral("retrieval.gather"),
+        QStringLiteral("search.rrf_fuse"), QStringLiteral("retrieval.fuse"), QStringLiteral("catalog.hydrate"),
+        QStringLiteral("hydrate.duckdb") };
+    const QString allCovered = QStringLiteral("embed dense sparse gather fuse hydrate");
+    QTest::addRow("semantic_pro: every stage span records, bare twins do not")
+        << m_happy << all << allCovered << kAllRan;
+    // Upstream's report for the plain adapter ends its stages with catalog.hydrate and says hydrate false;
+    // the grid still shows hydrate Ran.
+    QTest::addRow("plain semantic: bare hydrate.duckdb records nothing")
+        << Test::plainSemanticLines() << all.mid(0, 8) << QStringLiteral("embed dense sparse gather fuse") << kAllRan;
+    {
+        // Without its span-layer keys the outer search.bm25 is a bare step too: no checkpoint.
+        QList<QByteArray> lines = m_happy;
+        int stripped = 0;
+        for (QByteArray& line : lines) {
+            if (line.contains(R"("name":"search.bm25")") && line.contains("request_stage")) {
+                line = line.left(line.indexOf(",\"attrs\":")) + R"(,"attrs":{"channel":"bm25","limit":300}})";
+                ++stripped;
+            }
+        }
+        QCOMPARE(stripped, 2);
+        QStringList expected = all;
+        expected.removeOne(QStringLiteral("search.bm25"));
+        QTest::addRow("search.bm25 without context") << lines << expected << allCovered << kAllRan;
+    }
+    QTest::addRow("script: staged and bare hydrate.duckdb")
+        << scriptLines({ QStringLiteral("step.start mcp.tool:search.semantic"),
+               QStringLiteral("operation.start mcp.tool:search.semantic"),
+               QStringLiteral("step.start search.rrf_fuse|{\"request_stage\":\"retrieval.fuse\"}"),
+               QStringLiteral("step.end search.rrf_fuse|{\"request_stage\":\"retrieval.fuse\"}"),
+               QStringLiteral("step.start hydrate.duckdb|{\"requested\":5}"),
+               QStringLiteral("step.start catalog.hydrate|{\"component\":\"duckdb\",\"request.stage\":\"hydrate\"}"),
+               QStringLiteral("step.end catalog.hydrate|{\"component\":\"duckdb\",\"request.stage\":\"hydrate\"}"),
+               QStringLiteral("step.end hydrate.duckdb|{\"requested\":5,\"duration_ms\":1}"),
+               QStringLiteral("operation.end mcp.tool:search.semantic") })
+        << QStringList { QStringLiteral("search.rrf_fuse"), QStringLiteral("catalog.hydrate") }
+        << QStringLiteral("fuse")
+        << QStringLiteral("embed=not-reached dense=not-reached sparse:bm25=not-reached sparse:splade=not-reached "
+                          "gather=not-reached fuse=ran hydrate=ran rerank=not-reached");
+}
+
+void TestRunBuilder::stagedCheckpoints()
+{
+    QFETCH(QList<QByteArray>, lines);
+    QFETCH(QStringList, checkpoints);
+    QFETCH(QString, coverage);
+    QFETCH(QString, cells);
+
+    const Built built = build(join(lines).bytes);
+    QVERIFY(built.run);
+    QStringList derived;
+    for (const Checkpoint& cp : built.run->checkpoints)
+        derived.append(cp.name);
+    QCOMPARE(derived, checkpoints);
+    QStringList covered;
+    for (size_t k = 0; k < OpsCoverage::keys.size(); ++k) {
+        if (built.run->opsCoverage.values[k])
+            covered.append(QString::fromLatin1(OpsCoverage::keys[k]));
+    }
+    QCOMPARE(covered.join(QLatin1Char(' ')), coverage);
+    QCOMPARE(cellsText(*built.run), cells);
 }
 
 } // namespace Runlens
