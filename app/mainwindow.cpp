@@ -622,16 +622,19 @@ void MainWindow::updateBadge(SourceView* view)
         return;
     int counts[3] = {};
     int suppressed = 0;
+    int disputed = 0;
     for (const RunHints& run : report->runs) {
         for (const Hint& hint : run.hints) {
             if (hint.isSuppressed())
                 ++suppressed;
+            else if (hint.isDisputed())
+                ++disputed;
             else
                 ++counts[int(hint.severity)];
         }
     }
-    m_badge->setCounts(
-        counts[int(Severity::Error)], counts[int(Severity::Warning)], counts[int(Severity::Note)], suppressed);
+    m_badge->setCounts(counts[int(Severity::Error)], counts[int(Severity::Warning)], counts[int(Severity::Note)],
+        suppressed, disputed);
 }
 
 void MainWindow::exportHints()

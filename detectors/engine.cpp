@@ -42,11 +42,16 @@ Hints detectRun(const Run& run, const Thresholds& thresholds)
             hint.origin = Hint::Origin::Stored;
             hint.sessionId = run.sessionId;
             hint.runId = run.runId;
-            // Stored hints carry no evidence; borrow it from the same rule run here, when it agrees.
+            // Stored hints carry no evidence; borrow it from the same rule run here when it agrees, and
+            // dispute the hint when the rule run here disproves it.
             if (rule) {
                 RuleOutcome outcome = rule->evaluate(run, thresholds);
-                if (!outcome.hints.empty())
+                if (!outcome.hints.empty()) {
                     hint.evidence = std::move(outcome.hints.front().evidence);
+                } else if (!outcome.disproof.isEmpty()) {
+                    hint.disputed = std::move(outcome.disproof);
+                    hint.evidence = std::move(outcome.counterEvidence);
+                }
             }
             hints.push_back(std::move(hint));
         }

@@ -47,8 +47,14 @@ struct Hint
     QString sessionId;
     QString runId;
     QString suppressedBy; // the suppression line that matched; empty when active
+    // A stored hint that Runlens's own evaluation of the same rule over the same data disproves: why, with
+    // the deciding line. Shown (it is what upstream said) but never counted. Empty when not disputed.
+    QString disputed;
 
     bool isSuppressed() const { return !suppressedBy.isEmpty(); }
+    bool isDisputed() const { return !disputed.isEmpty(); }
+    /// Counts toward severities, badges and --fail-on: neither suppressed nor disputed.
+    bool isActive() const { return !isSuppressed() && !isDisputed(); }
 };
 
 using Hints = std::vector<Hint>;

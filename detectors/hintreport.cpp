@@ -49,7 +49,7 @@ int HintReport::countAtOrAbove(Severity severity) const
 {
     int count = 0;
     forEachHint(*this, [&](const Run*, const Hint& hint) {
-        if (!hint.isSuppressed() && hint.severity >= severity)
+        if (hint.isActive() && hint.severity >= severity)
             ++count;
     });
     return count;
@@ -59,6 +59,14 @@ int HintReport::suppressedCount() const
 {
     int count = 0;
     forEachHint(*this, [&](const Run*, const Hint& hint) { count += hint.isSuppressed() ? 1 : 0; });
+    return count;
+}
+
+int HintReport::disputedCount() const
+{
+    int count = 0;
+    forEachHint(
+        *this, [&](const Run*, const Hint& hint) { count += hint.isDisputed() && !hint.isSuppressed() ? 1 : 0; });
     return count;
 }
 
@@ -113,6 +121,7 @@ QJsonObject hintToJson(const Hint& hint)
         { QStringLiteral("why"), hint.why }, { QStringLiteral("origin"), originName(hint.origin) },
         { QStringLiteral("evidence"), evidence } };
     object.insert(QStringLiteral("suppressed_by"), hint.isSuppressed() ? QJsonValue(hint.suppressedBy) : QJsonValue());
+    object.insert(QStringLiteral("disputed"), hint.isDisputed() ? QJsonValue(hint.disputed) : QJsonValue());
     return object;
 }
 
@@ -149,7 +158,7 @@ QByteArray hintsText(const HintReport& report)
     for (Severity severity : { Severity::Error, Severity::Warning, Severity::Note }) {
         QStringList lines;
         forEachHint(report, [&](const Run* run, const Hint& hint) {
-            if (hint.severity != severity || hint.isSuppressed())
+            if (hint.severity != severity || !hint.isActive())
                 return;
             const QString where = run ? run->sessionId + u'/' + run->runId : tr("(input)");
             lines.append(QStringLiteral("  %1  %2  %3").arg(hint.kind, -26).arg(where, hint.msg));
@@ -166,16 +175,24 @@ QByteArray hintsText(const HintReport& report)
         for (const QString& line : std::as_const(lines))
             out += line + u'\n';
     }
-    QStringList suppressed;
+    // Hints that do not count, each with the reason: suppressed by the user, or disputed by the data.
+    QStringList suppressed, disputed;
     forEachHint(report, [&](const Run* run, const Hint& hint) {
+        const QString where = run ? run->sessionId + u'/' + run->runId : tr("(input)");
         if (hint.isSuppressed())
-            suppressed.append(
-                QStringLiteral("  %1  %2  (%3)")
-                    .arg(hint.kind, run ? run->sessionId + u'/' + run->runId : tr("(input)"), hint.suppressedBy));
+            suppressed.append(QStringLiteral("  %1  %2  (%3)").arg(hint.kind, where, hint.suppressedBy));
+        else if (hint.isDisputed())
+            disputed.append(
+                QStringLiteral("  %1  %2  %3\n      disputed: %4").arg(hint.kind, where, hint.msg, hint.disputed));
     });
     out += QStringLiteral("SUPPRESSED (%1)\n").arg(suppressed.size());
     for (const QString& line : std::as_const(suppressed))
         out += line + u'\n';
+    if (!disputed.isEmpty()) {
+        out += QStringLiteral("DISPUTED (%1)\n").arg(disputed.size());
+        for (const QString& line : std::as_const(disputed))
+            out += line + u'\n';
+    }
     return out.toUtf8();
 }
 
@@ -184,7 +201,7 @@ QByteArray hintsMarkdown(const HintReport& report)
     QString out = tr("# Hints: `%1`\n\n").arg(report.source);
     out += tr("| Severity | Kind | Session | Run | Tool | Status | Message |\n|---|---|---|---|---|---|---|\n");
     forEachHint(report, [&](const Run* run, const Hint& hint) {
-        if (hint.isSuppressed())
+        if (!hint.isActive())
             return;
         out += QStringLiteral("| %1 | `%2` | %3 | %4 | %5 | %6 | %7 |\n")
                    .arg(severityName(hint.severity), hint.kind, mdCell(run ? run->sessionId : QString()),
@@ -194,6 +211,16 @@ QByteArray hintsMarkdown(const HintReport& report)
     const int suppressed = report.suppressedCount();
     if (suppressed > 0)
         out += tr("\n%n hints suppressed.\n", nullptr, suppressed);
+    if (report.disputedCount() > 0) {
+        out += tr("\n## Disputed\n\nStored by upstream, contradicted by the run's own lines; not counted.\n\n"
+                  "| Kind | Session | Run | Message | Why disputed |\n|---|---|---|---|---|\n");
+        forEachHint(report, [&](const Run* run, const Hint& hint) {
+            if (hint.isDisputed() && !hint.isSuppressed())
+                out += QStringLiteral("| `%1` | %2 | %3 | %4 | %5 |\n")
+                           .arg(hint.kind, mdCell(run ? run->sessionId : QString()),
+                               mdCell(run ? run->runId : QString()), mdCell(hint.msg), mdCell(hint.disputed));
+        });
+    }
     return out.toUtf8();
 }
 
@@ -219,18 +246,20 @@ QByteArray hintsJson(const HintReport& report)
                     report.countAtOrAbove(Severity::Warning) - report.countAtOrAbove(Severity::Error) },
                 { QStringLiteral("note"),
                     report.countAtOrAbove(Severity::Note) - report.countAtOrAbove(Severity::Warning) },
-                { QStringLiteral("suppressed"), report.suppressedCount() } } } };
+                { QStringLiteral("suppressed"), report.suppressedCount() },
+                { QStringLiteral("disputed"), report.disputedCount() } } } };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
 QByteArray hintsCsv(const HintReport& report)
 {
-    QString out = QStringLiteral("session_id,run_id,tool,status,kind,severity,origin,suppressed,message,why\r\n");
+    QString out =
+        QStringLiteral("session_id,run_id,tool,status,kind,severity,origin,suppressed,message,why,disputed\r\n");
     forEachHint(report, [&](const Run* run, const Hint& hint) {
         const QStringList fields = { run ? run->sessionId : QString(), run ? run->runId : QString(),
             run ? run->tool : QString(), runStatus(run), hint.kind, severityName(hint.severity),
             originName(hint.origin), hint.isSuppressed() ? QStringLiteral("yes") : QStringLiteral("no"), hint.msg,
-            whyText(hint.why) };
+            whyText(hint.why), hint.disputed };
         out += csvRecord(fields);
     });
     return out.toUtf8();
@@ -280,10 +309,15 @@ QByteArray hintsSarif(const HintReport& report)
                 QJsonObject { { QStringLiteral("session_id"), run ? run->sessionId : QString() },
                     { QStringLiteral("run_id"), run ? run->runId : QString() },
                     { QStringLiteral("origin"), originName(hint.origin) }, { QStringLiteral("why"), hint.why } } } };
-        if (hint.isSuppressed())
-            result.insert(QStringLiteral("suppressions"),
-                QJsonArray { QJsonObject { { QStringLiteral("kind"), QStringLiteral("external") },
-                    { QStringLiteral("justification"), hint.suppressedBy } } });
+        // A suppression tells code scanning not to count the result: the user's, or the data's dispute.
+        QJsonArray suppressions;
+        for (const QString& justification : { hint.suppressedBy, hint.disputed }) {
+            if (!justification.isEmpty())
+                suppressions.append(QJsonObject { { QStringLiteral("kind"), QStringLiteral("external") },
+                    { QStringLiteral("justification"), justification } });
+        }
+        if (!suppressions.isEmpty())
+            result.insert(QStringLiteral("suppressions"), suppressions);
         results.append(result);
     });
     const QJsonObject driver { { QStringLiteral("name"), QStringLiteral("runlens") },
@@ -310,7 +344,7 @@ QByteArray hintsJunit(const HintReport& report, Severity failOn)
         int failures = 0;
         for (const Rule& rule : allRules()) {
             for (const Hint& hint : entry.hints)
-                failures += hint.kind == rule.kind && !hint.isSuppressed() && hint.severity >= failOn ? 1 : 0;
+                failures += hint.kind == rule.kind && hint.isActive() && hint.severity >= failOn ? 1 : 0;
         }
         xml.writeStartElement(QStringLiteral("testsuite"));
         xml.writeAttribute(QStringLiteral("name"), suite);
@@ -323,14 +357,21 @@ QByteArray hintsJunit(const HintReport& report, Severity failOn)
             for (const Hint& hint : entry.hints) {
                 if (hint.kind != rule.kind)
                     continue;
-                const bool failing = !hint.isSuppressed() && hint.severity >= failOn;
+                const bool failing = hint.isActive() && hint.severity >= failOn;
+                if (!hint.isActive()) {
+                    // A failure that does not count is a skipped one, with the reason.
+                    xml.writeStartElement(QStringLiteral("skipped"));
+                    xml.writeAttribute(QStringLiteral("message"),
+                        hint.isSuppressed() ? tr("suppressed by %1").arg(hint.suppressedBy)
+                                            : tr("disputed: %1").arg(hint.disputed));
+                    xml.writeEndElement();
+                }
                 xml.writeStartElement(failing ? QStringLiteral("failure") : QStringLiteral("system-out"));
                 if (failing) {
                     xml.writeAttribute(QStringLiteral("message"), hint.msg);
                     xml.writeAttribute(QStringLiteral("type"), severityName(hint.severity));
                 }
-                xml.writeCharacters(hint.msg + u'\n' + whyText(hint.why)
-                    + (hint.isSuppressed() ? u'\n' + tr("suppressed by %1").arg(hint.suppressedBy) : QString()));
+                xml.writeCharacters(hint.msg + u'\n' + whyText(hint.why));
                 xml.writeEndElement();
             }
             xml.writeEndElement();

@@ -18,7 +18,7 @@ class Suppressions;
 struct RunHints
 {
     RunPtr run;
-    Hints hints; // active and suppressed alike; Hint::isSuppressed tells them apart
+    Hints hints; // active, suppressed and disputed alike; Hint::isActive tells them apart
 };
 
 /// The hints of every selected run of a source, ready for the hints CLI and exports.
@@ -28,9 +28,10 @@ struct HintReport
     std::vector<RunHints> runs;
     Hints sourceHints; // about the input as a whole (malformed lines)
 
-    /// Active (not suppressed) hints at or above `severity`.
+    /// Active (neither suppressed nor disputed) hints at or above `severity`.
     int countAtOrAbove(Severity severity) const;
     int suppressedCount() const;
+    int disputedCount() const; // disputed and not also suppressed
 };
 
 /// `previous`, when given, lends the hints of the runs it holds by the same RunPtr (a followed

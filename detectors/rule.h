@@ -23,6 +23,11 @@ struct RuleOutcome
 {
     Hints hints;
     QString whyNot; // set when no hint fired: the first condition that failed, with the value seen
+    // Set when no hint fired because the data contradicts the rule's upstream condition (one of the
+    // departures of spec 11.7), never for mere absence of data: why, with the deciding line. A stored hint
+    // of the rule is then disputed, with `counterEvidence` as its evidence.
+    QString disproof;
+    std::vector<HintEvidence> counterEvidence;
 };
 
 /// One detection rule: a small pure function over a finished run.

@@ -44,10 +44,10 @@ Hints activeOnlyIn(const Hints& hints, const Hints& other)
 {
     Hints only;
     for (const Hint& hint : hints) {
-        if (hint.isSuppressed())
+        if (!hint.isActive())
             continue;
         const bool shared = std::any_of(other.begin(), other.end(),
-            [&](const Hint& h) { return !h.isSuppressed() && h.kind == hint.kind && h.msg == hint.msg; });
+            [&](const Hint& h) { return h.isActive() && h.kind == hint.kind && h.msg == hint.msg; });
         if (!shared)
             only.push_back(hint);
     }

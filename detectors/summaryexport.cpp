@@ -41,6 +41,16 @@ QString html(const QString& s)
     return s.toHtmlEscaped();
 }
 
+// " (suppressed)" or " (disputed: why)" for a hint that does not count; empty for an active one.
+QString notCountedNote(const Hint& hint)
+{
+    if (hint.isSuppressed())
+        return tr(" (suppressed)");
+    if (hint.isDisputed())
+        return tr(" (disputed: %1)").arg(hint.disputed);
+    return {};
+}
+
 QByteArray markdown(const HintReport& report)
 {
     QString out = tr("# Runlens summary: `%1`\n\n").arg(report.source);
@@ -50,7 +60,7 @@ QByteArray markdown(const HintReport& report)
     for (const RunHints& entry : report.runs) {
         const Run& run = *entry.run;
         for (const Hint& hint : entry.hints) {
-            if (hint.isSuppressed())
+            if (!hint.isActive())
                 continue;
             ++rows;
             out += QStringLiteral("| %1 | `%2` | %3 | %4 | %5 | `%6` | %7 | `%8` |\n")
@@ -60,6 +70,19 @@ QByteArray markdown(const HintReport& report)
     }
     if (rows == 0)
         out += tr("| | | | | | | No hints. | |\n");
+    QString disputed;
+    for (const RunHints& entry : report.runs) {
+        for (const Hint& hint : entry.hints) {
+            if (hint.isDisputed() && !hint.isSuppressed())
+                disputed += QStringLiteral("| %1 | `%2` | `%3` | %4 | %5 |\n")
+                                .arg(mdCell(entry.run->sessionId), entry.run->runId, hint.kind, mdCell(hint.msg),
+                                    mdCell(hint.disputed));
+        }
+    }
+    if (!disputed.isEmpty())
+        out += tr("\nDisputed (stored by upstream, contradicted by the run's own lines; not counted):\n\n"
+                  "| Session | Run | Kind | Message | Why disputed |\n|---|---|---|---|---|\n")
+            + disputed;
     for (const RunHints& entry : report.runs) {
         const Run& run = *entry.run;
         out += QStringLiteral("\n## %1 / `%2`\n\n").arg(mdCell(run.sessionId), run.runId);
@@ -86,7 +109,7 @@ QByteArray csv(const HintReport& report)
 {
     QStringList header = { QStringLiteral("session_id"), QStringLiteral("run_id"), QStringLiteral("tool"),
         QStringLiteral("status"), QStringLiteral("kind"), QStringLiteral("severity"), QStringLiteral("origin"),
-        QStringLiteral("suppressed"), QStringLiteral("message"), QStringLiteral("why") };
+        QStringLiteral("suppressed"), QStringLiteral("message"), QStringLiteral("why"), QStringLiteral("disputed") };
     for (const QString& row : fixedStageRows())
         header.append(QStringLiteral("stage:") + row);
     QString out = header.join(u',') + QLatin1String("\r\n");
@@ -103,9 +126,9 @@ QByteArray csv(const HintReport& report)
                 fields << hint->kind << severityName(hint->severity)
                        << (hint->origin == Hint::Origin::Stored ? QStringLiteral("stored") : QStringLiteral("computed"))
                        << (hint->isSuppressed() ? QStringLiteral("yes") : QStringLiteral("no")) << hint->msg
-                       << whyText(hint->why);
+                       << whyText(hint->why) << hint->disputed;
             else
-                fields << QString() << QString() << QString() << QString() << QString() << QString();
+                fields << QString() << QString() << QString() << QString() << QString() << QString() << QString();
             fields += grid;
             out += csvRecord(fields);
         };
@@ -283,8 +306,8 @@ QByteArray htmlPage(const HintReport& report)
         for (const Hint& hint : entry.hints)
             out += QStringLiteral("<tr class=\"hint\"><td class=\"sev-%1\">%1%2</td><td><code>%3</code></td><td>%4</td>"
                                   "<td class=\"mono\">%5</td></tr>\n")
-                       .arg(severityName(hint.severity), hint.isSuppressed() ? html(tr(" (suppressed)")) : QString(),
-                           html(hint.kind), html(hint.msg), html(whyText(hint.why)));
+                       .arg(severityName(hint.severity), html(notCountedNote(hint)), html(hint.kind), html(hint.msg),
+                           html(whyText(hint.why)));
         out += QLatin1String("</table></section>\n");
     }
     out += QLatin1String("</body></html>\n");

@@ -4,6 +4,8 @@
 
 #include <QJsonObject>
 
+#include <optional>
+
 namespace Runlens {
 
 using namespace RuleUtil;
@@ -33,14 +35,27 @@ const Checkpoint* firstStage(const Run& run, std::initializer_list<const char*> 
     return nullptr;
 }
 
-// Runlens's one documented departure: catalog.hydrate counts as hydration (spec 11.7 item 2).
-bool hydrated(const Run& run)
+bool isCatalogHydrate(const QString& name)
 {
-    if (run.opsCoverage.value("hydrate"))
-        return true;
-    return std::any_of(run.checkpoints.begin(), run.checkpoints.end(), [](const Checkpoint& cp) {
-        return cp.name == QLatin1String("catalog.hydrate") || cp.name == QLatin1String("hydrate.catalog");
-    });
+    return name == QLatin1String("catalog.hydrate") || name == QLatin1String("hydrate.catalog");
+}
+
+// Where catalog.hydrate shows that it completed, when it did: its ok checkpoint, located at its scope's end
+// line when the run has its timeline.
+std::optional<HintEvidence> catalogHydrateRan(const Run& run)
+{
+    for (size_t p = 0; p < run.checkpoints.size(); ++p) {
+        const Checkpoint& cp = run.checkpoints[p];
+        if (!isCatalogHydrate(cp.name) || !cp.ok)
+            continue;
+        for (const Span& span : run.spans) {
+            if (span.isClosed() && isCatalogHydrate(span.name) && span.status == QLatin1String("ok"))
+                return evidenceForEvent(run, span.endEvent);
+        }
+        return HintEvidence { {}, 0, -1, -1,
+            tr("checkpoint %1 ok (#%2 of %3)").arg(cp.name).arg(p + 1).arg(run.checkpoints.size()) };
+    }
+    return std::nullopt;
 }
 
 std::vector<HintEvidence> budgetEvidence(const Run& run)
@@ -62,14 +77,24 @@ std::vector<Rule> upstreamRules()
     Rule gap { QStringLiteral("gap:hydrate"), Severity::Warning,
         QStringLiteral("Results were fused but never hydrated: check DuckDB/catalog availability."),
         tr("ops_coverage.fuse is true and nothing hydrated (ops_coverage.hydrate false and no catalog.hydrate "
-           "checkpoint)"),
+           "checkpoint that completed)"),
         true, {} };
     gap.evaluate = [rule = gap](const Run& run, const Thresholds&) {
         if (!run.opsCoverage.value("fuse"))
             return notFired(tr("ops_coverage.fuse is false"));
-        if (hydrated(run))
-            return notFired(run.opsCoverage.value("hydrate") ? tr("ops_coverage.hydrate is true")
-                                                             : tr("a catalog.hydrate checkpoint counts as hydration"));
+        if (run.opsCoverage.value("hydrate"))
+            return notFired(tr("ops_coverage.hydrate is true"));
+        // Runlens's documented departure: a completed catalog.hydrate counts as hydration (spec 11.7 item 2).
+        // Then upstream's hint is false, and this is what disputes a stored one. A failed one hydrated
+        // nothing: the hint stands.
+        if (std::optional<HintEvidence> proof = catalogHydrateRan(run)) {
+            const QString where = proof->line > 0 ? proof->file + u':' + QString::number(proof->line) : proof->text;
+            RuleOutcome outcome = notFired(tr("catalog.hydrate completed (%1), which counts as hydration").arg(where));
+            outcome.disproof =
+                tr("catalog.hydrate ran (%1); upstream's ops_coverage ignores catalog.hydrate").arg(where);
+            outcome.counterEvidence.push_back(std::move(*proof));
+            return outcome;
+        }
         return fired(makeHint(rule, run, rule.message, { { QStringLiteral("ops_coverage"), run.opsCoverage.toJson() } },
             stageEvidence(run, QStringLiteral("fuse"))));
     };

@@ -70,6 +70,7 @@ HintsModel::HintsModel(QObject* parent)
     m_icons[ErrorGroup] = SeverityBadge::icon(Severity::Error);
     m_icons[WarningGroup] = SeverityBadge::icon(Severity::Warning);
     m_icons[NoteGroup] = SeverityBadge::icon(Severity::Note);
+    m_icons[DisputedGroup] = SeverityBadge::disputedIcon();
     m_icons[SuppressedGroup] = SeverityBadge::suppressedIcon();
 }
 
@@ -86,6 +87,7 @@ void HintsModel::setHints(RunPtr run, Hints hints)
     for (size_t i = 0; i < m_hints.size(); ++i) {
         const Hint& hint = m_hints[i];
         const int group = hint.isSuppressed()    ? SuppressedGroup
+            : hint.isDisputed()                  ? DisputedGroup
             : hint.severity == Severity::Error   ? ErrorGroup
             : hint.severity == Severity::Warning ? WarningGroup
                                                  : NoteGroup;
@@ -267,6 +269,8 @@ QString HintsModel::groupLabel(int group) const
         return SeverityBadge::label(Severity::Warning);
     case NoteGroup:
         return SeverityBadge::label(Severity::Note);
+    case DisputedGroup:
+        return tr("Disputed");
     default:
         return tr("Suppressed");
     }
@@ -284,9 +288,11 @@ QVariant HintsModel::groupData(const Node& node, int column, int role) const
     case Qt::DecorationRole:
         return m_icons[size_t(node.group)];
     case Qt::ToolTipRole:
-        return node.group == SuppressedGroup
-            ? tr("Hints silenced by a suppression line; they are not counted with their severity")
-            : QVariant();
+        if (node.group == SuppressedGroup)
+            return tr("Hints silenced by a suppression line; they are not counted with their severity");
+        if (node.group == DisputedGroup)
+            return tr("Hints stored by upstream that the run's own lines disprove; shown as stored, not counted");
+        return {};
     case SortRole:
         return node.group;
     default:
@@ -335,7 +341,11 @@ QVariant HintsModel::hintData(const Hint& hint, int column, int role) const
     case Qt::ToolTipRole:
         switch (column) {
         case MessageColumn:
-            return hint.isSuppressed() ? tr("%1\nSuppressed by: %2").arg(hint.msg, hint.suppressedBy) : hint.msg;
+            if (hint.isSuppressed())
+                return tr("%1\nSuppressed by: %2").arg(hint.msg, hint.suppressedBy);
+            if (hint.isDisputed())
+                return tr("%1\nDisputed: %2").arg(hint.msg, hint.disputed);
+            return hint.msg;
         case OriginColumn:
             return hint.origin == Hint::Origin::Stored ? tr("Written by upstream into the source, shown as stored")
                                                        : tr("Computed by Runlens from the run");

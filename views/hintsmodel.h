@@ -13,7 +13,7 @@
 namespace Runlens {
 
 /// The hints of one run as a tree, in the manner of Wireshark's Expert Info: severity groups
-/// (Error, Warning, Note, then Suppressed), kinds below them, hints below the kinds and one row per
+/// (Error, Warning, Note, then Disputed and Suppressed), kinds below them, hints below the kinds and one row per
 /// piece of evidence below each hint.
 class HintsModel : public QAbstractItemModel
 {
@@ -78,6 +78,7 @@ private:
         ErrorGroup,
         WarningGroup,
         NoteGroup,
+        DisputedGroup, // stored by upstream, disproved by the run's own data
         SuppressedGroup,
         GroupCount
     };

@@ -129,7 +129,7 @@ QModelIndexList HintsView::activeHintRows() const
             const QModelIndex kind = m_model->index(k, 0, group);
             for (int h = 0; h < m_model->rowCount(kind); ++h) {
                 const QModelIndex hint = m_model->index(h, 0, kind);
-                if (!m_model->hint(hint)->isSuppressed())
+                if (m_model->hint(hint)->isActive())
                     rows.append(hint);
             }
         }
@@ -230,6 +230,8 @@ QString HintsView::hintHtml(const Hint& hint, const HintEvidence* focus) const
     html += row(tr("Origin"), HintsModel::originLabel(hint.origin));
     if (hint.isSuppressed())
         html += row(tr("Suppressed by"), hint.suppressedBy);
+    if (hint.isDisputed())
+        html += row(tr("Disputed"), hint.disputed);
     if (const Rule* rule = findRule(hint.kind))
         html += row(tr("Fires when"), rule->condition);
     html += QLatin1String("</table>");

@@ -40,6 +40,7 @@ void RunListModel::HintCounts::add(const HintCounts& other)
     for (int i = 0; i < 3; ++i)
         counts[i] += other.counts[i];
     suppressed += other.suppressed;
+    disputed += other.disputed;
     for (const QString& kind : other.kinds) {
         if (!kinds.contains(kind))
             kinds.append(kind);
@@ -86,8 +87,8 @@ void RunListModel::setHints(std::shared_ptr<const HintReport> report)
         for (const RunHints& runHints : m_hints->runs) {
             HintCounts counts;
             for (const Hint& hint : runHints.hints) {
-                if (hint.isSuppressed()) {
-                    ++counts.suppressed;
+                if (!hint.isActive()) {
+                    ++(hint.isSuppressed() ? counts.suppressed : counts.disputed);
                     continue;
                 }
                 ++counts.counts[int(hint.severity)];
@@ -142,7 +143,7 @@ QVariant RunListModel::hintData(const HintCounts* counts, int role) const
     case Qt::ToolTipRole: {
         if (!m_hints)
             return tr("Detectors still running");
-        if (!counts || (counts->kinds.isEmpty() && counts->suppressed == 0))
+        if (!counts || (counts->kinds.isEmpty() && counts->suppressed == 0 && counts->disputed == 0))
             return tr("No hints");
         QString text = tr("Errors: %1, warnings: %2, notes: %3")
                            .arg(counts->counts[2])
@@ -150,6 +151,8 @@ QVariant RunListModel::hintData(const HintCounts* counts, int role) const
                            .arg(counts->counts[0]);
         if (counts->suppressed > 0)
             text += QLatin1Char('\n') + tr("Suppressed: %1").arg(counts->suppressed);
+        if (counts->disputed > 0)
+            text += QLatin1Char('\n') + tr("Disputed: %1").arg(counts->disputed);
         if (!counts->kinds.isEmpty())
             text += QLatin1Char('\n') + counts->kinds.join(QLatin1String(", "));
         return text;

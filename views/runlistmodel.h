@@ -61,6 +61,7 @@ private:
     {
         int counts[3] = {}; // indexed by Severity; active hints only
         int suppressed = 0;
+        int disputed = 0;
         QStringList kinds; // active kinds, sorted, each once
 
         void add(const HintCounts& other);

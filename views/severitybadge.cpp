@@ -92,7 +92,7 @@ SeverityBadge::SeverityBadge(QWidget* parent)
 
 SeverityBadge::~SeverityBadge() = default;
 
-void SeverityBadge::setCounts(int errors, int warnings, int notes, int suppressed)
+void SeverityBadge::setCounts(int errors, int warnings, int notes, int suppressed, int disputed)
 {
     const int counts[] = { errors, warnings, notes };
     const int side = fontMetrics().height() - 2;
@@ -109,9 +109,16 @@ void SeverityBadge::setCounts(int errors, int warnings, int notes, int suppresse
     m_items[0].text->setText(tr("%n error(s)", nullptr, errors));
     m_items[1].text->setText(tr("%n warning(s)", nullptr, warnings));
     m_items[2].text->setText(tr("%n note(s)", nullptr, notes));
-    m_suppressed->setText(tr("(%n suppressed)", nullptr, suppressed));
-    m_suppressed->setVisible(suppressed > 0);
-    setToolTip(tr("Hints of the current run by severity; suppressed hints are not counted in the severities"));
+    // The hints that do not count, each kind with its number: "(2 suppressed, 1 disputed)".
+    QStringList uncounted;
+    if (suppressed > 0)
+        uncounted.append(tr("%n suppressed", nullptr, suppressed));
+    if (disputed > 0)
+        uncounted.append(tr("%n disputed", nullptr, disputed));
+    m_suppressed->setText(QLatin1Char('(') + uncounted.join(QLatin1String(", ")) + QLatin1Char(')'));
+    m_suppressed->setVisible(!uncounted.isEmpty());
+    setToolTip(tr("Hints of the current run by severity; suppressed and disputed hints are not counted in the "
+                  "severities"));
     setAccessibleName(text());
 }
 
@@ -151,6 +158,21 @@ QIcon SeverityBadge::suppressedIcon()
         painter.setBrush(Qt::NoBrush);
         painter.drawEllipse(QRectF(2, 2, 12, 12));
         painter.drawLine(QPointF(4.2, 11.8), QPointF(11.8, 4.2));
+    });
+}
+
+QIcon SeverityBadge::disputedIcon()
+{
+    return drawnIcon([](QPainter& painter) {
+        const QColor grey(0x8a, 0x8a, 0x8a);
+        painter.setPen(QPen(grey, 1.6, Qt::SolidLine, Qt::RoundCap));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawEllipse(QRectF(2, 2, 12, 12));
+        QFont font = painter.font();
+        font.setPixelSize(10);
+        font.setBold(true);
+        painter.setFont(font);
+        painter.drawText(QRectF(2, 2, 12, 12), Qt::AlignCenter, QStringLiteral("?"));
     });
 }
 

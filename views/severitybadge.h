@@ -21,7 +21,7 @@ public:
     explicit SeverityBadge(QWidget* parent = nullptr);
     ~SeverityBadge() override;
 
-    void setCounts(int errors, int warnings, int notes, int suppressed = 0);
+    void setCounts(int errors, int warnings, int notes, int suppressed = 0, int disputed = 0);
     /// What the badge says, as one line of plain text.
     QString text() const;
 
@@ -31,6 +31,8 @@ public:
     static QIcon icon(Severity severity);
     /// A grey circle struck through, for suppressed hints.
     static QIcon suppressedIcon();
+    /// A grey circle with a question mark, for stored hints the run's data disproves.
+    static QIcon disputedIcon();
 
 private:
     struct Item

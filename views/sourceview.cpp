@@ -601,7 +601,7 @@ void SourceView::updateHintKinds()
     for (const RunHints& runHints : m_hintReport->runs) {
         QSet<QString> kinds;
         for (const Hint& hint : runHints.hints) {
-            if (!hint.isSuppressed())
+            if (hint.isActive())
                 kinds.insert(hint.kind);
         }
         for (const QString& kind : std::as_const(kinds))

@@ -151,7 +151,7 @@ private:
             printLine(m_jsonl ? runJson(run, hints) : runText(*run, hints));
         }
         for (const Hint& hint : hints) {
-            if (hint.isSuppressed() || printed.hints.contains(hint.kind + QLatin1Char('\n') + hint.msg))
+            if (!hint.isActive() || printed.hints.contains(hint.kind + QLatin1Char('\n') + hint.msg))
                 continue;
             printed.hints.insert(hint.kind + QLatin1Char('\n') + hint.msg);
             printLine(m_jsonl ? hintJson(*run, hint) : hintText(*run, hint));
@@ -195,7 +195,7 @@ private:
     {
         QStringList kinds;
         for (const Hint& hint : hints) {
-            if (!hint.isSuppressed())
+            if (hint.isActive())
                 kinds.append(hint.kind);
         }
         const QString duration = formatDuration(run.durationMs);

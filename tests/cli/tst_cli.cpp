@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // runlens-cli end to end: the report contract on every fixture, exit codes, bad input.
 #include "clitest.h"
+#include "plainsemantic.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,7 +24,22 @@ class TestCli : public QObject
 {
     Q_OBJECT
 
+    QTemporaryDir m_dir;
+    QString m_plainTimeline; // a directory with the plain search.semantic run (issue 13)
+    QString m_plainPack; // its in-process pack, storing upstream's false gap:hydrate
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_plainTimeline = m_dir.filePath(QStringLiteral("diagnostics"));
+        QVERIFY(QDir().mkpath(m_plainTimeline));
+        QVERIFY(writeFile(
+            m_plainTimeline + QStringLiteral("/events-20261124.jsonl"), plainSemanticLines().join('\n') + '\n'));
+        m_plainPack = m_dir.filePath(QStringLiteral("runpack_plain.zip"));
+        QVERIFY(writeFile(m_plainPack, plainSemanticPack()));
+    }
+
     void report_data()
     {
         QTest::addColumn<QString>("path");
@@ -70,6 +87,14 @@ private Q_SLOTS:
         QTest::addRow("error seed pack") << fixture(kSeedError) << QStringLiteral("5ee711da351a4c29a57daa1e8fee8c7e")
                                          << QStringLiteral("error") << kEmbedStop << QStringLiteral("100000")
                                          << errorStages << 1;
+        // The plain adapter: computed ops_coverage equals what upstream stores (hydrate false, its hydrate.duckdb
+        // is a bare step), while the grid says hydrate Ran (issue 13).
+        QTest::addRow("plain semantic timeline")
+            << m_plainTimeline << QStringLiteral("f7fe85bab97843aab788eef0bcbc1465") << QStringLiteral("complete")
+            << QString() << QStringLiteral("111110") << happyStages << 1;
+        QTest::addRow("plain semantic pack")
+            << m_plainPack << QStringLiteral("f7fe85bab97843aab788eef0bcbc1465") << QStringLiteral("complete")
+            << QString() << QStringLiteral("111110") << happyStages << 1;
     }
 
     void report()
@@ -150,6 +175,10 @@ private Q_SLOTS:
         QTest::addRow("error, error") << fixture(kErrorPack) << QStringLiteral("error") << 1;
         QTest::addRow("error, never") << fixture(kErrorPack) << QStringLiteral("never") << 0;
         QTest::addRow("unreadable") << fixture("README.md") << QStringLiteral("warning") << 2;
+        // A stored hint that the run's own lines disprove never fails a build (issue 13).
+        QTest::addRow("plain semantic pack, disputed only, warning") << m_plainPack << QStringLiteral("warning") << 0;
+        QTest::addRow("plain semantic pack, disputed only, note") << m_plainPack << QStringLiteral("note") << 0;
+        QTest::addRow("plain semantic timeline, note") << m_plainTimeline << QStringLiteral("note") << 0;
     }
 
     void hintsExitCodes()

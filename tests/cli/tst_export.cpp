@@ -48,7 +48,7 @@ private Q_SLOTS:
             QString::fromUtf8(exportSummary(reportFor("upstream/happy-path/data/diagnostics"), ExportFormat::Csv));
         const QStringList records = csv.split(QLatin1String("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(records.size(), 5); // header + 4 runs without hints
-        QCOMPARE(records[0].count(u','), 17);
+        QCOMPARE(records[0].count(u','), 18);
         QVERIFY(records[2].endsWith(QLatin1String(",ran,ran,ran,ran,ran,ran,ran,skipped")));
         QVERIFY(records[1].startsWith(QLatin1String("startup,ef5386bff0ae4f13b76a5ce0d6d7097b,,background,")));
     }

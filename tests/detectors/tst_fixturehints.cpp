@@ -2,10 +2,13 @@
 // The fixtures give exactly the hints fixtures/README.md expects, and Runlens's computed upstream
 // hints equal the hints upstream stored in each pack and API report.
 #include "engine.h"
+#include "hostileinput.h"
+#include "plainsemantic.h"
 #include "runfixture.h"
 #include "source.h"
 
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Runlens;
@@ -39,6 +42,29 @@ QList<Simple> fromJson(const QJsonArray& hints)
             o.value(QLatin1String("why")).toObject() });
     }
     return result;
+}
+
+const QString kGapMessage = QStringLiteral("Results were fused but never hydrated: check DuckDB/catalog availability.");
+
+// What a run report stores for a run whose checkpoints are `names` ("!" marks a failed one): the
+// checkpoints, upstream's ops_coverage of them (fuse true, hydrate false) and its gap:hydrate hint.
+RunExtras storedGapHydrate(const QStringList& names)
+{
+    RunExtras extras;
+    extras.hasReport = true;
+    std::vector<Checkpoint> checkpoints;
+    for (const QString& name : names) {
+        const bool ok = !name.endsWith(u'!');
+        checkpoints.push_back(Checkpoint { ok ? name : name.chopped(1), ok, ok ? QString() : QStringLiteral("boom") });
+    }
+    extras.checkpoints = checkpoints;
+    OpsCoverage coverage;
+    coverage.stored = true;
+    coverage.values = { true, true, true, true, true, false };
+    extras.opsCoverage = coverage;
+    extras.hints = std::vector<StoredHint> { { QStringLiteral("gap:hydrate"), kGapMessage,
+        QJsonObject { { QStringLiteral("ops_coverage"), coverage.toJson() } } } };
+    return extras;
 }
 
 QJsonObject readJson(const QString& path)
@@ -197,6 +223,96 @@ private Q_SLOTS:
         };
         QCOMPARE(summary(*a->runs[0]), summary(*b->runs[0]));
         QVERIFY(!summary(*a->runs[0]).isEmpty());
+    }
+
+    // Stored hints are shown as stored, and disputed only when the run's own data disproves them (issue 13).
+    void disputedStoredHints_data()
+    {
+        QTest::addColumn<QList<QByteArray>>("lines"); // the run's timeline lines, none for a report alone
+        QTest::addColumn<QStringList>("checkpoints"); // as the run report stores them
+        QTest::addColumn<QString>("disputed"); // "" when the stored gap:hydrate stands
+        QTest::addColumn<QString>("evidence"); // "file:line" of its evidence when disputed
+        const QStringList upToFuse = { QStringLiteral("search.embed"), QStringLiteral("search.faiss"),
+            QStringLiteral("search.bm25"), QStringLiteral("search.splade"), QStringLiteral("retrieval.gather"),
+            QStringLiteral("search.rrf_fuse"), QStringLiteral("retrieval.fuse") };
+        const QString ignored = QStringLiteral("; upstream's ops_coverage ignores catalog.hydrate");
+        QTest::addRow("plain semantic: catalog.hydrate ran")
+            << plainSemanticLines() << upToFuse + QStringList { QStringLiteral("catalog.hydrate") }
+            << QStringLiteral("catalog.hydrate ran (test.jsonl:51)") + ignored << QStringLiteral("test.jsonl:51");
+        QTest::addRow("report alone: its catalog.hydrate checkpoint ok")
+            << QList<QByteArray>() << upToFuse + QStringList { QStringLiteral("catalog.hydrate") }
+            << QStringLiteral("catalog.hydrate ran (checkpoint catalog.hydrate ok (#8 of 8))") + ignored << QString();
+        {
+            // DuckDB failed inside catalog.hydrate: nothing was hydrated, so upstream's hint is not disproved.
+            QList<QByteArray> lines = plainSemanticLines();
+            for (QByteArray& line : lines) {
+                if (line.contains(R"("type":"step.end","name":"catalog.hydrate")"))
+                    line.replace(R"("status":"ok")", R"("status":"error","message":"IOException: lock")");
+            }
+            QTest::addRow("plain semantic: catalog.hydrate failed")
+                << lines << upToFuse + QStringList { QStringLiteral("catalog.hydrate!") } << QString() << QString();
+        }
+        QTest::addRow("fused, never hydrated")
+            << fixtureRunLines(kHappyFile, kHappyRun).mid(0, 44) << upToFuse << QString() << QString();
+    }
+
+    void disputedStoredHints()
+    {
+        QFETCH(QList<QByteArray>, lines);
+        QFETCH(QStringList, checkpoints);
+        QFETCH(QString, disputed);
+        QFETCH(QString, evidence);
+        QByteArray bytes;
+        for (const QByteArray& line : lines)
+            bytes += line + '\n';
+        const RunExtras extras = storedGapHydrate(checkpoints);
+        const RunPtr run = lines.isEmpty() ? buildRun(QStringLiteral("s"), QStringLiteral("r"), {}, {}, extras)
+                                           : RunLines::buildFromBytes(bytes, extras);
+        QVERIFY(run);
+        const Hints hints = detectRun(*run);
+        const auto gap = std::find_if(
+            hints.begin(), hints.end(), [](const Hint& h) { return h.kind == QLatin1String("gap:hydrate"); });
+        QVERIFY(gap != hints.end());
+        QCOMPARE(gap->origin, Hint::Origin::Stored);
+        QCOMPARE(gap->msg, kGapMessage); // shown as stored, whatever Runlens thinks of it
+        QCOMPARE(gap->disputed, disputed);
+        QCOMPARE(gap->isActive(), disputed.isEmpty());
+        if (!evidence.isEmpty()) {
+            QCOMPARE(gap->evidence.size(), size_t(1));
+            QCOMPARE(gap->evidence[0].file + u':' + QString::number(gap->evidence[0].line), evidence);
+        }
+        // The rule Runlens computes agrees: it fires exactly when the stored hint stands.
+        const Hints computed = findRule(QStringLiteral("gap:hydrate"))->evaluate(*run, {}).hints;
+        QCOMPARE(computed.empty(), !disputed.isEmpty());
+    }
+
+    // The whole pack as upstream writes it for the plain adapter: the line is named inside the pack.
+    void plainSemanticPackDisputesItsHint()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("runpack_plain.zip"));
+        QVERIFY(writeFile(path, plainSemanticPack()));
+        const SourcePtr source = readSource(path);
+        QVERIFY2(source->ok(), qPrintable(source->fatalError));
+        QCOMPARE(source->runs.size(), size_t(1));
+        const Run& run = *source->runs[0];
+        QVERIFY(run.opsCoverage.stored);
+        QVERIFY(!run.opsCoverage.value("hydrate"));
+        QCOMPARE(run.stage(QStringLiteral("hydrate"))->status, CellStatus::Ran);
+        const Hints hints = detectRun(run);
+        QCOMPARE(hints.size(), size_t(1));
+        QCOMPARE(hints[0].kind, QStringLiteral("gap:hydrate"));
+        QCOMPARE(hints[0].disputed,
+            QStringLiteral("catalog.hydrate ran (timeline_events.jsonl:51); upstream's ops_coverage ignores "
+                           "catalog.hydrate"));
+        // The same run from its timeline alone: no hint, so pack and timeline agree on what counts.
+        QByteArray bytes;
+        for (const QByteArray& line : plainSemanticLines())
+            bytes += line + '\n';
+        const RunPtr timelineRun = RunLines::buildFromBytes(bytes);
+        QVERIFY(!timelineRun->opsCoverage.value("hydrate"));
+        QVERIFY(detectRun(*timelineRun).empty());
     }
 };
 

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "csvreader.h"
 #include "hintreport.h"
+#include "hostileinput.h"
+#include "plainsemantic.h"
 #include "runfixture.h"
 #include "suppressions.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -13,6 +16,19 @@ using namespace Runlens;
 using namespace Runlens::Test;
 
 namespace {
+
+const QString kDisputedReason =
+    QStringLiteral("catalog.hydrate ran (timeline_events.jsonl:51); upstream's ops_coverage ignores catalog.hydrate");
+
+// The plain search.semantic pack: its one stored hint, gap:hydrate, is disputed.
+SourcePtr plainSemanticSource()
+{
+    static QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("runpack_plain.zip"));
+    if (!QFile::exists(path) && !writeFile(path, plainSemanticPack()))
+        return nullptr;
+    return readSource(path);
+}
 
 SourcePtr sparseSource()
 {
@@ -75,7 +91,7 @@ private Q_SLOTS:
         QCOMPARE(records.size(), 4);
         QCOMPARE(records[0].first(), QStringLiteral("session_id"));
         for (const QStringList& record : records)
-            QCOMPARE(record.size(), 10);
+            QCOMPARE(record.size(), 11);
         QCOMPARE(records[1][4], QStringLiteral("config:sparse-disabled"));
         // The why column is JSON with commas and quotes, and survives the round trip.
         const QJsonObject why = QJsonDocument::fromJson(records[1][9].toUtf8()).object();
@@ -142,6 +158,60 @@ private Q_SLOTS:
         const QJsonObject evidence = hint.value(QLatin1String("evidence")).toArray().first().toObject();
         QCOMPARE(evidence.value(QLatin1String("file")).toString(), QStringLiteral("events-20261124.jsonl"));
         QVERIFY(evidence.value(QLatin1String("line")).toInt() > 0);
+    }
+
+    // A disputed hint is listed with its reason in every format, apart, and never counted (issue 13).
+    void disputedInEveryFormat_data()
+    {
+        QTest::addColumn<QByteArray>("output");
+        QTest::addColumn<QStringList>("contains");
+        QTest::addColumn<QStringList>("lacks");
+        const SourcePtr source = plainSemanticSource();
+        QVERIFY(source && source->ok());
+        const HintReport report = buildHintReport(*source, {}, nullptr);
+        QTest::addRow("text") << hintsText(report)
+                              << QStringList { QStringLiteral("WARNING (0)\n"), QStringLiteral("DISPUTED (1)\n"),
+                                     QStringLiteral("      disputed: ") + kDisputedReason }
+                              << QStringList {};
+        QTest::addRow("markdown") << hintsMarkdown(report)
+                                  << QStringList { QStringLiteral("## Disputed"),
+                                         QStringLiteral("| `gap:hydrate` | sess-happy-01 | ") }
+                                  << QStringList { QStringLiteral("| warning | `gap:hydrate`") };
+        QTest::addRow("json") << hintsJson(report)
+                              << QStringList { QStringLiteral("\"disputed\": \"") + kDisputedReason,
+                                     QStringLiteral("\"disputed\": 1"), QStringLiteral("\"warning\": 0") }
+                              << QStringList {};
+        QTest::addRow("csv") << hintsCsv(report)
+                             << QStringList { QStringLiteral(",") + kDisputedReason + QStringLiteral("\r\n") }
+                             << QStringList {};
+        QTest::addRow("sarif") << hintsSarif(report)
+                               << QStringList { QStringLiteral("\"justification\": \"") + kDisputedReason,
+                                      QStringLiteral("\"kind\": \"external\"") }
+                               << QStringList {};
+        QTest::addRow("junit") << hintsJunit(report, Severity::Note)
+                               << QStringList { QStringLiteral("<skipped message=\"disputed: catalog.hydrate ran") }
+                               << QStringList { QStringLiteral("<failure") };
+    }
+
+    void disputedInEveryFormat()
+    {
+        QFETCH(QByteArray, output);
+        QFETCH(QStringList, contains);
+        QFETCH(QStringList, lacks);
+        const QString text = QString::fromUtf8(output);
+        for (const QString& part : contains)
+            QVERIFY2(text.contains(part), qPrintable(part + QStringLiteral(" not in:\n") + text));
+        for (const QString& part : lacks)
+            QVERIFY2(!text.contains(part), qPrintable(part + QStringLiteral(" in:\n") + text));
+    }
+
+    void disputedNeverCounts()
+    {
+        const HintReport report = buildHintReport(*plainSemanticSource(), {}, nullptr);
+        QCOMPARE(report.runs.size(), size_t(1));
+        QCOMPARE(report.runs[0].hints.size(), size_t(1));
+        QCOMPARE(report.disputedCount(), 1);
+        QCOMPARE(report.countAtOrAbove(Severity::Note), 0);
     }
 
     void malformedLinesBecomeASourceHint()

@@ -67,7 +67,7 @@ private Q_SLOTS:
                 removeLine(l, QStringLiteral("step.start"), QStringLiteral("hydrate.duckdb"));
                 removeLine(l, QStringLiteral("step.end"), QStringLiteral("hydrate.duckdb"));
             },
-            "gap:hydrate", false, "catalog.hydrate checkpoint counts");
+            "gap:hydrate", false, "catalog.hydrate completed (test.jsonl:50), which counts as hydration");
         row("gap:hydrate why-not: nothing fused", kErrorFile, kErrorRun, none, "gap:hydrate", false,
             "ops_coverage.fuse is false");
 

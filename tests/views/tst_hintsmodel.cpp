@@ -3,6 +3,7 @@
 #include "hintsmodel.h"
 #include "hintsview.h"
 #include "palettes.h"
+#include "plainsemantic.h"
 #include "runfixture.h"
 #include "severitybadge.h"
 #include "source.h"
@@ -12,6 +13,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeView>
@@ -109,6 +111,12 @@ void tst_HintsModel::initTestCase()
     const SourcePtr pack = readSource(fixture(kSparsePack));
     QVERIFY2(pack->ok() && pack->runs.size() == 1, qPrintable(pack->fatalError));
     m_runs.insert(QStringLiteral("sparse pack"), pack->runs.front());
+    QTemporaryDir dir;
+    const QString plainPath = dir.filePath(QStringLiteral("plain.zip"));
+    QVERIFY(writeFile(plainPath, plainSemanticPack()));
+    const SourcePtr plain = readSource(plainPath);
+    QVERIFY2(plain->ok() && plain->runs.size() == 1, qPrintable(plain->fatalError));
+    m_runs.insert(QStringLiteral("plain semantic pack"), plain->runs.front());
     for (auto it = m_runs.cbegin(); it != m_runs.cend(); ++it)
         QVERIFY2(it.value(), qPrintable(it.key()));
 }
@@ -133,6 +141,12 @@ void tst_HintsModel::structure_data()
     QTest::addRow("error-embed") << QStringLiteral("error") << QString()
                                  << QStringLiteral("Error (1)[stage:failed (1)[3]]");
     QTest::addRow("happy path has no hints") << QStringLiteral("happy") << QString() << QString();
+    // Upstream's stored gap:hydrate, disproved by the completed catalog.hydrate: its own group, with the
+    // deciding line as evidence (issue 13).
+    QTest::addRow("plain semantic pack: disputed")
+        << QStringLiteral("plain semantic pack") << QString() << QStringLiteral("Disputed (1)[gap:hydrate (1)[1]]");
+    QTest::addRow("plain semantic pack: disputed and suppressed") << QStringLiteral(
+        "plain semantic pack") << QStringLiteral("gap:hydrate") << QStringLiteral("Suppressed (1)[gap:hydrate (1)[1]]");
 }
 
 void tst_HintsModel::structure()
