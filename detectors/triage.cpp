@@ -65,7 +65,7 @@ std::vector<const Hint*> activeKinds(const TriageRow& row)
 {
     std::vector<const Hint*> kinds;
     for (const Hint& hint : row.hints) {
-        if (hint.isSuppressed())
+        if (!hint.isActive())
             continue;
         const auto same = std::find_if(kinds.begin(), kinds.end(), [&](const Hint* h) { return h->kind == hint.kind; });
         if (same == kinds.end())
@@ -79,18 +79,28 @@ std::vector<const Hint*> activeKinds(const TriageRow& row)
     return kinds;
 }
 
-// "gap:embed (error), config:sparse-disabled (warning)"
+// "stage:failed (error), config:sparse-disabled (warning), gap:hydrate (disputed)"
 QString hintsSummary(const TriageRow& row)
 {
     QStringList parts;
     for (const Hint* hint : activeKinds(row))
         parts.append(QStringLiteral("%1 (%2)").arg(hint->kind, severityName(hint->severity)));
+    for (const Hint& hint : row.hints) {
+        if (hint.isDisputed() && !hint.isSuppressed())
+            parts.append(QStringLiteral("%1 (disputed)").arg(hint.kind));
+    }
     return parts.join(QLatin1String(", "));
 }
 
 int suppressedCount(const TriageRow& row)
 {
     return int(std::count_if(row.hints.begin(), row.hints.end(), [](const Hint& h) { return h.isSuppressed(); }));
+}
+
+int disputedCount(const TriageRow& row)
+{
+    return int(std::count_if(
+        row.hints.begin(), row.hints.end(), [](const Hint& h) { return h.isDisputed() && !h.isSuppressed(); }));
 }
 
 // The sources shown relative to the folder they share, so that a folder of packs reads as its file names.
@@ -117,16 +127,37 @@ QHash<const Source*, QString> displayPaths(const TriageRows& rows)
 // The table cells of a row for people (text and Markdown).
 QStringList displayCells(const TriageRow& row, const QString& displayPath)
 {
+    const QString stop = row.stopReason().replace(u'\n', u' ');
+    if (!row.run)
+        return { displayPath, {}, {}, {}, row.statusName(), stop, {}, {}, {} };
     const Run& run = *row.run;
-    return { displayPath, run.sessionId, run.runId, run.tool, runStatusName(run.status),
-        QString(run.stopReason).replace(u'\n', u' '), formatDuration(run.durationMs), row.stageReached,
-        hintsSummary(row) };
+    return { displayPath, run.sessionId, run.runId, run.tool, row.statusName(), stop, formatDuration(run.durationMs),
+        row.stageReached, hintsSummary(row) };
+}
+
+// Why an input that could be read holds no run: its first problem, when it has one.
+QString noRunReason(const Source& source)
+{
+    const auto error = std::find_if(source.problems.begin(), source.problems.end(),
+        [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::Error; });
+    if (error != source.problems.end())
+        return tr("no run: %1").arg(error->toString());
+    return source.kind == Source::Kind::Runpack ? tr("no run: the pack holds no timeline events and no run report")
+                                                : tr("no run: no timeline lines");
 }
 
 QStringList headerCells()
 {
     return { tr("Source"), tr("Session"), tr("Run"), tr("Tool"), tr("Status"), tr("Stop reason"), tr("Duration"),
         tr("Stage reached"), tr("Hints") };
+}
+
+// runJson's keys for a row without a run: no ids, the status says why, the reason is the stop reason.
+QJsonObject noRunJson(const TriageRow& row)
+{
+    return QJsonObject { { QStringLiteral("session_id"), QJsonValue() }, { QStringLiteral("run_id"), QJsonValue() },
+        { QStringLiteral("tool"), QJsonValue() }, { QStringLiteral("status"), row.statusName() },
+        { QStringLiteral("stop_reason"), row.noRun }, { QStringLiteral("duration_ms"), QJsonValue() } };
 }
 
 QString groupingTitle(TriageGrouping grouping)
@@ -201,19 +232,33 @@ QStringList triageInputs(const QStringList& paths)
     return inputs;
 }
 
+QString TriageRow::statusName() const
+{
+    if (run)
+        return runStatusName(run->status);
+    return source && source->ok() ? QStringLiteral("no-run") : QStringLiteral("unreadable");
+}
+
+QString TriageRow::stopReason() const
+{
+    return run ? run->stopReason : noRun;
+}
+
 TriageRows triageRows(const SourcePtr& source)
 {
     TriageRows rows;
-    if (!source || !source->ok())
+    if (!source)
         return rows;
+    if (!source->ok() || source->runs.empty()) {
+        rows.push_back({ source, nullptr, {}, {}, {}, source->ok() ? noRunReason(*source) : source->fatalError });
+        return rows;
+    }
     Suppressions suppressions;
     const QString suppressionFile = Suppressions::defaultFileFor(source->path);
     // An unreadable suppression file suppresses nothing; `runlens-cli hints` reports why.
     const bool suppress = QFile::exists(suppressionFile) && suppressions.load(suppressionFile);
     for (const RunPtr& run : source->runs) {
-        if (run->toolSpan < 0)
-            continue;
-        TriageRow row { source, run, detectRun(*run), run->stoppedAfter, {} };
+        TriageRow row { source, run, detectRun(*run), run->stoppedAfter, {}, {} };
         if (suppress)
             suppressions.apply(row.hints);
         for (CellStatus wanted : { CellStatus::Failed, CellStatus::Degraded }) {
@@ -236,9 +281,11 @@ QStringList triageGroupKeys(const TriageRow& row, TriageGrouping grouping)
     case TriageGrouping::None:
         return { QString() };
     case TriageGrouping::Kind: {
+        if (!row.run)
+            return { tr("(no run)") };
         QStringList kinds;
         for (const Hint& hint : row.hints) {
-            if (!hint.isSuppressed() && !kinds.contains(hint.kind))
+            if (hint.isActive() && !kinds.contains(hint.kind))
                 kinds.append(hint.kind);
         }
         if (kinds.isEmpty())
@@ -246,9 +293,9 @@ QStringList triageGroupKeys(const TriageRow& row, TriageGrouping grouping)
         return kinds;
     }
     case TriageGrouping::Stop:
-        return { row.run->stopReason.isEmpty() ? none : row.run->stopReason };
+        return { row.stopReason().isEmpty() ? none : row.stopReason() };
     case TriageGrouping::Tool:
-        return { row.run->tool };
+        return { row.run ? row.run->tool : QString() };
     case TriageGrouping::Stage:
         return { row.failingStage.isEmpty() ? none : row.failingStage };
     }
@@ -313,12 +360,14 @@ QByteArray triageCsv(const TriageRows& rows, TriageGrouping grouping)
     QString out = csvRecord({ QStringLiteral("source"), QStringLiteral("session_id"), QStringLiteral("run_id"),
         QStringLiteral("tool"), QStringLiteral("status"), QStringLiteral("stop_reason"), QStringLiteral("duration_ms"),
         QStringLiteral("stage_reached"), QStringLiteral("failing_stage"), QStringLiteral("hints"),
-        QStringLiteral("suppressed") });
+        QStringLiteral("suppressed"), QStringLiteral("disputed") });
     for (const TriageRow& row : rows) {
-        const Run& run = *row.run;
-        out += csvRecord({ row.source->path, run.sessionId, run.runId, run.tool, runStatusName(run.status),
-            run.stopReason, std::isnan(run.durationMs) ? QString() : QString::number(run.durationMs), row.stageReached,
-            row.failingStage, hintsSummary(row), QString::number(suppressedCount(row)) });
+        const Run* run = row.run.get();
+        const double durationMs = run ? run->durationMs : NAN;
+        out += csvRecord({ row.source->path, run ? run->sessionId : QString(), run ? run->runId : QString(),
+            run ? run->tool : QString(), row.statusName(), row.stopReason(),
+            std::isnan(durationMs) ? QString() : QString::number(durationMs), row.stageReached, row.failingStage,
+            hintsSummary(row), QString::number(suppressedCount(row)), QString::number(disputedCount(row)) });
     }
     return out.toUtf8();
 }
@@ -327,7 +376,7 @@ QByteArray triageJson(const TriageRows& rows, TriageGrouping grouping)
 {
     QJsonArray runs;
     for (const TriageRow& row : rows) {
-        QJsonObject object = runJson(*row.run);
+        QJsonObject object = row.run ? runJson(*row.run) : noRunJson(row);
         QJsonArray hints;
         for (const Hint& hint : row.hints)
             hints.append(hintToJson(hint));
@@ -335,7 +384,7 @@ QByteArray triageJson(const TriageRows& rows, TriageGrouping grouping)
         object.insert(QStringLiteral("source_kind"), sourceKindName(row.source->kind));
         object.insert(QStringLiteral("stage_reached"), jsonText(row.stageReached));
         object.insert(QStringLiteral("failing_stage"), jsonText(row.failingStage));
-        object.insert(QStringLiteral("started_at"), jsonNumber(row.run->startedAt));
+        object.insert(QStringLiteral("started_at"), jsonNumber(row.run ? row.run->startedAt : NAN));
         object.insert(QStringLiteral("hints"), hints);
         object.insert(QStringLiteral("groups"), QJsonArray::fromStringList(triageGroupKeys(row, grouping)));
         runs.append(object);

@@ -11,14 +11,20 @@
 
 namespace Runlens {
 
-/// One run of a triage across many inputs (issue 9): where it came from, what it is, its hints.
+/// One run of a triage across many inputs (issue 9): where it came from, what it is, its hints. An input
+/// that yields no run at all has one row too, without a run, saying why: a dropped pack never vanishes.
 struct TriageRow
 {
     SourcePtr source; // keeps the run's buffers alive; source->path is the input file
-    RunPtr run;
-    Hints hints; // active and suppressed; Hint::isSuppressed tells them apart
+    RunPtr run; // null for the row of an input that yielded no run
+    Hints hints; // active, suppressed and disputed; Hint::isActive tells them apart
     QString stageReached; // run->stoppedAfter, or "" when it stopped before the first stage
     QString failingStage; // the first Failed (else Degraded) row, "" when none
+    QString noRun; // without a run: why the input yielded none (it could not be read, or holds no run)
+
+    /// "unreadable" or "no-run" for a row without a run, else the run's status (runStatusName).
+    QString statusName() const;
+    QString stopReason() const; // the run's stop reason, or why there is no run
 };
 using TriageRows = std::vector<TriageRow>;
 
@@ -40,12 +46,13 @@ QString triageGroupingName(TriageGrouping grouping);
 /// runpack zips, timeline directories and .jsonl files. Sorted, each once.
 QStringList triageInputs(const QStringList& paths);
 
-/// One row per run of `source` that has a tool scope (background runs are left out), with the
-/// hints detectRun() finds, suppressions from the file next to the input applied.
+/// One row per run of `source`, background runs included, with the hints detectRun() finds and
+/// suppressions from the file next to the input applied; one row without a run when there is none.
 TriageRows triageRows(const SourcePtr& source);
 
-/// The groups a row falls in: every active hint kind ("(no hints)" when none), the stop reason
-/// ("(none)"), the tool, the failing stage ("(none)"). Grouping None gives one empty key.
+/// The groups a row falls in: every active hint kind ("(no hints)" when none, "(no run)" for a row
+/// without a run), the stop reason ("(none)"), the tool, the failing stage ("(none)"). Grouping None
+/// gives one empty key.
 QStringList triageGroupKeys(const TriageRow& row, TriageGrouping grouping);
 
 struct TriageGroup

@@ -10,19 +10,10 @@ namespace Runlens {
 
 namespace {
 
-struct LoadedInput
+// Every input gives rows: its runs, or one row saying why it yields none.
+TriageRows loadInput(const QString& path)
 {
-    QString path;
-    TriageRows rows;
-    QString error; // set when the input could not be read at all
-};
-
-LoadedInput loadInput(const QString& path)
-{
-    const SourcePtr source = readSource(path);
-    if (!source->ok())
-        return { path, {}, source->fatalError };
-    return { path, triageRows(source), {} };
+    return triageRows(readSource(path));
 }
 
 } // namespace
@@ -32,7 +23,7 @@ class TriageLoader::Job : public QObject
 {
 public:
     QFutureWatcher<QStringList> inputs;
-    QFutureWatcher<LoadedInput> reads;
+    QFutureWatcher<TriageRows> reads;
 };
 
 TriageLoader::TriageLoader(QObject* parent)
@@ -64,11 +55,7 @@ void TriageLoader::load(const QStringList& paths)
         connect(&job->reads, &QFutureWatcherBase::resultReadyAt, this, [this, job, generation](int index) {
             if (generation != m_generation)
                 return;
-            const LoadedInput input = job->reads.resultAt(index);
-            if (input.error.isEmpty())
-                emit rowsReady(input.rows);
-            else
-                emit inputFailed(input.path, input.error);
+            emit rowsReady(job->reads.resultAt(index));
         });
         connect(&job->reads, &QFutureWatcherBase::progressValueChanged, this, [this, job, generation](int done) {
             if (generation == m_generation)

@@ -23,10 +23,8 @@ public:
     bool isLoading() const { return m_loading; }
 
 signals:
-    /// The runs of one input that could be read.
+    /// The rows of one input: its runs, or one row without a run that says why it has none.
     void rowsReady(const Runlens::TriageRows& rows);
-    /// One input that could not be read: why, in one line.
-    void inputFailed(const QString& path, const QString& error);
     void progress(int done, int total);
     void finished(bool canceled);
 

@@ -25,13 +25,20 @@ QString hintSummary(const Hints& hints)
     for (int severity = int(Severity::Error); severity >= int(Severity::Note); --severity) {
         QStringList kinds;
         for (const Hint& hint : hints) {
-            if (!hint.isSuppressed() && int(hint.severity) == severity && !kinds.contains(hint.kind))
+            if (hint.isActive() && int(hint.severity) == severity && !kinds.contains(hint.kind))
                 kinds.append(hint.kind);
         }
         if (!kinds.isEmpty())
             groups.append(TriageModel::tr("%1: %2").arg(
                 SeverityBadge::label(Severity(severity)), kinds.join(QLatin1String(", "))));
     }
+    QStringList disputed;
+    for (const Hint& hint : hints) {
+        if (hint.isDisputed() && !hint.isSuppressed() && !disputed.contains(hint.kind))
+            disputed.append(hint.kind);
+    }
+    if (!disputed.isEmpty())
+        groups.append(TriageModel::tr("Disputed: %1").arg(disputed.join(QLatin1String(", "))));
     return groups.join(QStringLiteral(" · "));
 }
 
@@ -39,7 +46,7 @@ const Hint* worstHint(const Hints& hints)
 {
     const Hint* worst = nullptr;
     for (const Hint& hint : hints) {
-        if (!hint.isSuppressed() && (!worst || hint.severity > worst->severity))
+        if (hint.isActive() && (!worst || hint.severity > worst->severity))
             worst = &hint;
     }
     return worst;
@@ -159,6 +166,8 @@ QVariant TriageModel::groupData(const TriageGroup& group, int column, int role) 
 
 QVariant TriageModel::runData(const TriageRow& row, int column, int role) const
 {
+    if (!row.run)
+        return noRunData(row, column, role);
     const Run& run = *row.run;
     if (role == Qt::DisplayRole || role == SortRole) {
         switch (column) {
@@ -201,8 +210,10 @@ QVariant TriageModel::runData(const TriageRow& row, int column, int role) const
         if (column == HintsColumn) {
             QStringList lines;
             for (const Hint& hint : row.hints) {
-                if (!hint.isSuppressed())
+                if (hint.isActive())
                     lines.append(tr("%1 %2: %3").arg(SeverityBadge::label(hint.severity), hint.kind, hint.msg));
+                else if (hint.isDisputed() && !hint.isSuppressed())
+                    lines.append(tr("Disputed %1: %2 (%3)").arg(hint.kind, hint.msg, hint.disputed));
             }
             return lines.join(QLatin1Char('\n'));
         }
@@ -210,6 +221,35 @@ QVariant TriageModel::runData(const TriageRow& row, int column, int role) const
             return run.stopReason;
     } else if (role == Qt::TextAlignmentRole && column == DurationColumn) {
         return int(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    return {};
+}
+
+// The row of an input that yielded no run: its file, "Unreadable" or "No run", and why.
+QVariant TriageModel::noRunData(const TriageRow& row, int column, int role) const
+{
+    const bool readable = row.source->ok();
+    if (role == Qt::DisplayRole || role == SortRole) {
+        switch (column) {
+        case SourceColumn:
+            return QFileInfo(row.source->path).fileName();
+        case StatusColumn:
+            // Sorted with the failed runs: an input that vanished needs a look as much as a failure.
+            return role == SortRole ? QVariant(runStatusSeverity(RunStatus::Error))
+                                    : QVariant(readable ? tr("No run") : tr("Unreadable"));
+        case StopColumn:
+            return row.noRun;
+        case DurationColumn:
+            return role == SortRole ? QVariant(-1.0) : QVariant();
+        case HintsColumn:
+            return role == SortRole ? QVariant(0) : QVariant();
+        default:
+            return role == SortRole ? QVariant(QString()) : QVariant();
+        }
+    } else if (role == Qt::DecorationRole && column == StatusColumn) {
+        return runStatusIcon(RunStatus::Error);
+    } else if (role == Qt::ToolTipRole && (column == SourceColumn || column == StopColumn)) {
+        return QString(QDir::toNativeSeparators(row.source->path) + u'\n' + row.noRun);
     }
     return {};
 }

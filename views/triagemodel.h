@@ -59,6 +59,7 @@ public:
 
 private:
     QVariant runData(const TriageRow& row, int column, int role) const;
+    QVariant noRunData(const TriageRow& row, int column, int role) const;
     QVariant groupData(const TriageGroup& group, int column, int role) const;
 
     TriageRows m_rows;

@@ -9,7 +9,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -39,7 +38,6 @@ TriageView::TriageView(QWidget* parent)
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_compare(new QPushButton(tr("Co&mpare"), this))
     , m_tree(new QTreeView(this))
-    , m_failureList(new QPlainTextEdit(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(TriageModel::SortRole);
@@ -90,11 +88,6 @@ TriageView::TriageView(QWidget* parent)
     connect(m_tree, &QTreeView::activated, this, &TriageView::activate);
     connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TriageView::updateCompareButton);
 
-    m_failureList->setObjectName(QStringLiteral("triageFailures"));
-    m_failureList->setReadOnly(true);
-    m_failureList->setMaximumHeight(fontMetrics().height() * 6);
-    m_failureList->setVisible(false);
-
     m_flushTimer->setSingleShot(true);
     m_flushTimer->setInterval(kFlushMs);
     connect(m_flushTimer, &QTimer::timeout, this, &TriageView::flushPending);
@@ -102,11 +95,6 @@ TriageView::TriageView(QWidget* parent)
         m_pending.insert(m_pending.end(), rows.begin(), rows.end());
         if (!m_flushTimer->isActive())
             m_flushTimer->start();
-    });
-    connect(m_loader, &TriageLoader::inputFailed, this, [this](const QString& path, const QString& error) {
-        m_failures.append(tr("%1: %2").arg(path, error));
-        m_failureList->setPlainText(tr("Could not be read:") + QLatin1Char('\n') + m_failures.join(QLatin1Char('\n')));
-        m_failureList->setVisible(true);
     });
     connect(m_loader, &TriageLoader::progress, this, [this](int done, int total) {
         m_progress->setRange(0, std::max(1, total));
@@ -131,7 +119,6 @@ TriageView::TriageView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(toolbar);
     layout->addWidget(m_tree, 1);
-    layout->addWidget(m_failureList);
     updateCompareButton();
 }
 
@@ -140,10 +127,7 @@ TriageView::~TriageView() = default;
 void TriageView::load(const QStringList& paths)
 {
     m_paths = paths;
-    m_failures.clear();
     m_pending.clear();
-    m_failureList->clear();
-    m_failureList->setVisible(false);
     m_model->clear();
     m_progress->setRange(0, 0); // busy until the inputs are known
     m_progress->setVisible(true);
@@ -190,7 +174,7 @@ QList<int> TriageView::selectedRows() const
     QList<int> rows;
     for (const QModelIndex& index : m_tree->selectionModel()->selectedRows()) {
         const int row = m_model->rowIndex(m_proxy->mapToSource(index));
-        if (row >= 0 && !rows.contains(row))
+        if (row >= 0 && m_model->rows()[size_t(row)].run && !rows.contains(row))
             rows.append(row);
     }
     return rows;
@@ -220,17 +204,21 @@ void TriageView::activate(const QModelIndex& index)
     if (row < 0)
         return;
     const TriageRow& triage = m_model->rows()[size_t(row)];
-    emit openRunRequested(triage.source->path, triage.run->sessionId, triage.run->runId);
+    if (triage.run)
+        emit openRunRequested(triage.source->path, triage.run->sessionId, triage.run->runId);
+    else
+        emit openRunRequested(triage.source->path, {}, {}); // its tab says why it holds no run
 }
 
 void TriageView::updateSummary()
 {
-    const int runs = int(m_model->rows().size());
-    QString text = tr("Runs: %L1").arg(runs);
+    const auto& rows = m_model->rows();
+    const int withoutRun = int(std::count_if(rows.begin(), rows.end(), [](const TriageRow& row) { return !row.run; }));
+    QString text = tr("Runs: %L1").arg(int(rows.size()) - withoutRun);
     if (!m_model->groups().empty())
         text += tr(" in %L1 groups").arg(m_model->groups().size());
-    if (!m_failures.isEmpty())
-        text += tr(" · unreadable: %L1").arg(m_failures.size());
+    if (withoutRun > 0)
+        text += tr(" · inputs without a run: %L1").arg(withoutRun);
     m_summary->setText(text);
 }
 

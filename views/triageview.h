@@ -9,7 +9,6 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -41,8 +40,6 @@ public:
     void focusFilter();
     /// The rows (indexes into model()->rows()) of the selected run rows.
     QList<int> selectedRows() const;
-    /// Inputs that could not be read, one line each.
-    QStringList failures() const { return m_failures; }
 
 signals:
     void openRunRequested(const QString& path, const QString& sessionId, const QString& runId);
@@ -56,7 +53,6 @@ private:
     void updateCompareButton();
 
     QStringList m_paths;
-    QStringList m_failures;
     TriageRows m_pending; // arrived since the last flush
     TriageLoader* m_loader;
     TriageModel* m_model;
@@ -69,7 +65,6 @@ private:
     QPushButton* m_cancel;
     QPushButton* m_compare;
     QTreeView* m_tree;
-    QPlainTextEdit* m_failureList;
 };
 
 } // namespace Runlens

@@ -56,14 +56,15 @@ QCommandLineOption formatOption(const QString& formats)
         QStringLiteral("FORMAT"), QStringLiteral("text"));
 }
 
-// --run-a/--run-b: "session/run" or a run id alone; empty picks the first run with a tool scope.
+// --run-a/--run-b: "session/run" or a run id alone (either may hold a '/' itself); empty picks the first
+// run with a tool scope.
 const TriageRow* pickRun(const Loaded& input, const QString& spec)
 {
-    const qsizetype slash = spec.lastIndexOf(u'/');
-    const QString sessionId = slash >= 0 ? spec.left(slash) : QString();
-    const QString runId = slash >= 0 ? spec.mid(slash + 1) : spec;
     for (const TriageRow& row : input.rows) {
-        if (spec.isEmpty() || (row.run->runId == runId && (sessionId.isEmpty() || row.run->sessionId == sessionId)))
+        if (!row.run || row.run->toolSpan < 0)
+            continue; // a diff compares stage grids: background runs have none
+        const Run& run = *row.run;
+        if (spec.isEmpty() || run.runId == spec || run.sessionId + u'/' + run.runId == spec)
             return &row;
     }
     if (spec.isEmpty())

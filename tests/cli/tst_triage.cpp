@@ -78,14 +78,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("groupBy");
         QTest::addColumn<QString>("counts");
-        // A run counts once in every hint kind it has: the sparse run (upstream and seed pack) has three.
+        // A run counts once in every hint kind it has: the sparse run (upstream and seed pack) has three. The
+        // background startup run of the happy timeline is a row too, without a tool.
         QTest::addRow("kind") << QStringLiteral("kind")
-                              << QStringLiteral("(no hints)=5; channel:disabled=2; channel:unavailable=2; "
+                              << QStringLiteral("(no hints)=6; channel:disabled=2; channel:unavailable=2; "
                                                 "config:sparse-disabled=2; stage:failed=2");
-        QTest::addRow("stop") << QStringLiteral("stop") << QStringLiteral("(none)=7; %1=2").arg(kStop);
-        QTest::addRow("tool") << QStringLiteral("tool") << QStringLiteral("search.semantic_pro=9");
-        QTest::addRow("stage") << QStringLiteral("stage") << QStringLiteral("(none)=7; embed=2");
-        QTest::addRow("none") << QStringLiteral("none") << QStringLiteral("=9");
+        QTest::addRow("stop") << QStringLiteral("stop") << QStringLiteral("(none)=8; %1=2").arg(kStop);
+        QTest::addRow("tool") << QStringLiteral("tool") << QStringLiteral("search.semantic_pro=9; =1");
+        QTest::addRow("stage") << QStringLiteral("stage") << QStringLiteral("(none)=8; embed=2");
+        QTest::addRow("none") << QStringLiteral("none") << QStringLiteral("=10");
     }
 
     void groups()
@@ -95,7 +96,7 @@ private Q_SLOTS:
         const QJsonObject root = triageJson(fixtureInputs(), groupBy);
         QCOMPARE(root.value(QLatin1String("format")).toString(), QStringLiteral("runlens-triage/1"));
         QCOMPARE(root.value(QLatin1String("group_by")).toString(), groupBy);
-        QCOMPARE(root.value(QLatin1String("runs")).toArray().size(), 9);
+        QCOMPARE(root.value(QLatin1String("runs")).toArray().size(), 10);
         QCOMPARE(groupCounts(root), counts);
 
         // The text output prints the same counts, one line per group.
@@ -117,7 +118,7 @@ private Q_SLOTS:
     {
         const QJsonArray runs =
             triageJson(fixtureInputs(), QStringLiteral("kind")).value(QLatin1String("runs")).toArray();
-        QCOMPARE(runs.size(), 9);
+        QCOMPARE(runs.size(), 10);
         // Inputs sorted by path: the seed packs come first, the error pack third.
         const QJsonObject seedError = runs.at(0).toObject();
         QCOMPARE(seedError.value(QLatin1String("source")).toString(), fixture(kSeedError));
@@ -134,6 +135,12 @@ private Q_SLOTS:
         int timelineRows = 0;
         for (const QJsonValue& value : runs) {
             const QJsonObject run = value.toObject();
+            if (run.value(QLatin1String("session_id")).toString() == QLatin1String("startup")) {
+                // The warm-up has a row of its own (issue 13), without a tool.
+                QCOMPARE(run.value(QLatin1String("status")).toString(), QStringLiteral("background"));
+                QCOMPARE(run.value(QLatin1String("tool")).toString(), QString());
+                continue;
+            }
             QCOMPARE(run.value(QLatin1String("tool")).toString(), QStringLiteral("search.semantic_pro"));
             QVERIFY(run.value(QLatin1String("duration_ms")).toDouble() > 0);
             QVERIFY(!run.value(QLatin1String("session_id")).toString().isEmpty());
@@ -143,7 +150,7 @@ private Q_SLOTS:
                 QVERIFY(run.value(QLatin1String("stop_reason")).isNull());
             }
         }
-        QCOMPARE(timelineRows, 3); // the startup session has no tool scope
+        QCOMPARE(timelineRows, 3);
     }
 
     void csv()
@@ -151,14 +158,14 @@ private Q_SLOTS:
         const Result result = cli(triageArgs(fixtureInputs(), QStringLiteral("csv")));
         QCOMPARE(result.exitCode, 0);
         const QList<QStringList> records = parseCsv(QString::fromUtf8(result.out));
-        QCOMPARE(records.size(), 10);
+        QCOMPARE(records.size(), 11);
         QCOMPARE(records[0],
             (QStringList { QStringLiteral("source"), QStringLiteral("session_id"), QStringLiteral("run_id"),
                 QStringLiteral("tool"), QStringLiteral("status"), QStringLiteral("stop_reason"),
                 QStringLiteral("duration_ms"), QStringLiteral("stage_reached"), QStringLiteral("failing_stage"),
-                QStringLiteral("hints"), QStringLiteral("suppressed") }));
+                QStringLiteral("hints"), QStringLiteral("suppressed"), QStringLiteral("disputed") }));
         for (const QStringList& record : records)
-            QCOMPARE(record.size(), 11);
+            QCOMPARE(record.size(), 12);
         // The seed sparse pack: its hints field holds commas, so it was quoted, and reads back whole.
         const QStringList sparse = records[2];
         QCOMPARE(sparse[0], fixture(kSeedSparse));
@@ -182,19 +189,19 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 0);
         const QStringList out = lines(result.out);
         QCOMPARE(out[0], QStringLiteral("# Triage"));
-        QCOMPARE(out[1], QStringLiteral("Runs: 9"));
+        QCOMPARE(out[1], QStringLiteral("Runs: 10"));
         const QStringList table = out.filter(QRegularExpression(QStringLiteral("^\\|")));
-        // Header, separator and nine rows of nine cells; then the groups' header, separator and two rows.
-        QCOMPARE(table.size(), 2 + 9 + 2 + 2);
+        // Header, separator and ten rows of nine cells; then the groups' header, separator and two rows.
+        QCOMPARE(table.size(), 2 + 10 + 2 + 2);
         QCOMPARE(table[0],
             QStringLiteral("| Source | Session | Run | Tool | Status | Stop reason | Duration | Stage "
                            "reached | Hints |"));
         QCOMPARE(table[1], QStringLiteral("|---|---|---|---|---|---|---|---|---|"));
-        for (int i = 2; i < 11; ++i)
+        for (int i = 2; i < 12; ++i)
             QCOMPARE(table[i].count(u'|'), 10);
-        QCOMPARE(table[11], QStringLiteral("| Failing stage | Runs |"));
-        QCOMPARE(table[13], QStringLiteral("| (none) | 7 |"));
-        QCOMPARE(table[14], QStringLiteral("| embed | 2 |"));
+        QCOMPARE(table[12], QStringLiteral("| Failing stage | Runs |"));
+        QCOMPARE(table[14], QStringLiteral("| (none) | 8 |"));
+        QCOMPARE(table[15], QStringLiteral("| embed | 2 |"));
         // Paths relative to the folder all inputs share.
         QVERIFY(table[2].startsWith(QLatin1String("| seed-layout/runpack_sess-embed-error_")));
     }
@@ -206,13 +213,16 @@ private Q_SLOTS:
         const QStringList out = lines(result.out);
         QVERIFY(out[0].startsWith(QLatin1String("Source")));
         QVERIFY(out[0].endsWith(QLatin1String("Hints")));
-        QCOMPARE(out[10], QStringLiteral("Runs: 9"));
-        QCOMPARE(out[11], QStringLiteral("Runs per group: Tool"));
-        QCOMPARE(out[12], QStringLiteral("     9  search.semantic_pro"));
+        QCOMPARE(out[11], QStringLiteral("Runs: 10"));
+        QCOMPARE(out[12], QStringLiteral("Runs per group: Tool"));
+        QCOMPARE(out[13], QStringLiteral("     9  search.semantic_pro"));
+        QCOMPARE(out[14], QStringLiteral("     1  "));
         // Columns line up: every row has its session where the header has it.
         const qsizetype session = out[0].indexOf(QLatin1String("Session"));
-        for (int i = 1; i < 10; ++i)
-            QVERIFY2(out[i].mid(session).startsWith(QLatin1String("sess-")), qPrintable(out[i]));
+        for (int i = 1; i < 11; ++i)
+            QVERIFY2(out[i].mid(session).startsWith(QLatin1String("sess-"))
+                    || out[i].mid(session).startsWith(QLatin1String("startup")),
+                qPrintable(out[i]));
     }
 
     void folderOfPacks()
@@ -240,8 +250,17 @@ private Q_SLOTS:
 
         QByteArray err;
         const QJsonObject root = triageJson({ temp.path() }, QStringLiteral("stage"), &err);
-        QCOMPARE(root.value(QLatin1String("runs")).toArray().size(), 50);
-        QCOMPARE(groupCounts(root), QStringLiteral("(none)=34; embed=16"));
+        // 50 runs and a row for the broken pack that says why it has none (issue 13).
+        const QJsonArray runs = root.value(QLatin1String("runs")).toArray();
+        QCOMPARE(runs.size(), 51);
+        const auto unreadable = std::find_if(runs.begin(), runs.end(), [](const QJsonValue& run) {
+            return run.toObject().value(QLatin1String("status")).toString() == QLatin1String("unreadable");
+        });
+        QVERIFY(unreadable != runs.end());
+        QCOMPARE(unreadable->toObject().value(QLatin1String("source")).toString(),
+            dir.filePath(QStringLiteral("more/broken.zip")));
+        QVERIFY(!unreadable->toObject().value(QLatin1String("stop_reason")).toString().isEmpty());
+        QCOMPARE(groupCounts(root), QStringLiteral("(none)=35; embed=16"));
         // The broken pack: one line saying what, where and why; the rest is printed.
         const QStringList errLines = lines(err);
         QCOMPARE(errLines.size(), 1);
@@ -249,7 +268,7 @@ private Q_SLOTS:
                      + dir.filePath(QStringLiteral("more/broken.zip")) + u':'),
             qPrintable(errLines[0]));
         QCOMPARE(
-            triageJson({ temp.path() }, QStringLiteral("kind")).value(QLatin1String("groups")).toArray().size(), 5);
+            triageJson({ temp.path() }, QStringLiteral("kind")).value(QLatin1String("groups")).toArray().size(), 6);
     }
 
     void exitCodes_data()
@@ -294,10 +313,10 @@ private Q_SLOTS:
                                                 fixture("upstream/error-embed/data/diagnostics"),
                                                 fixture("upstream/sparse-disabled/data/diagnostics") },
             QStringLiteral("none"));
-        QCOMPARE(root.value(QLatin1String("runs")).toArray().size(), 3 + 3 + 1 + 1);
+        QCOMPARE(root.value(QLatin1String("runs")).toArray().size(), 4 + 4 + 1 + 1);
     }
 
-    // A timeline of nothing but the startup session is readable: no rows, exit 0.
+    // A timeline of nothing but the startup session is readable: its background run is a row, exit 0.
     void backgroundOnly()
     {
         QTemporaryDir temp;
@@ -316,7 +335,9 @@ private Q_SLOTS:
         const Result result = cli({ QStringLiteral("triage"), startup.fileName() });
         QCOMPARE(result.exitCode, 0);
         QVERIFY(result.err.isEmpty());
-        QVERIFY(result.out.contains("\nRuns: 0\n"));
+        QVERIFY(result.out.contains("\nRuns: 1\n"));
+        QVERIFY(result.out.contains("  startup  "));
+        QVERIFY(result.out.contains("  background  "));
     }
 
     void emptyFolder()
@@ -328,7 +349,7 @@ private Q_SLOTS:
         QVERIFY(result.err.contains("no runpack, timeline directory or .jsonl file"));
     }
 
-    // The generator's timelines: every run with a tool scope is a row, and each grouping covers every row.
+    // The generator's timelines: every run is a row, and each grouping covers every row.
     void synthOutput()
     {
         QTemporaryDir temp;
@@ -340,9 +361,11 @@ private Q_SLOTS:
         const Result report = cli({ QStringLiteral("report"), temp.path() });
         QCOMPARE(report.exitCode, 0);
         int toolRuns = 0;
+        int allRuns = 0;
         int failed = 0;
         for (const QJsonValue& run :
             QJsonDocument::fromJson(report.out).object().value(QLatin1String("runs")).toArray()) {
+            ++allRuns;
             if (!run.toObject().value(QLatin1String("tool")).toString().isEmpty())
                 ++toolRuns;
             failed += run.toObject().value(QLatin1String("status")).toString() == QLatin1String("error") ? 1 : 0;
@@ -351,7 +374,8 @@ private Q_SLOTS:
 
         const QJsonObject byTool = triageJson({ temp.path() }, QStringLiteral("tool"));
         const QJsonArray runs = byTool.value(QLatin1String("runs")).toArray();
-        QCOMPARE(runs.size(), toolRuns);
+        QCOMPARE(runs.size(), allRuns);
+        QVERIFY(allRuns > toolRuns);
         int errors = 0;
         for (const QJsonValue& run : runs)
             errors += run.toObject().value(QLatin1String("status")).toString() == QLatin1String("error") ? 1 : 0;
@@ -361,7 +385,7 @@ private Q_SLOTS:
             for (const QJsonValue& group :
                 triageJson({ temp.path() }, groupBy).value(QLatin1String("groups")).toArray())
                 total += group.toObject().value(QLatin1String("count")).toInt();
-            QCOMPARE(total, toolRuns); // one key per run
+            QCOMPARE(total, allRuns); // one key per run
         }
     }
 };
