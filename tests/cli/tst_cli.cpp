@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // runlens-cli end to end: the report contract on every fixture, exit codes, bad input.
 #include "clitest.h"
-#include "plainsemantic.h"
+#include "derivedinputs.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -3,7 +3,7 @@
 // hints equal the hints upstream stored in each pack and API report.
 #include "engine.h"
 #include "hostileinput.h"
-#include "plainsemantic.h"
+#include "derivedinputs.h"
 #include "runfixture.h"
 #include "source.h"
 

@@ -2,7 +2,7 @@
 #include "csvreader.h"
 #include "hintreport.h"
 #include "hostileinput.h"
-#include "plainsemantic.h"
+#include "derivedinputs.h"
 #include "runfixture.h"
 #include "suppressions.h"
 

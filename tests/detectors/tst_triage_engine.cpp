@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The triage and diff engine on hand-made data: inputs found in folders, rows, groups, settings and stage diffs.
 #include "csvreader.h"
-#include "plainsemantic.h"
+#include "derivedinputs.h"
 #include "rundiff.h"
 #include "runfixture.h"
 #include "triage.h"
@@ -115,21 +115,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY(writeFile(m_dir.filePath(QStringLiteral("plain-semantic.zip")), plainSemanticPack()));
-        // The happy run without its first two lines, the tool's step.start and operation.start.
-        ZipArchive cliPack(
-            fixture(QStringLiteral("upstream/happy-path/data/diagnostics/runpacks/sess-happy-01/"
-                                   "runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560452.zip")));
-        QVERIFY(cliPack.open());
-        QByteArray meta;
-        QVERIFY(cliPack.read(QStringLiteral("meta.json"), &meta));
-        const QList<QByteArray> lines = fixtureRunLines(kHappyFile, kHappyRun);
-        QCOMPARE(lines.size(), qsizetype(57));
-        const QByteArray events = QList<QByteArray>(lines.mid(2)).join('\n');
-        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("lost-tool-lines.zip")),
-            rawZip(
-                { { QByteArrayLiteral("meta.json"), meta }, { QByteArrayLiteral("timeline_events.jsonl"), events } })));
-        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("not-a-runpack.zip")),
-            rawZip({ { QByteArrayLiteral("readme.txt"), QByteArrayLiteral("hello") } })));
+        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("lost-tool-lines.zip")), lostToolLinesPack()));
+        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("not-a-runpack.zip")), notARunpackZip()));
         QVERIFY(writeFile(m_dir.filePath(QStringLiteral("events-20261124.jsonl")), QByteArray()));
     }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "diagnostic.h"
-#include "plainsemantic.h"
+#include "derivedinputs.h"
 #include "run.h"
 #include "runbuilder.h"
 #include "timelinereader.h"

@@ -3,7 +3,7 @@
 #include "hintsmodel.h"
 #include "hintsview.h"
 #include "palettes.h"
-#include "plainsemantic.h"
+#include "derivedinputs.h"
 #include "runfixture.h"
 #include "severitybadge.h"
 #include "source.h"

@@ -2,6 +2,7 @@
 // The triage board and the compare view, driven through the window: drop many packs, group,
 // filter, open a run, compare two.
 #include "compareview.h"
+#include "derivedinputs.h"
 #include "mainwindow.h"
 #include "runfixture.h"
 #include "sourceview.h"
@@ -19,6 +20,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 #include <QUrl>
@@ -120,6 +122,42 @@ private slots:
         board->setFilterText({});
         board->setGrouping(TriageGrouping::None);
         QCOMPARE(board->tree()->model()->rowCount(), 6);
+    }
+
+    // Every dropped pack has a row: a background run, and a zip without any run saying why (issue 13).
+    void everyInputHasARow()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString lost = dir.filePath(QStringLiteral("lost-tool-lines.zip"));
+        const QString notPack = dir.filePath(QStringLiteral("not-a-runpack.zip"));
+        QVERIFY(Test::writeFile(lost, Test::lostToolLinesPack()));
+        QVERIFY(Test::writeFile(notPack, Test::notARunpackZip()));
+        MainWindow window;
+        window.show();
+        drop(window, fixturePacks() + QStringList { lost, notPack });
+        auto* board = qobject_cast<TriageView*>(window.tabs()->currentWidget());
+        QVERIFY(board);
+        QAbstractItemModelTester tester(board->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy finished(board, &TriageView::loadFinished);
+        QVERIFY(finished.wait(kTimeoutMs));
+        const TriageModel* model = board->model();
+        QCOMPARE(model->rows().size(), size_t(8));
+        QStringList statuses;
+        for (int row = 0; row < model->rowCount(); ++row)
+            statuses.append(model->index(row, TriageModel::StatusColumn).data().toString());
+        QCOMPARE(statuses.count(QStringLiteral("Background")), 1);
+        QCOMPARE(statuses.count(QStringLiteral("No run")), 1);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, TriageModel::StatusColumn).data().toString() == QLatin1String("No run")) {
+                QCOMPARE(model->index(row, TriageModel::SourceColumn).data().toString(),
+                    QStringLiteral("not-a-runpack.zip"));
+                QVERIFY(model->index(row, TriageModel::StopColumn).data().toString().startsWith(QLatin1String("no run")));
+            }
+        }
+        // A row without a run cannot be compared.
+        board->tree()->selectAll();
+        QCOMPARE(board->selectedRows().size(), 7);
     }
 
     void dropFewPacksOpensTabs()

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: MIT
+// Inputs derived from the fixtures the way upstream really writes them (fixtures/README.md, "Derived
+// cases"), built at test time so that nothing is hand-edited on disk.
+//
 // A run of upstream's plain `search.semantic` adapter, made from the happy-path fixture run with the two
 // differences upstream really writes (issue 13): the tool is `search.semantic`, and its `hydrate.duckdb` is
 // a bare step of the adapter's own, `{"requested": N}` on start and `{"requested": N, "duration_ms": M}` on
@@ -90,6 +93,26 @@ inline QByteArray plainSemanticPack()
         { QByteArrayLiteral("budgets.json"), member("budgets.json") },
         { QByteArrayLiteral("context.json"), member("context.json") },
     });
+}
+
+/// The happy run's CLI pack (no run report) whose timeline lost the run's first two lines, the tool's
+/// step.start and operation.start, to a rotation collision: a background run with orphan ends.
+inline QByteArray lostToolLinesPack()
+{
+    ZipArchive cliPack(fixture(QStringLiteral("upstream/happy-path/data/diagnostics/runpacks/sess-happy-01/"
+                                              "runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560452.zip")));
+    QByteArray meta;
+    if (!cliPack.open() || !cliPack.read(QStringLiteral("meta.json"), &meta))
+        qFatal("cannot read the happy CLI pack");
+    const QList<QByteArray> lines = fixtureRunLines(kHappyFile, kHappyRun);
+    return rawZip({ { QByteArrayLiteral("meta.json"), meta },
+        { QByteArrayLiteral("timeline_events.jsonl"), QList<QByteArray>(lines.mid(2)).join('\n') } });
+}
+
+/// A zip that holds no runpack member at all.
+inline QByteArray notARunpackZip()
+{
+    return rawZip({ { QByteArrayLiteral("readme.txt"), QByteArrayLiteral("hello") } });
 }
 
 } // namespace Runlens::Test
