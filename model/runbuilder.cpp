@@ -1060,9 +1060,6 @@ RunPtr buildRun(const QString& sessionId, const QString& runId, std::vector<Even
         cell.spans.shrink_to_fit();
     }
     run->checkpoints.shrink_to_fit();
-    if (run->events.size() > 10000)
-        run->problems.append(
-            { Diagnostic::Severity::Warning, {}, 0, -1, tr("run %1 has %2 lines").arg(runId).arg(run->events.size()) });
     return run;
 }
 

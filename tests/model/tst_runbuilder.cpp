@@ -202,6 +202,7 @@ private Q_SLOTS:
     void stopReason();
     void stagedCheckpoints_data();
     void stagedCheckpoints();
+    void bigRunIsNoProblem();
 
 private:
     QList<QByteArray> m_happy;
@@ -735,6 +736,27 @@ void TestRunBuilder::stagedCheckpoints()
     }
     QCOMPARE(covered.join(QLatin1Char(' ')), coverage);
     QCOMPARE(cellsText(*built.run), cells);
+}
+
+// Problems are things that could not be read as written; a big run is valid input (issue 13): upstream's
+// bulk fetch writes 10,505 lines, 1,500 DuckDB lookups of seven lines each.
+void TestRunBuilder::bigRunIsNoProblem()
+{
+    QStringList script = { QStringLiteral("step.start mcp.tool:search.fetch"),
+        QStringLiteral("operation.start mcp.tool:search.fetch") };
+    for (int i = 0; i < 1500; ++i)
+        script << QStringLiteral("duckdb.hydrate.start catalog") << QStringLiteral("step.start catalog.hydrate")
+               << QStringLiteral("step.start sql.exec") << QStringLiteral("step.end sql.exec")
+               << QStringLiteral("io duckdb.query") << QStringLiteral("step.end catalog.hydrate")
+               << QStringLiteral("duckdb.hydrate.end catalog");
+    script << QStringLiteral("operation.end mcp.tool:search.fetch") << QStringLiteral("step.end mcp.tool:search.fetch")
+           << QStringLiteral("http.request /mcp");
+    const Built built = build(join(scriptLines(script)).bytes);
+    QVERIFY(built.run);
+    QCOMPARE(int(built.run->events.size()), 10505);
+    QCOMPARE(built.run->status, RunStatus::Complete);
+    QVERIFY2(built.readerProblems.isEmpty(), qPrintable(describe(built.readerProblems)));
+    QVERIFY2(built.run->problems.isEmpty(), qPrintable(describe(built.run->problems)));
 }
 
 } // namespace Runlens
