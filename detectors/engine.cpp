@@ -77,7 +77,7 @@ Hints detectSourceProblems(const Source& source)
     Hint hint;
     hint.kind = QStringLiteral("timeline:malformed");
     hint.severity = Severity::Warning;
-    hint.msg = tr("%1 timeline lines could not be read and were skipped.").arg(evidence.size());
+    hint.msg = Tr::tr("%1 timeline lines could not be read and were skipped.").arg(evidence.size());
     hint.why = { { QStringLiteral("skipped_lines"), qsizetype(evidence.size()) } };
     hint.evidence = std::move(evidence);
     return { hint };

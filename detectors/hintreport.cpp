@@ -15,10 +15,11 @@ namespace Runlens {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::HintReport", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::HintReport)
+};
 
 QString originName(Hint::Origin origin)
 {
@@ -160,7 +161,7 @@ QByteArray hintsText(const HintReport& report)
         forEachHint(report, [&](const Run* run, const Hint& hint) {
             if (hint.severity != severity || !hint.isActive())
                 return;
-            const QString where = run ? run->sessionId + u'/' + run->runId : tr("(input)");
+            const QString where = run ? run->sessionId + u'/' + run->runId : Tr::tr("(input)");
             lines.append(QStringLiteral("  %1  %2  %3").arg(hint.kind, -26).arg(where, hint.msg));
             if (!hint.why.isEmpty())
                 lines.append(QStringLiteral("      why: ") + whyText(hint.why));
@@ -178,7 +179,7 @@ QByteArray hintsText(const HintReport& report)
     // Hints that do not count, each with the reason: suppressed by the user, or disputed by the data.
     QStringList suppressed, disputed;
     forEachHint(report, [&](const Run* run, const Hint& hint) {
-        const QString where = run ? run->sessionId + u'/' + run->runId : tr("(input)");
+        const QString where = run ? run->sessionId + u'/' + run->runId : Tr::tr("(input)");
         if (hint.isSuppressed())
             suppressed.append(QStringLiteral("  %1  %2  (%3)").arg(hint.kind, where, hint.suppressedBy));
         else if (hint.isDisputed())
@@ -198,8 +199,8 @@ QByteArray hintsText(const HintReport& report)
 
 QByteArray hintsMarkdown(const HintReport& report)
 {
-    QString out = tr("# Hints: `%1`\n\n").arg(report.source);
-    out += tr("| Severity | Kind | Session | Run | Tool | Status | Message |\n|---|---|---|---|---|---|---|\n");
+    QString out = Tr::tr("# Hints: `%1`\n\n").arg(report.source);
+    out += Tr::tr("| Severity | Kind | Session | Run | Tool | Status | Message |\n|---|---|---|---|---|---|---|\n");
     forEachHint(report, [&](const Run* run, const Hint& hint) {
         if (!hint.isActive())
             return;
@@ -210,10 +211,10 @@ QByteArray hintsMarkdown(const HintReport& report)
     });
     const int suppressed = report.suppressedCount();
     if (suppressed > 0)
-        out += tr("\n%n hints suppressed.\n", nullptr, suppressed);
+        out += Tr::tr("\n%n hints suppressed.\n", nullptr, suppressed);
     if (report.disputedCount() > 0) {
-        out += tr("\n## Disputed\n\nStored by upstream, contradicted by the run's own lines; not counted.\n\n"
-                  "| Kind | Session | Run | Message | Why disputed |\n|---|---|---|---|---|\n");
+        out += Tr::tr("\n## Disputed\n\nStored by upstream, contradicted by the run's own lines; not counted.\n\n"
+                      "| Kind | Session | Run | Message | Why disputed |\n|---|---|---|---|---|\n");
         forEachHint(report, [&](const Run* run, const Hint& hint) {
             if (hint.isDisputed() && !hint.isSuppressed())
                 out += QStringLiteral("| `%1` | %2 | %3 | %4 | %5 |\n")
@@ -362,8 +363,8 @@ QByteArray hintsJunit(const HintReport& report, Severity failOn)
                     // A failure that does not count is a skipped one, with the reason.
                     xml.writeStartElement(QStringLiteral("skipped"));
                     xml.writeAttribute(QStringLiteral("message"),
-                        hint.isSuppressed() ? tr("suppressed by %1").arg(hint.suppressedBy)
-                                            : tr("disputed: %1").arg(hint.disputed));
+                        hint.isSuppressed() ? Tr::tr("suppressed by %1").arg(hint.suppressedBy)
+                                            : Tr::tr("disputed: %1").arg(hint.disputed));
                     xml.writeEndElement();
                 }
                 xml.writeStartElement(failing ? QStringLiteral("failure") : QStringLiteral("system-out"));

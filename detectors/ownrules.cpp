@@ -27,22 +27,23 @@ bool lineMayHave(const Run& run, int i, int keys, std::initializer_list<const ch
 Rule cutOff()
 {
     Rule rule { QStringLiteral("run:cut-off"), Severity::Error,
-        tr("The run was cut off: its tool operation never ended."),
-        tr("the tool's operation.start mcp.tool:* has no matching operation.end"), false, {} };
+        Tr::tr("The run was cut off: its tool operation never ended."),
+        Tr::tr("the tool's operation.start mcp.tool:* has no matching operation.end"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         if (run.toolSpan < 0)
-            return notFired(tr("the run has no tool operation"));
+            return notFired(Tr::tr("the run has no tool operation"));
         if (run.status != RunStatus::CutOff)
-            return notFired(tr("the tool operation ended with status %1").arg(run.spans[size_t(run.toolSpan)].status));
+            return notFired(
+                Tr::tr("the tool operation ended with status %1").arg(run.spans[size_t(run.toolSpan)].status));
         const Span& tool = run.spans[size_t(run.toolSpan)];
-        const QString last = run.stoppedAfter.isEmpty() ? tr("before the first stage") : run.stoppedAfter;
+        const QString last = run.stoppedAfter.isEmpty() ? Tr::tr("before the first stage") : run.stoppedAfter;
         QJsonObject why { { QStringLiteral("tool"), run.tool },
             { QStringLiteral("last_stage"), run.stoppedAfter.isEmpty() ? QJsonValue() : QJsonValue(run.stoppedAfter) },
             { QStringLiteral("started_at"), tool.startTs }, { QStringLiteral("last_event_ts"), run.events.back().ts } };
         std::vector<HintEvidence> evidence { evidenceForEvent(run, tool.startEvent),
-            evidenceForEvent(run, int(run.events.size()) - 1, tr("last line")) };
-        return fired(makeHint(
-            rule, run, tr("The run was cut off after %1: its tool operation never ended.").arg(last), why, evidence));
+            evidenceForEvent(run, int(run.events.size()) - 1, Tr::tr("last line")) };
+        return fired(makeHint(rule, run,
+            Tr::tr("The run was cut off after %1: its tool operation never ended.").arg(last), why, evidence));
     };
     return rule;
 }
@@ -68,12 +69,12 @@ const StageCell* firstFailedStage(const Run& run)
 
 Rule stageFailed()
 {
-    Rule rule { QStringLiteral("stage:failed"), Severity::Error, tr("Stage %1 failed: %2"),
-        tr("a stage cell is Failed; the earliest one is reported with its error"), false, {} };
+    Rule rule { QStringLiteral("stage:failed"), Severity::Error, Tr::tr("Stage %1 failed: %2"),
+        Tr::tr("a stage cell is Failed; the earliest one is reported with its error"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         const StageCell* cell = firstFailedStage(run);
         if (!cell)
-            return notFired(tr("no stage is Failed"));
+            return notFired(Tr::tr("no stage is Failed"));
         QJsonObject why { { QStringLiteral("stage"), cell->stage.toString() },
             { QStringLiteral("reason"), cell->reason.toString() } };
         std::vector<HintEvidence> evidence;
@@ -89,13 +90,13 @@ Rule stageFailed()
 
 Rule runFailed()
 {
-    Rule rule { QStringLiteral("run:failed"), Severity::Error, tr("The tool failed outside any stage: %1"),
-        tr("the tool operation ended in error and no stage is Failed"), false, {} };
+    Rule rule { QStringLiteral("run:failed"), Severity::Error, Tr::tr("The tool failed outside any stage: %1"),
+        Tr::tr("the tool operation ended in error and no stage is Failed"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         if (run.status != RunStatus::Error)
-            return notFired(tr("the run status is %1").arg(runStatusName(run.status)));
+            return notFired(Tr::tr("the run status is %1").arg(runStatusName(run.status)));
         if (firstFailedStage(run))
-            return notFired(tr("a stage failed; stage:failed reports it"));
+            return notFired(Tr::tr("a stage failed; stage:failed reports it"));
         std::vector<HintEvidence> evidence;
         if (run.firstError >= 0)
             evidence.push_back(evidenceForEvent(run, run.firstError));
@@ -129,7 +130,7 @@ Rule channelRule(const char* kind, Severity severity, const QString& message, co
         }
         if (outcome.hints.empty())
             outcome.whyNot =
-                seen.isEmpty() ? tr("the run has no channel rows") : tr("channels: %1").arg(seen.join(u", "));
+                seen.isEmpty() ? Tr::tr("the run has no channel rows") : Tr::tr("channels: %1").arg(seen.join(u", "));
         return outcome;
     };
     return rule;
@@ -137,12 +138,13 @@ Rule channelRule(const char* kind, Severity severity, const QString& message, co
 
 Rule slowStage()
 {
-    Rule rule { QStringLiteral("perf:slow-stage"), Severity::Warning, tr("Stage %1 took %2, %3% of the run."),
-        tr("a stage takes at least slowStageShare (60%) of the run's duration and at least slowStageMinMs (250 ms)"),
+    Rule rule { QStringLiteral("perf:slow-stage"), Severity::Warning, Tr::tr("Stage %1 took %2, %3% of the run."),
+        Tr::tr(
+            "a stage takes at least slowStageShare (60%) of the run's duration and at least slowStageMinMs (250 ms)"),
         false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds& t) {
         if (std::isnan(run.durationMs) || run.durationMs <= 0)
-            return notFired(tr("the run has no duration"));
+            return notFired(Tr::tr("the run has no duration"));
         RuleOutcome outcome;
         const StageCell* longest = nullptr;
         for (const StageCell& cell : run.stages) {
@@ -162,9 +164,9 @@ Rule slowStage()
         }
         if (outcome.hints.empty())
             outcome.whyNot = longest
-                ? tr("the longest stage, %1, took %2 of %3")
+                ? Tr::tr("the longest stage, %1, took %2 of %3")
                       .arg(longest->stage, formatDuration(longest->durationMs), formatDuration(run.durationMs))
-                : tr("no stage has a duration");
+                : Tr::tr("no stage has a duration");
         return outcome;
     };
     return rule;
@@ -172,8 +174,9 @@ Rule slowStage()
 
 Rule overBudget()
 {
-    Rule rule { QStringLiteral("perf:over-budget"), Severity::Warning, tr("Scope %1 took %2, over its budget of %3."),
-        tr("a scope whose start line carries budget.ms ended after more than budget.ms"), false, {} };
+    Rule rule { QStringLiteral("perf:over-budget"), Severity::Warning,
+        Tr::tr("Scope %1 took %2, over its budget of %3."),
+        Tr::tr("a scope whose start line carries budget.ms ended after more than budget.ms"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds& t) {
         RuleOutcome outcome;
         int budgeted = 0;
@@ -199,8 +202,8 @@ Rule overBudget()
                 { evidence }));
         }
         if (outcome.hints.empty())
-            outcome.whyNot = budgeted == 0 ? tr("no scope carries budget.ms")
-                                           : tr("%1 budgeted scopes, all within budget").arg(budgeted);
+            outcome.whyNot = budgeted == 0 ? Tr::tr("no scope carries budget.ms")
+                                           : Tr::tr("%1 budgeted scopes, all within budget").arg(budgeted);
         return outcome;
     };
     return rule;
@@ -208,8 +211,8 @@ Rule overBudget()
 
 Rule emptyResults()
 {
-    Rule rule { QStringLiteral("result:empty"), Severity::Warning, tr("The search returned nothing: %1."),
-        tr("hybrid.fuse.result documents is 0, or hydration.end / duckdb.hydrate.end returned 0 rows"), false, {} };
+    Rule rule { QStringLiteral("result:empty"), Severity::Warning, Tr::tr("The search returned nothing: %1."),
+        Tr::tr("hybrid.fuse.result documents is 0, or hydration.end / duckdb.hydrate.end returned 0 rows"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         std::vector<HintEvidence> evidence;
         QStringList what;
@@ -219,7 +222,7 @@ Rule emptyResults()
             if (isInt(documents) && documents.toInteger() == 0) {
                 evidence.push_back(evidenceForEvent(run, i));
                 why.insert(QStringLiteral("documents"), 0);
-                what.append(tr("fusion produced 0 documents"));
+                what.append(Tr::tr("fusion produced 0 documents"));
                 break;
             }
         }
@@ -229,7 +232,7 @@ Rule emptyResults()
                 if (isInt(returned) && returned.toInteger() == 0 && !run.events[size_t(i)].isError()) {
                     evidence.push_back(evidenceForEvent(run, i));
                     why.insert(QStringLiteral("returned"), 0);
-                    what.append(tr("hydration returned 0 rows"));
+                    what.append(Tr::tr("hydration returned 0 rows"));
                     break;
                 }
             }
@@ -237,7 +240,7 @@ Rule emptyResults()
                 break;
         }
         if (evidence.empty())
-            return notFired(tr("fusion and hydration returned results (or did not run)"));
+            return notFired(Tr::tr("fusion and hydration returned results (or did not run)"));
         return fired(makeHint(rule, run, rule.message.arg(what.join(u"; ")), why, evidence));
     };
     return rule;
@@ -246,8 +249,8 @@ Rule emptyResults()
 Rule missingRows()
 {
     Rule rule { QStringLiteral("result:missing"), Severity::Warning,
-        tr("Hydration could not find %1 of the requested documents in the catalog."),
-        tr("hydration.end or duckdb.hydrate.end reports missing > 0"), false, {} };
+        Tr::tr("Hydration could not find %1 of the requested documents in the catalog."),
+        Tr::tr("hydration.end or duckdb.hydrate.end reports missing > 0"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         for (const char* type : { "hydration.end", "duckdb.hydrate.end" }) {
             for (int i : eventsOfType(run, type)) {
@@ -259,15 +262,15 @@ Rule missingRows()
                         { evidenceForEvent(run, i) }));
             }
         }
-        return notFired(tr("no hydration end reports missing > 0"));
+        return notFired(Tr::tr("no hydration end reports missing > 0"));
     };
     return rule;
 }
 
 Rule faissFallback()
 {
-    Rule rule { QStringLiteral("dense:fallback"), Severity::Warning, tr("A fallback was taken: %1."),
-        tr("a line carries fallback.reason, or warn.degraded true"), false, {} };
+    Rule rule { QStringLiteral("dense:fallback"), Severity::Warning, Tr::tr("A fallback was taken: %1."),
+        Tr::tr("a line carries fallback.reason, or warn.degraded true"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         for (int i = 0; i < int(run.events.size()); ++i) {
             if (!lineMayHave(
@@ -283,7 +286,7 @@ Rule faissFallback()
                     { evidenceForEvent(run, i) }));
             }
         }
-        return notFired(tr("no line carries fallback.reason or warn.degraded"));
+        return notFired(Tr::tr("no line carries fallback.reason or warn.degraded"));
     };
     return rule;
 }
@@ -291,8 +294,8 @@ Rule faissFallback()
 Rule secondaryGated()
 {
     Rule rule { QStringLiteral("dense:secondary-gated"), Severity::Note,
-        tr("The secondary FAISS index was not searched: %1."),
-        tr("a decision retrieval.gating.secondary says should_run false"), false, {} };
+        Tr::tr("The secondary FAISS index was not searched: %1."),
+        Tr::tr("a decision retrieval.gating.secondary says should_run false"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         const std::vector<int> decisions = eventsOfType(run, "decision", "retrieval.gating.secondary");
         for (int i : decisions) {
@@ -305,8 +308,8 @@ Rule secondaryGated()
                     { evidenceForEvent(run, i) }));
             }
         }
-        return notFired(decisions.empty() ? tr("no retrieval.gating.secondary decision")
-                                          : tr("the secondary index gate said should_run true"));
+        return notFired(decisions.empty() ? Tr::tr("no retrieval.gating.secondary decision")
+                                          : Tr::tr("the secondary index gate said should_run true"));
     };
     return rule;
 }
@@ -314,8 +317,8 @@ Rule secondaryGated()
 Rule lostLines()
 {
     Rule rule { QStringLiteral("timeline:lost-lines"), Severity::Warning,
-        tr("%1 scope end lines have no start: timeline lines were lost (rotation collision?)."),
-        tr("the run has scope end lines without a matching start (orphan ends)"), false, {} };
+        Tr::tr("%1 scope end lines have no start: timeline lines were lost (rotation collision?)."),
+        Tr::tr("the run has scope end lines without a matching start (orphan ends)"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         std::vector<HintEvidence> evidence;
         for (int s = 0; s < int(run.spans.size()); ++s) {
@@ -326,7 +329,7 @@ Rule lostLines()
             }
         }
         if (evidence.empty())
-            return notFired(tr("every end line has its start"));
+            return notFired(Tr::tr("every end line has its start"));
         const qsizetype count = qsizetype(evidence.size());
         return fired(
             makeHint(rule, run, rule.message.arg(count), { { QStringLiteral("orphan_ends"), count } }, evidence));
@@ -336,11 +339,12 @@ Rule lostLines()
 
 Rule unclosedScopes()
 {
-    Rule rule { QStringLiteral("timeline:unclosed"), Severity::Note, tr("%1 scopes never ended inside a run that did."),
-        tr("a scope other than the tool operation has no end line, while the run is not cut off"), false, {} };
+    Rule rule { QStringLiteral("timeline:unclosed"), Severity::Note,
+        Tr::tr("%1 scopes never ended inside a run that did."),
+        Tr::tr("a scope other than the tool operation has no end line, while the run is not cut off"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         if (run.status == RunStatus::CutOff)
-            return notFired(tr("the run is cut off; run:cut-off reports it"));
+            return notFired(Tr::tr("the run is cut off; run:cut-off reports it"));
         std::vector<HintEvidence> evidence;
         for (int s = 0; s < int(run.spans.size()); ++s) {
             const Span& span = run.spans[size_t(s)];
@@ -351,7 +355,7 @@ Rule unclosedScopes()
             }
         }
         if (evidence.empty())
-            return notFired(tr("every scope has its end line"));
+            return notFired(Tr::tr("every scope has its end line"));
         const qsizetype count = qsizetype(evidence.size());
         return fired(makeHint(rule, run, rule.message.arg(count), { { QStringLiteral("unclosed"), count } }, evidence));
     };
@@ -361,8 +365,8 @@ Rule unclosedScopes()
 Rule clockBackwards()
 {
     Rule rule { QStringLiteral("timeline:clock-backwards"), Severity::Warning,
-        tr("The clock went backwards %1 times inside this run's lines."),
-        tr("in one file, a line of the run has a ts more than 1 s earlier than the line written before it"), false,
+        Tr::tr("The clock went backwards %1 times inside this run's lines."),
+        Tr::tr("in one file, a line of the run has a ts more than 1 s earlier than the line written before it"), false,
         {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         std::vector<HintEvidence> evidence;
@@ -371,7 +375,7 @@ Rule clockBackwards()
                 evidence.push_back({ d.file, d.line, -1, -1, d.message });
         }
         if (evidence.empty())
-            return notFired(tr("ts never goes back by more than 1 s in file order"));
+            return notFired(Tr::tr("ts never goes back by more than 1 s in file order"));
         const qsizetype count = qsizetype(evidence.size());
         return fired(makeHint(rule, run, rule.message.arg(count), { { QStringLiteral("jumps"), count } }, evidence));
     };
@@ -383,19 +387,19 @@ Rule clockBackwards()
 std::vector<Rule> ownRules()
 {
     return { cutOff(), stageFailed(), runFailed(),
-        channelRule("channel:disabled", Severity::Note, tr("Channel %1 is switched off by configuration (%2)."),
-            tr("a channel row is Skipped with reason disabled"),
+        channelRule("channel:disabled", Severity::Note, Tr::tr("Channel %1 is switched off by configuration (%2)."),
+            Tr::tr("a channel row is Skipped with reason disabled"),
             [](const StageCell& c) {
                 return c.status == CellStatus::Skipped && c.reason->startsWith(QLatin1String("disabled"));
             }),
-        channelRule("channel:unavailable", Severity::Warning, tr("Channel %1 was skipped: %2."),
-            tr("a channel row is Skipped for a missing capability (capability_off, with the missing list)"),
+        channelRule("channel:unavailable", Severity::Warning, Tr::tr("Channel %1 was skipped: %2."),
+            Tr::tr("a channel row is Skipped for a missing capability (capability_off, with the missing list)"),
             [](const StageCell& c) {
                 return c.status == CellStatus::Skipped && c.reason->startsWith(QLatin1String("capability_off"));
             }),
         channelRule("channel:failed", Severity::Warning,
-            tr("Channel %1 failed and the pipeline went on without it: %2."),
-            tr("a channel row is Degraded (a channel.skip with an error reason, or a failure the run survived)"),
+            Tr::tr("Channel %1 failed and the pipeline went on without it: %2."),
+            Tr::tr("a channel row is Degraded (a channel.skip with an error reason, or a failure the run survived)"),
             [](const StageCell& c) { return c.status == CellStatus::Degraded; }),
         slowStage(), overBudget(), emptyResults(), missingRows(), faissFallback(), secondaryGated(), lostLines(),
         unclosedScopes(), clockBackwards() };

@@ -9,10 +9,11 @@
 
 namespace Runlens::RuleUtil {
 
-inline QString tr(const char* text)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::Rules", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::Rules)
+};
 
 /// Python truthiness, as upstream's detector tests values.
 bool truthy(const QJsonValue& value);

@@ -18,10 +18,11 @@ namespace {
 
 using namespace FormatUtil;
 
-QString tr(const char* text)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::RunDiff", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::RunDiff)
+};
 
 // The rows of A in order, each row only B has inserted after the row B has before it.
 QStringList mergedRows(const Run& a, const Run& b)
@@ -82,7 +83,7 @@ void diffValues(const QString& path, const QJsonValue& a, const QJsonValue& b, s
 QString valueText(const QJsonValue& value)
 {
     if (value.isUndefined())
-        return tr("(absent)");
+        return Tr::tr("(absent)");
     const QByteArray array = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(array.mid(1, array.size() - 2));
 }
@@ -109,11 +110,11 @@ QString cellText(CellStatus status, double ms)
 
 QString runLine(const Run& run)
 {
-    QStringList facts = { run.tool.isEmpty() ? tr("no tool") : run.tool, runStatusName(run.status) };
+    QStringList facts = { run.tool.isEmpty() ? Tr::tr("no tool") : run.tool, runStatusName(run.status) };
     if (!std::isnan(run.durationMs))
         facts.append(formatDuration(run.durationMs));
     if (!run.stopReason.isEmpty())
-        facts.append(tr("stop reason: %1").arg(run.stopReason));
+        facts.append(Tr::tr("stop reason: %1").arg(run.stopReason));
     return facts.join(QLatin1String(", "));
 }
 
@@ -141,12 +142,12 @@ struct HintsSection
 
 std::vector<HintsSection> hintsSections(const RunDiff& diff)
 {
-    return { { tr("Hints only in A"), &diff.onlyA }, { tr("Hints only in B"), &diff.onlyB } };
+    return { { Tr::tr("Hints only in A"), &diff.onlyA }, { Tr::tr("Hints only in B"), &diff.onlyB } };
 }
 
 QString verdict(const RunDiff& diff)
 {
-    return diff.sameStagesAndHints() ? tr("Same stages and hints.") : tr("Stages or hints differ.");
+    return diff.sameStagesAndHints() ? Tr::tr("Same stages and hints.") : Tr::tr("Stages or hints differ.");
 }
 
 QJsonArray settingsJson(const std::vector<SettingDiff>& diffs)
@@ -229,7 +230,7 @@ QByteArray diffText(const RunDiff& diff)
 {
     QString out = QStringLiteral("A: %1  (%2)\nB: %3  (%4)\n\n")
                       .arg(diff.labelA, runLine(*diff.a), diff.labelB, runLine(*diff.b));
-    out += tr("Stages (* changed):") + u'\n';
+    out += Tr::tr("Stages (* changed):") + u'\n';
     for (const StageDiff& stage : diff.stages) {
         QString line = QStringLiteral("%1 %2 %3 %4 %5")
                            .arg(stage.statusChanged() ? QStringLiteral("*") : QStringLiteral(" "))
@@ -247,7 +248,7 @@ QByteArray diffText(const RunDiff& diff)
             out += QLatin1String("  ") + hintLine(hint) + u'\n';
     }
     for (const SettingsSection& section : settingsSections(diff)) {
-        out += u'\n' + tr("%1, settings that differ: %2").arg(section.title).arg(section.diffs->size()) + u'\n';
+        out += u'\n' + Tr::tr("%1, settings that differ: %2").arg(section.title).arg(section.diffs->size()) + u'\n';
         for (const SettingDiff& setting : *section.diffs)
             out += QStringLiteral("  %1: %2 -> %3\n").arg(setting.path, valueText(setting.a), valueText(setting.b));
     }
@@ -278,12 +279,14 @@ QByteArray diffJson(const RunDiff& diff)
 
 QByteArray diffMarkdown(const RunDiff& diff)
 {
-    QString out = QStringLiteral("# ") + tr("Compare") + QLatin1String("\n\n");
+    QString out = QStringLiteral("# ") + Tr::tr("Compare") + QLatin1String("\n\n");
     out += QStringLiteral("| | A | B |\n|---|---|---|\n");
-    out += QStringLiteral("| %1 | %2 | %3 |\n").arg(tr("Run"), mdCell(diff.labelA), mdCell(diff.labelB));
-    out += QStringLiteral("| %1 | %2 | %3 |\n").arg(tr("Facts"), mdCell(runLine(*diff.a)), mdCell(runLine(*diff.b)));
-    out += QStringLiteral("\n## %1\n\n| %2 | A | B | %3 | %4 | %5 |\n|---|---|---|---|---|---|\n")
-               .arg(tr("Stages"), tr("Stage"), tr("Duration change"), tr("A reason"), tr("B reason"));
+    out += QStringLiteral("| %1 | %2 | %3 |\n").arg(Tr::tr("Run"), mdCell(diff.labelA), mdCell(diff.labelB));
+    out +=
+        QStringLiteral("| %1 | %2 | %3 |\n").arg(Tr::tr("Facts"), mdCell(runLine(*diff.a)), mdCell(runLine(*diff.b)));
+    out +=
+        QStringLiteral("\n## %1\n\n| %2 | A | B | %3 | %4 | %5 |\n|---|---|---|---|---|---|\n")
+            .arg(Tr::tr("Stages"), Tr::tr("Stage"), Tr::tr("Duration change"), Tr::tr("A reason"), Tr::tr("B reason"));
     for (const StageDiff& stage : diff.stages) {
         // Changed cells in bold, as the compare view marks them.
         const QString mark = stage.statusChanged() ? QStringLiteral("**") : QString();
@@ -294,17 +297,17 @@ QByteArray diffMarkdown(const RunDiff& diff)
     for (const HintsSection& section : hintsSections(diff)) {
         out += QStringLiteral("\n## %1\n\n").arg(section.title);
         if (section.hints->empty())
-            out += tr("None.") + u'\n';
+            out += Tr::tr("None.") + u'\n';
         for (const Hint& hint : *section.hints)
             out += QStringLiteral("- `%1` (%2): %3\n").arg(hint.kind, severityName(hint.severity), mdCell(hint.msg));
     }
     for (const SettingsSection& section : settingsSections(diff)) {
         out += QStringLiteral("\n## `%1`\n\n").arg(section.title);
         if (section.diffs->empty()) {
-            out += tr("No setting differs.") + u'\n';
+            out += Tr::tr("No setting differs.") + u'\n';
             continue;
         }
-        out += QStringLiteral("| %1 | A | B |\n|---|---|---|\n").arg(tr("Setting"));
+        out += QStringLiteral("| %1 | A | B |\n|---|---|---|\n").arg(Tr::tr("Setting"));
         for (const SettingDiff& setting : *section.diffs)
             out += QStringLiteral("| `%1` | %2 | %3 |\n")
                        .arg(mdCell(setting.path), mdValue(setting.a), mdValue(setting.b));

@@ -12,10 +12,11 @@ namespace Runlens {
 
 namespace {
 
-QString tr(const char* text)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::SummaryExport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::SummaryExport)
+};
 
 using namespace FormatUtil;
 
@@ -23,15 +24,15 @@ QString statusLabel(RunStatus status)
 {
     switch (status) {
     case RunStatus::Complete:
-        return tr("Complete");
+        return Tr::tr("Complete");
     case RunStatus::Error:
-        return tr("Failed");
+        return Tr::tr("Failed");
     case RunStatus::CutOff:
-        return tr("Cut off");
+        return Tr::tr("Cut off");
     case RunStatus::Running:
-        return tr("Running");
+        return Tr::tr("Running");
     case RunStatus::Background:
-        return tr("Background");
+        return Tr::tr("Background");
     }
     return {};
 }
@@ -45,17 +46,17 @@ QString html(const QString& s)
 QString notCountedNote(const Hint& hint)
 {
     if (hint.isSuppressed())
-        return tr(" (suppressed)");
+        return Tr::tr(" (suppressed)");
     if (hint.isDisputed())
-        return tr(" (disputed: %1)").arg(hint.disputed);
+        return Tr::tr(" (disputed: %1)").arg(hint.disputed);
     return {};
 }
 
 QByteArray markdown(const HintReport& report)
 {
-    QString out = tr("# Runlens summary: `%1`\n\n").arg(report.source);
-    out +=
-        tr("| Session | Run | Tool | Status | Severity | Kind | Message | Why |\n|---|---|---|---|---|---|---|---|\n");
+    QString out = Tr::tr("# Runlens summary: `%1`\n\n").arg(report.source);
+    out += Tr::tr(
+        "| Session | Run | Tool | Status | Severity | Kind | Message | Why |\n|---|---|---|---|---|---|---|---|\n");
     int rows = 0;
     for (const RunHints& entry : report.runs) {
         const Run& run = *entry.run;
@@ -69,7 +70,7 @@ QByteArray markdown(const HintReport& report)
         }
     }
     if (rows == 0)
-        out += tr("| | | | | | | No hints. | |\n");
+        out += Tr::tr("| | | | | | | No hints. | |\n");
     QString disputed;
     for (const RunHints& entry : report.runs) {
         for (const Hint& hint : entry.hints) {
@@ -80,23 +81,23 @@ QByteArray markdown(const HintReport& report)
         }
     }
     if (!disputed.isEmpty())
-        out += tr("\nDisputed (stored by upstream, contradicted by the run's own lines; not counted):\n\n"
-                  "| Session | Run | Kind | Message | Why disputed |\n|---|---|---|---|---|\n")
+        out += Tr::tr("\nDisputed (stored by upstream, contradicted by the run's own lines; not counted):\n\n"
+                      "| Session | Run | Kind | Message | Why disputed |\n|---|---|---|---|---|\n")
             + disputed;
     for (const RunHints& entry : report.runs) {
         const Run& run = *entry.run;
         out += QStringLiteral("\n## %1 / `%2`\n\n").arg(mdCell(run.sessionId), run.runId);
-        out += tr("%1, %2, %3")
-                   .arg(run.tool.isEmpty() ? tr("no tool") : QStringLiteral("`%1`").arg(run.tool),
+        out += Tr::tr("%1, %2, %3")
+                   .arg(run.tool.isEmpty() ? Tr::tr("no tool") : QStringLiteral("`%1`").arg(run.tool),
                        statusLabel(run.status), formatDuration(run.durationMs));
         if (!run.stopReason.isEmpty())
-            out += tr(", stop reason: %1").arg(mdCell(run.stopReason));
+            out += Tr::tr(", stop reason: %1").arg(mdCell(run.stopReason));
         out += QLatin1String("\n\n");
         if (run.stages.empty()) {
-            out += tr("No stage grid (no tool scope).\n");
+            out += Tr::tr("No stage grid (no tool scope).\n");
             continue;
         }
-        out += tr("| Stage | Status | Duration | Reason |\n|---|---|---|---|\n");
+        out += Tr::tr("| Stage | Status | Duration | Reason |\n|---|---|---|---|\n");
         for (const StageCell& cell : run.stages)
             out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
                        .arg(cell.stage, cellStatusLabel(cell.status), formatDuration(cell.durationMs),
@@ -239,7 +240,7 @@ QString waterfallSvg(const Run& run)
                                  "aria-label=\"%3\">")
                       .arg(width)
                       .arg(height)
-                      .arg(html(tr("Latency waterfall")));
+                      .arg(html(Tr::tr("Latency waterfall")));
     shown = 0;
     for (const Span& span : run.spans) {
         if (span.startEvent < 0 || shown++ >= 400)
@@ -277,20 +278,21 @@ QByteArray htmlPage(const HintReport& report)
     QString out = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                                  "<meta name=\"viewport\" content=\"width=device-width\">"
                                  "<title>%1</title><style>%2</style></head><body>\n")
-                      .arg(html(tr("Runlens summary")), QLatin1String(kCss));
+                      .arg(html(Tr::tr("Runlens summary")), QLatin1String(kCss));
     out += QStringLiteral("<h1>%1</h1><p class=\"meta\">%2 <code>%3</code></p>\n")
-               .arg(html(tr("Runlens summary")), html(tr("Source:")), html(report.source));
+               .arg(html(Tr::tr("Runlens summary")), html(Tr::tr("Source:")), html(report.source));
     for (const RunHints& entry : report.runs) {
         const Run& run = *entry.run;
         out += QStringLiteral("<section class=\"run\" id=\"run-%1\"><h2>%2 / <code>%1</code></h2>\n")
                    .arg(html(run.runId), html(run.sessionId));
         out += QStringLiteral("<p><b>%1</b> &middot; %2 &middot; %3%4</p>\n")
-                   .arg(html(statusLabel(run.status)), html(run.tool.isEmpty() ? tr("no tool") : run.tool),
+                   .arg(html(statusLabel(run.status)), html(run.tool.isEmpty() ? Tr::tr("no tool") : run.tool),
                        html(formatDuration(run.durationMs)),
                        run.stopReason.isEmpty() ? QString() : QStringLiteral(" &middot; ") + html(run.stopReason));
         if (!run.stages.empty()) {
             out += QStringLiteral("<table class=\"grid\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>\n")
-                       .arg(html(tr("Stage")), html(tr("Status")), html(tr("Duration")), html(tr("Reason")));
+                       .arg(html(Tr::tr("Stage")), html(Tr::tr("Status")), html(Tr::tr("Duration")),
+                           html(Tr::tr("Reason")));
             for (const StageCell& cell : run.stages)
                 out += QStringLiteral("<tr><td>%1</td><td class=\"cell %2\">%3 %4</td><td>%5</td><td>%6</td></tr>\n")
                            .arg(html(cell.stage), cellStatusName(cell.status), cellGlyph(cell.status),
@@ -300,9 +302,9 @@ QByteArray htmlPage(const HintReport& report)
         }
         out += waterfallSvg(run);
         out += QStringLiteral("<table class=\"hints\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>\n")
-                   .arg(html(tr("Severity")), html(tr("Kind")), html(tr("Message")), html(tr("Why")));
+                   .arg(html(Tr::tr("Severity")), html(Tr::tr("Kind")), html(Tr::tr("Message")), html(Tr::tr("Why")));
         if (entry.hints.empty())
-            out += QStringLiteral("<tr><td colspan=\"4\">%1</td></tr>\n").arg(html(tr("No hints.")));
+            out += QStringLiteral("<tr><td colspan=\"4\">%1</td></tr>\n").arg(html(Tr::tr("No hints.")));
         for (const Hint& hint : entry.hints)
             out += QStringLiteral("<tr class=\"hint\"><td class=\"sev-%1\">%1%2</td><td><code>%3</code></td><td>%4</td>"
                                   "<td class=\"mono\">%5</td></tr>\n")

@@ -25,10 +25,11 @@ namespace {
 
 using namespace FormatUtil;
 
-QString tr(const char* text)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::Triage", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::Triage)
+};
 
 const QStringList kEventsFilter = { QStringLiteral("events-*.jsonl") };
 
@@ -141,15 +142,15 @@ QString noRunReason(const Source& source)
     const auto error = std::find_if(source.problems.begin(), source.problems.end(),
         [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::Error; });
     if (error != source.problems.end())
-        return tr("no run: %1").arg(error->toString());
-    return source.kind == Source::Kind::Runpack ? tr("no run: the pack holds no timeline events and no run report")
-                                                : tr("no run: no timeline lines");
+        return Tr::tr("no run: %1").arg(error->toString());
+    return source.kind == Source::Kind::Runpack ? Tr::tr("no run: the pack holds no timeline events and no run report")
+                                                : Tr::tr("no run: no timeline lines");
 }
 
 QStringList headerCells()
 {
-    return { tr("Source"), tr("Session"), tr("Run"), tr("Tool"), tr("Status"), tr("Stop reason"), tr("Duration"),
-        tr("Stage reached"), tr("Hints") };
+    return { Tr::tr("Source"), Tr::tr("Session"), Tr::tr("Run"), Tr::tr("Tool"), Tr::tr("Status"),
+        Tr::tr("Stop reason"), Tr::tr("Duration"), Tr::tr("Stage reached"), Tr::tr("Hints") };
 }
 
 // runJson's keys for a row without a run: no ids, the status says why, the reason is the stop reason.
@@ -164,13 +165,13 @@ QString groupingTitle(TriageGrouping grouping)
 {
     switch (grouping) {
     case TriageGrouping::Kind:
-        return tr("Hint kind");
+        return Tr::tr("Hint kind");
     case TriageGrouping::Stop:
-        return tr("Stop reason");
+        return Tr::tr("Stop reason");
     case TriageGrouping::Tool:
-        return tr("Tool");
+        return Tr::tr("Tool");
     case TriageGrouping::Stage:
-        return tr("Failing stage");
+        return Tr::tr("Failing stage");
     case TriageGrouping::None:
         break;
     }
@@ -276,20 +277,20 @@ TriageRows triageRows(const SourcePtr& source)
 
 QStringList triageGroupKeys(const TriageRow& row, TriageGrouping grouping)
 {
-    const QString none = tr("(none)");
+    const QString none = Tr::tr("(none)");
     switch (grouping) {
     case TriageGrouping::None:
         return { QString() };
     case TriageGrouping::Kind: {
         if (!row.run)
-            return { tr("(no run)") };
+            return { Tr::tr("(no run)") };
         QStringList kinds;
         for (const Hint& hint : row.hints) {
             if (hint.isActive() && !kinds.contains(hint.kind))
                 kinds.append(hint.kind);
         }
         if (kinds.isEmpty())
-            kinds.append(tr("(no hints)"));
+            kinds.append(Tr::tr("(no hints)"));
         return kinds;
     }
     case TriageGrouping::Stop:
@@ -345,9 +346,9 @@ QByteArray triageText(const TriageRows& rows, TriageGrouping grouping)
             line += c + 1 < columns ? cells[c].leftJustified(widths[size_t(c)]) + QLatin1String("  ") : cells[c];
         out += line.trimmed() + u'\n';
     }
-    out += tr("Runs: %1").arg(rows.size()) + u'\n';
+    out += Tr::tr("Runs: %1").arg(rows.size()) + u'\n';
     if (grouping != TriageGrouping::None) {
-        out += u'\n' + tr("Runs per group: %1").arg(groupingTitle(grouping)) + u'\n';
+        out += u'\n' + Tr::tr("Runs per group: %1").arg(groupingTitle(grouping)) + u'\n';
         for (const TriageGroup& group : groupTriageRows(rows, grouping))
             out += QStringLiteral("%1  %2\n").arg(group.rows.size(), 6).arg(group.key);
     }
@@ -406,7 +407,7 @@ QByteArray triageJson(const TriageRows& rows, TriageGrouping grouping)
 QByteArray triageMarkdown(const TriageRows& rows, TriageGrouping grouping)
 {
     const QHash<const Source*, QString> paths = displayPaths(rows);
-    QString out = QStringLiteral("# ") + tr("Triage") + QLatin1String("\n\n") + tr("Runs: %1").arg(rows.size())
+    QString out = QStringLiteral("# ") + Tr::tr("Triage") + QLatin1String("\n\n") + Tr::tr("Runs: %1").arg(rows.size())
         + QLatin1String("\n\n");
     const QStringList header = headerCells();
     out += QLatin1String("| ") + header.join(QLatin1String(" | ")) + QLatin1String(" |\n|")
@@ -418,8 +419,9 @@ QByteArray triageMarkdown(const TriageRows& rows, TriageGrouping grouping)
         out += QLatin1String("| ") + cells.join(QLatin1String(" | ")) + QLatin1String(" |\n");
     }
     if (grouping != TriageGrouping::None) {
-        out += QLatin1String("\n## ") + tr("Runs per group: %1").arg(groupingTitle(grouping)) + QLatin1String("\n\n");
-        out += QStringLiteral("| %1 | %2 |\n|---|---|\n").arg(mdCell(groupingTitle(grouping)), tr("Runs"));
+        out +=
+            QLatin1String("\n## ") + Tr::tr("Runs per group: %1").arg(groupingTitle(grouping)) + QLatin1String("\n\n");
+        out += QStringLiteral("| %1 | %2 |\n|---|---|\n").arg(mdCell(groupingTitle(grouping)), Tr::tr("Runs"));
         for (const TriageGroup& group : groupTriageRows(rows, grouping))
             out += QStringLiteral("| %1 | %2 |\n").arg(mdCell(group.key)).arg(group.rows.size());
     }

@@ -14,10 +14,11 @@ namespace Runlens {
 
 namespace {
 
-QString tr(const char* text)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::InputFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::InputFile)
+};
 
 } // namespace
 
@@ -27,22 +28,22 @@ QString notRegularFileReason(const QString& path)
     if (::stat(QFile::encodeName(path).constData(), &st) != 0) {
         const int error = errno;
         if (error == ELOOP)
-            return tr("symbolic link loop");
+            return Tr::tr("symbolic link loop");
         if (error == ENOENT && QFileInfo(path).isSymLink())
-            return tr("dangling symbolic link to %1").arg(QFileInfo(path).symLinkTarget());
+            return Tr::tr("dangling symbolic link to %1").arg(QFileInfo(path).symLinkTarget());
         return QString::fromLocal8Bit(std::strerror(error));
     }
     if (S_ISREG(st.st_mode))
         return {};
     if (S_ISDIR(st.st_mode))
-        return tr("a directory, not a regular file");
+        return Tr::tr("a directory, not a regular file");
     if (S_ISFIFO(st.st_mode))
-        return tr("a FIFO (named pipe), not a regular file");
+        return Tr::tr("a FIFO (named pipe), not a regular file");
     if (S_ISSOCK(st.st_mode))
-        return tr("a socket, not a regular file");
+        return Tr::tr("a socket, not a regular file");
     if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
-        return tr("a device, not a regular file");
-    return tr("not a regular file");
+        return Tr::tr("a device, not a regular file");
+    return Tr::tr("not a regular file");
 }
 
 } // namespace Runlens

@@ -17,10 +17,11 @@ namespace Runlens {
 
 namespace {
 
-QString tr(const char* text)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::JsonLineParser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::JsonLineParser)
+};
 
 QString fromView(std::string_view view)
 {
@@ -276,16 +277,16 @@ JsonLineParser::Result JsonLineParser::parse(
     QByteArray repaired;
     if (code == simdjson::UTF8_ERROR) {
         repaired = repairUtf8(line);
-        warnings->append(tr("invalid UTF-8 replaced with U+FFFD"));
+        warnings->append(Tr::tr("invalid UTF-8 replaced with U+FFFD"));
         code = d->parser.parse(repaired.constData(), size_t(repaired.size())).get(doc);
     }
     if (code) {
-        *error = tr("not valid JSON (%1)").arg(QString::fromUtf8(simdjson::error_message(code)));
+        *error = Tr::tr("not valid JSON (%1)").arg(QString::fromUtf8(simdjson::error_message(code)));
         return Result::Invalid;
     }
     simdjson::dom::object object;
     if (doc.get_object().get(object)) {
-        *error = tr("not a JSON object");
+        *error = Tr::tr("not a JSON object");
         return Result::Invalid;
     }
 
@@ -337,7 +338,7 @@ JsonLineParser::Result JsonLineParser::parse(
 
     // ts: a number; a numeric string is tolerated with a warning.
     if (!found[Ts]) {
-        *error = tr("missing required key \"ts\"");
+        *error = Tr::tr("missing required key \"ts\"");
         return Result::Invalid;
     }
     const simdjson::dom::element& ts = fields[Ts];
@@ -347,12 +348,12 @@ JsonLineParser::Result JsonLineParser::parse(
         bool ok = false;
         event->ts = fromView(std::string_view(ts)).toDouble(&ok);
         if (!ok) {
-            *error = tr("\"ts\" is not a number");
+            *error = Tr::tr("\"ts\" is not a number");
             return Result::Invalid;
         }
-        warnings->append(tr("\"ts\" is a string, read as a number"));
+        warnings->append(Tr::tr("\"ts\" is a string, read as a number"));
     } else {
-        *error = tr("\"ts\" is not a number");
+        *error = Tr::tr("\"ts\" is not a number");
         return Result::Invalid;
     }
 
@@ -360,12 +361,13 @@ JsonLineParser::Result JsonLineParser::parse(
     auto text = [&](Field field, const char* key, Atom* out, bool required, const char* fallback) {
         if (!found[field]) {
             if (required) {
-                *error = tr("missing required key \"%1\"").arg(QLatin1String(key));
+                *error = Tr::tr("missing required key \"%1\"").arg(QLatin1String(key));
                 return false;
             }
             *out = d->intern(fallback);
             if (fallback[0] != '\0' || std::string_view(key) == "name")
-                warnings->append(tr("missing key \"%1\", taken as \"%2\"").arg(QLatin1String(key), out->toString()));
+                warnings->append(
+                    Tr::tr("missing key \"%1\", taken as \"%2\"").arg(QLatin1String(key), out->toString()));
             return true;
         }
         const simdjson::dom::element& value = fields[field];
@@ -378,11 +380,11 @@ JsonLineParser::Result JsonLineParser::parse(
             return true;
         }
         if (value.is_object() || value.is_array()) {
-            *error = tr("\"%1\" is not a string").arg(QLatin1String(key));
+            *error = Tr::tr("\"%1\" is not a string").arg(QLatin1String(key));
             return false;
         }
         *out = fromView(simdjson::minify(value));
-        warnings->append(tr("\"%1\" is not a string, read as \"%2\"").arg(QLatin1String(key), out->toString()));
+        warnings->append(Tr::tr("\"%1\" is not a string, read as \"%2\"").arg(QLatin1String(key), out->toString()));
         return true;
     };
     if (!text(Type, "type", &event->type, true, "") || !text(SessionId, "session_id", &key->sessionId, true, "")

@@ -17,10 +17,11 @@ namespace {
 
 using PyJson::Json;
 
-QString tr(const char* text)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::PackWriter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::PackWriter)
+};
 
 std::string str(const QString& s)
 {
@@ -273,8 +274,8 @@ bool buildPack(const Source& source, const PackOptions& options, const HintsProv
     const Selection selection = select(source, options);
     if (selection.runs.empty()) {
         *error = options.runId.isEmpty()
-            ? tr("no run of session %1 in %2").arg(options.sessionId, source.path)
-            : tr("no run %1 of session %2 in %3").arg(options.runId, options.sessionId, source.path);
+            ? Tr::tr("no run of session %1 in %2").arg(options.sessionId, source.path)
+            : Tr::tr("no run %1 of session %2 in %3").arg(options.runId, options.sessionId, source.path);
         return false;
     }
     const RunPtr single = selection.runs.size() == 1 ? selection.runs.front() : nullptr;
@@ -366,16 +367,16 @@ bool writePack(
     const QFileInfo out(fileName);
     const QFileInfo input(inputPath);
     if (out.exists() && input.exists() && out.canonicalFilePath() == input.canonicalFilePath()) {
-        *error = tr("refusing to write over the input %1").arg(inputPath);
+        *error = Tr::tr("refusing to write over the input %1").arg(inputPath);
         return false;
     }
     if (input.isDir() && out.exists() && out.canonicalFilePath().startsWith(input.canonicalFilePath() + u'/')
         && out.fileName().startsWith(QLatin1String("events-"))) {
-        *error = tr("refusing to write over the timeline file %1").arg(fileName);
+        *error = Tr::tr("refusing to write over the timeline file %1").arg(fileName);
         return false;
     }
     if (out.exists() && !force) {
-        *error = tr("%1 exists; use --force to replace it").arg(fileName);
+        *error = Tr::tr("%1 exists; use --force to replace it").arg(fileName);
         return false;
     }
     return ZipArchive::write(fileName, members, error);

@@ -11,10 +11,11 @@ namespace Runlens {
 
 namespace {
 
-QString tr(const char* text)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::Report", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::Report)
+};
 
 // Durations as the report has always written them: rounded to microseconds, integral ones as integers.
 void writeDuration(JsonText& json, double ms)
@@ -113,15 +114,15 @@ QString statusLabel(const Run& run)
 {
     switch (run.status) {
     case RunStatus::Complete:
-        return tr("Complete");
+        return Tr::tr("Complete");
     case RunStatus::Error:
-        return tr("Failed");
+        return Tr::tr("Failed");
     case RunStatus::CutOff:
-        return tr("Cut off");
+        return Tr::tr("Cut off");
     case RunStatus::Running:
-        return tr("Running");
+        return Tr::tr("Running");
     case RunStatus::Background:
-        return tr("Background");
+        return Tr::tr("Background");
     }
     return {};
 }
@@ -145,8 +146,8 @@ QString formatDuration(double ms)
     if (std::isnan(ms))
         return QString();
     if (ms < 1000.0)
-        return tr("%1 ms").arg(QString::number(ms, 'f', ms == std::floor(ms) ? 0 : 2));
-    return tr("%1 s").arg(QString::number(ms / 1000.0, 'f', 2));
+        return Tr::tr("%1 ms").arg(QString::number(ms, 'f', ms == std::floor(ms) ? 0 : 2));
+    return Tr::tr("%1 s").arg(QString::number(ms / 1000.0, 'f', 2));
 }
 
 QStringList decidingNames(const Run& run, const StageCell& cell)
@@ -226,18 +227,18 @@ QByteArray reportJson(const Source& source, const RunFilter& filter, const Hints
 QByteArray reportText(const Source& source, const RunFilter& filter, const HintsProvider& hints)
 {
     QString out;
-    out += tr("Source: %1 (%2%3)\n")
+    out += Tr::tr("Source: %1 (%2%3)\n")
                .arg(source.path, sourceKindName(source.kind),
                    source.layout == Source::Layout::None ? QString() : QLatin1String(", ") + layoutName(source.layout));
     for (const RunPtr& run : source.runs) {
         if (!filter.matches(*run))
             continue;
         out += QLatin1Char('\n');
-        out += tr("Run %1 / %2  %3  %4  %5\n")
-                   .arg(run->sessionId, run->runId, run->tool.isEmpty() ? tr("(no tool)") : run->tool,
+        out += Tr::tr("Run %1 / %2  %3  %4  %5\n")
+                   .arg(run->sessionId, run->runId, run->tool.isEmpty() ? Tr::tr("(no tool)") : run->tool,
                        statusLabel(*run), formatDuration(run->durationMs));
         if (!run->stopReason.isEmpty())
-            out += tr("  stop reason: %1\n").arg(run->stopReason);
+            out += Tr::tr("  stop reason: %1\n").arg(run->stopReason);
         for (const StageCell& cell : run->stages) {
             out += QStringLiteral("  %1 %2 %3%4\n")
                        .arg(cell.stage, -14)
@@ -251,7 +252,7 @@ QByteArray reportText(const Source& source, const RunFilter& filter, const Hints
         }
     }
     if (!source.problems.isEmpty()) {
-        out += QLatin1Char('\n') + tr("Problems (%1):\n").arg(source.problems.size());
+        out += QLatin1Char('\n') + Tr::tr("Problems (%1):\n").arg(source.problems.size());
         for (const Diagnostic& d : source.problems)
             out += QLatin1String("  ") + d.toString() + QLatin1Char('\n');
     }
@@ -260,18 +261,18 @@ QByteArray reportText(const Source& source, const RunFilter& filter, const Hints
 
 QByteArray reportMarkdown(const Source& source, const RunFilter& filter, const HintsProvider& hints)
 {
-    QString out = tr("# Runlens report: `%1`\n").arg(source.path);
+    QString out = Tr::tr("# Runlens report: `%1`\n").arg(source.path);
     for (const RunPtr& run : source.runs) {
         if (!filter.matches(*run))
             continue;
         out += QStringLiteral("\n## %1 / %2\n\n").arg(run->sessionId, run->runId);
-        out += tr("- Tool: %1\n- Status: %2\n- Duration: %3\n")
-                   .arg(run->tool.isEmpty() ? tr("(none)") : QStringLiteral("`%1`").arg(run->tool), statusLabel(*run),
-                       formatDuration(run->durationMs));
+        out += Tr::tr("- Tool: %1\n- Status: %2\n- Duration: %3\n")
+                   .arg(run->tool.isEmpty() ? Tr::tr("(none)") : QStringLiteral("`%1`").arg(run->tool),
+                       statusLabel(*run), formatDuration(run->durationMs));
         if (!run->stopReason.isEmpty())
-            out += tr("- Stop reason: %1\n").arg(run->stopReason);
+            out += Tr::tr("- Stop reason: %1\n").arg(run->stopReason);
         if (!run->stages.empty()) {
-            out += tr("\n| Stage | Status | Duration | Reason |\n|---|---|---|---|\n");
+            out += Tr::tr("\n| Stage | Status | Duration | Reason |\n|---|---|---|---|\n");
             for (const StageCell& cell : run->stages)
                 out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
                            .arg(cell.stage, cellStatusLabel(cell.status), formatDuration(cell.durationMs),
@@ -280,14 +281,14 @@ QByteArray reportMarkdown(const Source& source, const RunFilter& filter, const H
         if (hints) {
             const QJsonArray list = hints(*run);
             if (!list.isEmpty()) {
-                out += tr("\n**Hints**\n\n");
+                out += Tr::tr("\n**Hints**\n\n");
                 for (const QJsonValue& hint : list)
                     out += QLatin1String("- ") + hintLine(hint.toObject()) + QLatin1Char('\n');
             }
         }
     }
     if (!source.problems.isEmpty()) {
-        out += tr("\n## Problems\n\n");
+        out += Tr::tr("\n## Problems\n\n");
         for (const Diagnostic& d : source.problems)
             out += QLatin1String("- `") + d.toString() + QLatin1String("`\n");
     }

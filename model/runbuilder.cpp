@@ -11,10 +11,11 @@ namespace Runlens {
 
 namespace {
 
-QString tr(const char* text)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::RunBuilder", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::RunBuilder)
+};
 
 const QString kEmbed = QStringLiteral("embed");
 const QString kDense = QStringLiteral("dense");
@@ -270,7 +271,7 @@ struct Builder
                     endOf[size_t(i)] = int(run.spans.size() - 1);
                     run.problems.append({ Diagnostic::Severity::Warning,
                         run.location(i).section(QLatin1Char(':'), 0, -2), e.line, e.offset,
-                        tr("%1 \"%2\" has no matching start").arg(e.type, e.name), QStringLiteral("orphan-end") });
+                        Tr::tr("%1 \"%2\" has no matching start").arg(e.type, e.name), QStringLiteral("orphan-end") });
                     continue;
                 }
                 for (int k = int(stack.size()) - 1; k > match; --k)
@@ -298,7 +299,7 @@ struct Builder
         const Span& span = run.spans[size_t(spanIndex)];
         const Event& e = run.events[size_t(span.startEvent)];
         run.problems.append({ Diagnostic::Severity::Warning, bufferName(span.startEvent), e.line, e.offset,
-            tr("%1 scope \"%2\" started at %3 has no end line").arg(span.kind, span.name, formatTs(span.startTs)),
+            Tr::tr("%1 scope \"%2\" started at %3 has no end line").arg(span.kind, span.name, formatTs(span.startTs)),
             QStringLiteral("unclosed-scope") });
     }
 
@@ -396,7 +397,7 @@ struct Builder
                 if (spanRow[size_t(s)] >= 0 && rowOrder[spanRow[size_t(s)]] == kDense
                     && noted(i, Event::FaissGpuFalse, "faiss.gpu", true))
                     addEvidence(spanRow[size_t(s)],
-                        timelineEvidence(Evidence::Kind::Degraded, i, tr("FAISS ran on CPU (faiss.gpu false)")));
+                        timelineEvidence(Evidence::Kind::Degraded, i, Tr::tr("FAISS ran on CPU (faiss.gpu false)")));
                 continue;
             }
             if (endOf[size_t(i)] >= 0) {
@@ -425,7 +426,7 @@ struct Builder
             if (span.endEvent >= 0 || spanRow[size_t(s)] < 0)
                 continue;
             Evidence ev = timelineEvidence(Evidence::Kind::Failed, span.startEvent,
-                tr("interrupted: started at %1, no end line").arg(formatTs(span.startTs)));
+                Tr::tr("interrupted: started at %1, no end line").arg(formatTs(span.startTs)));
             ev.span = s;
             addEvidence(spanRow[size_t(s)], ev);
         }
@@ -473,7 +474,8 @@ struct Builder
         if (is(type, "faiss.search.start") || is(type, "faiss.search.end")) {
             const int r = row(kDense);
             if (noted(i, Event::UseGpuFalse, "use_gpu", true))
-                addEvidence(r, timelineEvidence(Evidence::Kind::Degraded, i, tr("FAISS ran on CPU (use_gpu false)")));
+                addEvidence(
+                    r, timelineEvidence(Evidence::Kind::Degraded, i, Tr::tr("FAISS ran on CPU (use_gpu false)")));
             if (is(type, "faiss.search.end"))
                 addEvidence(
                     r, timelineEvidence(e.isError() ? Evidence::Kind::Failed : Evidence::Kind::Ran, i, e.message));
@@ -536,7 +538,7 @@ struct Builder
             const QString r = rowForCell(e.name);
             const QString errorClass = attr(i, "error").toString();
             const QString reason =
-                tr("runtime cell %1 failed to initialise%2")
+                Tr::tr("runtime cell %1 failed to initialise%2")
                     .arg(e.name, errorClass.isEmpty() ? QString() : QLatin1String(": ") + errorClass);
             if (!r.isEmpty() && run.toolSpan >= 0)
                 addEvidence(row(r), timelineEvidence(Evidence::Kind::Failed, i, reason));
@@ -576,7 +578,7 @@ struct Builder
                     : cp.attrs.value(QLatin1String("faiss.gpu"));
                 if (rowOrder[r] == kDense && gpu == QJsonValue(false)) {
                     ev.kind = Evidence::Kind::Degraded;
-                    ev.reason = tr("FAISS GPU not ready; ran on CPU");
+                    ev.reason = Tr::tr("FAISS GPU not ready; ran on CPU");
                     addEvidence(r, ev);
                 }
             }
@@ -694,7 +696,7 @@ struct Builder
             StageCell& cell = run.stages[size_t(r)];
             cell.status = CellStatus::Running;
             Evidence ev = timelineEvidence(Evidence::Kind::Info, span.startEvent,
-                tr("running: started at %1, no end line yet").arg(formatTs(span.startTs)));
+                Tr::tr("running: started at %1, no end line yet").arg(formatTs(span.startTs)));
             ev.span = s;
             cell.evidence.push_back(ev);
         }
@@ -800,8 +802,8 @@ struct Builder
                 }
             }
         } else if (run.status == RunStatus::CutOff) {
-            run.stopReason = run.stoppedAfter.isEmpty() ? tr("cut off before the first stage")
-                                                        : tr("cut off after %1").arg(run.stoppedAfter);
+            run.stopReason = run.stoppedAfter.isEmpty() ? Tr::tr("cut off before the first stage")
+                                                        : Tr::tr("cut off after %1").arg(run.stoppedAfter);
         }
     }
 
@@ -962,7 +964,7 @@ struct Builder
             if (prev->buffer == cur->buffer && cur->ts + 1.0 < prev->ts) {
                 run.problems.append({ Diagnostic::Severity::Warning,
                     cur->buffer >= 0 ? run.buffers[size_t(cur->buffer)]->name : QString(), cur->line, cur->offset,
-                    tr("clock went backwards by %1 s").arg(prev->ts - cur->ts, 0, 'f', 3),
+                    Tr::tr("clock went backwards by %1 s").arg(prev->ts - cur->ts, 0, 'f', 3),
                     QStringLiteral("clock-backwards") });
             }
         }
@@ -1041,7 +1043,7 @@ RunPtr buildRun(const QString& sessionId, const QString& runId, std::vector<Even
             ev.kind = Evidence::Kind::Degraded;
             ev.source = QStringLiteral("context");
             ev.text = QStringLiteral("runtime.faiss.gpu_ready false");
-            ev.reason = tr("FAISS GPU not ready; ran on CPU");
+            ev.reason = Tr::tr("FAISS GPU not ready; ran on CPU");
             b.addEvidence(dense, ev);
         }
     }

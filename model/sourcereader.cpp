@@ -21,10 +21,11 @@ namespace Runlens {
 
 namespace {
 
-QString tr(const char* text)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::SourceReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::SourceReader)
+};
 
 const QString kMeta = QStringLiteral("meta.json");
 const QString kTimelineReport = QStringLiteral("timeline_report.json");
@@ -54,14 +55,14 @@ public:
         bool repaired = false;
         const QJsonValue value = parseJsonDocument(member->bytes, &error, &offset, &repaired);
         if (repaired)
-            warn(name, 0, -1, tr("invalid UTF-8 replaced with U+FFFD"));
+            warn(name, 0, -1, Tr::tr("invalid UTF-8 replaced with U+FFFD"));
         if (value.isUndefined()) {
             m_source->problems.append(
-                { Diagnostic::Severity::Error, name, 0, offset, tr("not valid JSON: %1").arg(error) });
+                { Diagnostic::Severity::Error, name, 0, offset, Tr::tr("not valid JSON: %1").arg(error) });
             return std::nullopt;
         }
         if (!value.isObject()) {
-            m_source->problems.append({ Diagnostic::Severity::Error, name, 0, 0, tr("not a JSON object") });
+            m_source->problems.append({ Diagnostic::Severity::Error, name, 0, 0, Tr::tr("not a JSON object") });
             return std::nullopt;
         }
         return value.toObject();
@@ -282,7 +283,7 @@ void readRunpack(Source* source, const LoadControl& control)
         return;
     }
     for (const auto& [name, reason] : zip.rejectedEntries())
-        source->problems.append({ Diagnostic::Severity::Error, name, 0, -1, tr("member refused: %1").arg(reason) });
+        source->problems.append({ Diagnostic::Severity::Error, name, 0, -1, Tr::tr("member refused: %1").arg(reason) });
     for (const ZipArchive::Entry& entry : zip.entries()) {
         QByteArray bytes;
         if (!zip.read(entry.name, &bytes)) {
@@ -301,14 +302,14 @@ void readRunpack(Source* source, const LoadControl& control)
     for (const PackMember& member : source->members) {
         if (!known.contains(member.name)
             && !(member.name.startsWith(QLatin1String("logs/")) && member.name.endsWith(QLatin1String(".log"))))
-            reader.warn(member.name, 0, -1, tr("unknown member, shown as is"));
+            reader.warn(member.name, 0, -1, Tr::tr("unknown member, shown as is"));
     }
 
     const std::optional<QJsonObject> meta = reader.jsonObject(kMeta);
     if (meta)
         source->meta = *meta;
     else if (!source->member(kMeta))
-        reader.warn(kMeta, 0, -1, tr("missing: the pack has no meta.json"));
+        reader.warn(kMeta, 0, -1, Tr::tr("missing: the pack has no meta.json"));
     const bool upstreamSchema = source->meta.value(QLatin1String("schema")) == QLatin1String("codeintel/runpack@v1");
     if (upstreamSchema || source->member(kTimelineReport))
         source->layout = Source::Layout::Upstream;
@@ -316,7 +317,7 @@ void readRunpack(Source* source, const LoadControl& control)
         source->layout = Source::Layout::Seed;
     else {
         source->layout = Source::Layout::Unknown;
-        reader.warn(QString(), 0, -1, tr("neither an upstream nor a seed-plan runpack; showing what is there"));
+        reader.warn(QString(), 0, -1, Tr::tr("neither an upstream nor a seed-plan runpack; showing what is there"));
     }
 
     RunExtras common;
@@ -342,7 +343,8 @@ void readRunpack(Source* source, const LoadControl& control)
     } else {
         const std::optional<QJsonObject> timelineReport = reader.jsonObject(kTimelineReport);
         if (timelineReport && timelineReport->value(QLatin1String("error")) == QLatin1String("timeline_unavailable"))
-            reader.warn(kTimelineReport, 0, -1, tr("the producer could not build a timeline (timeline_unavailable)"));
+            reader.warn(
+                kTimelineReport, 0, -1, Tr::tr("the producer could not build a timeline (timeline_unavailable)"));
         if (const PackMember* events = source->member(kTimelineEvents)) {
             auto buffer = std::make_shared<TextBuffer>(TextBuffer { kTimelineEvents, events->bytes, {} });
             data.buffers.push_back(buffer);
@@ -420,17 +422,17 @@ void readTimeline(Source* source, const LoadControl& control)
         : TimelineReader::readFile(source->path, control);
     source->inputBytes = data.bytes;
     if (info.isDir() && data.buffers.empty() && data.problems.isEmpty())
-        source->problems.append(
-            { Diagnostic::Severity::Warning, source->path, 0, -1, tr("no events-*.jsonl files in this directory") });
+        source->problems.append({ Diagnostic::Severity::Warning, source->path, 0, -1,
+            Tr::tr("no events-*.jsonl files in this directory") });
     if (!info.isDir() && data.buffers.empty()) {
-        source->fatalError = data.problems.isEmpty() ? tr("cannot read") : data.problems.first().message;
+        source->fatalError = data.problems.isEmpty() ? Tr::tr("cannot read") : data.problems.first().message;
         return;
     }
     // A file in which not one line is a timeline event is not a timeline at all.
     if (!info.isDir() && data.events.empty() && !data.problems.isEmpty()) {
         const Diagnostic& first = data.problems.first();
         source->fatalError =
-            tr("not a timeline: no line is a timeline event (line %1: %2)").arg(first.line).arg(first.message);
+            Tr::tr("not a timeline: no line is a timeline event (line %1: %2)").arg(first.line).arg(first.message);
         return;
     }
     buildRuns(source, std::move(data), {}, RunExtras {}, {}, {}, ledgers);
@@ -506,11 +508,11 @@ SourcePtr readSource(const QString& path, const LoadControl& control)
     source->path = path;
     const QFileInfo info(path);
     if (!info.exists()) {
-        source->fatalError = info.isSymLink() ? notRegularFileReason(path) : tr("no such file or directory");
+        source->fatalError = info.isSymLink() ? notRegularFileReason(path) : Tr::tr("no such file or directory");
         return source;
     }
     if (!info.isReadable()) {
-        source->fatalError = tr("permission denied");
+        source->fatalError = Tr::tr("permission denied");
     } else if (info.isDir()) {
         source->kind = Source::Kind::TimelineDirectory;
         readTimeline(source.get(), control);

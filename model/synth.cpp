@@ -18,10 +18,11 @@ namespace Runlens {
 
 namespace {
 
-QString tr(const char* text)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::Synth", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::Synth)
+};
 
 // splitmix64: small, fast and the same on every platform; std distributions are not.
 class Rng
@@ -770,7 +771,7 @@ private:
     {
         m_file = std::make_unique<QSaveFile>(m_dir.filePath(currentName()));
         if (!m_file->open(QIODevice::WriteOnly)) {
-            *error = tr("cannot write %1: %2").arg(m_file->fileName(), m_file->errorString());
+            *error = Tr::tr("cannot write %1: %2").arg(m_file->fileName(), m_file->errorString());
             return false;
         }
         m_fileBytes = 0;
@@ -781,7 +782,7 @@ private:
     bool flush(QString* error)
     {
         if (m_file->write(m_buffer) != m_buffer.size()) {
-            *error = tr("cannot write %1: %2").arg(m_file->fileName(), m_file->errorString());
+            *error = Tr::tr("cannot write %1: %2").arg(m_file->fileName(), m_file->errorString());
             return false;
         }
         m_stats->bytes += m_buffer.size();
@@ -795,7 +796,7 @@ private:
         if (!flush(error))
             return false;
         if (!m_file->commit()) {
-            *error = tr("cannot write %1: %2").arg(m_file->fileName(), m_file->errorString());
+            *error = Tr::tr("cannot write %1: %2").arg(m_file->fileName(), m_file->errorString());
             return false;
         }
         m_file.reset();
@@ -804,7 +805,7 @@ private:
             return true;
         }
         if (!QFile::rename(m_dir.filePath(currentName()), m_dir.filePath(rotatedName))) {
-            *error = tr("cannot rename %1 to %2").arg(currentName(), rotatedName);
+            *error = Tr::tr("cannot rename %1 to %2").arg(currentName(), rotatedName);
             return false;
         }
         m_stats->files.append(rotatedName);
@@ -859,22 +860,22 @@ bool synthesizeTimeline(const QString& directory, const SynthOptions& options, S
 {
     *stats = SynthStats();
     if (options.events <= 0 || options.sessions <= 0 || options.files < 0 || options.rotateBytes < 1024) {
-        *error = tr("events and sessions must be positive, files zero or more");
+        *error = Tr::tr("events and sessions must be positive, files zero or more");
         return false;
     }
     QDir dir(directory);
     if (!dir.exists() && !QDir().mkpath(directory)) {
-        *error = tr("cannot create directory %1").arg(directory);
+        *error = Tr::tr("cannot create directory %1").arg(directory);
         return false;
     }
     const QStringList existing = dir.entryList({ QStringLiteral("events-*.jsonl") }, QDir::Files);
     if (!existing.isEmpty() && !options.force) {
-        *error = tr("%1 already holds timeline files; use --force to replace them").arg(directory);
+        *error = Tr::tr("%1 already holds timeline files; use --force to replace them").arg(directory);
         return false;
     }
     for (const QString& name : existing) {
         if (!dir.remove(name)) {
-            *error = tr("cannot remove %1").arg(dir.filePath(name));
+            *error = Tr::tr("cannot remove %1").arg(dir.filePath(name));
             return false;
         }
     }

@@ -29,10 +29,11 @@ namespace Runlens {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::TimelineReader", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::TimelineReader)
+};
 
 // Keeps a flood of identical problems (a binary file, a million bad lines) from eating memory.
 constexpr int kMaxProblemsPerFile = 200;
@@ -172,7 +173,7 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
 
     qsizetype pos = begin;
     if (begin == 0 && end >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        report(Diagnostic::Severity::Warning, 1, 0, tr("byte order mark skipped"));
+        report(Diagnostic::Severity::Warning, 1, 0, Tr::tr("byte order mark skipped"));
         pos = 3;
     }
     qint64 lineNumber = firstLine - 1;
@@ -196,12 +197,14 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
         pos = complete ? lineBreak + 1 : end;
 
         if (line.trimmed().isEmpty()) {
-            report(Diagnostic::Severity::Warning, lineNumber, offset, tr("blank line skipped"));
+            report(Diagnostic::Severity::Warning, lineNumber, offset, Tr::tr("blank line skipped"));
             continue;
         }
         if (line.size() > kMaxLineBytes) {
             report(Diagnostic::Severity::Error, lineNumber, offset,
-                tr("line skipped: %1 bytes is longer than the limit of %2 bytes").arg(line.size()).arg(kMaxLineBytes),
+                Tr::tr("line skipped: %1 bytes is longer than the limit of %2 bytes")
+                    .arg(line.size())
+                    .arg(kMaxLineBytes),
                 "malformed-line");
             continue;
         }
@@ -211,10 +214,10 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
         if (parser.parse(line, &event, &key, &error, &warnings) == JsonLineParser::Result::Invalid) {
             if (!complete)
                 report(Diagnostic::Severity::Error, lineNumber, offset,
-                    tr("truncated last line (%1 bytes, no line break): %2").arg(line.size()).arg(error),
+                    Tr::tr("truncated last line (%1 bytes, no line break): %2").arg(line.size()).arg(error),
                     "truncated-line");
             else
-                report(Diagnostic::Severity::Error, lineNumber, offset, tr("line skipped: %1").arg(error),
+                report(Diagnostic::Severity::Error, lineNumber, offset, Tr::tr("line skipped: %1").arg(error),
                     "malformed-line");
             continue;
         }
@@ -232,7 +235,7 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
                 return;
             }
             control.report(int((pos - begin) * 1000 / std::max<qsizetype>(end - begin, 1)),
-                tr("%1: %n lines", nullptr, int(lineNumber)).arg(buffer.name));
+                Tr::tr("%1: %n lines", nullptr, int(lineNumber)).arg(buffer.name));
         }
     }
 }
@@ -248,7 +251,7 @@ Diagnostics mergeProblems(const std::vector<const RangeProblems*>& ranges, const
     bool crlfPlaced = crlf == ranges.end();
     const auto placeCrlf = [&] {
         all.append({ Diagnostic::Severity::Warning, bufferName, (*crlf)->crlfLine, (*crlf)->crlfOffset,
-            tr("CRLF line endings") });
+            Tr::tr("CRLF line endings") });
         crlfPlaced = true;
     };
     for (const RangeProblems* range : ranges) {
@@ -269,7 +272,7 @@ Diagnostics mergeProblems(const std::vector<const RangeProblems*>& ranges, const
     }
     if (suppressed > 0)
         all.append({ Diagnostic::Severity::Warning, bufferName, 0, -1,
-            tr("%n further problems in this file not listed", nullptr, int(suppressed)) });
+            Tr::tr("%n further problems in this file not listed", nullptr, int(suppressed)) });
     return all;
 }
 
@@ -458,7 +461,7 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
         if (!file.buffer) {
             return file.error.isEmpty() ? Diagnostics()
                                         : Diagnostics { { Diagnostic::Severity::Error, names[qsizetype(i)], 0, -1,
-                                            tr("cannot read: %1").arg(file.error) } };
+                                            Tr::tr("cannot read: %1").arg(file.error) } };
         }
         std::vector<const RangeProblems*> ranges;
         for (size_t c = file.firstChunk; c < std::min(chunkEnd, file.firstChunk + file.chunkCount); ++c)
@@ -546,7 +549,7 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
             const int overall = int(done * 1000 / std::max<qint64>(total, 1));
             if (overall > reported) { // small files report nothing while parsed
                 reported = overall;
-                control.report(overall, tr("%1 of %2 files read").arg(filesDone).arg(files.size()));
+                control.report(overall, Tr::tr("%1 of %2 files read").arg(filesDone).arg(files.size()));
             }
         }
         chunkParsed(size_t(c));

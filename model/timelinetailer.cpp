@@ -16,10 +16,11 @@ namespace Runlens {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::TimelineTailer", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::TimelineTailer)
+};
 
 // Same cap as TimelineReader, but per followed file over its whole life rather than per read.
 constexpr int kMaxProblemsPerFile = 200;
@@ -183,12 +184,12 @@ TailBatch TimelineTailer::poll()
         if (rotatedAway(file)) {
             // Whatever the writer appended after the last poll went with the replaced segment.
             batch.problems.append({ Diagnostic::Severity::Warning, file.name, file.lines >= 0 ? file.lines + 1 : 0,
-                file.offset - file.partial.size(), tr("rotated segment overwritten; lines may be lost"),
+                file.offset - file.partial.size(), Tr::tr("rotated segment overwritten; lines may be lost"),
                 kRotationGap });
         } else if (unread > 0) {
             batch.problems.append({ Diagnostic::Severity::Warning, file.name, file.lines >= 0 ? file.lines + 1 : 0,
                 file.offset - file.partial.size(),
-                tr("file deleted with %n unread bytes; their lines are lost", nullptr, int(unread)),
+                Tr::tr("file deleted with %n unread bytes; their lines are lost", nullptr, int(unread)),
                 QStringLiteral("file-deleted") });
         }
     }
@@ -224,7 +225,7 @@ TailBatch TimelineTailer::poll()
         if (entry.reset) {
             addProblem(file,
                 { Diagnostic::Severity::Warning, entry.name, 0, -1,
-                    tr("file truncated; reading it again from the start"), QStringLiteral("file-truncated") },
+                    Tr::tr("file truncated; reading it again from the start"), QStringLiteral("file-truncated") },
                 &batch);
             file.offset = 0;
             file.lines = 0;
@@ -252,7 +253,7 @@ qint64 TimelineTailer::readNew(File& file, const Entry& entry, qint64 limit, Tai
         if (!file.readErrorReported) {
             file.readErrorReported = true;
             addProblem(file,
-                { Diagnostic::Severity::Error, entry.name, 0, -1, tr("cannot read: %1").arg(handle.errorString()) },
+                { Diagnostic::Severity::Error, entry.name, 0, -1, Tr::tr("cannot read: %1").arg(handle.errorString()) },
                 batch);
         }
         return 0;
@@ -315,7 +316,8 @@ void TimelineTailer::addProblem(File& file, Diagnostic problem, TailBatch* batch
         batch->problems.append(std::move(problem));
     else if (file.problems == kMaxProblemsPerFile)
         batch->problems.append({ Diagnostic::Severity::Warning, file.name, 0, -1,
-            tr("more than %n problems in this file; further ones are not listed", nullptr, kMaxProblemsPerFile - 1) });
+            Tr::tr(
+                "more than %n problems in this file; further ones are not listed", nullptr, kMaxProblemsPerFile - 1) });
 }
 
 } // namespace Runlens

@@ -24,10 +24,11 @@ namespace Runlens {
 
 namespace {
 
-QString tr(const char* text)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::ZipArchive", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::ZipArchive)
+};
 
 constexpr quint64 ratioCheckThreshold = 1024 * 1024; // members up to 1 MiB may compress as well as they like
 constexpr qint64 readChunkSize = 64 * 1024;
@@ -51,21 +52,23 @@ quint64 saturatingAdd(quint64 a, quint64 b)
 QString rejectionReason(const QuaZipFileInfo64& info, const ZipArchive::Limits& limits)
 {
     if (info.flags & encryptedFlag)
-        return tr("encrypted member");
+        return Tr::tr("encrypted member");
     if (info.method != methodStored && info.method != methodDeflate)
-        return tr("unsupported compression method %1").arg(info.method);
+        return Tr::tr("unsupported compression method %1").arg(info.method);
     const quint64 maxEntrySize = quint64(qMax<qint64>(limits.maxEntrySize, 0));
     if (info.uncompressedSize > maxEntrySize)
-        return tr("declared size %1 bytes exceeds the limit of %2 bytes").arg(info.uncompressedSize).arg(maxEntrySize);
+        return Tr::tr("declared size %1 bytes exceeds the limit of %2 bytes")
+            .arg(info.uncompressedSize)
+            .arg(maxEntrySize);
     if (info.method == methodStored && info.compressedSize != info.uncompressedSize)
-        return tr("stored member declares %1 compressed but %2 uncompressed bytes")
+        return Tr::tr("stored member declares %1 compressed but %2 uncompressed bytes")
             .arg(info.compressedSize)
             .arg(info.uncompressedSize);
     if (info.uncompressedSize > ratioCheckThreshold) {
         const double ratio = info.compressedSize == 0 ? std::numeric_limits<double>::infinity()
                                                       : double(info.uncompressedSize) / double(info.compressedSize);
         if (ratio > double(limits.maxRatio))
-            return tr("compression ratio %1 exceeds the limit of %2 (possible zip bomb)")
+            return Tr::tr("compression ratio %1 exceeds the limit of %2 (possible zip bomb)")
                 .arg(ratio, 0, 'f', 0)
                 .arg(limits.maxRatio);
     }
@@ -167,16 +170,16 @@ bool ZipArchive::open()
 
     if (d->device) {
         if (d->device->isSequential())
-            return d->fail(tr("cannot read a zip archive from a sequential device"));
+            return d->fail(Tr::tr("cannot read a zip archive from a sequential device"));
         d->zip = std::make_unique<QuaZip>(d->device);
         // Leave a device the caller opened as the caller opened it; one QuaZip opens, it closes.
         d->zip->setAutoClose(!d->device->isOpen());
     } else {
         if (d->fileName.isEmpty())
-            return d->fail(tr("no zip archive given"));
+            return d->fail(Tr::tr("no zip archive given"));
         QFile probe(d->fileName);
         if (!probe.open(QIODevice::ReadOnly))
-            return d->fail(tr("cannot open %1: %2").arg(d->fileName, probe.errorString()));
+            return d->fail(Tr::tr("cannot open %1: %2").arg(d->fileName, probe.errorString()));
         probe.close();
         d->zip = std::make_unique<QuaZip>(d->fileName);
     }
@@ -191,7 +194,7 @@ bool ZipArchive::open()
             d->openEmpty = true;
             return true;
         }
-        return d->fail(tr("not a readable zip archive (QuaZip error %1)").arg(code));
+        return d->fail(Tr::tr("not a readable zip archive (QuaZip error %1)").arg(code));
     }
     return d->walkCentralDirectory();
 }
@@ -200,11 +203,11 @@ bool ZipArchive::Private::walkCentralDirectory()
 {
     unz_global_info64 global;
     if (const int err = unzGetGlobalInfo64(zip->getUnzFile(), &global); err != UNZ_OK)
-        return fail(tr("not a readable zip archive (QuaZip error %1)").arg(err));
+        return fail(Tr::tr("not a readable zip archive (QuaZip error %1)").arg(err));
     const quint64 maxEntries = quint64(qMax(limits.maxEntries, 0));
     if (global.number_entry > maxEntries)
         return fail(
-            tr("the archive has %1 entries, more than the limit of %2").arg(global.number_entry).arg(maxEntries));
+            Tr::tr("the archive has %1 entries, more than the limit of %2").arg(global.number_entry).arg(maxEntries));
 
     if (global.number_entry == 0)
         return true; // goToFirstFile() would take the end record for a member
@@ -215,14 +218,14 @@ bool ZipArchive::Private::walkCentralDirectory()
     bool more = zip->goToFirstFile();
     if (!more && zip->getZipError() != UNZ_OK && zip->getZipError() != UNZ_END_OF_LIST_OF_FILE)
         return fail(
-            tr("not a readable zip archive: damaged central directory (QuaZip error %1)").arg(zip->getZipError()));
+            Tr::tr("not a readable zip archive: damaged central directory (QuaZip error %1)").arg(zip->getZipError()));
     for (; more; more = zip->goToNextFile()) {
         // The declared count can lie (0xffff means "look further"); count what is really there.
         if (++count > maxEntries)
-            return fail(tr("the archive has more than %1 entries").arg(maxEntries));
+            return fail(Tr::tr("the archive has more than %1 entries").arg(maxEntries));
         QuaZipFileInfo64 info;
         if (!zip->getCurrentFileInfo(&info))
-            return fail(tr("not a readable zip archive: damaged central directory entry %1 (QuaZip error %2)")
+            return fail(Tr::tr("not a readable zip archive: damaged central directory entry %1 (QuaZip error %2)")
                             .arg(count)
                             .arg(zip->getZipError()));
         if (info.name.endsWith(u'/'))
@@ -232,9 +235,9 @@ bool ZipArchive::Private::walkCentralDirectory()
         // last one would otherwise see different contents than we do.
         QString reason;
         if (!ZipArchive::isSafeName(info.name))
-            reason = tr("unsafe member name");
+            reason = Tr::tr("unsafe member name");
         else if (seen.contains(info.name))
-            reason = tr("duplicate member");
+            reason = Tr::tr("duplicate member");
         else {
             seen.insert(info.name);
             reason = rejectionReason(info, limits);
@@ -246,11 +249,12 @@ bool ZipArchive::Private::walkCentralDirectory()
 
         unz64_file_pos position;
         if (const int err = unzGetFilePos64(zip->getUnzFile(), &position); err != UNZ_OK)
-            return fail(tr("not a readable zip archive (QuaZip error %1)").arg(err));
+            return fail(Tr::tr("not a readable zip archive (QuaZip error %1)").arg(err));
 
         totalSize = saturatingAdd(totalSize, info.uncompressedSize);
         if (totalSize > quint64(qMax<qint64>(limits.maxTotalSize, 0)))
-            return fail(tr("the archive declares more than %1 uncompressed bytes in total").arg(limits.maxTotalSize));
+            return fail(
+                Tr::tr("the archive declares more than %1 uncompressed bytes in total").arg(limits.maxTotalSize));
 
         Entry entry;
         entry.name = info.name;
@@ -266,7 +270,7 @@ bool ZipArchive::Private::walkCentralDirectory()
     }
     if (zip->getZipError() != UNZ_OK)
         return fail(
-            tr("not a readable zip archive: damaged central directory (QuaZip error %1)").arg(zip->getZipError()));
+            Tr::tr("not a readable zip archive: damaged central directory (QuaZip error %1)").arg(zip->getZipError()));
     return true;
 }
 
@@ -303,17 +307,17 @@ bool ZipArchive::contains(const QString& name) const
 bool ZipArchive::read(const QString& name, QByteArray* data)
 {
     if (!data) {
-        d->error = tr("no buffer to read %1 into").arg(quote(name));
+        d->error = Tr::tr("no buffer to read %1 into").arg(quote(name));
         return false;
     }
     data->clear();
     if (!isOpen()) {
-        d->error = tr("the archive is not open");
+        d->error = Tr::tr("the archive is not open");
         return false;
     }
     const auto found = d->index.constFind(name);
     if (found == d->index.constEnd()) {
-        d->error = tr("no readable member %1 in the archive").arg(quote(name));
+        d->error = Tr::tr("no readable member %1 in the archive").arg(quote(name));
         return false;
     }
     const Entry& entry = d->entries.at(*found);
@@ -322,17 +326,17 @@ bool ZipArchive::read(const QString& name, QByteArray* data)
     // QuaZipFile reads the current file; goToFirstFile() marks one as current, then jump to ours. Going by
     // position rather than name picks the first of duplicate names, the one open() kept.
     if (!d->zip->goToFirstFile()) {
-        d->error = tr("cannot locate %1 (QuaZip error %2)").arg(quote(name)).arg(d->zip->getZipError());
+        d->error = Tr::tr("cannot locate %1 (QuaZip error %2)").arg(quote(name)).arg(d->zip->getZipError());
         return false;
     }
     if (const int err = unzGoToFilePos64(d->zip->getUnzFile(), &position); err != UNZ_OK) {
-        d->error = tr("cannot locate %1 (QuaZip error %2)").arg(quote(name)).arg(err);
+        d->error = Tr::tr("cannot locate %1 (QuaZip error %2)").arg(quote(name)).arg(err);
         return false;
     }
 
     QuaZipFile file(d->zip.get());
     if (!file.open(QIODevice::ReadOnly)) {
-        d->error = tr("cannot open member %1 (QuaZip error %2)").arg(quote(name)).arg(file.getZipError());
+        d->error = Tr::tr("cannot open member %1 (QuaZip error %2)").arg(quote(name)).arg(file.getZipError());
         return false;
     }
 
@@ -343,25 +347,26 @@ bool ZipArchive::read(const QString& name, QByteArray* data)
     for (;;) {
         const qint64 got = file.read(chunk.data(), chunk.size());
         if (got < 0) {
-            d->error = tr("cannot decompress member %1 (QuaZip error %2)").arg(quote(name)).arg(file.getZipError());
+            d->error = Tr::tr("cannot decompress member %1 (QuaZip error %2)").arg(quote(name)).arg(file.getZipError());
             return false;
         }
         if (got == 0)
             break;
         if (bytes.size() + got > limit) {
-            d->error = tr("member %1 decompresses to more than its declared %2 bytes").arg(quote(name)).arg(limit);
+            d->error = Tr::tr("member %1 decompresses to more than its declared %2 bytes").arg(quote(name)).arg(limit);
             return false;
         }
         bytes.append(chunk.constData(), got);
     }
     file.close();
     if (const int err = file.getZipError(); err != UNZ_OK) {
-        d->error = err == UNZ_CRCERROR ? tr("member %1 is corrupt: CRC mismatch").arg(quote(name))
-                                       : tr("cannot read member %1 (QuaZip error %2)").arg(quote(name)).arg(err);
+        d->error = err == UNZ_CRCERROR ? Tr::tr("member %1 is corrupt: CRC mismatch").arg(quote(name))
+                                       : Tr::tr("cannot read member %1 (QuaZip error %2)").arg(quote(name)).arg(err);
         return false;
     }
     if (bytes.size() != entry.size) {
-        d->error = tr("member %1 holds %2 bytes but declares %3").arg(quote(name)).arg(bytes.size()).arg(entry.size);
+        d->error =
+            Tr::tr("member %1 holds %2 bytes but declares %3").arg(quote(name)).arg(bytes.size()).arg(entry.size);
         return false;
     }
     *data = std::move(bytes);
@@ -376,18 +381,18 @@ bool ZipArchive::write(const QString& fileName, const QList<QPair<QString, QByte
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly)) {
         if (errorString)
-            *errorString = tr("cannot write %1: %2").arg(fileName, file.errorString());
+            *errorString = Tr::tr("cannot write %1: %2").arg(fileName, file.errorString());
         return false;
     }
     if (file.write(bytes) != bytes.size()) {
         if (errorString)
-            *errorString = tr("cannot write %1: %2").arg(fileName, file.errorString());
+            *errorString = Tr::tr("cannot write %1: %2").arg(fileName, file.errorString());
         file.cancelWriting();
         return false;
     }
     if (!file.commit()) {
         if (errorString)
-            *errorString = tr("cannot write %1: %2").arg(fileName, file.errorString());
+            *errorString = Tr::tr("cannot write %1: %2").arg(fileName, file.errorString());
         return false;
     }
     return true;
@@ -401,14 +406,14 @@ bool ZipArchive::writeToBuffer(QByteArray* out, const QList<QPair<QString, QByte
         return false;
     };
     if (!out)
-        return failWith(tr("no buffer to write the zip archive into"));
+        return failWith(Tr::tr("no buffer to write the zip archive into"));
 
     QSet<QString> names;
     for (const auto& member : members) {
         if (!isSafeName(member.first) || member.first.endsWith(u'/'))
-            return failWith(tr("refusing unsafe member name %1").arg(quote(member.first)));
+            return failWith(Tr::tr("refusing unsafe member name %1").arg(quote(member.first)));
         if (names.contains(member.first))
-            return failWith(tr("duplicate member name %1").arg(quote(member.first)));
+            return failWith(Tr::tr("duplicate member name %1").arg(quote(member.first)));
         names.insert(member.first);
     }
 
@@ -422,7 +427,7 @@ bool ZipArchive::writeToBuffer(QByteArray* out, const QList<QPair<QString, QByte
         // Sizes and CRC go into the local headers (QBuffer can seek back), not a trailing descriptor.
         zip.setDataDescriptorWritingEnabled(false);
         if (!zip.open(QuaZip::mdCreate))
-            return failWith(tr("cannot create a zip archive (QuaZip error %1)").arg(zip.getZipError()));
+            return failWith(Tr::tr("cannot create a zip archive (QuaZip error %1)").arg(zip.getZipError()));
 
         const QDateTime epoch(QDate(1980, 1, 1), QTime(0, 0));
         for (const auto& member : members) {
@@ -434,24 +439,25 @@ bool ZipArchive::writeToBuffer(QByteArray* out, const QList<QPair<QString, QByte
                 QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther); // 0644, whatever the umask
             QuaZipFile file(&zip);
             if (!file.open(QIODevice::WriteOnly, info, nullptr, 0, Z_DEFLATED, writeLevel))
-                return failWith(tr("cannot add %1 to the zip archive (QuaZip error %2)")
+                return failWith(Tr::tr("cannot add %1 to the zip archive (QuaZip error %2)")
                                     .arg(quote(member.first))
                                     .arg(file.getZipError()));
             const QByteArray& data = member.second;
             for (qsizetype offset = 0; offset < data.size(); offset += readChunkSize) {
                 const qint64 length = qMin<qint64>(readChunkSize, data.size() - offset);
                 if (file.write(data.constData() + offset, length) != length)
-                    return failWith(
-                        tr("cannot compress %1 (QuaZip error %2)").arg(quote(member.first)).arg(file.getZipError()));
+                    return failWith(Tr::tr("cannot compress %1 (QuaZip error %2)")
+                                        .arg(quote(member.first))
+                                        .arg(file.getZipError()));
             }
             file.close();
             if (file.getZipError() != ZIP_OK)
                 return failWith(
-                    tr("cannot compress %1 (QuaZip error %2)").arg(quote(member.first)).arg(file.getZipError()));
+                    Tr::tr("cannot compress %1 (QuaZip error %2)").arg(quote(member.first)).arg(file.getZipError()));
         }
         zip.close();
         if (zip.getZipError() != ZIP_OK)
-            return failWith(tr("cannot finish the zip archive (QuaZip error %1)").arg(zip.getZipError()));
+            return failWith(Tr::tr("cannot finish the zip archive (QuaZip error %1)").arg(zip.getZipError()));
     }
     *out = std::move(bytes);
     return true;

@@ -4,868 +4,12 @@
 <context>
     <name>Runlens</name>
     <message>
-        <source>%1 timeline lines could not be read and were skipped.</source>
-        <translation>%1 Timeline-Zeilen konnten nicht gelesen werden und wurden übersprungen.</translation>
-    </message>
-    <message>
-        <source>(input)</source>
-        <translation>(Eingabe)</translation>
-    </message>
-    <message>
-        <source># Hints: `%1`
-
-</source>
-        <translation># Hinweise: `%1`
-
-</translation>
-    </message>
-    <message>
-        <source>| Severity | Kind | Session | Run | Tool | Status | Message |
-|---|---|---|---|---|---|---|
-</source>
-        <translation>| Schweregrad | Art | Sitzung | Lauf | Tool | Status | Meldung |
-|---|---|---|---|---|---|---|
-</translation>
-    </message>
-    <message numerus="yes">
-        <source>
-%n hints suppressed.
-</source>
-        <translation>
-            <numerusform>
-%n Hinweis unterdrückt.
-</numerusform>
-            <numerusform>
-%n Hinweise unterdrückt.
-</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>suppressed by %1</source>
-        <translation>unterdrückt durch %1</translation>
-    </message>
-    <message>
-        <source>The run was cut off: its tool operation never ended.</source>
-        <translation>Der Lauf wurde abgebrochen: Seine Tool-Operation wurde nie beendet.</translation>
-    </message>
-    <message>
-        <source>the tool&apos;s operation.start mcp.tool:* has no matching operation.end</source>
-        <translation>zum operation.start mcp.tool:* des Tools kein passendes operation.end existiert</translation>
-    </message>
-    <message>
-        <source>the run has no tool operation</source>
-        <translation>der Lauf hat keine Tool-Operation</translation>
-    </message>
-    <message>
-        <source>the tool operation ended with status %1</source>
-        <translation>die Tool-Operation endete mit Status %1</translation>
-    </message>
-    <message>
-        <source>before the first stage</source>
-        <translation>noch keine Stufe</translation>
-    </message>
-    <message>
-        <source>last line</source>
-        <translation>letzte Zeile</translation>
-    </message>
-    <message>
-        <source>The run was cut off after %1: its tool operation never ended.</source>
-        <translation>Der Lauf wurde abgebrochen (zuletzt erreicht: %1): Seine Tool-Operation wurde nie beendet.</translation>
-    </message>
-    <message>
-        <source>Stage %1 failed: %2</source>
-        <translation>Stufe %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>a stage cell is Failed; the earliest one is reported with its error</source>
-        <translation>eine Stufenzelle den Status Fehlgeschlagen hat; die früheste wird mit ihrem Fehler gemeldet</translation>
-    </message>
-    <message>
-        <source>no stage is Failed</source>
-        <translation>keine Stufe hat den Status Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>The tool failed outside any stage: %1</source>
-        <translation>Das Tool ist außerhalb jeder Stufe fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>the tool operation ended in error and no stage is Failed</source>
-        <translation>die Tool-Operation mit einem Fehler endete und keine Stufe den Status Fehlgeschlagen hat</translation>
-    </message>
-    <message>
-        <source>the run status is %1</source>
-        <translation>der Laufstatus ist %1</translation>
-    </message>
-    <message>
-        <source>a stage failed; stage:failed reports it</source>
-        <translation>eine Stufe ist fehlgeschlagen; stage:failed meldet das</translation>
-    </message>
-    <message>
-        <source>the run has no channel rows</source>
-        <translation>der Lauf hat keine Kanalzeilen</translation>
-    </message>
-    <message>
-        <source>channels: %1</source>
-        <translation>Kanäle: %1</translation>
-    </message>
-    <message>
-        <source>Stage %1 took %2, %3% of the run.</source>
-        <translation>Stufe %1 dauerte %2, %3 % des Laufs.</translation>
-    </message>
-    <message>
-        <source>a stage takes at least slowStageShare (60%) of the run&apos;s duration and at least slowStageMinMs (250 ms)</source>
-        <translation>eine Stufe mindestens slowStageShare (60 %) der Laufdauer und mindestens slowStageMinMs (250 ms) beansprucht</translation>
-    </message>
-    <message>
-        <source>the run has no duration</source>
-        <translation>der Lauf hat keine Dauer</translation>
-    </message>
-    <message>
-        <source>the longest stage, %1, took %2 of %3</source>
-        <translation>die längste Stufe, %1, dauerte %2 von %3</translation>
-    </message>
-    <message>
-        <source>no stage has a duration</source>
-        <translation>keine Stufe hat eine Dauer</translation>
-    </message>
-    <message>
-        <source>Scope %1 took %2, over its budget of %3.</source>
-        <translation>Scope %1 dauerte %2 und überschritt damit sein Budget von %3.</translation>
-    </message>
-    <message>
-        <source>a scope whose start line carries budget.ms ended after more than budget.ms</source>
-        <translation>ein Scope, dessen Startzeile budget.ms trägt, erst nach mehr als budget.ms endete</translation>
-    </message>
-    <message>
-        <source>no scope carries budget.ms</source>
-        <translation>kein Scope trägt budget.ms</translation>
-    </message>
-    <message>
-        <source>%1 budgeted scopes, all within budget</source>
-        <translation>%1 Scopes mit Budget, alle innerhalb des Budgets</translation>
-    </message>
-    <message>
-        <source>The search returned nothing: %1.</source>
-        <translation>Die Suche lieferte nichts: %1.</translation>
-    </message>
-    <message>
-        <source>hybrid.fuse.result documents is 0, or hydration.end / duckdb.hydrate.end returned 0 rows</source>
-        <translation>hybrid.fuse.result documents 0 ist oder hydration.end / duckdb.hydrate.end 0 Zeilen lieferte</translation>
-    </message>
-    <message>
-        <source>fusion produced 0 documents</source>
-        <translation>die Fusion ergab 0 Dokumente</translation>
-    </message>
-    <message>
-        <source>hydration returned 0 rows</source>
-        <translation>die Hydration lieferte 0 Zeilen</translation>
-    </message>
-    <message>
-        <source>fusion and hydration returned results (or did not run)</source>
-        <translation>Fusion und Hydration lieferten Ergebnisse (oder liefen nicht)</translation>
-    </message>
-    <message>
-        <source>Hydration could not find %1 of the requested documents in the catalog.</source>
-        <translation>Die Hydration fand %1 der angeforderten Dokumente nicht im Katalog.</translation>
-    </message>
-    <message>
-        <source>hydration.end or duckdb.hydrate.end reports missing &gt; 0</source>
-        <translation>hydration.end oder duckdb.hydrate.end missing &gt; 0 meldet</translation>
-    </message>
-    <message>
-        <source>no hydration end reports missing &gt; 0</source>
-        <translation>kein Hydration-Ende meldet missing &gt; 0</translation>
-    </message>
-    <message>
-        <source>A fallback was taken: %1.</source>
-        <translation>Es wurde auf einen Fallback ausgewichen: %1.</translation>
-    </message>
-    <message>
-        <source>a line carries fallback.reason, or warn.degraded true</source>
-        <translation>eine Zeile fallback.reason oder warn.degraded true trägt</translation>
-    </message>
-    <message>
-        <source>no line carries fallback.reason or warn.degraded</source>
-        <translation>keine Zeile trägt fallback.reason oder warn.degraded</translation>
-    </message>
-    <message>
-        <source>The secondary FAISS index was not searched: %1.</source>
-        <translation>Der sekundäre FAISS-Index wurde nicht durchsucht: %1.</translation>
-    </message>
-    <message>
-        <source>a decision retrieval.gating.secondary says should_run false</source>
-        <translation>eine Entscheidung retrieval.gating.secondary should_run false angibt</translation>
-    </message>
-    <message>
-        <source>no retrieval.gating.secondary decision</source>
-        <translation>keine Entscheidung retrieval.gating.secondary</translation>
-    </message>
-    <message>
-        <source>the secondary index gate said should_run true</source>
-        <translation>das Gate des sekundären Index ergab should_run true</translation>
-    </message>
-    <message>
-        <source>%1 scope end lines have no start: timeline lines were lost (rotation collision?).</source>
-        <translation>%1 Scope-Endzeilen haben keinen Start: Timeline-Zeilen gingen verloren (Rotationskollision?).</translation>
-    </message>
-    <message>
-        <source>the run has scope end lines without a matching start (orphan ends)</source>
-        <translation>der Lauf Scope-Endzeilen ohne passenden Start hat (verwaiste Enden)</translation>
-    </message>
-    <message>
-        <source>every end line has its start</source>
-        <translation>jede Endzeile hat ihren Start</translation>
-    </message>
-    <message>
-        <source>%1 scopes never ended inside a run that did.</source>
-        <translation>%1 Scopes endeten nie, obwohl ihr Lauf endete.</translation>
-    </message>
-    <message>
-        <source>a scope other than the tool operation has no end line, while the run is not cut off</source>
-        <translation>ein Scope außer der Tool-Operation keine Endzeile hat, während der Lauf nicht abgebrochen ist</translation>
-    </message>
-    <message>
-        <source>the run is cut off; run:cut-off reports it</source>
-        <translation>der Lauf ist abgebrochen; run:cut-off meldet das</translation>
-    </message>
-    <message>
-        <source>every scope has its end line</source>
-        <translation>jeder Scope hat seine Endzeile</translation>
-    </message>
-    <message>
-        <source>The clock went backwards %1 times inside this run&apos;s lines.</source>
-        <translation>Die Uhr lief in den Zeilen dieses Laufs %1-mal rückwärts.</translation>
-    </message>
-    <message>
-        <source>in one file, a line of the run has a ts more than 1 s earlier than the line written before it</source>
-        <translation>in einer Datei eine Zeile des Laufs einen ts hat, der mehr als 1 s vor dem der zuvor geschriebenen Zeile liegt</translation>
-    </message>
-    <message>
-        <source>ts never goes back by more than 1 s in file order</source>
-        <translation>ts springt in Dateireihenfolge nie um mehr als 1 s zurück</translation>
-    </message>
-    <message>
-        <source>Channel %1 is switched off by configuration (%2).</source>
-        <translation>Kanal %1 ist per Konfiguration abgeschaltet (%2).</translation>
-    </message>
-    <message>
-        <source>a channel row is Skipped with reason disabled</source>
-        <translation>eine Kanalzeile den Status Übersprungen mit dem Grund disabled hat</translation>
-    </message>
-    <message>
-        <source>Channel %1 was skipped: %2.</source>
-        <translation>Kanal %1 wurde übersprungen: %2.</translation>
-    </message>
-    <message>
-        <source>a channel row is Skipped for a missing capability (capability_off, with the missing list)</source>
-        <translation>eine Kanalzeile wegen einer fehlenden Fähigkeit den Status Übersprungen hat (capability_off, mit der Liste missing)</translation>
-    </message>
-    <message>
-        <source>Channel %1 failed and the pipeline went on without it: %2.</source>
-        <translation>Kanal %1 ist fehlgeschlagen, und die Pipeline lief ohne ihn weiter: %2.</translation>
-    </message>
-    <message>
-        <source>a channel row is Degraded (a channel.skip with an error reason, or a failure the run survived)</source>
-        <translation>eine Kanalzeile den Status Eingeschränkt hat (ein channel.skip mit Fehlergrund oder ein Fehler, den der Lauf überstanden hat)</translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation>Abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Cut off</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>Läuft</translation>
-    </message>
-    <message>
-        <source>Background</source>
-        <translation>Hintergrund</translation>
-    </message>
-    <message>
-        <source># Runlens summary: `%1`
-
-</source>
-        <translation># Runlens-Zusammenfassung: `%1`
-
-</translation>
-    </message>
-    <message>
-        <source>| Session | Run | Tool | Status | Severity | Kind | Message | Why |
-|---|---|---|---|---|---|---|---|
-</source>
-        <translation>| Sitzung | Lauf | Tool | Status | Schweregrad | Art | Meldung | Warum |
-|---|---|---|---|---|---|---|---|
-</translation>
-    </message>
-    <message>
-        <source>| | | | | | | No hints. | |
-</source>
-        <translation>| | | | | | | Keine Hinweise. | |
-</translation>
-    </message>
-    <message>
-        <source>%1, %2, %3</source>
-        <translation>%1, %2, %3</translation>
-    </message>
-    <message>
-        <source>no tool</source>
-        <translation>kein Tool</translation>
-    </message>
-    <message>
-        <source>, stop reason: %1</source>
-        <translation>, Abbruchgrund: %1</translation>
-    </message>
-    <message>
-        <source>No stage grid (no tool scope).
-</source>
-        <translation>Kein Stufenraster (kein Tool-Scope).
-</translation>
-    </message>
-    <message>
-        <source>| Stage | Status | Duration | Reason |
-|---|---|---|---|
-</source>
-        <translation>| Stufe | Status | Dauer | Grund |
-|---|---|---|---|
-</translation>
-    </message>
-    <message>
-        <source>Latency waterfall</source>
-        <translation>Latenz-Wasserfall</translation>
-    </message>
-    <message>
-        <source>Runlens summary</source>
-        <translation>Runlens-Zusammenfassung</translation>
-    </message>
-    <message>
-        <source>Source:</source>
-        <translation>Quelle:</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>Stufe</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Dauer</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Schweregrad</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Meldung</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Warum</translation>
-    </message>
-    <message>
-        <source>No hints.</source>
-        <translation>Keine Hinweise.</translation>
-    </message>
-    <message>
-        <source> (suppressed)</source>
-        <translation> (unterdrückt)</translation>
-    </message>
-    <message>
-        <source>budgets from %1</source>
-        <translation>Budgets aus %1</translation>
-    </message>
-    <message>
-        <source>ops_coverage.fuse is true and nothing hydrated (ops_coverage.hydrate false and no catalog.hydrate checkpoint)</source>
-        <translation>ops_coverage.fuse true ist und nichts hydriert wurde (ops_coverage.hydrate false und kein catalog.hydrate-Checkpoint)</translation>
-    </message>
-    <message>
-        <source>ops_coverage.fuse is false</source>
-        <translation>ops_coverage.fuse ist false</translation>
-    </message>
-    <message>
-        <source>ops_coverage.hydrate is true</source>
-        <translation>ops_coverage.hydrate ist true</translation>
-    </message>
-    <message>
-        <source>a catalog.hydrate checkpoint counts as hydration</source>
-        <translation>ein catalog.hydrate-Checkpoint zählt als Hydration</translation>
-    </message>
-    <message>
-        <source>budgets.rm3_enabled is truthy and ops_coverage.sparse is false</source>
-        <translation>budgets.rm3_enabled einen wahren Wert hat und ops_coverage.sparse false ist</translation>
-    </message>
-    <message>
-        <source>budgets.rm3_enabled is %1</source>
-        <translation>budgets.rm3_enabled ist %1</translation>
-    </message>
-    <message>
-        <source>ops_coverage.sparse is true</source>
-        <translation>ops_coverage.sparse ist true</translation>
-    </message>
-    <message>
-        <source>the first search.embed/coderank.embed stage has an int attr batch (or batch_size) between 1 and 3; real checkpoints carry vllm.batch_size instead, so this rule is silent on real data</source>
-        <translation>die erste search.embed/coderank.embed-Stufe ein int-Attribut batch (oder batch_size) zwischen 1 und 3 hat; echte Checkpoints tragen stattdessen vllm.batch_size, daher schweigt diese Regel bei echten Daten</translation>
-    </message>
-    <message>
-        <source>no search.embed or coderank.embed stage</source>
-        <translation>keine Stufe search.embed oder coderank.embed</translation>
-    </message>
-    <message>
-        <source>stage %1 has no int batch or batch_size (batch is %2)</source>
-        <translation>Stufe %1 hat kein int-Attribut batch oder batch_size (batch ist %2)</translation>
-    </message>
-    <message>
-        <source>batch is %1, not between 1 and 3</source>
-        <translation>batch ist %1, nicht zwischen 1 und 3</translation>
-    </message>
-    <message>
-        <source>the first search.embed/coderank.embed stage has attr mode equal to &quot;http&quot;, ignoring case</source>
-        <translation>die erste search.embed/coderank.embed-Stufe das Attribut mode gleich &quot;http&quot; hat, ohne Beachtung der Groß-/Kleinschreibung</translation>
-    </message>
-    <message>
-        <source>stage %1 has mode %2 (vllm.mode is not read)</source>
-        <translation>Stufe %1 hat mode %2 (vllm.mode wird nicht gelesen)</translation>
-    </message>
-    <message>
-        <source>the first search.faiss stage has gpu_ready (or faiss.gpu when gpu_ready is absent) exactly false</source>
-        <translation>die erste search.faiss-Stufe gpu_ready (oder faiss.gpu, wenn gpu_ready fehlt) genau false hat</translation>
-    </message>
-    <message>
-        <source>no search.faiss stage</source>
-        <translation>keine Stufe search.faiss</translation>
-    </message>
-    <message>
-        <source>gpu_ready/faiss.gpu is %1</source>
-        <translation>gpu_ready/faiss.gpu ist %1</translation>
-    </message>
-    <message>
-        <source>budgets.ambiguity_score (or ambiguity) &gt; 0.3 and budgets.rrf_k &lt; 50, both numbers</source>
-        <translation>budgets.ambiguity_score (oder ambiguity) &gt; 0.3 und budgets.rrf_k &lt; 50 ist, beide als Zahlen</translation>
-    </message>
-    <message>
-        <source>ambiguity is %1, not above 0.3</source>
-        <translation>ambiguity ist %1, nicht über 0.3</translation>
-    </message>
-    <message>
-        <source>rrf_k is %1, not below 50</source>
-        <translation>rrf_k ist %1, nicht unter 50</translation>
-    </message>
-    <message>
         <source>refusing to write over the input %1</source>
         <translation>die Eingabe %1 wird nicht überschrieben</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>no run of session %1 in %2</source>
-        <translation>kein Lauf der Sitzung %1 in %2</translation>
-    </message>
-    <message>
-        <source>no run %1 of session %2 in %3</source>
-        <translation>kein Lauf %1 der Sitzung %2 in %3</translation>
-    </message>
-    <message>
-        <source>refusing to write over the timeline file %1</source>
-        <translation>die Timeline-Datei %1 wird nicht überschrieben</translation>
-    </message>
-    <message>
-        <source>%1 exists; use --force to replace it</source>
-        <translation>%1 existiert bereits; zum Ersetzen --force verwenden</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>Source: %1 (%2%3)
-</source>
-        <translation>Quelle: %1 (%2%3)
-</translation>
-    </message>
-    <message>
-        <source>Run %1 / %2  %3  %4  %5
-</source>
-        <translation>Lauf %1 / %2  %3  %4  %5
-</translation>
-    </message>
-    <message>
-        <source>(no tool)</source>
-        <translation>(kein Tool)</translation>
-    </message>
-    <message>
-        <source>  stop reason: %1
-</source>
-        <translation>  Abbruchgrund: %1
-</translation>
-    </message>
-    <message>
-        <source>Problems (%1):
-</source>
-        <translation>Probleme (%1):
-</translation>
-    </message>
-    <message>
-        <source># Runlens report: `%1`
-</source>
-        <translation># Runlens-Bericht: `%1`
-</translation>
-    </message>
-    <message>
-        <source>- Tool: %1
-- Status: %2
-- Duration: %3
-</source>
-        <translation>- Tool: %1
-- Status: %2
-- Dauer: %3
-</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(keins)</translation>
-    </message>
-    <message>
-        <source>- Stop reason: %1
-</source>
-        <translation>- Abbruchgrund: %1
-</translation>
-    </message>
-    <message>
-        <source>
-| Stage | Status | Duration | Reason |
-|---|---|---|---|
-</source>
-        <translation>
-| Stufe | Status | Dauer | Grund |
-|---|---|---|---|
-</translation>
-    </message>
-    <message>
-        <source>
-**Hints**
-
-</source>
-        <translation>
-**Hinweise**
-
-</translation>
-    </message>
-    <message>
-        <source>
-## Problems
-
-</source>
-        <translation>
-## Probleme
-
-</translation>
-    </message>
-    <message>
-        <source>FAISS GPU not ready; ran on CPU</source>
-        <translation>FAISS-GPU nicht bereit; lief auf der CPU</translation>
-    </message>
-    <message>
-        <source>run %1 has %2 lines</source>
-        <translation>Lauf %1 hat %2 Zeilen</translation>
-    </message>
-    <message>
-        <source>member refused: %1</source>
-        <translation>Eintrag abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>unknown member, shown as is</source>
-        <translation>unbekannter Eintrag, unverändert angezeigt</translation>
-    </message>
-    <message>
-        <source>missing: the pack has no meta.json</source>
-        <translation>fehlt: Das Runpack hat keine meta.json</translation>
-    </message>
-    <message>
-        <source>neither an upstream nor a seed-plan runpack; showing what is there</source>
-        <translation>weder ein Upstream- noch ein Seed-Plan-Runpack; es wird angezeigt, was vorhanden ist</translation>
-    </message>
-    <message>
-        <source>the producer could not build a timeline (timeline_unavailable)</source>
-        <translation>der Erzeuger konnte keine Timeline erstellen (timeline_unavailable)</translation>
-    </message>
-    <message>
-        <source>no events-*.jsonl files in this directory</source>
-        <translation>keine events-*.jsonl-Dateien in diesem Verzeichnis</translation>
-    </message>
-    <message>
-        <source>cannot read</source>
-        <translation>nicht lesbar</translation>
-    </message>
-    <message>
-        <source>not a timeline: no line is a timeline event (line %1: %2)</source>
-        <translation>keine Timeline: Keine Zeile ist ein Timeline-Ereignis (Zeile %1: %2)</translation>
-    </message>
-    <message>
-        <source>no such file or directory</source>
-        <translation>Datei oder Verzeichnis nicht gefunden</translation>
-    </message>
-    <message>
-        <source>permission denied</source>
-        <translation>Zugriff verweigert</translation>
-    </message>
-    <message>
-        <source>encrypted member</source>
-        <translation>verschlüsselter Eintrag</translation>
-    </message>
-    <message>
-        <source>unsupported compression method %1</source>
-        <translation>nicht unterstützte Kompressionsmethode %1</translation>
-    </message>
-    <message>
-        <source>declared size %1 bytes exceeds the limit of %2 bytes</source>
-        <translation>angegebene Größe von %1 Bytes überschreitet die Grenze von %2 Bytes</translation>
-    </message>
-    <message>
-        <source>stored member declares %1 compressed but %2 uncompressed bytes</source>
-        <translation>unkomprimiert gespeicherter Eintrag gibt %1 komprimierte, aber %2 unkomprimierte Bytes an</translation>
-    </message>
-    <message>
-        <source>compression ratio %1 exceeds the limit of %2 (possible zip bomb)</source>
-        <translation>Kompressionsverhältnis %1 überschreitet die Grenze von %2 (mögliche Zip-Bombe)</translation>
-    </message>
-    <message>
-        <source>(absent)</source>
-        <translation>(fehlt)</translation>
-    </message>
-    <message>
-        <source>stop reason: %1</source>
-        <translation>Abbruchgrund: %1</translation>
-    </message>
-    <message>
-        <source>Hints only in A</source>
-        <translation>Hinweise nur in A</translation>
-    </message>
-    <message>
-        <source>Hints only in B</source>
-        <translation>Hinweise nur in B</translation>
-    </message>
-    <message>
-        <source>Same stages and hints.</source>
-        <translation>Gleiche Stufen und Hinweise.</translation>
-    </message>
-    <message>
-        <source>Stages or hints differ.</source>
-        <translation>Stufen oder Hinweise unterscheiden sich.</translation>
-    </message>
-    <message>
-        <source>Stages (* changed):</source>
-        <translation>Stufen (* geändert):</translation>
-    </message>
-    <message>
-        <source>%1, settings that differ: %2</source>
-        <translation>%1, abweichende Einstellungen: %2</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>Vergleichen</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>Lauf</translation>
-    </message>
-    <message>
-        <source>Facts</source>
-        <translation>Fakten</translation>
-    </message>
-    <message>
-        <source>Stages</source>
-        <translation>Stufen</translation>
-    </message>
-    <message>
-        <source>Duration change</source>
-        <translation>Änderung der Dauer</translation>
-    </message>
-    <message>
-        <source>A reason</source>
-        <translation>Grund A</translation>
-    </message>
-    <message>
-        <source>B reason</source>
-        <translation>Grund B</translation>
-    </message>
-    <message>
-        <source>None.</source>
-        <translation>Keine.</translation>
-    </message>
-    <message>
-        <source>No setting differs.</source>
-        <translation>Keine Einstellung weicht ab.</translation>
-    </message>
-    <message>
-        <source>Setting</source>
-        <translation>Einstellung</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
-        <source>Session</source>
-        <translation>Sitzung</translation>
-    </message>
-    <message>
-        <source>Tool</source>
-        <translation>Tool</translation>
-    </message>
-    <message>
-        <source>Stop reason</source>
-        <translation>Abbruchgrund</translation>
-    </message>
-    <message>
-        <source>Stage reached</source>
-        <translation>Erreichte Stufe</translation>
-    </message>
-    <message>
-        <source>Hints</source>
-        <translation>Hinweise</translation>
-    </message>
-    <message>
-        <source>Hint kind</source>
-        <translation>Hinweisart</translation>
-    </message>
-    <message>
-        <source>Failing stage</source>
-        <translation>Fehlgeschlagene Stufe</translation>
-    </message>
-    <message>
-        <source>(no hints)</source>
-        <translation>(keine Hinweise)</translation>
-    </message>
-    <message>
-        <source>Runs: %1</source>
-        <translation>Läufe: %1</translation>
-    </message>
-    <message>
-        <source>Runs per group: %1</source>
-        <translation>Läufe pro Gruppe: %1</translation>
-    </message>
-    <message>
-        <source>Triage</source>
-        <translation>Triage</translation>
-    </message>
-    <message>
-        <source>Runs</source>
-        <translation>Läufe</translation>
-    </message>
-    <message>
-        <source>symbolic link loop</source>
-        <translation>Schleife symbolischer Links</translation>
-    </message>
-    <message>
-        <source>dangling symbolic link to %1</source>
-        <translation>verwaister symbolischer Link auf %1</translation>
-    </message>
-    <message>
-        <source>a directory, not a regular file</source>
-        <translation>ein Verzeichnis, keine reguläre Datei</translation>
-    </message>
-    <message>
-        <source>a FIFO (named pipe), not a regular file</source>
-        <translation>ein FIFO (Named Pipe), keine reguläre Datei</translation>
-    </message>
-    <message>
-        <source>a socket, not a regular file</source>
-        <translation>ein Socket, keine reguläre Datei</translation>
-    </message>
-    <message>
-        <source>a device, not a regular file</source>
-        <translation>ein Gerät, keine reguläre Datei</translation>
-    </message>
-    <message>
-        <source>not a regular file</source>
-        <translation>keine reguläre Datei</translation>
-    </message>
-    <message>
-        <source>events and sessions must be positive, files zero or more</source>
-        <translation>Ereignisse und Sitzungen müssen positiv sein, Dateien null oder mehr</translation>
-    </message>
-    <message>
-        <source>cannot create directory %1</source>
-        <translation>Verzeichnis %1 kann nicht erstellt werden</translation>
-    </message>
-    <message>
-        <source>%1 already holds timeline files; use --force to replace them</source>
-        <translation>%1 enthält bereits Timeline-Dateien; mit --force werden sie ersetzt</translation>
-    </message>
-    <message>
-        <source>cannot remove %1</source>
-        <translation>%1 kann nicht entfernt werden</translation>
-    </message>
-</context>
-<context>
-    <name>Runlens::Builder</name>
-    <message>
-        <source>%1 &quot;%2&quot; has no matching start</source>
-        <translation>%1 &quot;%2&quot; hat keinen passenden Start</translation>
-    </message>
-    <message>
-        <source>%1 scope &quot;%2&quot; started at %3 has no end line</source>
-        <translation>%1-Scope &quot;%2&quot;, gestartet um %3, hat keine Endzeile</translation>
-    </message>
-    <message>
-        <source>FAISS ran on CPU (faiss.gpu false)</source>
-        <translation>FAISS lief auf der CPU (faiss.gpu false)</translation>
-    </message>
-    <message>
-        <source>interrupted: started at %1, no end line</source>
-        <translation>unterbrochen: gestartet um %1, keine Endzeile</translation>
-    </message>
-    <message>
-        <source>FAISS ran on CPU (use_gpu false)</source>
-        <translation>FAISS lief auf der CPU (use_gpu false)</translation>
-    </message>
-    <message>
-        <source>runtime cell %1 failed to initialise%2</source>
-        <translation>Laufzeitzelle %1 konnte nicht initialisiert werden%2</translation>
-    </message>
-    <message>
-        <source>FAISS GPU not ready; ran on CPU</source>
-        <translation>FAISS-GPU nicht bereit; lief auf der CPU</translation>
-    </message>
-    <message>
-        <source>running: started at %1, no end line yet</source>
-        <translation>läuft: gestartet um %1, noch keine Endzeile</translation>
-    </message>
-    <message>
-        <source>cut off before the first stage</source>
-        <translation>vor der ersten Stufe abgebrochen</translation>
-    </message>
-    <message>
-        <source>cut off after %1</source>
-        <translation>nach %1 abgebrochen</translation>
-    </message>
-    <message>
-        <source>clock went backwards by %1 s</source>
-        <translation>Uhr lief um %1 s rückwärts</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +262,68 @@ B  %2
     </message>
 </context>
 <context>
+    <name>Runlens::HintReport</name>
+    <message>
+        <source>(input)</source>
+        <translation>(Eingabe)</translation>
+    </message>
+    <message>
+        <source># Hints: `%1`
+
+</source>
+        <translation># Hinweise: `%1`
+
+</translation>
+    </message>
+    <message>
+        <source>| Severity | Kind | Session | Run | Tool | Status | Message |
+|---|---|---|---|---|---|---|
+</source>
+        <translation>| Schweregrad | Art | Sitzung | Lauf | Tool | Status | Meldung |
+|---|---|---|---|---|---|---|
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>
+%n hints suppressed.
+</source>
+        <translation>
+            <numerusform>
+%n Hinweis unterdrückt.
+</numerusform>
+            <numerusform>
+%n Hinweise unterdrückt.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>
+## Disputed
+
+Stored by upstream, contradicted by the run&apos;s own lines; not counted.
+
+| Kind | Session | Run | Message | Why disputed |
+|---|---|---|---|---|
+</source>
+        <translation>
+## Bestritten
+
+Von Upstream gespeichert, von den eigenen Zeilen des Laufs widerlegt; nicht gezählt.
+
+| Art | Sitzung | Lauf | Meldung | Warum bestritten |
+|---|---|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source>suppressed by %1</source>
+        <translation>unterdrückt durch %1</translation>
+    </message>
+    <message>
+        <source>disputed: %1</source>
+        <translation>bestritten: %1</translation>
+    </message>
+</context>
+<context>
     <name>Runlens::HintsModel</name>
     <message numerus="yes">
         <source>{%n key(s)}</source>
@@ -1203,6 +409,20 @@ Unterdrückt durch: %2</translation>
         <source>Where the first proof is; expand the hint for all of it</source>
         <translation>Wo der erste Beleg steht; den Hinweis aufklappen, um alle zu sehen</translation>
     </message>
+    <message>
+        <source>Disputed</source>
+        <translation>Bestritten</translation>
+    </message>
+    <message>
+        <source>Hints stored by upstream that the run&apos;s own lines disprove; shown as stored, not counted</source>
+        <translation>Von Upstream gespeicherte Hinweise, die die eigenen Zeilen des Laufs widerlegen; wie gespeichert gezeigt, nicht gezählt</translation>
+    </message>
+    <message>
+        <source>%1
+Disputed: %2</source>
+        <translation>%1
+Bestritten: %2</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::HintsView</name>
@@ -1249,6 +469,41 @@ Unterdrückt durch: %2</translation>
     <message>
         <source>Why</source>
         <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>Bestritten</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::InputFile</name>
+    <message>
+        <source>symbolic link loop</source>
+        <translation>Schleife symbolischer Links</translation>
+    </message>
+    <message>
+        <source>dangling symbolic link to %1</source>
+        <translation>verwaister symbolischer Link auf %1</translation>
+    </message>
+    <message>
+        <source>a directory, not a regular file</source>
+        <translation>ein Verzeichnis, keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>a FIFO (named pipe), not a regular file</source>
+        <translation>ein FIFO (Named Pipe), keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>a socket, not a regular file</source>
+        <translation>ein Socket, keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>a device, not a regular file</source>
+        <translation>ein Gerät, keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
     </message>
 </context>
 <context>
@@ -1652,6 +907,29 @@ Unterdrückt durch: %2</translation>
     </message>
 </context>
 <context>
+    <name>Runlens::PackWriter</name>
+    <message>
+        <source>no run of session %1 in %2</source>
+        <translation>kein Lauf der Sitzung %1 in %2</translation>
+    </message>
+    <message>
+        <source>no run %1 of session %2 in %3</source>
+        <translation>kein Lauf %1 der Sitzung %2 in %3</translation>
+    </message>
+    <message>
+        <source>refusing to write over the input %1</source>
+        <translation>die Eingabe %1 wird nicht überschrieben</translation>
+    </message>
+    <message>
+        <source>refusing to write over the timeline file %1</source>
+        <translation>die Timeline-Datei %1 wird nicht überschrieben</translation>
+    </message>
+    <message>
+        <source>%1 exists; use --force to replace it</source>
+        <translation>%1 existiert bereits; zum Ersetzen --force verwenden</translation>
+    </message>
+</context>
+<context>
     <name>Runlens::ProblemsModel</name>
     <message>
         <source>%1
@@ -1744,21 +1022,6 @@ Lauf %2</translation>
     </message>
 </context>
 <context>
-    <name>Runlens::Reader</name>
-    <message>
-        <source>invalid UTF-8 replaced with U+FFFD</source>
-        <translation>ungültiges UTF-8 durch U+FFFD ersetzt</translation>
-    </message>
-    <message>
-        <source>not valid JSON: %1</source>
-        <translation>kein gültiges JSON: %1</translation>
-    </message>
-    <message>
-        <source>not a JSON object</source>
-        <translation>kein JSON-Objekt</translation>
-    </message>
-</context>
-<context>
     <name>Runlens::RegeneratePackDialog</name>
     <message>
         <source>&amp;Redact query texts, absolute paths, host names and secrets</source>
@@ -1842,6 +1105,440 @@ Lauf %2</translation>
     </message>
 </context>
 <context>
+    <name>Runlens::Report</name>
+    <message>
+        <source>Complete</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cut off</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Hintergrund</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Source: %1 (%2%3)
+</source>
+        <translation>Quelle: %1 (%2%3)
+</translation>
+    </message>
+    <message>
+        <source>Run %1 / %2  %3  %4  %5
+</source>
+        <translation>Lauf %1 / %2  %3  %4  %5
+</translation>
+    </message>
+    <message>
+        <source>(no tool)</source>
+        <translation>(kein Tool)</translation>
+    </message>
+    <message>
+        <source>  stop reason: %1
+</source>
+        <translation>  Abbruchgrund: %1
+</translation>
+    </message>
+    <message>
+        <source>Problems (%1):
+</source>
+        <translation>Probleme (%1):
+</translation>
+    </message>
+    <message>
+        <source># Runlens report: `%1`
+</source>
+        <translation># Runlens-Bericht: `%1`
+</translation>
+    </message>
+    <message>
+        <source>- Tool: %1
+- Status: %2
+- Duration: %3
+</source>
+        <translation>- Tool: %1
+- Status: %2
+- Dauer: %3
+</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keins)</translation>
+    </message>
+    <message>
+        <source>- Stop reason: %1
+</source>
+        <translation>- Abbruchgrund: %1
+</translation>
+    </message>
+    <message>
+        <source>
+| Stage | Status | Duration | Reason |
+|---|---|---|---|
+</source>
+        <translation>
+| Stufe | Status | Dauer | Grund |
+|---|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source>
+**Hints**
+
+</source>
+        <translation>
+**Hinweise**
+
+</translation>
+    </message>
+    <message>
+        <source>
+## Problems
+
+</source>
+        <translation>
+## Probleme
+
+</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::Rules</name>
+    <message>
+        <source>%1 timeline lines could not be read and were skipped.</source>
+        <translation>%1 Timeline-Zeilen konnten nicht gelesen werden und wurden übersprungen.</translation>
+    </message>
+    <message>
+        <source>The run was cut off: its tool operation never ended.</source>
+        <translation>Der Lauf wurde abgebrochen: Seine Tool-Operation wurde nie beendet.</translation>
+    </message>
+    <message>
+        <source>the tool&apos;s operation.start mcp.tool:* has no matching operation.end</source>
+        <translation>zum operation.start mcp.tool:* des Tools kein passendes operation.end existiert</translation>
+    </message>
+    <message>
+        <source>the run has no tool operation</source>
+        <translation>der Lauf hat keine Tool-Operation</translation>
+    </message>
+    <message>
+        <source>the tool operation ended with status %1</source>
+        <translation>die Tool-Operation endete mit Status %1</translation>
+    </message>
+    <message>
+        <source>before the first stage</source>
+        <translation>noch keine Stufe</translation>
+    </message>
+    <message>
+        <source>last line</source>
+        <translation>letzte Zeile</translation>
+    </message>
+    <message>
+        <source>The run was cut off after %1: its tool operation never ended.</source>
+        <translation>Der Lauf wurde abgebrochen (zuletzt erreicht: %1): Seine Tool-Operation wurde nie beendet.</translation>
+    </message>
+    <message>
+        <source>Stage %1 failed: %2</source>
+        <translation>Stufe %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>a stage cell is Failed; the earliest one is reported with its error</source>
+        <translation>eine Stufenzelle den Status Fehlgeschlagen hat; die früheste wird mit ihrem Fehler gemeldet</translation>
+    </message>
+    <message>
+        <source>no stage is Failed</source>
+        <translation>keine Stufe hat den Status Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The tool failed outside any stage: %1</source>
+        <translation>Das Tool ist außerhalb jeder Stufe fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the tool operation ended in error and no stage is Failed</source>
+        <translation>die Tool-Operation mit einem Fehler endete und keine Stufe den Status Fehlgeschlagen hat</translation>
+    </message>
+    <message>
+        <source>the run status is %1</source>
+        <translation>der Laufstatus ist %1</translation>
+    </message>
+    <message>
+        <source>a stage failed; stage:failed reports it</source>
+        <translation>eine Stufe ist fehlgeschlagen; stage:failed meldet das</translation>
+    </message>
+    <message>
+        <source>the run has no channel rows</source>
+        <translation>der Lauf hat keine Kanalzeilen</translation>
+    </message>
+    <message>
+        <source>channels: %1</source>
+        <translation>Kanäle: %1</translation>
+    </message>
+    <message>
+        <source>Stage %1 took %2, %3% of the run.</source>
+        <translation>Stufe %1 dauerte %2, %3 % des Laufs.</translation>
+    </message>
+    <message>
+        <source>a stage takes at least slowStageShare (60%) of the run&apos;s duration and at least slowStageMinMs (250 ms)</source>
+        <translation>eine Stufe mindestens slowStageShare (60 %) der Laufdauer und mindestens slowStageMinMs (250 ms) beansprucht</translation>
+    </message>
+    <message>
+        <source>the run has no duration</source>
+        <translation>der Lauf hat keine Dauer</translation>
+    </message>
+    <message>
+        <source>the longest stage, %1, took %2 of %3</source>
+        <translation>die längste Stufe, %1, dauerte %2 von %3</translation>
+    </message>
+    <message>
+        <source>no stage has a duration</source>
+        <translation>keine Stufe hat eine Dauer</translation>
+    </message>
+    <message>
+        <source>Scope %1 took %2, over its budget of %3.</source>
+        <translation>Scope %1 dauerte %2 und überschritt damit sein Budget von %3.</translation>
+    </message>
+    <message>
+        <source>a scope whose start line carries budget.ms ended after more than budget.ms</source>
+        <translation>ein Scope, dessen Startzeile budget.ms trägt, erst nach mehr als budget.ms endete</translation>
+    </message>
+    <message>
+        <source>no scope carries budget.ms</source>
+        <translation>kein Scope trägt budget.ms</translation>
+    </message>
+    <message>
+        <source>%1 budgeted scopes, all within budget</source>
+        <translation>%1 Scopes mit Budget, alle innerhalb des Budgets</translation>
+    </message>
+    <message>
+        <source>The search returned nothing: %1.</source>
+        <translation>Die Suche lieferte nichts: %1.</translation>
+    </message>
+    <message>
+        <source>hybrid.fuse.result documents is 0, or hydration.end / duckdb.hydrate.end returned 0 rows</source>
+        <translation>hybrid.fuse.result documents 0 ist oder hydration.end / duckdb.hydrate.end 0 Zeilen lieferte</translation>
+    </message>
+    <message>
+        <source>fusion produced 0 documents</source>
+        <translation>die Fusion ergab 0 Dokumente</translation>
+    </message>
+    <message>
+        <source>hydration returned 0 rows</source>
+        <translation>die Hydration lieferte 0 Zeilen</translation>
+    </message>
+    <message>
+        <source>fusion and hydration returned results (or did not run)</source>
+        <translation>Fusion und Hydration lieferten Ergebnisse (oder liefen nicht)</translation>
+    </message>
+    <message>
+        <source>Hydration could not find %1 of the requested documents in the catalog.</source>
+        <translation>Die Hydration fand %1 der angeforderten Dokumente nicht im Katalog.</translation>
+    </message>
+    <message>
+        <source>hydration.end or duckdb.hydrate.end reports missing &gt; 0</source>
+        <translation>hydration.end oder duckdb.hydrate.end missing &gt; 0 meldet</translation>
+    </message>
+    <message>
+        <source>no hydration end reports missing &gt; 0</source>
+        <translation>kein Hydration-Ende meldet missing &gt; 0</translation>
+    </message>
+    <message>
+        <source>A fallback was taken: %1.</source>
+        <translation>Es wurde auf einen Fallback ausgewichen: %1.</translation>
+    </message>
+    <message>
+        <source>a line carries fallback.reason, or warn.degraded true</source>
+        <translation>eine Zeile fallback.reason oder warn.degraded true trägt</translation>
+    </message>
+    <message>
+        <source>no line carries fallback.reason or warn.degraded</source>
+        <translation>keine Zeile trägt fallback.reason oder warn.degraded</translation>
+    </message>
+    <message>
+        <source>The secondary FAISS index was not searched: %1.</source>
+        <translation>Der sekundäre FAISS-Index wurde nicht durchsucht: %1.</translation>
+    </message>
+    <message>
+        <source>a decision retrieval.gating.secondary says should_run false</source>
+        <translation>eine Entscheidung retrieval.gating.secondary should_run false angibt</translation>
+    </message>
+    <message>
+        <source>no retrieval.gating.secondary decision</source>
+        <translation>keine Entscheidung retrieval.gating.secondary</translation>
+    </message>
+    <message>
+        <source>the secondary index gate said should_run true</source>
+        <translation>das Gate des sekundären Index ergab should_run true</translation>
+    </message>
+    <message>
+        <source>%1 scope end lines have no start: timeline lines were lost (rotation collision?).</source>
+        <translation>%1 Scope-Endzeilen haben keinen Start: Timeline-Zeilen gingen verloren (Rotationskollision?).</translation>
+    </message>
+    <message>
+        <source>the run has scope end lines without a matching start (orphan ends)</source>
+        <translation>der Lauf Scope-Endzeilen ohne passenden Start hat (verwaiste Enden)</translation>
+    </message>
+    <message>
+        <source>every end line has its start</source>
+        <translation>jede Endzeile hat ihren Start</translation>
+    </message>
+    <message>
+        <source>%1 scopes never ended inside a run that did.</source>
+        <translation>%1 Scopes endeten nie, obwohl ihr Lauf endete.</translation>
+    </message>
+    <message>
+        <source>a scope other than the tool operation has no end line, while the run is not cut off</source>
+        <translation>ein Scope außer der Tool-Operation keine Endzeile hat, während der Lauf nicht abgebrochen ist</translation>
+    </message>
+    <message>
+        <source>the run is cut off; run:cut-off reports it</source>
+        <translation>der Lauf ist abgebrochen; run:cut-off meldet das</translation>
+    </message>
+    <message>
+        <source>every scope has its end line</source>
+        <translation>jeder Scope hat seine Endzeile</translation>
+    </message>
+    <message>
+        <source>The clock went backwards %1 times inside this run&apos;s lines.</source>
+        <translation>Die Uhr lief in den Zeilen dieses Laufs %1-mal rückwärts.</translation>
+    </message>
+    <message>
+        <source>in one file, a line of the run has a ts more than 1 s earlier than the line written before it</source>
+        <translation>in einer Datei eine Zeile des Laufs einen ts hat, der mehr als 1 s vor dem der zuvor geschriebenen Zeile liegt</translation>
+    </message>
+    <message>
+        <source>ts never goes back by more than 1 s in file order</source>
+        <translation>ts springt in Dateireihenfolge nie um mehr als 1 s zurück</translation>
+    </message>
+    <message>
+        <source>Channel %1 is switched off by configuration (%2).</source>
+        <translation>Kanal %1 ist per Konfiguration abgeschaltet (%2).</translation>
+    </message>
+    <message>
+        <source>a channel row is Skipped with reason disabled</source>
+        <translation>eine Kanalzeile den Status Übersprungen mit dem Grund disabled hat</translation>
+    </message>
+    <message>
+        <source>Channel %1 was skipped: %2.</source>
+        <translation>Kanal %1 wurde übersprungen: %2.</translation>
+    </message>
+    <message>
+        <source>a channel row is Skipped for a missing capability (capability_off, with the missing list)</source>
+        <translation>eine Kanalzeile wegen einer fehlenden Fähigkeit den Status Übersprungen hat (capability_off, mit der Liste missing)</translation>
+    </message>
+    <message>
+        <source>Channel %1 failed and the pipeline went on without it: %2.</source>
+        <translation>Kanal %1 ist fehlgeschlagen, und die Pipeline lief ohne ihn weiter: %2.</translation>
+    </message>
+    <message>
+        <source>a channel row is Degraded (a channel.skip with an error reason, or a failure the run survived)</source>
+        <translation>eine Kanalzeile den Status Eingeschränkt hat (ein channel.skip mit Fehlergrund oder ein Fehler, den der Lauf überstanden hat)</translation>
+    </message>
+    <message>
+        <source>checkpoint %1 ok (#%2 of %3)</source>
+        <translation>Checkpoint %1 ok (#%2 von %3)</translation>
+    </message>
+    <message>
+        <source>budgets from %1</source>
+        <translation>Budgets aus %1</translation>
+    </message>
+    <message>
+        <source>ops_coverage.fuse is true and nothing hydrated (ops_coverage.hydrate false and no catalog.hydrate checkpoint that completed)</source>
+        <translation>ops_coverage.fuse ist true und nichts wurde hydriert (ops_coverage.hydrate false und kein abgeschlossener catalog.hydrate-Checkpoint)</translation>
+    </message>
+    <message>
+        <source>ops_coverage.fuse is false</source>
+        <translation>ops_coverage.fuse ist false</translation>
+    </message>
+    <message>
+        <source>ops_coverage.hydrate is true</source>
+        <translation>ops_coverage.hydrate ist true</translation>
+    </message>
+    <message>
+        <source>catalog.hydrate completed (%1), which counts as hydration</source>
+        <translation>catalog.hydrate wurde abgeschlossen (%1), das zählt als Hydrierung</translation>
+    </message>
+    <message>
+        <source>catalog.hydrate ran (%1); upstream&apos;s ops_coverage ignores catalog.hydrate</source>
+        <translation>catalog.hydrate lief (%1); das ops_coverage von Upstream übergeht catalog.hydrate</translation>
+    </message>
+    <message>
+        <source>budgets.rm3_enabled is truthy and ops_coverage.sparse is false</source>
+        <translation>budgets.rm3_enabled einen wahren Wert hat und ops_coverage.sparse false ist</translation>
+    </message>
+    <message>
+        <source>budgets.rm3_enabled is %1</source>
+        <translation>budgets.rm3_enabled ist %1</translation>
+    </message>
+    <message>
+        <source>ops_coverage.sparse is true</source>
+        <translation>ops_coverage.sparse ist true</translation>
+    </message>
+    <message>
+        <source>the first search.embed/coderank.embed stage has an int attr batch (or batch_size) between 1 and 3; real checkpoints carry vllm.batch_size instead, so this rule is silent on real data</source>
+        <translation>die erste search.embed/coderank.embed-Stufe ein int-Attribut batch (oder batch_size) zwischen 1 und 3 hat; echte Checkpoints tragen stattdessen vllm.batch_size, daher schweigt diese Regel bei echten Daten</translation>
+    </message>
+    <message>
+        <source>no search.embed or coderank.embed stage</source>
+        <translation>keine Stufe search.embed oder coderank.embed</translation>
+    </message>
+    <message>
+        <source>stage %1 has no int batch or batch_size (batch is %2)</source>
+        <translation>Stufe %1 hat kein int-Attribut batch oder batch_size (batch ist %2)</translation>
+    </message>
+    <message>
+        <source>batch is %1, not between 1 and 3</source>
+        <translation>batch ist %1, nicht zwischen 1 und 3</translation>
+    </message>
+    <message>
+        <source>the first search.embed/coderank.embed stage has attr mode equal to &quot;http&quot;, ignoring case</source>
+        <translation>die erste search.embed/coderank.embed-Stufe das Attribut mode gleich &quot;http&quot; hat, ohne Beachtung der Groß-/Kleinschreibung</translation>
+    </message>
+    <message>
+        <source>stage %1 has mode %2 (vllm.mode is not read)</source>
+        <translation>Stufe %1 hat mode %2 (vllm.mode wird nicht gelesen)</translation>
+    </message>
+    <message>
+        <source>the first search.faiss stage has gpu_ready (or faiss.gpu when gpu_ready is absent) exactly false</source>
+        <translation>die erste search.faiss-Stufe gpu_ready (oder faiss.gpu, wenn gpu_ready fehlt) genau false hat</translation>
+    </message>
+    <message>
+        <source>no search.faiss stage</source>
+        <translation>keine Stufe search.faiss</translation>
+    </message>
+    <message>
+        <source>gpu_ready/faiss.gpu is %1</source>
+        <translation>gpu_ready/faiss.gpu ist %1</translation>
+    </message>
+    <message>
+        <source>budgets.ambiguity_score (or ambiguity) &gt; 0.3 and budgets.rrf_k &lt; 50, both numbers</source>
+        <translation>budgets.ambiguity_score (oder ambiguity) &gt; 0.3 und budgets.rrf_k &lt; 50 ist, beide als Zahlen</translation>
+    </message>
+    <message>
+        <source>ambiguity is %1, not above 0.3</source>
+        <translation>ambiguity ist %1, nicht über 0.3</translation>
+    </message>
+    <message>
+        <source>rrf_k is %1, not below 50</source>
+        <translation>rrf_k ist %1, nicht unter 50</translation>
+    </message>
+</context>
+<context>
     <name>Runlens::Run</name>
     <message>
         <source>Not reached</source>
@@ -1866,6 +1563,136 @@ Lauf %2</translation>
     <message>
         <source>Running</source>
         <translation>Läuft</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::RunBuilder</name>
+    <message>
+        <source>%1 &quot;%2&quot; has no matching start</source>
+        <translation>%1 &quot;%2&quot; hat keinen passenden Start</translation>
+    </message>
+    <message>
+        <source>%1 scope &quot;%2&quot; started at %3 has no end line</source>
+        <translation>%1-Scope &quot;%2&quot;, gestartet um %3, hat keine Endzeile</translation>
+    </message>
+    <message>
+        <source>FAISS ran on CPU (faiss.gpu false)</source>
+        <translation>FAISS lief auf der CPU (faiss.gpu false)</translation>
+    </message>
+    <message>
+        <source>interrupted: started at %1, no end line</source>
+        <translation>unterbrochen: gestartet um %1, keine Endzeile</translation>
+    </message>
+    <message>
+        <source>FAISS ran on CPU (use_gpu false)</source>
+        <translation>FAISS lief auf der CPU (use_gpu false)</translation>
+    </message>
+    <message>
+        <source>runtime cell %1 failed to initialise%2</source>
+        <translation>Laufzeitzelle %1 konnte nicht initialisiert werden%2</translation>
+    </message>
+    <message>
+        <source>FAISS GPU not ready; ran on CPU</source>
+        <translation>FAISS-GPU nicht bereit; lief auf der CPU</translation>
+    </message>
+    <message>
+        <source>running: started at %1, no end line yet</source>
+        <translation>läuft: gestartet um %1, noch keine Endzeile</translation>
+    </message>
+    <message>
+        <source>cut off before the first stage</source>
+        <translation>vor der ersten Stufe abgebrochen</translation>
+    </message>
+    <message>
+        <source>cut off after %1</source>
+        <translation>nach %1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>clock went backwards by %1 s</source>
+        <translation>Uhr lief um %1 s rückwärts</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::RunDiff</name>
+    <message>
+        <source>(absent)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <source>no tool</source>
+        <translation>kein Tool</translation>
+    </message>
+    <message>
+        <source>stop reason: %1</source>
+        <translation>Abbruchgrund: %1</translation>
+    </message>
+    <message>
+        <source>Hints only in A</source>
+        <translation>Hinweise nur in A</translation>
+    </message>
+    <message>
+        <source>Hints only in B</source>
+        <translation>Hinweise nur in B</translation>
+    </message>
+    <message>
+        <source>Same stages and hints.</source>
+        <translation>Gleiche Stufen und Hinweise.</translation>
+    </message>
+    <message>
+        <source>Stages or hints differ.</source>
+        <translation>Stufen oder Hinweise unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Stages (* changed):</source>
+        <translation>Stufen (* geändert):</translation>
+    </message>
+    <message>
+        <source>%1, settings that differ: %2</source>
+        <translation>%1, abweichende Einstellungen: %2</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Fakten</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Stufen</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Duration change</source>
+        <translation>Änderung der Dauer</translation>
+    </message>
+    <message>
+        <source>A reason</source>
+        <translation>Grund A</translation>
+    </message>
+    <message>
+        <source>B reason</source>
+        <translation>Grund B</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Keine.</translation>
+    </message>
+    <message>
+        <source>No setting differs.</source>
+        <translation>Keine Einstellung weicht ab.</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
     </message>
 </context>
 <context>
@@ -1973,6 +1800,10 @@ Lauf %2</translation>
         <source>Problems found in the run: orphan ends, unclosed scopes, clock going back</source>
         <translation>Im Lauf gefundene Probleme: verwaiste Enden, nicht geschlossene Scopes, rückwärts laufende Uhr</translation>
     </message>
+    <message>
+        <source>Disputed: %1</source>
+        <translation>Bestritten: %1</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::RunStatus</name>
@@ -2020,17 +1851,6 @@ Lauf %2</translation>
             <numerusform>%n Notizen</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>(%n suppressed)</source>
-        <translation>
-            <numerusform>(%n unterdrückt)</numerusform>
-            <numerusform>(%n unterdrückt)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Hints of the current run by severity; suppressed hints are not counted in the severities</source>
-        <translation>Hinweise des aktuellen Laufs nach Schweregrad; unterdrückte Hinweise werden bei den Schweregraden nicht mitgezählt</translation>
-    </message>
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
@@ -2043,6 +1863,24 @@ Lauf %2</translation>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
+    <message numerus="yes">
+        <source>%n suppressed</source>
+        <translation>
+            <numerusform>%n unterdrückt</numerusform>
+            <numerusform>%n unterdrückt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disputed</source>
+        <translation>
+            <numerusform>%n bestritten</numerusform>
+            <numerusform>%n bestritten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hints of the current run by severity; suppressed and disputed hints are not counted in the severities</source>
+        <translation>Hinweise des aktuellen Laufs nach Schweregrad; unterdrückte und bestrittene Hinweise zählen bei den Schweregraden nicht mit</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::SourceReader</name>
@@ -2052,6 +1890,58 @@ Lauf %2</translation>
             <numerusform>%n gespeicherter Hinweis ohne &quot;kind&quot; übersprungen</numerusform>
             <numerusform>%n gespeicherte Hinweise ohne &quot;kind&quot; übersprungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 replaced with U+FFFD</source>
+        <translation>ungültiges UTF-8 durch U+FFFD ersetzt</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>member refused: %1</source>
+        <translation>Eintrag abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>unknown member, shown as is</source>
+        <translation>unbekannter Eintrag, unverändert angezeigt</translation>
+    </message>
+    <message>
+        <source>missing: the pack has no meta.json</source>
+        <translation>fehlt: Das Runpack hat keine meta.json</translation>
+    </message>
+    <message>
+        <source>neither an upstream nor a seed-plan runpack; showing what is there</source>
+        <translation>weder ein Upstream- noch ein Seed-Plan-Runpack; es wird angezeigt, was vorhanden ist</translation>
+    </message>
+    <message>
+        <source>the producer could not build a timeline (timeline_unavailable)</source>
+        <translation>der Erzeuger konnte keine Timeline erstellen (timeline_unavailable)</translation>
+    </message>
+    <message>
+        <source>no events-*.jsonl files in this directory</source>
+        <translation>keine events-*.jsonl-Dateien in diesem Verzeichnis</translation>
+    </message>
+    <message>
+        <source>cannot read</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>not a timeline: no line is a timeline event (line %1: %2)</source>
+        <translation>keine Timeline: Keine Zeile ist ein Timeline-Ereignis (Zeile %1: %2)</translation>
+    </message>
+    <message>
+        <source>no such file or directory</source>
+        <translation>Datei oder Verzeichnis nicht gefunden</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>Zugriff verweigert</translation>
     </message>
 </context>
 <context>
@@ -2357,6 +2247,147 @@ Lauf %2</translation>
     </message>
 </context>
 <context>
+    <name>Runlens::SummaryExport</name>
+    <message>
+        <source>Complete</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cut off</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Hintergrund</translation>
+    </message>
+    <message>
+        <source> (suppressed)</source>
+        <translation> (unterdrückt)</translation>
+    </message>
+    <message>
+        <source> (disputed: %1)</source>
+        <translation> (bestritten: %1)</translation>
+    </message>
+    <message>
+        <source># Runlens summary: `%1`
+
+</source>
+        <translation># Runlens-Zusammenfassung: `%1`
+
+</translation>
+    </message>
+    <message>
+        <source>| Session | Run | Tool | Status | Severity | Kind | Message | Why |
+|---|---|---|---|---|---|---|---|
+</source>
+        <translation>| Sitzung | Lauf | Tool | Status | Schweregrad | Art | Meldung | Warum |
+|---|---|---|---|---|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source>| | | | | | | No hints. | |
+</source>
+        <translation>| | | | | | | Keine Hinweise. | |
+</translation>
+    </message>
+    <message>
+        <source>
+Disputed (stored by upstream, contradicted by the run&apos;s own lines; not counted):
+
+| Session | Run | Kind | Message | Why disputed |
+|---|---|---|---|---|
+</source>
+        <translation>
+Bestritten (von Upstream gespeichert, von den eigenen Zeilen des Laufs widerlegt; nicht gezählt):
+
+| Sitzung | Lauf | Art | Meldung | Warum bestritten |
+|---|---|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>no tool</source>
+        <translation>kein Tool</translation>
+    </message>
+    <message>
+        <source>, stop reason: %1</source>
+        <translation>, Abbruchgrund: %1</translation>
+    </message>
+    <message>
+        <source>No stage grid (no tool scope).
+</source>
+        <translation>Kein Stufenraster (kein Tool-Scope).
+</translation>
+    </message>
+    <message>
+        <source>| Stage | Status | Duration | Reason |
+|---|---|---|---|
+</source>
+        <translation>| Stufe | Status | Dauer | Grund |
+|---|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source>Latency waterfall</source>
+        <translation>Latenz-Wasserfall</translation>
+    </message>
+    <message>
+        <source>Runlens summary</source>
+        <translation>Runlens-Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>No hints.</source>
+        <translation>Keine Hinweise.</translation>
+    </message>
+</context>
+<context>
     <name>Runlens::Suppressions</name>
     <message>
         <source>cannot read %1: %2</source>
@@ -2372,7 +2403,7 @@ Lauf %2</translation>
     </message>
 </context>
 <context>
-    <name>Runlens::TimelineOutput</name>
+    <name>Runlens::Synth</name>
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
@@ -2380,6 +2411,22 @@ Lauf %2</translation>
     <message>
         <source>cannot rename %1 to %2</source>
         <translation>%1 kann nicht in %2 umbenannt werden</translation>
+    </message>
+    <message>
+        <source>events and sessions must be positive, files zero or more</source>
+        <translation>Ereignisse und Sitzungen müssen positiv sein, Dateien null oder mehr</translation>
+    </message>
+    <message>
+        <source>cannot create directory %1</source>
+        <translation>Verzeichnis %1 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>%1 already holds timeline files; use --force to replace them</source>
+        <translation>%1 enthält bereits Timeline-Dateien; mit --force werden sie ersetzt</translation>
+    </message>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>%1 kann nicht entfernt werden</translation>
     </message>
 </context>
 <context>
@@ -2461,6 +2508,93 @@ Lauf %2</translation>
     </message>
 </context>
 <context>
+    <name>Runlens::Triage</name>
+    <message>
+        <source>no run: %1</source>
+        <translation>kein Lauf: %1</translation>
+    </message>
+    <message>
+        <source>no run: the pack holds no timeline events and no run report</source>
+        <translation>kein Lauf: das Paket enthält weder Timeline-Ereignisse noch einen Laufbericht</translation>
+    </message>
+    <message>
+        <source>no run: no timeline lines</source>
+        <translation>kein Lauf: keine Timeline-Zeilen</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Stop reason</source>
+        <translation>Abbruchgrund</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Stage reached</source>
+        <translation>Erreichte Stufe</translation>
+    </message>
+    <message>
+        <source>Hints</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>Hint kind</source>
+        <translation>Hinweisart</translation>
+    </message>
+    <message>
+        <source>Failing stage</source>
+        <translation>Fehlgeschlagene Stufe</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keins)</translation>
+    </message>
+    <message>
+        <source>(no run)</source>
+        <translation>(kein Lauf)</translation>
+    </message>
+    <message>
+        <source>(no hints)</source>
+        <translation>(keine Hinweise)</translation>
+    </message>
+    <message>
+        <source>Runs: %1</source>
+        <translation>Läufe: %1</translation>
+    </message>
+    <message>
+        <source>Runs per group: %1</source>
+        <translation>Läufe pro Gruppe: %1</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Triage</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+</context>
+<context>
     <name>Runlens::TriageModel</name>
     <message>
         <source>%1: %2</source>
@@ -2522,6 +2656,22 @@ Lauf %2</translation>
         <source>Hints</source>
         <translation>Hinweise</translation>
     </message>
+    <message>
+        <source>Disputed: %1</source>
+        <translation>Bestritten: %1</translation>
+    </message>
+    <message>
+        <source>Disputed %1: %2 (%3)</source>
+        <translation>Bestritten %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No run</source>
+        <translation>Kein Lauf</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>Nicht lesbar</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::TriageView</name>
@@ -2566,14 +2716,6 @@ Lauf %2</translation>
         <translation>Die zwei ausgewählten Läufe nebeneinander vergleichen (Ctrl+D)</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Could not be read:</source>
-        <translation>Konnte nicht gelesen werden:</translation>
-    </message>
-    <message>
         <source>%v of %m inputs</source>
         <translation>%v von %m Eingaben</translation>
     </message>
@@ -2586,8 +2728,8 @@ Lauf %2</translation>
         <translation> in %L1 Gruppen</translation>
     </message>
     <message>
-        <source> · unreadable: %L1</source>
-        <translation> · nicht lesbar: %L1</translation>
+        <source> · inputs without a run: %L1</source>
+        <translation> · Eingaben ohne Lauf: %L1</translation>
     </message>
 </context>
 <context>
@@ -2795,12 +2937,25 @@ Doppelklick oder R: den ganzen Lauf anzeigen</translation>
         <source>cannot finish the zip archive (QuaZip error %1)</source>
         <translation>Zip-Archiv kann nicht abgeschlossen werden (QuaZip-Fehler %1)</translation>
     </message>
-</context>
-<context>
-    <name>Runlens::ZipArchive::Private</name>
     <message>
-        <source>not a readable zip archive (QuaZip error %1)</source>
-        <translation>kein lesbares Zip-Archiv (QuaZip-Fehler %1)</translation>
+        <source>encrypted member</source>
+        <translation>verschlüsselter Eintrag</translation>
+    </message>
+    <message>
+        <source>unsupported compression method %1</source>
+        <translation>nicht unterstützte Kompressionsmethode %1</translation>
+    </message>
+    <message>
+        <source>declared size %1 bytes exceeds the limit of %2 bytes</source>
+        <translation>angegebene Größe von %1 Bytes überschreitet die Grenze von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>stored member declares %1 compressed but %2 uncompressed bytes</source>
+        <translation>unkomprimiert gespeicherter Eintrag gibt %1 komprimierte, aber %2 unkomprimierte Bytes an</translation>
+    </message>
+    <message>
+        <source>compression ratio %1 exceeds the limit of %2 (possible zip bomb)</source>
+        <translation>Kompressionsverhältnis %1 überschreitet die Grenze von %2 (mögliche Zip-Bombe)</translation>
     </message>
     <message>
         <source>the archive has %1 entries, more than the limit of %2</source>

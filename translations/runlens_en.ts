@@ -2,22 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>Runlens</name>
-    <message numerus="yes">
-        <source>
-%n hints suppressed.
-</source>
-        <translation>
-            <numerusform>
-%n hint suppressed.
-</numerusform>
-            <numerusform>
-%n hints suppressed.
-</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Runlens::EventsView</name>
     <message numerus="yes">
         <source>Showing %n selected event(s)</source>
@@ -38,6 +22,22 @@
         <translation>
             <numerusform>%1 of %Ln event</numerusform>
             <numerusform>%1 of %Ln events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::HintReport</name>
+    <message numerus="yes">
+        <source>
+%n hints suppressed.
+</source>
+        <translation>
+            <numerusform>
+%n hint suppressed.
+</numerusform>
+            <numerusform>
+%n hints suppressed.
+</numerusform>
         </translation>
     </message>
 </context>
@@ -157,10 +157,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>(%n suppressed)</source>
+        <source>%n suppressed</source>
         <translation>
-            <numerusform>(%n suppressed)</numerusform>
-            <numerusform>(%n suppressed)</numerusform>
+            <numerusform>%n suppressed</numerusform>
+            <numerusform>%n suppressed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disputed</source>
+        <translation>
+            <numerusform>%n disputed</numerusform>
+            <numerusform>%n disputed</numerusform>
         </translation>
     </message>
 </context>

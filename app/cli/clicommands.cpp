@@ -25,10 +25,11 @@ namespace Runlens {
 
 namespace {
 
-QString tr(const char* text)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::Cli)
+};
 
 const char* kUsage = "Usage: runlens-cli <command> [options] PATH\n"
                      "\n"
@@ -69,7 +70,7 @@ SourcePtr load(const QString& path)
 {
     SourcePtr source = readSource(path);
     if (!source->ok()) {
-        printErr(tr("runlens-cli: cannot read %1: %2").arg(path, source->fatalError));
+        printErr(Tr::tr("runlens-cli: cannot read %1: %2").arg(path, source->fatalError));
         return nullptr;
     }
     return source;
@@ -92,24 +93,26 @@ bool loadSuppressions(Suppressions* suppressions, const QString& path, const QSt
 
 int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOnly)
 {
-    QCommandLineOption sessionOption(QStringLiteral("session"), tr("Only runs of session ID."), QStringLiteral("ID"));
-    QCommandLineOption runOption(QStringLiteral("run"), tr("Only run ID."), QStringLiteral("ID"));
-    QCommandLineOption formatOption(QStringLiteral("format"), tr("Output format: json, md or text (default json)."),
+    QCommandLineOption sessionOption(
+        QStringLiteral("session"), Tr::tr("Only runs of session ID."), QStringLiteral("ID"));
+    QCommandLineOption runOption(QStringLiteral("run"), Tr::tr("Only run ID."), QStringLiteral("ID"));
+    QCommandLineOption formatOption(QStringLiteral("format"), Tr::tr("Output format: json, md or text (default json)."),
         QStringLiteral("FORMAT"), QStringLiteral("json"));
     parser.addOptions({ sessionOption, runOption });
     if (!runsOnly)
         parser.addOption(formatOption);
-    parser.addPositionalArgument(QStringLiteral("PATH"), tr("A runpack zip, a timeline directory or a .jsonl file."));
+    parser.addPositionalArgument(
+        QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
     parser.process(arguments);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
-        printErr(tr("runlens-cli: %1 takes exactly one PATH").arg(positional.value(0)));
+        printErr(Tr::tr("runlens-cli: %1 takes exactly one PATH").arg(positional.value(0)));
         return 2;
     }
     const QString format = runsOnly ? QString() : parser.value(formatOption); // `runs` has no --format
     if (!runsOnly && format != QLatin1String("json") && format != QLatin1String("md")
         && format != QLatin1String("text")) {
-        printErr(tr("runlens-cli: unknown format \"%1\" (json, md, text)").arg(format));
+        printErr(Tr::tr("runlens-cli: unknown format \"%1\" (json, md, text)").arg(format));
         return 2;
     }
     const SourcePtr source = load(positional.at(1));
@@ -133,37 +136,39 @@ int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOn
 
 int hints(QCommandLineParser& parser, const QStringList& arguments)
 {
-    QCommandLineOption sessionOption(QStringLiteral("session"), tr("Only runs of session ID."), QStringLiteral("ID"));
-    QCommandLineOption runOption(QStringLiteral("run"), tr("Only run ID."), QStringLiteral("ID"));
+    QCommandLineOption sessionOption(
+        QStringLiteral("session"), Tr::tr("Only runs of session ID."), QStringLiteral("ID"));
+    QCommandLineOption runOption(QStringLiteral("run"), Tr::tr("Only run ID."), QStringLiteral("ID"));
     QCommandLineOption formatOption(QStringLiteral("format"),
-        tr("Output format: text, md, json, csv, sarif or junit (default text)."), QStringLiteral("FORMAT"),
+        Tr::tr("Output format: text, md, json, csv, sarif or junit (default text)."), QStringLiteral("FORMAT"),
         QStringLiteral("text"));
     QCommandLineOption failOnOption(QStringLiteral("fail-on"),
-        tr("Exit 1 when a hint at or above this severity is active: error, warning, "
-           "note or never (default warning)."),
+        Tr::tr("Exit 1 when a hint at or above this severity is active: error, warning, "
+               "note or never (default warning)."),
         QStringLiteral("SEVERITY"), QStringLiteral("warning"));
     QCommandLineOption suppressOption(QStringLiteral("suppress"),
-        tr("Suppression file (default: .runlens-suppress next to PATH)."), QStringLiteral("FILE"));
+        Tr::tr("Suppression file (default: .runlens-suppress next to PATH)."), QStringLiteral("FILE"));
     parser.addOptions({ sessionOption, runOption, formatOption, failOnOption, suppressOption });
-    parser.addPositionalArgument(QStringLiteral("PATH"), tr("A runpack zip, a timeline directory or a .jsonl file."));
+    parser.addPositionalArgument(
+        QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
     parser.process(arguments);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
-        printErr(tr("runlens-cli: hints takes exactly one PATH"));
+        printErr(Tr::tr("runlens-cli: hints takes exactly one PATH"));
         return 2;
     }
     const QString format = parser.value(formatOption);
     static const QStringList formats = { QStringLiteral("text"), QStringLiteral("md"), QStringLiteral("json"),
         QStringLiteral("csv"), QStringLiteral("sarif"), QStringLiteral("junit") };
     if (!formats.contains(format)) {
-        printErr(tr("runlens-cli: unknown format \"%1\" (%2)").arg(format, formats.join(QLatin1String(", "))));
+        printErr(Tr::tr("runlens-cli: unknown format \"%1\" (%2)").arg(format, formats.join(QLatin1String(", "))));
         return 2;
     }
     const QString failOnName = parser.value(failOnOption);
     Severity failOn = Severity::Warning;
     const bool never = failOnName == QLatin1String("never");
     if (!never && !parseSeverity(failOnName, &failOn)) {
-        printErr(tr("runlens-cli: unknown --fail-on \"%1\" (error, warning, note, never)").arg(failOnName));
+        printErr(Tr::tr("runlens-cli: unknown --fail-on \"%1\" (error, warning, note, never)").arg(failOnName));
         return 2;
     }
     const SourcePtr source = load(positional.at(1));
@@ -191,26 +196,28 @@ int hints(QCommandLineParser& parser, const QStringList& arguments)
 
 int explainRule(QCommandLineParser& parser, const QStringList& arguments)
 {
-    QCommandLineOption sessionOption(QStringLiteral("session"), tr("Only runs of session ID."), QStringLiteral("ID"));
-    QCommandLineOption runOption(QStringLiteral("run"), tr("Only run ID."), QStringLiteral("ID"));
+    QCommandLineOption sessionOption(
+        QStringLiteral("session"), Tr::tr("Only runs of session ID."), QStringLiteral("ID"));
+    QCommandLineOption runOption(QStringLiteral("run"), Tr::tr("Only run ID."), QStringLiteral("ID"));
     QCommandLineOption ruleOption(
-        QStringLiteral("rule"), tr("The rule kind, for example gap:hydrate."), QStringLiteral("KIND"));
+        QStringLiteral("rule"), Tr::tr("The rule kind, for example gap:hydrate."), QStringLiteral("KIND"));
     parser.addOptions({ sessionOption, runOption, ruleOption });
-    parser.addPositionalArgument(QStringLiteral("PATH"), tr("A runpack zip, a timeline directory or a .jsonl file."));
+    parser.addPositionalArgument(
+        QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
     parser.process(arguments);
     const QStringList positional = parser.positionalArguments();
     const Rule* rule = findRule(parser.value(ruleOption));
     if (positional.size() != 2 || !rule) {
-        printErr(positional.size() != 2
-                ? tr("runlens-cli: explain takes exactly one PATH")
-                : tr("runlens-cli: unknown rule \"%1\"; 'runlens-cli rules' lists them").arg(parser.value(ruleOption)));
+        printErr(positional.size() != 2 ? Tr::tr("runlens-cli: explain takes exactly one PATH")
+                                        : Tr::tr("runlens-cli: unknown rule \"%1\"; 'runlens-cli rules' lists them")
+                                              .arg(parser.value(ruleOption)));
         return 2;
     }
     const SourcePtr source = load(positional.at(1));
     if (!source)
         return 2;
     const RunFilter filter { parser.value(sessionOption), parser.value(runOption) };
-    QString out = tr("%1 (%2): %3\n").arg(rule->kind, severityName(rule->severity), rule->condition);
+    QString out = Tr::tr("%1 (%2): %3\n").arg(rule->kind, severityName(rule->severity), rule->condition);
     for (const RunPtr& run : source->runs) {
         if (!filter.matches(*run))
             continue;
@@ -220,14 +227,14 @@ int explainRule(QCommandLineParser& parser, const QStringList& arguments)
             QStringList messages;
             for (const Hint& hint : explanation.hints)
                 messages.append(hint.msg);
-            out += tr("fires: %1").arg(messages.join(QLatin1String(" | ")));
+            out += Tr::tr("fires: %1").arg(messages.join(QLatin1String(" | ")));
         } else {
-            out += tr("does not fire: %1").arg(explanation.whyNot);
+            out += Tr::tr("does not fire: %1").arg(explanation.whyNot);
         }
         if (rule->upstream && run->hasStoredHints) {
             const bool stored = std::any_of(run->storedHints.begin(), run->storedHints.end(),
                 [&](const StoredHint& h) { return h.kind == rule->kind; });
-            out += stored ? tr(" (the pack stores this hint)") : tr(" (the pack stores no such hint)");
+            out += stored ? Tr::tr(" (the pack stores this hint)") : Tr::tr(" (the pack stores no such hint)");
         }
         out += u'\n';
     }
@@ -238,25 +245,26 @@ int explainRule(QCommandLineParser& parser, const QStringList& arguments)
 int pack(QCommandLineParser& parser, const QStringList& arguments)
 {
     QCommandLineOption sessionOption(
-        QStringLiteral("session"), tr("The session to pack (required)."), QStringLiteral("ID"));
+        QStringLiteral("session"), Tr::tr("The session to pack (required)."), QStringLiteral("ID"));
     QCommandLineOption runOption(
-        QStringLiteral("run"), tr("One run; without it, every run of the session."), QStringLiteral("ID"));
-    QCommandLineOption reasonOption(QStringLiteral("reason"), tr("meta.json reason."), QStringLiteral("TEXT"));
-    QCommandLineOption layoutOption(QStringLiteral("layout"), tr("upstream (default) or seed."),
+        QStringLiteral("run"), Tr::tr("One run; without it, every run of the session."), QStringLiteral("ID"));
+    QCommandLineOption reasonOption(QStringLiteral("reason"), Tr::tr("meta.json reason."), QStringLiteral("TEXT"));
+    QCommandLineOption layoutOption(QStringLiteral("layout"), Tr::tr("upstream (default) or seed."),
         QStringLiteral("LAYOUT"), QStringLiteral("upstream"));
-    QCommandLineOption redactOption(
-        QStringLiteral("redact"), tr("Replace query texts, absolute paths, host names and secrets with placeholders."));
+    QCommandLineOption redactOption(QStringLiteral("redact"),
+        Tr::tr("Replace query texts, absolute paths, host names and secrets with placeholders."));
     QCommandLineOption outOption(
-        { QStringLiteral("o"), QStringLiteral("output") }, tr("The zip to write."), QStringLiteral("OUT.zip"));
-    QCommandLineOption forceOption(QStringLiteral("force"), tr("Replace OUT.zip when it exists."));
+        { QStringLiteral("o"), QStringLiteral("output") }, Tr::tr("The zip to write."), QStringLiteral("OUT.zip"));
+    QCommandLineOption forceOption(QStringLiteral("force"), Tr::tr("Replace OUT.zip when it exists."));
     parser.addOptions({ sessionOption, runOption, reasonOption, layoutOption, redactOption, outOption, forceOption });
-    parser.addPositionalArgument(QStringLiteral("PATH"), tr("A runpack zip, a timeline directory or a .jsonl file."));
+    parser.addPositionalArgument(
+        QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
     parser.process(arguments);
     const QStringList positional = parser.positionalArguments();
     const QString layout = parser.value(layoutOption);
     if (positional.size() != 2 || !parser.isSet(sessionOption) || !parser.isSet(outOption)
         || (layout != QLatin1String("upstream") && layout != QLatin1String("seed"))) {
-        printErr(tr("runlens-cli: pack takes PATH, --session ID, -o OUT.zip and --layout upstream|seed"));
+        printErr(Tr::tr("runlens-cli: pack takes PATH, --session ID, -o OUT.zip and --layout upstream|seed"));
         return 2;
     }
     const SourcePtr source = load(positional.at(1));
@@ -295,21 +303,23 @@ bool writeOutput(const QByteArray& bytes, const QString& fileName, const QString
 
 int exportSummaryCommand(QCommandLineParser& parser, const QStringList& arguments)
 {
-    QCommandLineOption sessionOption(QStringLiteral("session"), tr("Only runs of session ID."), QStringLiteral("ID"));
-    QCommandLineOption runOption(QStringLiteral("run"), tr("Only run ID."), QStringLiteral("ID"));
-    QCommandLineOption formatOption(QStringLiteral("format"), tr("md, csv, json or html (default md)."),
+    QCommandLineOption sessionOption(
+        QStringLiteral("session"), Tr::tr("Only runs of session ID."), QStringLiteral("ID"));
+    QCommandLineOption runOption(QStringLiteral("run"), Tr::tr("Only run ID."), QStringLiteral("ID"));
+    QCommandLineOption formatOption(QStringLiteral("format"), Tr::tr("md, csv, json or html (default md)."),
         QStringLiteral("FORMAT"), QStringLiteral("md"));
     QCommandLineOption outOption({ QStringLiteral("o"), QStringLiteral("output") },
-        tr("Write to FILE instead of stdout."), QStringLiteral("FILE"));
+        Tr::tr("Write to FILE instead of stdout."), QStringLiteral("FILE"));
     QCommandLineOption suppressOption(QStringLiteral("suppress"),
-        tr("Suppression file (default: .runlens-suppress next to PATH)."), QStringLiteral("FILE"));
+        Tr::tr("Suppression file (default: .runlens-suppress next to PATH)."), QStringLiteral("FILE"));
     parser.addOptions({ sessionOption, runOption, formatOption, outOption, suppressOption });
-    parser.addPositionalArgument(QStringLiteral("PATH"), tr("A runpack zip, a timeline directory or a .jsonl file."));
+    parser.addPositionalArgument(
+        QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
     parser.process(arguments);
     const QStringList positional = parser.positionalArguments();
     ExportFormat format;
     if (positional.size() != 2 || !parseExportFormat(parser.value(formatOption), &format)) {
-        printErr(tr("runlens-cli: export takes one PATH and --format md|csv|json|html"));
+        printErr(Tr::tr("runlens-cli: export takes one PATH and --format md|csv|json|html"));
         return 2;
     }
     const SourcePtr source = load(positional.at(1));
@@ -351,10 +361,10 @@ void printOut(const QByteArray& bytes)
 int runCli(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Runlens: forensics for codeintel_rev runpacks and timelines."));
+    parser.setApplicationDescription(Tr::tr("Runlens: forensics for codeintel_rev runpacks and timelines."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), tr("report, runs, hints, explain, rules"));
+    parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("report, runs, hints, explain, rules"));
     const QString command = arguments.value(1);
     if (command.isEmpty() || command.startsWith(QLatin1Char('-'))) {
         if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
@@ -386,7 +396,7 @@ int runCli(const QStringList& arguments)
         return triageCommand(parser, arguments);
     if (command == QLatin1String("diff"))
         return diffCommand(parser, arguments);
-    printErr(tr("runlens-cli: unknown command \"%1\"").arg(command));
+    printErr(Tr::tr("runlens-cli: unknown command \"%1\"").arg(command));
     std::fputs(kUsage, stderr);
     return 2;
 }

@@ -31,10 +31,11 @@ namespace Runlens {
 
 namespace {
 
-QString tr(const char* text)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::Cli)
+};
 
 void printErr(const QString& text)
 {
@@ -225,18 +226,19 @@ private:
 
 int followCommand(QCommandLineParser& parser, const QStringList& arguments)
 {
-    QCommandLineOption formatOption(QStringLiteral("format"), tr("Output format: text or jsonl (default text)."),
+    QCommandLineOption formatOption(QStringLiteral("format"), Tr::tr("Output format: text or jsonl (default text)."),
         QStringLiteral("FORMAT"), QStringLiteral("text"));
-    QCommandLineOption sessionOption(QStringLiteral("session"), tr("Only runs of session ID."), QStringLiteral("ID"));
+    QCommandLineOption sessionOption(
+        QStringLiteral("session"), Tr::tr("Only runs of session ID."), QStringLiteral("ID"));
     QCommandLineOption sinceStartOption(
-        QStringLiteral("since-start"), tr("Read the files from their start instead of only what is appended."));
+        QStringLiteral("since-start"), Tr::tr("Read the files from their start instead of only what is appended."));
     QCommandLineOption idleOption(QStringLiteral("idle-seconds"),
-        tr("Seconds without new lines before an open run counts as cut off (default 30)."), QStringLiteral("N"),
+        Tr::tr("Seconds without new lines before an open run counts as cut off (default 30)."), QStringLiteral("N"),
         QStringLiteral("30"));
-    QCommandLineOption pollOption(QStringLiteral("poll-ms"), tr("Milliseconds between polls (default 100)."),
+    QCommandLineOption pollOption(QStringLiteral("poll-ms"), Tr::tr("Milliseconds between polls (default 100)."),
         QStringLiteral("N"), QStringLiteral("100"));
     parser.addOptions({ formatOption, sessionOption, sinceStartOption, idleOption, pollOption });
-    parser.addPositionalArgument(QStringLiteral("DIR"), tr("The timeline directory the server writes."));
+    parser.addPositionalArgument(QStringLiteral("DIR"), Tr::tr("The timeline directory the server writes."));
     parser.process(arguments);
     const QStringList positional = parser.positionalArguments();
     const QString format = parser.value(formatOption);
@@ -246,17 +248,17 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
     const int pollMs = parser.value(pollOption).toInt(&pollOk);
     if (positional.size() != 2 || (format != QLatin1String("text") && format != QLatin1String("jsonl")) || !idleOk
         || idleSeconds < 1 || !pollOk || pollMs < 10) {
-        printErr(tr("runlens-cli: follow takes one DIR, --format text|jsonl, --idle-seconds N >= 1 and "
-                    "--poll-ms N >= 10"));
+        printErr(Tr::tr("runlens-cli: follow takes one DIR, --format text|jsonl, --idle-seconds N >= 1 and "
+                        "--poll-ms N >= 10"));
         return 2;
     }
     const QString directory = positional.at(1);
     if (QFile::exists(directory) && !QFileInfo(directory).isDir()) {
-        printErr(tr("runlens-cli: %1 is not a directory").arg(directory));
+        printErr(Tr::tr("runlens-cli: %1 is not a directory").arg(directory));
         return 2;
     }
     if (!QFile::exists(directory))
-        printErr(tr("runlens-cli: %1 does not exist yet; waiting for it").arg(directory));
+        printErr(Tr::tr("runlens-cli: %1 does not exist yet; waiting for it").arg(directory));
 
     Suppressions suppressions;
     const QString suppressFile = Suppressions::defaultFileFor(directory);
@@ -284,8 +286,8 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
         // After the first poll, so that whoever waits for this line knows where following starts.
         if (first)
             printErr(parser.isSet(sinceStartOption)
-                    ? tr("runlens-cli: following %1 from the start of its files; Ctrl+C stops").arg(directory)
-                    : tr("runlens-cli: following %1 from the end of its files; Ctrl+C stops").arg(directory));
+                    ? Tr::tr("runlens-cli: following %1 from the start of its files; Ctrl+C stops").arg(directory)
+                    : Tr::tr("runlens-cli: following %1 from the end of its files; Ctrl+C stops").arg(directory));
         for (const Diagnostic& problem : std::as_const(batch.problems))
             printErr(QStringLiteral("runlens-cli: ") + problem.toString());
         const qint64 now = QDateTime::currentMSecsSinceEpoch();

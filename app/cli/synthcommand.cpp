@@ -12,10 +12,11 @@ namespace Runlens {
 
 namespace {
 
-QString tr(const char* text)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::Cli)
+};
 
 void printErr(const QString& text)
 {
@@ -30,7 +31,7 @@ bool integerOption(const QCommandLineParser& parser, const QCommandLineOption& o
     bool ok = false;
     const qint64 parsed = parser.value(option).toLongLong(&ok);
     if (!ok || parsed < minimum) {
-        printErr(tr("runlens-cli: --%1 must be an integer of at least %2, not \"%3\"")
+        printErr(Tr::tr("runlens-cli: --%1 must be an integer of at least %2, not \"%3\"")
                      .arg(option.names().constLast())
                      .arg(minimum)
                      .arg(parser.value(option)));
@@ -45,20 +46,21 @@ bool integerOption(const QCommandLineParser& parser, const QCommandLineOption& o
 int synthCommand(QCommandLineParser& parser, const QStringList& arguments)
 {
     QCommandLineOption eventsOption(
-        QStringLiteral("events"), tr("Timeline lines to write (default 100000)."), QStringLiteral("N"));
+        QStringLiteral("events"), Tr::tr("Timeline lines to write (default 100000)."), QStringLiteral("N"));
     QCommandLineOption sessionsOption(
-        QStringLiteral("sessions"), tr("Concurrent client sessions (default 50)."), QStringLiteral("S"));
+        QStringLiteral("sessions"), Tr::tr("Concurrent client sessions (default 50)."), QStringLiteral("S"));
     QCommandLineOption seedOption(QStringLiteral("seed"),
-        tr("Random seed; the same arguments write the same bytes (default 1)."), QStringLiteral("K"));
+        Tr::tr("Random seed; the same arguments write the same bytes (default 1)."), QStringLiteral("K"));
     QCommandLineOption filesOption(QStringLiteral("files"),
-        tr("Split into F files of equal line counts (default: rotate at 10 MB like the server)."), QStringLiteral("F"));
+        Tr::tr("Split into F files of equal line counts (default: rotate at 10 MB like the server)."),
+        QStringLiteral("F"));
     QCommandLineOption outOption(
-        { QStringLiteral("o"), QStringLiteral("output") }, tr("The directory to write."), QStringLiteral("DIR"));
-    QCommandLineOption forceOption(QStringLiteral("force"), tr("Replace timeline files already in DIR."));
+        { QStringLiteral("o"), QStringLiteral("output") }, Tr::tr("The directory to write."), QStringLiteral("DIR"));
+    QCommandLineOption forceOption(QStringLiteral("force"), Tr::tr("Replace timeline files already in DIR."));
     parser.addOptions({ eventsOption, sessionsOption, seedOption, filesOption, outOption, forceOption });
     parser.process(arguments);
     if (parser.positionalArguments().size() != 1 || !parser.isSet(outOption)) {
-        printErr(tr("runlens-cli: synth takes --events N --sessions S [--seed K] [--files F] -o DIR"));
+        printErr(Tr::tr("runlens-cli: synth takes --events N --sessions S [--seed K] [--files F] -o DIR"));
         return 2;
     }
     SynthOptions options;
@@ -69,7 +71,7 @@ int synthCommand(QCommandLineParser& parser, const QStringList& arguments)
         || !integerOption(parser, seedOption, 0, &seed) || !integerOption(parser, filesOption, 1, &files))
         return 2;
     if (sessions > 100'000 || files > options.events) {
-        printErr(tr("runlens-cli: at most 100000 sessions, and no more files than events"));
+        printErr(Tr::tr("runlens-cli: at most 100000 sessions, and no more files than events"));
         return 2;
     }
     options.sessions = int(sessions);
@@ -84,8 +86,8 @@ int synthCommand(QCommandLineParser& parser, const QStringList& arguments)
         return 2;
     }
     // One line for people and scripts alike; numbers in a fixed order.
-    const QString summary = tr("%1 events, %2 bytes, %3 files, %4 runs (%5 complete, %6 failed, %7 cut off, "
-                               "%8 background), %9 restarts")
+    const QString summary = Tr::tr("%1 events, %2 bytes, %3 files, %4 runs (%5 complete, %6 failed, %7 cut off, "
+                                   "%8 background), %9 restarts")
                                 .arg(stats.events)
                                 .arg(stats.bytes)
                                 .arg(stats.files.size())

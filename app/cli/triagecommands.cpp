@@ -17,10 +17,11 @@ namespace Runlens {
 
 namespace {
 
-QString tr(const char* text)
+// The context lupdate files these texts under, and the one they are looked up in at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Runlens::Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Runlens::Cli)
+};
 
 struct Loaded
 {
@@ -45,14 +46,14 @@ std::vector<Loaded> loadAll(const QStringList& paths)
         });
     for (const Loaded& input : loaded) {
         if (!input.source->ok())
-            printErr(tr("runlens-cli: cannot read %1: %2").arg(input.path, input.source->fatalError));
+            printErr(Tr::tr("runlens-cli: cannot read %1: %2").arg(input.path, input.source->fatalError));
     }
     return loaded;
 }
 
 QCommandLineOption formatOption(const QString& formats)
 {
-    return QCommandLineOption(QStringLiteral("format"), tr("Output format: %1 (default text).").arg(formats),
+    return QCommandLineOption(QStringLiteral("format"), Tr::tr("Output format: %1 (default text).").arg(formats),
         QStringLiteral("FORMAT"), QStringLiteral("text"));
 }
 
@@ -68,9 +69,9 @@ const TriageRow* pickRun(const Loaded& input, const QString& spec)
             return &row;
     }
     if (spec.isEmpty())
-        printErr(tr("runlens-cli: no run with a tool scope in %1").arg(input.path));
+        printErr(Tr::tr("runlens-cli: no run with a tool scope in %1").arg(input.path));
     else
-        printErr(tr("runlens-cli: no run %1 with a tool scope in %2").arg(spec, input.path));
+        printErr(Tr::tr("runlens-cli: no run %1 with a tool scope in %2").arg(spec, input.path));
     return nullptr;
 }
 
@@ -85,12 +86,12 @@ int triageCommand(QCommandLineParser& parser, const QStringList& arguments)
 {
     const QCommandLineOption format = formatOption(QStringLiteral("text, csv, json, md"));
     const QCommandLineOption groupBy(QStringLiteral("group-by"),
-        tr("Count runs per hint kind, stop reason, tool or failing stage: kind, stop, "
-           "tool, stage or none (default kind)."),
+        Tr::tr("Count runs per hint kind, stop reason, tool or failing stage: kind, stop, "
+               "tool, stage or none (default kind)."),
         QStringLiteral("GROUP"), QStringLiteral("kind"));
     parser.addOptions({ format, groupBy });
-    parser.addPositionalArgument(
-        QStringLiteral("PATH..."), tr("Runpack zips, timeline directories, .jsonl files, or folders holding them."));
+    parser.addPositionalArgument(QStringLiteral("PATH..."),
+        Tr::tr("Runpack zips, timeline directories, .jsonl files, or folders holding them."));
     parser.process(arguments);
     const QStringList paths = parser.positionalArguments().mid(1);
     const QString formatName = parser.value(format);
@@ -98,13 +99,13 @@ int triageCommand(QCommandLineParser& parser, const QStringList& arguments)
     static const QStringList formats = { QStringLiteral("text"), QStringLiteral("csv"), QStringLiteral("json"),
         QStringLiteral("md") };
     if (paths.isEmpty() || !formats.contains(formatName) || !parseTriageGrouping(parser.value(groupBy), &grouping)) {
-        printErr(tr("runlens-cli: triage takes PATH..., --format text|csv|json|md and "
-                    "--group-by kind|stop|tool|stage|none"));
+        printErr(Tr::tr("runlens-cli: triage takes PATH..., --format text|csv|json|md and "
+                        "--group-by kind|stop|tool|stage|none"));
         return 2;
     }
     const QStringList inputs = triageInputs(paths);
     if (inputs.isEmpty()) {
-        printErr(tr("runlens-cli: no runpack, timeline directory or .jsonl file in %1").arg(paths.join(u' ')));
+        printErr(Tr::tr("runlens-cli: no runpack, timeline directory or .jsonl file in %1").arg(paths.join(u' ')));
         return 2;
     }
     TriageRows rows;
@@ -130,21 +131,21 @@ int diffCommand(QCommandLineParser& parser, const QStringList& arguments)
 {
     const QCommandLineOption format = formatOption(QStringLiteral("text, json, md"));
     const QCommandLineOption runA(QStringLiteral("run-a"),
-        tr("The run of A: SESSION/RUN or RUN (default: the first "
-           "run with a tool scope)."),
+        Tr::tr("The run of A: SESSION/RUN or RUN (default: the first "
+               "run with a tool scope)."),
         QStringLiteral("SESSION/RUN"));
     const QCommandLineOption runB(
-        QStringLiteral("run-b"), tr("The run of B, likewise."), QStringLiteral("SESSION/RUN"));
+        QStringLiteral("run-b"), Tr::tr("The run of B, likewise."), QStringLiteral("SESSION/RUN"));
     parser.addOptions({ format, runA, runB });
-    parser.addPositionalArgument(QStringLiteral("A"), tr("A runpack zip, a timeline directory or a .jsonl file."));
-    parser.addPositionalArgument(QStringLiteral("B"), tr("Another, or the same with --run-a/--run-b."));
+    parser.addPositionalArgument(QStringLiteral("A"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
+    parser.addPositionalArgument(QStringLiteral("B"), Tr::tr("Another, or the same with --run-a/--run-b."));
     parser.process(arguments);
     const QStringList positional = parser.positionalArguments();
     const QString formatName = parser.value(format);
     if (positional.size() != 3
         || (formatName != QLatin1String("text") && formatName != QLatin1String("json")
             && formatName != QLatin1String("md"))) {
-        printErr(tr("runlens-cli: diff takes A, B and --format text|json|md"));
+        printErr(Tr::tr("runlens-cli: diff takes A, B and --format text|json|md"));
         return 2;
     }
     const std::vector<Loaded> loaded = loadAll(positional.mid(1));
