@@ -55,7 +55,11 @@ RunExtras storedGapHydrate(const QStringList& names)
     std::vector<Checkpoint> checkpoints;
     for (const QString& name : names) {
         const bool ok = !name.endsWith(u'!');
-        checkpoints.push_back(Checkpoint { ok ? name : name.chopped(1), ok, ok ? QString() : QStringLiteral("boom") });
+        Checkpoint checkpoint;
+        checkpoint.name = ok ? name : name.chopped(1);
+        checkpoint.ok = ok;
+        checkpoint.reason = ok ? QString() : QStringLiteral("boom");
+        checkpoints.push_back(checkpoint);
     }
     extras.checkpoints = checkpoints;
     OpsCoverage coverage;
