@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // runlens: the desktop viewer. Opens every PATH given in its own tab; --screenshot renders one
 // source to a PNG without user interaction (works on the offscreen platform).
+#include "inputfile.h"
 #include "mainwindow.h"
 #include "palettes.h"
 #include "sourceview.h"
@@ -109,8 +110,11 @@ int main(int argc, char** argv)
     QApplication::setDesktopFileName(QStringLiteral("org.runlens.Runlens"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.runlens.Runlens.svg")));
 
+    // Decoded as file names are, not by QCoreApplication::arguments(): a PATH need not be UTF-8.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(Runlens::decodeFileName(QByteArray(argv[i])));
     // Before the parser, so that --help speaks the user's language; --lang switches later.
-    const QStringList arguments = QCoreApplication::arguments();
     QString language;
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         if (arguments.at(i) == QLatin1String("--lang") && i + 1 < arguments.size())
@@ -148,7 +152,7 @@ int main(int argc, char** argv)
     parser.addPositionalArgument(QStringLiteral("PATH"),
         QApplication::translate("main", "Runpack zips, timeline directories or .jsonl files to open."),
         QStringLiteral("[PATH...]"));
-    parser.process(app);
+    parser.process(arguments);
     const QStringList paths = parser.positionalArguments();
     if (!applyTheme(parser.value(themeOption))) {
         printError(QApplication::translate("main", "runlens: --theme wants light, dark or system, not \"%1\"")

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
+#include "outputfile.h"
+#include "ziparchive.h"
 
-#include "atomicfile.h"
 #include "compareview.h"
 #include "engine.h"
 #include "hintsview.h"
@@ -13,6 +14,7 @@
 #include "severitybadge.h"
 #include "sourceview.h"
 #include "summaryexport.h"
+#include "suppressions.h"
 #include "triagemodel.h"
 #include "triageview.h"
 #include "waterfallview.h"
@@ -75,6 +77,15 @@ bool isTimelineDirectory(const QString& path)
 }
 
 // "runpack_x.zip: session/run", for compare titles and output.
+// What writing from VIEW must never replace: every file its source read, and the suppression file beside it.
+OutputRules outputRulesFor(const SourceView& view, bool force)
+{
+    const SourcePtr source = view.source();
+    QStringList read = source ? source->inputFiles : QStringList();
+    read.append(Suppressions::defaultFileFor(view.path()));
+    return { read, force };
+}
+
 QString runLabel(const QString& path, const Run& run)
 {
     return QStringLiteral("%1: %2/%3").arg(QFileInfo(path).fileName(), run.sessionId, run.runId);
@@ -672,14 +683,13 @@ void MainWindow::exportHints()
 void MainWindow::exportHintsTo(const SourceView* view, const QString& fileName, ExportFormat format)
 {
     const auto report = view->hintReport();
-    const QString input = view->path();
-    writeInBackground(fileName, [report, format, fileName, input] {
-        QString error;
+    // The file dialog asked before replacing a file; nothing the view reads is ever written.
+    const OutputRules rules = outputRulesFor(*view, true);
+    writeInBackground(fileName, [report, format, fileName, rules] {
         if (!report)
-            error = tr("The detectors have not finished yet.");
-        else
-            writeFileAtomically(fileName, exportSummary(*report, format), input, &error);
-        return error;
+            return tr("The detectors have not finished yet.");
+        QString error;
+        return writeOutputFile(fileName, exportSummary(*report, format), rules, &error) ? QString() : error;
     });
 }
 
@@ -700,12 +710,14 @@ void MainWindow::writePackTo(
     const SourceView* view, const PackOptions& options, const QString& fileName, bool overwrite)
 {
     const SourcePtr source = view->source();
-    writeInBackground(fileName, [source, options, fileName, overwrite] {
+    const OutputRules rules = outputRulesFor(*view, overwrite);
+    writeInBackground(fileName, [source, options, fileName, rules] {
         PackMembers members;
+        QByteArray zip;
         QString error;
-        if (buildPack(*source, options, upstreamHintsProvider(), hintsProvider(), &members, &error))
-            writePack(fileName, members, source->path, overwrite, &error);
-        return error;
+        const bool written = buildPack(*source, options, upstreamHintsProvider(), hintsProvider(), &members, &error)
+            && ZipArchive::writeToBuffer(&zip, members, &error) && writeOutputFile(fileName, zip, rules, &error);
+        return written ? QString() : error;
     });
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "printable.h"
 #include "run.h"
 
 #include <QJsonDocument>
@@ -31,10 +32,11 @@ inline QString csvRecord(const QStringList& fields)
     return escaped.join(u',') + QLatin1String("\r\n");
 }
 
-/// A Markdown table cell: a '|' would end the cell and a line break the row.
-inline QString mdCell(QString text)
+/// A Markdown table cell: a '|' would end the cell, a line break or CR the row, and other controls would
+/// act on whatever shows the text (printable()).
+inline QString mdCell(const QString& text)
 {
-    return text.replace(u'|', QLatin1String("\\|")).replace(u'\n', u' ');
+    return printable(text).replace(u'|', QLatin1String("\\|"));
 }
 
 inline QString whyText(const QJsonObject& why)

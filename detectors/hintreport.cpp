@@ -39,6 +39,12 @@ template <typename F> void forEachHint(const HintReport& report, F f)
     }
 }
 
+// "session/run" of a hint's run, "(input)" for a hint about the whole input; made printable.
+QString where(const Run* run)
+{
+    return run ? printable(run->sessionId + u'/' + run->runId) : Tr::tr("(input)");
+}
+
 QString runStatus(const Run* run)
 {
     return run ? runStatusName(run->status) : QString();
@@ -161,13 +167,14 @@ QByteArray hintsText(const HintReport& report)
         forEachHint(report, [&](const Run* run, const Hint& hint) {
             if (hint.severity != severity || !hint.isActive())
                 return;
-            const QString where = run ? run->sessionId + u'/' + run->runId : Tr::tr("(input)");
-            lines.append(QStringLiteral("  %1  %2  %3").arg(hint.kind, -26).arg(where, hint.msg));
+            lines.append(
+                QStringLiteral("  %1  %2  %3").arg(printable(hint.kind), -26).arg(where(run), printable(hint.msg)));
             if (!hint.why.isEmpty())
                 lines.append(QStringLiteral("      why: ") + whyText(hint.why));
             if (!hint.evidence.empty()) {
                 const HintEvidence& e = hint.evidence.front();
-                lines.append(QStringLiteral("      at: %1:%2 %3").arg(e.file).arg(e.line).arg(e.text));
+                lines.append(
+                    QStringLiteral("      at: %1:%2 %3").arg(printable(e.file)).arg(e.line).arg(printable(e.text)));
             }
         });
         const int count = int(std::count_if(
@@ -179,12 +186,12 @@ QByteArray hintsText(const HintReport& report)
     // Hints that do not count, each with the reason: suppressed by the user, or disputed by the data.
     QStringList suppressed, disputed;
     forEachHint(report, [&](const Run* run, const Hint& hint) {
-        const QString where = run ? run->sessionId + u'/' + run->runId : Tr::tr("(input)");
         if (hint.isSuppressed())
-            suppressed.append(QStringLiteral("  %1  %2  (%3)").arg(hint.kind, where, hint.suppressedBy));
+            suppressed.append(
+                QStringLiteral("  %1  %2  (%3)").arg(printable(hint.kind), where(run), printable(hint.suppressedBy)));
         else if (hint.isDisputed())
-            disputed.append(
-                QStringLiteral("  %1  %2  %3\n      disputed: %4").arg(hint.kind, where, hint.msg, hint.disputed));
+            disputed.append(QStringLiteral("  %1  %2  %3\n      disputed: %4")
+                                .arg(printable(hint.kind), where(run), printable(hint.msg), printable(hint.disputed)));
     });
     out += QStringLiteral("SUPPRESSED (%1)\n").arg(suppressed.size());
     for (const QString& line : std::as_const(suppressed))
@@ -199,13 +206,13 @@ QByteArray hintsText(const HintReport& report)
 
 QByteArray hintsMarkdown(const HintReport& report)
 {
-    QString out = Tr::tr("# Hints: `%1`\n\n").arg(report.source);
+    QString out = Tr::tr("# Hints: `%1`\n\n").arg(printable(report.source));
     out += Tr::tr("| Severity | Kind | Session | Run | Tool | Status | Message |\n|---|---|---|---|---|---|---|\n");
     forEachHint(report, [&](const Run* run, const Hint& hint) {
         if (!hint.isActive())
             return;
         out += QStringLiteral("| %1 | `%2` | %3 | %4 | %5 | %6 | %7 |\n")
-                   .arg(severityName(hint.severity), hint.kind, mdCell(run ? run->sessionId : QString()),
+                   .arg(severityName(hint.severity), mdCell(hint.kind), mdCell(run ? run->sessionId : QString()),
                        mdCell(run ? run->runId : QString()), mdCell(run ? run->tool : QString()), runStatus(run),
                        mdCell(hint.msg));
     });
@@ -218,7 +225,7 @@ QByteArray hintsMarkdown(const HintReport& report)
         forEachHint(report, [&](const Run* run, const Hint& hint) {
             if (hint.isDisputed() && !hint.isSuppressed())
                 out += QStringLiteral("| `%1` | %2 | %3 | %4 | %5 |\n")
-                           .arg(hint.kind, mdCell(run ? run->sessionId : QString()),
+                           .arg(mdCell(hint.kind), mdCell(run ? run->sessionId : QString()),
                                mdCell(run ? run->runId : QString()), mdCell(hint.msg), mdCell(hint.disputed));
         });
     }

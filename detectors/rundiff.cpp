@@ -110,17 +110,17 @@ QString cellText(CellStatus status, double ms)
 
 QString runLine(const Run& run)
 {
-    QStringList facts = { run.tool.isEmpty() ? Tr::tr("no tool") : run.tool, runStatusName(run.status) };
+    QStringList facts = { run.tool.isEmpty() ? Tr::tr("no tool") : printable(run.tool), runStatusName(run.status) };
     if (!std::isnan(run.durationMs))
         facts.append(formatDuration(run.durationMs));
     if (!run.stopReason.isEmpty())
-        facts.append(Tr::tr("stop reason: %1").arg(run.stopReason));
+        facts.append(Tr::tr("stop reason: %1").arg(printable(run.stopReason)));
     return facts.join(QLatin1String(", "));
 }
 
 QString hintLine(const Hint& hint)
 {
-    return QStringLiteral("[%1] %2: %3").arg(severityName(hint.severity), hint.kind, hint.msg);
+    return QStringLiteral("[%1] %2: %3").arg(severityName(hint.severity), printable(hint.kind), printable(hint.msg));
 }
 
 struct SettingsSection
@@ -229,12 +229,12 @@ std::vector<SettingDiff> diffSettings(const QJsonObject& a, const QJsonObject& b
 QByteArray diffText(const RunDiff& diff)
 {
     QString out = QStringLiteral("A: %1  (%2)\nB: %3  (%4)\n\n")
-                      .arg(diff.labelA, runLine(*diff.a), diff.labelB, runLine(*diff.b));
+                      .arg(printable(diff.labelA), runLine(*diff.a), printable(diff.labelB), runLine(*diff.b));
     out += Tr::tr("Stages (* changed):") + u'\n';
     for (const StageDiff& stage : diff.stages) {
         QString line = QStringLiteral("%1 %2 %3 %4 %5")
                            .arg(stage.statusChanged() ? QStringLiteral("*") : QStringLiteral(" "))
-                           .arg(stage.stage, -14)
+                           .arg(printable(stage.stage), -14)
                            .arg(cellText(stage.a, stage.msA), -22)
                            .arg(cellText(stage.b, stage.msB), -22)
                            .arg(deltaText(stage));
@@ -291,15 +291,16 @@ QByteArray diffMarkdown(const RunDiff& diff)
         // Changed cells in bold, as the compare view marks them.
         const QString mark = stage.statusChanged() ? QStringLiteral("**") : QString();
         out += QStringLiteral("| %1 | %2%3%2 | %2%4%2 | %5 | %6 | %7 |\n")
-                   .arg(stage.stage, mark, cellText(stage.a, stage.msA), cellText(stage.b, stage.msB), deltaText(stage),
-                       mdCell(stage.reasonA), mdCell(stage.reasonB));
+                   .arg(mdCell(stage.stage), mark, cellText(stage.a, stage.msA), cellText(stage.b, stage.msB),
+                       deltaText(stage), mdCell(stage.reasonA), mdCell(stage.reasonB));
     }
     for (const HintsSection& section : hintsSections(diff)) {
         out += QStringLiteral("\n## %1\n\n").arg(section.title);
         if (section.hints->empty())
             out += Tr::tr("None.") + u'\n';
         for (const Hint& hint : *section.hints)
-            out += QStringLiteral("- `%1` (%2): %3\n").arg(hint.kind, severityName(hint.severity), mdCell(hint.msg));
+            out += QStringLiteral("- `%1` (%2): %3\n")
+                       .arg(mdCell(hint.kind), severityName(hint.severity), mdCell(hint.msg));
     }
     for (const SettingsSection& section : settingsSections(diff)) {
         out += QStringLiteral("\n## `%1`\n\n").arg(section.title);

@@ -37,9 +37,10 @@ QString statusLabel(RunStatus status)
     return {};
 }
 
+// Escaped for HTML, control characters made visible first: the page may be read in a terminal too.
 QString html(const QString& s)
 {
-    return s.toHtmlEscaped();
+    return printable(s).toHtmlEscaped();
 }
 
 // " (suppressed)" or " (disputed: why)" for a hint that does not count; empty for an active one.
@@ -54,7 +55,7 @@ QString notCountedNote(const Hint& hint)
 
 QByteArray markdown(const HintReport& report)
 {
-    QString out = Tr::tr("# Runlens summary: `%1`\n\n").arg(report.source);
+    QString out = Tr::tr("# Runlens summary: `%1`\n\n").arg(printable(report.source));
     out += Tr::tr(
         "| Session | Run | Tool | Status | Severity | Kind | Message | Why |\n|---|---|---|---|---|---|---|---|\n");
     int rows = 0;
@@ -65,8 +66,8 @@ QByteArray markdown(const HintReport& report)
                 continue;
             ++rows;
             out += QStringLiteral("| %1 | `%2` | %3 | %4 | %5 | `%6` | %7 | `%8` |\n")
-                       .arg(mdCell(run.sessionId), run.runId, mdCell(run.tool), statusLabel(run.status),
-                           severityName(hint.severity), hint.kind, mdCell(hint.msg), mdCell(whyText(hint.why)));
+                       .arg(mdCell(run.sessionId), mdCell(run.runId), mdCell(run.tool), statusLabel(run.status),
+                           severityName(hint.severity), mdCell(hint.kind), mdCell(hint.msg), mdCell(whyText(hint.why)));
         }
     }
     if (rows == 0)
@@ -76,8 +77,8 @@ QByteArray markdown(const HintReport& report)
         for (const Hint& hint : entry.hints) {
             if (hint.isDisputed() && !hint.isSuppressed())
                 disputed += QStringLiteral("| %1 | `%2` | `%3` | %4 | %5 |\n")
-                                .arg(mdCell(entry.run->sessionId), entry.run->runId, hint.kind, mdCell(hint.msg),
-                                    mdCell(hint.disputed));
+                                .arg(mdCell(entry.run->sessionId), mdCell(entry.run->runId), mdCell(hint.kind),
+                                    mdCell(hint.msg), mdCell(hint.disputed));
         }
     }
     if (!disputed.isEmpty())
@@ -86,7 +87,7 @@ QByteArray markdown(const HintReport& report)
             + disputed;
     for (const RunHints& entry : report.runs) {
         const Run& run = *entry.run;
-        out += QStringLiteral("\n## %1 / `%2`\n\n").arg(mdCell(run.sessionId), run.runId);
+        out += QStringLiteral("\n## %1 / `%2`\n\n").arg(mdCell(run.sessionId), mdCell(run.runId));
         out += Tr::tr("%1, %2, %3")
                    .arg(run.tool.isEmpty() ? Tr::tr("no tool") : QStringLiteral("`%1`").arg(run.tool),
                        statusLabel(run.status), formatDuration(run.durationMs));
@@ -100,7 +101,7 @@ QByteArray markdown(const HintReport& report)
         out += Tr::tr("| Stage | Status | Duration | Reason |\n|---|---|---|---|\n");
         for (const StageCell& cell : run.stages)
             out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
-                       .arg(cell.stage, cellStatusLabel(cell.status), formatDuration(cell.durationMs),
+                       .arg(mdCell(cell.stage), cellStatusLabel(cell.status), formatDuration(cell.durationMs),
                            mdCell(cell.reason));
     }
     return out.toUtf8();

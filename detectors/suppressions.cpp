@@ -4,7 +4,6 @@
 #include "inputfile.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -32,29 +31,24 @@ bool globMatches(const QString& pattern, const QString& text)
 
 QString Suppressions::defaultFileFor(const QString& inputPath)
 {
-    const QFileInfo info(inputPath);
-    const QDir dir = info.isDir() ? QDir(info.absoluteFilePath()) : info.absoluteDir();
-    return dir.filePath(fileName());
+    const QFileInfo info(inputPath); // path arithmetic only: the file system is asked through fileStatus()
+    const bool isDir = fileStatus(inputPath).type == FileStatus::Type::Directory;
+    return childPath(isDir ? info.absoluteFilePath() : info.absolutePath(), fileName());
 }
 
 bool Suppressions::load(const QString& path)
 {
-    if (const QString reason = notRegularFileReason(path); !reason.isEmpty()) {
-        // A FIFO named .runlens-suppress would block open() forever.
+    QFile file;
+    QString reason;
+    if (!openRegularFile(path, &file, &reason)) { // a FIFO named .runlens-suppress must not block
         m_error = QCoreApplication::translate("Runlens::Suppressions", "cannot read %1: %2").arg(path, reason);
-        return false;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_error =
-            QCoreApplication::translate("Runlens::Suppressions", "cannot read %1: %2").arg(path, file.errorString());
         return false;
     }
     if (file.size() > 4 * 1024 * 1024) {
         m_error = QCoreApplication::translate("Runlens::Suppressions", "%1 is larger than 4 MiB").arg(path);
         return false;
     }
-    parse(file.readAll(), QFileInfo(path).fileName());
+    parse(file.read(4 * 1024 * 1024), QFileInfo(path).fileName());
     return true;
 }
 

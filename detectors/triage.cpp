@@ -128,12 +128,13 @@ QHash<const Source*, QString> displayPaths(const TriageRows& rows)
 // The table cells of a row for people (text and Markdown).
 QStringList displayCells(const TriageRow& row, const QString& displayPath)
 {
-    const QString stop = row.stopReason().replace(u'\n', u' ');
+    const QString stop = printable(row.stopReason());
     if (!row.run)
-        return { displayPath, {}, {}, {}, row.statusName(), stop, {}, {}, {} };
+        return { printable(displayPath), {}, {}, {}, row.statusName(), stop, {}, {}, {} };
     const Run& run = *row.run;
-    return { displayPath, run.sessionId, run.runId, run.tool, row.statusName(), stop, formatDuration(run.durationMs),
-        row.stageReached, hintsSummary(row) };
+    return { printable(displayPath), printable(run.sessionId), printable(run.runId), printable(run.tool),
+        row.statusName(), stop, formatDuration(run.durationMs), printable(row.stageReached),
+        printable(hintsSummary(row)) };
 }
 
 // Why an input that could be read holds no run: its first problem, when it has one.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "diagnostic.h"
+#include "printable.h"
 
 namespace Runlens {
 
@@ -13,7 +14,7 @@ QString Diagnostic::toString() const
     if (byteOffset >= 0)
         text += QStringLiteral(" offset ") + QString::number(byteOffset) + u':';
     text += u' ' + message;
-    return text;
+    return printable(text); // one line, whatever a file name or a message holds
 }
 
 } // namespace Runlens

@@ -3,12 +3,16 @@
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QFileInfo>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace Runlens {
 
@@ -20,30 +24,210 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Runlens::InputFile)
 };
 
-} // namespace
-
-QString notRegularFileReason(const QString& path)
+// The length of the well-formed UTF-8 sequence at `s[i]` (Unicode table 3-7), 0 when there is none.
+int utf8Length(const unsigned char* s, qsizetype i, qsizetype n)
 {
-    struct stat st = {};
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0) {
-        const int error = errno;
-        if (error == ELOOP)
-            return Tr::tr("symbolic link loop");
-        if (error == ENOENT && QFileInfo(path).isSymLink())
-            return Tr::tr("dangling symbolic link to %1").arg(QFileInfo(path).symLinkTarget());
-        return QString::fromLocal8Bit(std::strerror(error));
+    const unsigned char c = s[i];
+    if (c < 0x80)
+        return 1;
+    int length = 0;
+    unsigned char low = 0x80, high = 0xBF; // the allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+        length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        length = 3;
+        if (c == 0xE0)
+            low = 0xA0; // no overlong forms
+        else if (c == 0xED)
+            high = 0x9F; // no surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        length = 4;
+        if (c == 0xF0)
+            low = 0x90;
+        else if (c == 0xF4)
+            high = 0x8F; // nothing above U+10FFFF
+    } else {
+        return 0;
     }
-    if (S_ISREG(st.st_mode))
-        return {};
-    if (S_ISDIR(st.st_mode))
+    if (i + length > n || s[i + 1] < low || s[i + 1] > high)
+        return 0;
+    for (int k = 2; k < length; ++k) {
+        if (s[i + k] < 0x80 || s[i + k] > 0xBF)
+            return 0;
+    }
+    return length;
+}
+
+bool isEscapedByte(char16_t c)
+{
+    return c >= 0xDC80 && c <= 0xDCFF;
+}
+
+QString typeReason(mode_t mode)
+{
+    if (S_ISDIR(mode))
         return Tr::tr("a directory, not a regular file");
-    if (S_ISFIFO(st.st_mode))
+    if (S_ISFIFO(mode))
         return Tr::tr("a FIFO (named pipe), not a regular file");
-    if (S_ISSOCK(st.st_mode))
+    if (S_ISSOCK(mode))
         return Tr::tr("a socket, not a regular file");
-    if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+    if (S_ISCHR(mode) || S_ISBLK(mode))
         return Tr::tr("a device, not a regular file");
     return Tr::tr("not a regular file");
+}
+
+QString errnoText(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+} // namespace
+
+QString decodeFileName(const QByteArray& bytes)
+{
+    const auto* s = reinterpret_cast<const unsigned char*>(bytes.constData());
+    const qsizetype n = bytes.size();
+    QString name;
+    name.reserve(n);
+    qsizetype run = 0; // start of the well-formed bytes not yet decoded
+    for (qsizetype i = 0; i < n;) {
+        const int length = utf8Length(s, i, n);
+        if (length > 0) {
+            i += length;
+            continue;
+        }
+        name += QString::fromUtf8(bytes.constData() + run, i - run);
+        name += QChar(char16_t(0xDC00 + s[i]));
+        run = ++i;
+    }
+    name += QString::fromUtf8(bytes.constData() + run, n - run);
+    return name;
+}
+
+QByteArray encodeFileName(const QString& name)
+{
+    QByteArray bytes;
+    bytes.reserve(name.size());
+    qsizetype run = 0;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const char16_t c = name.at(i).unicode();
+        // A lone low surrogate: a high one before it would make a pair, which is a real character.
+        if (isEscapedByte(c) && (i == 0 || !name.at(i - 1).isHighSurrogate())) {
+            bytes += QStringView(name).mid(run, i - run).toUtf8();
+            bytes += char(c - 0xDC00);
+            run = i + 1;
+        }
+    }
+    bytes += QStringView(name).mid(run).toUtf8();
+    return bytes;
+}
+
+FileStatus fileStatus(const QString& path)
+{
+    FileStatus status;
+    const QByteArray encoded = encodeFileName(path);
+    struct stat st = {};
+    if (::lstat(encoded.constData(), &st) == 0 && S_ISLNK(st.st_mode))
+        status.isSymLink = true;
+    if (::stat(encoded.constData(), &st) != 0) {
+        const int error = errno;
+        if (error == ELOOP) {
+            status.reason = Tr::tr("symbolic link loop");
+        } else if (error == ENOENT && status.isSymLink) {
+            QByteArray target(4096, '\0');
+            const ssize_t length = ::readlink(encoded.constData(), target.data(), size_t(target.size()));
+            status.reason = Tr::tr("dangling symbolic link to %1")
+                                .arg(length > 0 ? decodeFileName(target.left(length)) : QString());
+        } else if (error == ENOENT) {
+            status.reason = Tr::tr("no such file or directory");
+        } else {
+            status.reason = errnoText(error);
+        }
+        return status;
+    }
+    status.size = st.st_size;
+    if (S_ISREG(st.st_mode)) {
+        status.type = FileStatus::Type::Regular;
+    } else if (S_ISDIR(st.st_mode)) {
+        status.type = FileStatus::Type::Directory;
+    } else {
+        status.type = FileStatus::Type::Other;
+        status.reason = typeReason(st.st_mode);
+    }
+    return status;
+}
+
+bool openRegularFile(const QString& path, QFile* file, QString* reason)
+{
+    const int fd = ::open(encodeFileName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        const int error = errno;
+        const FileStatus status = fileStatus(path);
+        *reason = !status.reason.isEmpty() ? status.reason : errnoText(error);
+        return false;
+    }
+    struct stat st = {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        *reason = S_ISREG(st.st_mode) ? errnoText(errno) : typeReason(st.st_mode);
+        ::close(fd);
+        return false;
+    }
+    // Blocking again for the reads: O_NONBLOCK only kept the open from waiting for a FIFO's writer.
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    if (!file->open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        *reason = file->errorString();
+        ::close(fd);
+        return false;
+    }
+    return true;
+}
+
+QStringList directoryEntries(const QString& directory, const QString& pattern)
+{
+    QStringList names;
+    const std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(encodeFileName(directory).constData()), ::closedir);
+    if (!dir)
+        return names;
+    while (const dirent* entry = ::readdir(dir.get())) {
+        const QByteArray bytes(entry->d_name);
+        if (bytes == "." || bytes == "..")
+            continue;
+        const QString name = decodeFileName(bytes);
+        if (pattern.isEmpty() || matchesWildcard(name, pattern))
+            names.append(name);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+bool matchesWildcard(QStringView name, QStringView pattern)
+{
+    // Greedy with one backtrack point, the last '*': linear for the patterns file names use.
+    qsizetype n = 0, p = 0, star = -1, resume = 0;
+    while (n < name.size()) {
+        if (p < pattern.size() && (pattern[p] == u'?' || (pattern[p] != u'*' && pattern[p] == name[n]))) {
+            ++n;
+            ++p;
+        } else if (p < pattern.size() && pattern[p] == u'*') {
+            star = p++;
+            resume = n;
+        } else if (star >= 0) {
+            p = star + 1;
+            n = ++resume;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == u'*')
+        ++p;
+    return p == pattern.size();
+}
+
+QString childPath(const QString& directory, const QString& name)
+{
+    if (directory.endsWith(u'/'))
+        return directory + name;
+    return directory + u'/' + name;
 }
 
 } // namespace Runlens

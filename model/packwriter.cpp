@@ -361,25 +361,4 @@ QString packFileName(const Source& source, const PackOptions& options)
         .arg(std::max<qint64>(epoch, 0));
 }
 
-bool writePack(
-    const QString& fileName, const PackMembers& members, const QString& inputPath, bool force, QString* error)
-{
-    const QFileInfo out(fileName);
-    const QFileInfo input(inputPath);
-    if (out.exists() && input.exists() && out.canonicalFilePath() == input.canonicalFilePath()) {
-        *error = Tr::tr("refusing to write over the input %1").arg(inputPath);
-        return false;
-    }
-    if (input.isDir() && out.exists() && out.canonicalFilePath().startsWith(input.canonicalFilePath() + u'/')
-        && out.fileName().startsWith(QLatin1String("events-"))) {
-        *error = Tr::tr("refusing to write over the timeline file %1").arg(fileName);
-        return false;
-    }
-    if (out.exists() && !force) {
-        *error = Tr::tr("%1 exists; use --force to replace it").arg(fileName);
-        return false;
-    }
-    return ZipArchive::write(fileName, members, error);
-}
-
 } // namespace Runlens

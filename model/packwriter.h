@@ -38,9 +38,4 @@ bool buildPack(const Source& source, const PackOptions& options, const HintsProv
 /// The file name upstream would give the pack: runpack_<session>_<run or latest>_<epoch>.zip.
 QString packFileName(const Source& source, const PackOptions& options);
 
-/// Writes the members atomically. Refuses to write over any input file, and over an existing
-/// `fileName` unless `force`.
-bool writePack(
-    const QString& fileName, const PackMembers& members, const QString& inputPath, bool force, QString* error);
-
 } // namespace Runlens

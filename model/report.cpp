@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "report.h"
+#include "printable.h"
 
 #include "jsontext_p.h"
 #include "parallel_p.h"
@@ -130,8 +131,8 @@ QString statusLabel(const Run& run)
 QString hintLine(const QJsonObject& hint)
 {
     return QStringLiteral("[%1] %2: %3")
-        .arg(hint.value(QLatin1String("severity")).toString(), hint.value(QLatin1String("kind")).toString(),
-            hint.value(QLatin1String("msg")).toString());
+        .arg(hint.value(QLatin1String("severity")).toString(), printable(hint.value(QLatin1String("kind")).toString()),
+            printable(hint.value(QLatin1String("msg")).toString()));
 }
 
 } // namespace
@@ -228,23 +229,24 @@ QByteArray reportText(const Source& source, const RunFilter& filter, const Hints
 {
     QString out;
     out += Tr::tr("Source: %1 (%2%3)\n")
-               .arg(source.path, sourceKindName(source.kind),
+               .arg(printable(source.path), sourceKindName(source.kind),
                    source.layout == Source::Layout::None ? QString() : QLatin1String(", ") + layoutName(source.layout));
     for (const RunPtr& run : source.runs) {
         if (!filter.matches(*run))
             continue;
         out += QLatin1Char('\n');
         out += Tr::tr("Run %1 / %2  %3  %4  %5\n")
-                   .arg(run->sessionId, run->runId, run->tool.isEmpty() ? Tr::tr("(no tool)") : run->tool,
-                       statusLabel(*run), formatDuration(run->durationMs));
+                   .arg(printable(run->sessionId), printable(run->runId),
+                       run->tool.isEmpty() ? Tr::tr("(no tool)") : printable(run->tool), statusLabel(*run),
+                       formatDuration(run->durationMs));
         if (!run->stopReason.isEmpty())
-            out += Tr::tr("  stop reason: %1\n").arg(run->stopReason);
+            out += Tr::tr("  stop reason: %1\n").arg(printable(run->stopReason));
         for (const StageCell& cell : run->stages) {
             out += QStringLiteral("  %1 %2 %3%4\n")
-                       .arg(cell.stage, -14)
+                       .arg(printable(cell.stage), -14)
                        .arg(cellStatusLabel(cell.status), -12)
                        .arg(formatDuration(cell.durationMs), -9)
-                       .arg(cell.reason.isEmpty() ? QString() : QLatin1String("  ") + cell.reason);
+                       .arg(cell.reason.isEmpty() ? QString() : QLatin1String("  ") + printable(cell.reason));
         }
         if (hints) {
             for (const QJsonValue& hint : hints(*run))
@@ -261,22 +263,23 @@ QByteArray reportText(const Source& source, const RunFilter& filter, const Hints
 
 QByteArray reportMarkdown(const Source& source, const RunFilter& filter, const HintsProvider& hints)
 {
-    QString out = Tr::tr("# Runlens report: `%1`\n").arg(source.path);
+    QString out = Tr::tr("# Runlens report: `%1`\n").arg(printable(source.path));
     for (const RunPtr& run : source.runs) {
         if (!filter.matches(*run))
             continue;
-        out += QStringLiteral("\n## %1 / %2\n\n").arg(run->sessionId, run->runId);
+        out += QStringLiteral("\n## %1 / %2\n\n").arg(printable(run->sessionId), printable(run->runId));
         out += Tr::tr("- Tool: %1\n- Status: %2\n- Duration: %3\n")
-                   .arg(run->tool.isEmpty() ? Tr::tr("(none)") : QStringLiteral("`%1`").arg(run->tool),
+                   .arg(run->tool.isEmpty() ? Tr::tr("(none)") : QStringLiteral("`%1`").arg(printable(run->tool)),
                        statusLabel(*run), formatDuration(run->durationMs));
         if (!run->stopReason.isEmpty())
-            out += Tr::tr("- Stop reason: %1\n").arg(run->stopReason);
+            out += Tr::tr("- Stop reason: %1\n").arg(printable(run->stopReason));
         if (!run->stages.empty()) {
             out += Tr::tr("\n| Stage | Status | Duration | Reason |\n|---|---|---|---|\n");
             for (const StageCell& cell : run->stages)
                 out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
-                           .arg(cell.stage, cellStatusLabel(cell.status), formatDuration(cell.durationMs),
-                               QString(cell.reason).replace(QLatin1Char('|'), QLatin1String("\\|")));
+                           .arg(printable(cell.stage).replace(QLatin1Char('|'), QLatin1String("\\|")),
+                               cellStatusLabel(cell.status), formatDuration(cell.durationMs),
+                               printable(cell.reason).replace(QLatin1Char('|'), QLatin1String("\\|")));
         }
         if (hints) {
             const QJsonArray list = hints(*run);
@@ -302,8 +305,8 @@ QByteArray runsListText(const Source& source, const RunFilter& filter)
         if (!filter.matches(*run))
             continue;
         out += QStringLiteral("%1\t%2\t%3\t%4\t%5\n")
-                   .arg(run->sessionId, run->runId, runStatusName(run->status),
-                       run->tool.isEmpty() ? QStringLiteral("-") : run->tool)
+                   .arg(printable(run->sessionId), printable(run->runId), runStatusName(run->status),
+                       run->tool.isEmpty() ? QStringLiteral("-") : printable(run->tool))
                    .arg(run->events.size());
     }
     return out.toUtf8();

@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -51,6 +52,7 @@ struct Source
     QJsonObject meta;
     std::vector<PackMember> members;
     std::vector<RunPtr> runs; // sessions in first-seen order, runs by start within a session
+    QStringList inputFiles; // every file read: the pack, the timeline files, the step ledgers
     Diagnostics problems; // every problem met, each run's own problems included
     QString fatalError; // set when the input could not be read at all
     qint64 inputBytes = 0;

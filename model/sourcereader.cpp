@@ -8,14 +8,14 @@
 #include "ziparchive.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 #include <algorithm>
+
+#include <unistd.h>
 
 namespace Runlens {
 
@@ -176,18 +176,20 @@ bool isPlainTimelineReport(const QJsonObject& report)
 }
 
 // Structured step ledgers beside a diagnostics directory: <data>/telemetry/runs/<day>/<run_id>.jsonl.
-QHash<QString, QJsonArray> readStepLedgers(const QString& diagnosticsDir)
+// The files read are added to `read`.
+QHash<QString, QJsonArray> readStepLedgers(const QString& diagnosticsDir, QStringList* read)
 {
     QHash<QString, QJsonArray> byRun;
-    QDir runs(QDir(diagnosticsDir).filePath(QStringLiteral("../telemetry/runs")));
-    if (!runs.exists())
-        return byRun;
-    for (const QString& day : runs.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        QDir dayDir(runs.filePath(day));
-        for (const QString& name : dayDir.entryList({ QStringLiteral("*.jsonl") }, QDir::Files, QDir::Name)) {
-            QFile file(dayDir.filePath(name));
-            if (file.size() > 64 * 1024 * 1024 || !file.open(QIODevice::ReadOnly))
+    const QString runs = childPath(diagnosticsDir, QStringLiteral("../telemetry/runs"));
+    for (const QString& day : directoryEntries(runs)) {
+        const QString dayDir = childPath(runs, day);
+        for (const QString& name : directoryEntries(dayDir, QStringLiteral("*.jsonl"))) {
+            const QString path = childPath(dayDir, name);
+            QFile file;
+            QString reason;
+            if (fileStatus(path).size > 64 * 1024 * 1024 || !openRegularFile(path, &file, &reason))
                 continue;
+            read->append(path);
             while (!file.atEnd()) {
                 const QJsonObject record = QJsonDocument::fromJson(file.readLine()).object();
                 const QString runId = record.value(QLatin1String("run_id")).toString();
@@ -401,10 +403,10 @@ void readRunpack(Source* source, const LoadControl& control)
 
 void readTimeline(Source* source, const LoadControl& control)
 {
-    const QFileInfo info(source->path);
+    const bool isDir = source->kind == Source::Kind::TimelineDirectory;
     // A run whose id has a structured step ledger gets its records (spec 10.1).
     const QHash<QString, QJsonArray> ledgers =
-        info.isDir() ? readStepLedgers(source->path) : QHash<QString, QJsonArray>();
+        isDir ? readStepLedgers(source->path, &source->inputFiles) : QHash<QString, QJsonArray>();
     TimelineReader::PrefixCallback onPrefix;
     if (control.partial) {
         onPrefix = [&](TimelineData prefix) {
@@ -417,19 +419,25 @@ void readTimeline(Source* source, const LoadControl& control)
             control.partial(std::move(partial));
         };
     }
-    TimelineData data = info.isDir()
+    TimelineData data = isDir
         ? TimelineReader::readDirectory(source->path, control, TimelineReader::EventLayout::RunsByBuffer, onPrefix)
         : TimelineReader::readFile(source->path, control);
     source->inputBytes = data.bytes;
-    if (info.isDir() && data.buffers.empty() && data.problems.isEmpty())
+    if (isDir) {
+        for (const QString& name : TimelineReader::timelineFiles(source->path))
+            source->inputFiles.append(childPath(source->path, name));
+    } else {
+        source->inputFiles.append(source->path);
+    }
+    if (isDir && data.buffers.empty() && data.problems.isEmpty())
         source->problems.append({ Diagnostic::Severity::Warning, source->path, 0, -1,
             Tr::tr("no events-*.jsonl files in this directory") });
-    if (!info.isDir() && data.buffers.empty()) {
+    if (!isDir && data.buffers.empty()) {
         source->fatalError = data.problems.isEmpty() ? Tr::tr("cannot read") : data.problems.first().message;
         return;
     }
     // A file in which not one line is a timeline event is not a timeline at all.
-    if (!info.isDir() && data.events.empty() && !data.problems.isEmpty()) {
+    if (!isDir && data.events.empty() && !data.problems.isEmpty()) {
         const Diagnostic& first = data.problems.first();
         source->fatalError =
             Tr::tr("not a timeline: no line is a timeline event (line %1: %2)").arg(first.line).arg(first.message);
@@ -440,8 +448,9 @@ void readTimeline(Source* source, const LoadControl& control)
 
 bool looksLikeZip(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    QFile file;
+    QString reason;
+    if (!openRegularFile(path, &file, &reason))
         return path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive);
     const QByteArray head = file.read(4);
     return head.startsWith("PK") || path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive);
@@ -506,20 +515,20 @@ SourcePtr readSource(const QString& path, const LoadControl& control)
 {
     auto source = std::make_shared<Source>();
     source->path = path;
-    const QFileInfo info(path);
-    if (!info.exists()) {
-        source->fatalError = info.isSymLink() ? notRegularFileReason(path) : Tr::tr("no such file or directory");
-        return source;
-    }
-    if (!info.isReadable()) {
-        source->fatalError = Tr::tr("permission denied");
-    } else if (info.isDir()) {
+    const FileStatus status = fileStatus(path);
+    if (status.type == FileStatus::Type::Missing || status.type == FileStatus::Type::Other) {
+        // Other: opening a FIFO blocks until a writer comes, a device never ends. Each reader decides again on
+        // the descriptor it opens, in case the path is swapped for one after this check.
+        source->fatalError = status.reason;
+    } else if (status.type == FileStatus::Type::Directory) {
         source->kind = Source::Kind::TimelineDirectory;
-        readTimeline(source.get(), control);
-    } else if (const QString reason = notRegularFileReason(path); !reason.isEmpty()) {
-        source->fatalError = reason; // opening a FIFO blocks until a writer comes; a device never ends
+        if (::access(encodeFileName(path).constData(), R_OK | X_OK) != 0)
+            source->fatalError = Tr::tr("permission denied");
+        else
+            readTimeline(source.get(), control);
     } else if (looksLikeZip(path)) {
         source->kind = Source::Kind::Runpack;
+        source->inputFiles.append(path);
         readRunpack(source.get(), control);
     } else {
         source->kind = Source::Kind::JsonlFile;

@@ -71,9 +71,9 @@ QStringList TimelineReader::timelineFiles(const QString& directory)
         QString name;
     };
     std::vector<Key> keys;
-    const QStringList names =
-        QDir(directory).entryList({ QStringLiteral("events-*.jsonl") }, QDir::Files | QDir::System);
-    for (const QString& name : names) {
+    for (const QString& name : directoryEntries(directory, QStringLiteral("events-*.jsonl"))) {
+        if (fileStatus(childPath(directory, name)).type == FileStatus::Type::Directory)
+            continue;
         const auto match = pattern.match(name);
         if (!match.hasMatch())
             keys.push_back({ QStringLiteral("~"), 2, 0, name });
@@ -94,15 +94,9 @@ QStringList TimelineReader::timelineFiles(const QString& directory)
 std::shared_ptr<const TextBuffer> TimelineReader::mapFile(
     const QString& path, const QString& displayName, QString* error)
 {
-    if (const QString reason = notRegularFileReason(path); !reason.isEmpty()) {
-        *error = reason; // a FIFO would block open() and a device never ends
+    auto file = std::make_shared<QFile>();
+    if (!openRegularFile(path, file.get(), error)) // a FIFO would block a plain open, a device never ends
         return nullptr;
-    }
-    auto file = std::make_shared<QFile>(path);
-    if (!file->open(QIODevice::ReadOnly)) {
-        *error = file->errorString();
-        return nullptr;
-    }
     auto buffer = std::make_shared<TextBuffer>();
     buffer->name = displayName;
     // Read, never mapped: a mapped file that someone truncates (logrotate's copytruncate) kills the process
@@ -369,7 +363,7 @@ TimelineData TimelineReader::readDirectory(const QString& directory, const LoadC
     const QStringList names = timelineFiles(directory);
     QStringList paths;
     for (const QString& name : names)
-        paths.append(QDir(directory).filePath(name));
+        paths.append(childPath(directory, name));
     return readFiles(paths, names, control, layout, onPrefix, chunkBytes);
 }
 

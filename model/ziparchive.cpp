@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ziparchive.h"
+#include "inputfile.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -110,6 +111,7 @@ struct ZipArchive::Private
 {
     QString fileName;
     QIODevice* device = nullptr; // the caller's, when not reading a file
+    std::unique_ptr<QFile> file; // ours, when reading `fileName`
     Limits limits;
     std::unique_ptr<QuaZip> zip;
     QList<Entry> entries;
@@ -125,6 +127,7 @@ struct ZipArchive::Private
         if (zip && zip->isOpen())
             zip->close();
         zip.reset();
+        file.reset();
         entries.clear();
         positions.clear();
         index.clear();
@@ -177,11 +180,14 @@ bool ZipArchive::open()
     } else {
         if (d->fileName.isEmpty())
             return d->fail(Tr::tr("no zip archive given"));
-        QFile probe(d->fileName);
-        if (!probe.open(QIODevice::ReadOnly))
-            return d->fail(Tr::tr("cannot open %1: %2").arg(d->fileName, probe.errorString()));
-        probe.close();
-        d->zip = std::make_unique<QuaZip>(d->fileName);
+        // Opened here, not by name in QuaZip: only a regular file is read, and a name need not be UTF-8.
+        auto file = std::make_unique<QFile>();
+        QString reason;
+        if (!openRegularFile(d->fileName, file.get(), &reason))
+            return d->fail(Tr::tr("cannot open %1: %2").arg(d->fileName, reason));
+        d->file = std::move(file);
+        d->zip = std::make_unique<QuaZip>(d->file.get());
+        d->zip->setAutoClose(false);
     }
     // Names without the UTF-8 flag: every tool in the pipeline writes UTF-8 (or plain ASCII).
     d->zip->setFileNameCodec("UTF-8");
@@ -189,8 +195,7 @@ bool ZipArchive::open()
     if (!d->zip->open(QuaZip::mdUnzip)) {
         const int code = d->zip->getZipError();
         d->zip.reset();
-        QFile file(d->fileName);
-        if (isEmptyArchive(d->device ? d->device : &file)) {
+        if (isEmptyArchive(d->device ? d->device : d->file.get())) {
             d->openEmpty = true;
             return true;
         }

@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name>Runlens</name>
-    <message>
-        <source>refusing to write over the input %1</source>
-        <translation>die Eingabe %1 wird nicht überschrieben</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-</context>
-<context>
     <name>Runlens::CompareView</name>
     <message>
         <source>Ran</source>
@@ -505,6 +494,10 @@ Bestritten: %2</translation>
         <source>not a regular file</source>
         <translation>keine reguläre Datei</translation>
     </message>
+    <message>
+        <source>no such file or directory</source>
+        <translation>Datei oder Verzeichnis nicht gefunden</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::JsonLineParser</name>
@@ -880,6 +873,41 @@ Bestritten: %2</translation>
     </message>
 </context>
 <context>
+    <name>Runlens::OutputFile</name>
+    <message>
+        <source>no output file given</source>
+        <translation>keine Ausgabedatei angegeben</translation>
+    </message>
+    <message>
+        <source>%1: no such directory</source>
+        <translation>%1: kein solches Verzeichnis</translation>
+    </message>
+    <message>
+        <source>refusing to write %1: events-*.jsonl is a timeline file name, and this output is no timeline</source>
+        <translation>%1 wird nicht geschrieben: events-*.jsonl ist ein Name für Timeline-Dateien, und diese Ausgabe ist keine Timeline</translation>
+    </message>
+    <message>
+        <source>refusing to write %1: it is %2, an input of this command</source>
+        <translation>%1 wird nicht geschrieben: Es ist %2, eine Eingabe dieses Befehls</translation>
+    </message>
+    <message>
+        <source>refusing to write %1: it is a directory</source>
+        <translation>%1 wird nicht geschrieben: Es ist ein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>refusing to write %1: it is a device, FIFO or socket, not a regular file</source>
+        <translation>%1 wird nicht geschrieben: Es ist ein Gerät, ein FIFO oder ein Socket, keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%1 exists; use --force to replace it</source>
+        <translation>%1 existiert bereits; zum Ersetzen --force verwenden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Runlens::PackContentsView</name>
     <message>
         <source>Search keys and values</source>
@@ -915,18 +943,6 @@ Bestritten: %2</translation>
     <message>
         <source>no run %1 of session %2 in %3</source>
         <translation>kein Lauf %1 der Sitzung %2 in %3</translation>
-    </message>
-    <message>
-        <source>refusing to write over the input %1</source>
-        <translation>die Eingabe %1 wird nicht überschrieben</translation>
-    </message>
-    <message>
-        <source>refusing to write over the timeline file %1</source>
-        <translation>die Timeline-Datei %1 wird nicht überschrieben</translation>
-    </message>
-    <message>
-        <source>%1 exists; use --force to replace it</source>
-        <translation>%1 existiert bereits; zum Ersetzen --force verwenden</translation>
     </message>
 </context>
 <context>
@@ -1934,10 +1950,6 @@ Lauf %2</translation>
     <message>
         <source>not a timeline: no line is a timeline event (line %1: %2)</source>
         <translation>keine Timeline: Keine Zeile ist ein Timeline-Ereignis (Zeile %1: %2)</translation>
-    </message>
-    <message>
-        <source>no such file or directory</source>
-        <translation>Datei oder Verzeichnis nicht gefunden</translation>
     </message>
     <message>
         <source>permission denied</source>

@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "clicommands.h"
 
-#include "atomicfile.h"
 #include "engine.h"
 #include "followcommand.h"
 #include "hintreport.h"
+#include "inputfile.h"
+#include "outputfile.h"
 #include "packwriter.h"
+#include "printable.h"
 #include "report.h"
 #include "source.h"
 #include "summaryexport.h"
 #include "suppressions.h"
 #include "synthcommand.h"
 #include "triagecommands.h"
+#include "ziparchive.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -19,7 +22,9 @@
 #include <QFileInfo>
 #include <QTextStream>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 namespace Runlens {
 
@@ -65,22 +70,49 @@ struct Command
     QString description;
 };
 
-// Reads PATH; on failure prints one line (what, where, why) and returns null.
-SourcePtr load(const QString& path)
+int g_stdoutError = 0; // errno of the first failed write to stdout; later output is dropped
+
+// Reads PATH and checks that `filter` selects a run of it; on failure prints one line (what, where, why)
+// and returns null. A CI job pointed at the wrong folder must fail, not pass on nothing.
+SourcePtr load(const QString& path, const RunFilter& filter = {})
 {
     SourcePtr source = readSource(path);
     if (!source->ok()) {
         printErr(Tr::tr("runlens-cli: cannot read %1: %2").arg(path, source->fatalError));
         return nullptr;
     }
+    if (source->runs.empty()) {
+        const auto error = std::find_if(source->problems.begin(), source->problems.end(),
+            [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::Error; });
+        printErr(error != source->problems.end()
+                ? Tr::tr("runlens-cli: no run could be read from %1: %2").arg(path, error->toString())
+                : Tr::tr("runlens-cli: no run could be read from %1: it holds no timeline line").arg(path));
+        return nullptr;
+    }
+    if (std::none_of(
+            source->runs.begin(), source->runs.end(), [&](const RunPtr& run) { return filter.matches(*run); })) {
+        printErr(Tr::tr("runlens-cli: no run of %1 matches the --session/--run given").arg(path));
+        return nullptr;
+    }
     return source;
 }
 
 // The suppression file: --suppress FILE (must exist), else .runlens-suppress next to PATH when present.
+QString suppressionFile(const QString& path, const QString& explicitFile)
+{
+    return explicitFile.isEmpty() ? Suppressions::defaultFileFor(path) : explicitFile;
+}
+
+// What a command that reads `source` (and its suppression file) must never write over.
+OutputRules outputRules(const Source& source, const QString& suppressions, bool force)
+{
+    return OutputRules { source.inputFiles + QStringList { suppressions }, force };
+}
+
 bool loadSuppressions(Suppressions* suppressions, const QString& path, const QString& explicitFile)
 {
-    const QString file = explicitFile.isEmpty() ? Suppressions::defaultFileFor(path) : explicitFile;
-    if (explicitFile.isEmpty() && !QFile::exists(file))
+    const QString file = suppressionFile(path, explicitFile);
+    if (explicitFile.isEmpty() && fileStatus(file).type == FileStatus::Type::Missing)
         return true;
     if (!suppressions->load(file)) {
         printErr(QStringLiteral("runlens-cli: ") + suppressions->errorString());
@@ -115,10 +147,10 @@ int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOn
         printErr(Tr::tr("runlens-cli: unknown format \"%1\" (json, md, text)").arg(format));
         return 2;
     }
-    const SourcePtr source = load(positional.at(1));
+    const RunFilter filter { parser.value(sessionOption), parser.value(runOption) };
+    const SourcePtr source = load(positional.at(1), filter);
     if (!source)
         return 2;
-    const RunFilter filter { parser.value(sessionOption), parser.value(runOption) };
     Suppressions suppressions;
     if (!loadSuppressions(&suppressions, positional.at(1), {}))
         return 2;
@@ -171,14 +203,14 @@ int hints(QCommandLineParser& parser, const QStringList& arguments)
         printErr(Tr::tr("runlens-cli: unknown --fail-on \"%1\" (error, warning, note, never)").arg(failOnName));
         return 2;
     }
-    const SourcePtr source = load(positional.at(1));
+    const RunFilter filter { parser.value(sessionOption), parser.value(runOption) };
+    const SourcePtr source = load(positional.at(1), filter);
     if (!source)
         return 2;
     Suppressions suppressions;
     if (!loadSuppressions(&suppressions, positional.at(1), parser.value(suppressOption)))
         return 2;
-    const HintReport report =
-        buildHintReport(*source, RunFilter { parser.value(sessionOption), parser.value(runOption) }, &suppressions);
+    const HintReport report = buildHintReport(*source, filter, &suppressions);
     if (format == QLatin1String("md"))
         printOut(hintsMarkdown(report));
     else if (format == QLatin1String("json"))
@@ -213,23 +245,23 @@ int explainRule(QCommandLineParser& parser, const QStringList& arguments)
                                               .arg(parser.value(ruleOption)));
         return 2;
     }
-    const SourcePtr source = load(positional.at(1));
+    const RunFilter filter { parser.value(sessionOption), parser.value(runOption) };
+    const SourcePtr source = load(positional.at(1), filter);
     if (!source)
         return 2;
-    const RunFilter filter { parser.value(sessionOption), parser.value(runOption) };
     QString out = Tr::tr("%1 (%2): %3\n").arg(rule->kind, severityName(rule->severity), rule->condition);
     for (const RunPtr& run : source->runs) {
         if (!filter.matches(*run))
             continue;
         const Explanation explanation = explain(*run, rule->kind);
-        out += QStringLiteral("%1/%2: ").arg(run->sessionId, run->runId);
+        out += QStringLiteral("%1/%2: ").arg(printable(run->sessionId), printable(run->runId));
         if (explanation.fired) {
             QStringList messages;
             for (const Hint& hint : explanation.hints)
                 messages.append(hint.msg);
-            out += Tr::tr("fires: %1").arg(messages.join(QLatin1String(" | ")));
+            out += Tr::tr("fires: %1").arg(printable(messages.join(QLatin1String(" | "))));
         } else {
-            out += Tr::tr("does not fire: %1").arg(explanation.whyNot);
+            out += Tr::tr("does not fire: %1").arg(printable(explanation.whyNot));
         }
         if (rule->upstream && run->hasStoredHints) {
             const bool stored = std::any_of(run->storedHints.begin(), run->storedHints.end(),
@@ -240,6 +272,21 @@ int explainRule(QCommandLineParser& parser, const QStringList& arguments)
     }
     printOut(out.toUtf8());
     return 0;
+}
+
+// Writes to OUT atomically (the old file stays until the new one is complete), or to stdout for "-" and "".
+bool writeOutput(const QByteArray& bytes, const QString& fileName, const OutputRules& rules)
+{
+    if (fileName.isEmpty() || fileName == QLatin1String("-")) {
+        printOut(bytes);
+        return true;
+    }
+    QString error;
+    if (!writeOutputFile(fileName, bytes, rules, &error)) {
+        printErr(QStringLiteral("runlens-cli: ") + error);
+        return false;
+    }
+    return true;
 }
 
 int pack(QCommandLineParser& parser, const QStringList& arguments)
@@ -276,29 +323,21 @@ int pack(QCommandLineParser& parser, const QStringList& arguments)
     options.reason = parser.value(reasonOption);
     options.layout = layout == QLatin1String("seed") ? PackOptions::Layout::Seed : PackOptions::Layout::Upstream;
     options.redact = parser.isSet(redactOption);
+    const QString out = parser.value(outOption);
+    const OutputRules rules = outputRules(*source, suppressionFile(positional.at(1), {}), parser.isSet(forceOption));
+    if (const QString refusal = outputRefusal(out, rules); !refusal.isEmpty()) { // before the work, not after
+        printErr(QStringLiteral("runlens-cli: ") + refusal);
+        return 2;
+    }
     PackMembers members;
+    QByteArray zip;
     QString error;
     if (!buildPack(*source, options, upstreamHintsProvider(), hintsProvider(), &members, &error)
-        || !writePack(parser.value(outOption), members, positional.at(1), parser.isSet(forceOption), &error)) {
+        || !ZipArchive::writeToBuffer(&zip, members, &error)) {
         printErr(QStringLiteral("runlens-cli: ") + error);
         return 2;
     }
-    return 0;
-}
-
-// Writes to OUT atomically (the old file stays until the new one is complete), or to stdout.
-bool writeOutput(const QByteArray& bytes, const QString& fileName, const QString& inputPath)
-{
-    if (fileName.isEmpty() || fileName == QLatin1String("-")) {
-        printOut(bytes);
-        return true;
-    }
-    QString error;
-    if (!writeFileAtomically(fileName, bytes, inputPath, &error)) {
-        printErr(QStringLiteral("runlens-cli: ") + error);
-        return false;
-    }
-    return true;
+    return writeOutput(zip, out, rules) ? 0 : 2;
 }
 
 int exportSummaryCommand(QCommandLineParser& parser, const QStringList& arguments)
@@ -322,15 +361,23 @@ int exportSummaryCommand(QCommandLineParser& parser, const QStringList& argument
         printErr(Tr::tr("runlens-cli: export takes one PATH and --format md|csv|json|html"));
         return 2;
     }
-    const SourcePtr source = load(positional.at(1));
+    const RunFilter filter { parser.value(sessionOption), parser.value(runOption) };
+    const SourcePtr source = load(positional.at(1), filter);
     if (!source)
         return 2;
+    // export writes over an existing file, as -o does in most tools; never over what it reads.
+    const OutputRules rules =
+        outputRules(*source, suppressionFile(positional.at(1), parser.value(suppressOption)), true);
+    if (const QString refusal = outputRefusal(parser.value(outOption), rules);
+        parser.isSet(outOption) && !refusal.isEmpty()) {
+        printErr(QStringLiteral("runlens-cli: ") + refusal);
+        return 2;
+    }
     Suppressions suppressions;
     if (!loadSuppressions(&suppressions, positional.at(1), parser.value(suppressOption)))
         return 2;
-    const HintReport report =
-        buildHintReport(*source, RunFilter { parser.value(sessionOption), parser.value(runOption) }, &suppressions);
-    return writeOutput(exportSummary(report, format), parser.value(outOption), positional.at(1)) ? 0 : 2;
+    const HintReport report = buildHintReport(*source, filter, &suppressions);
+    return writeOutput(exportSummary(report, format), parser.value(outOption), rules) ? 0 : 2;
 }
 
 int listRules()
@@ -354,11 +401,30 @@ void printErr(const QString& text)
 
 void printOut(const QByteArray& bytes)
 {
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
+    if (g_stdoutError != 0)
+        return;
+    errno = 0;
+    if (std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout) != size_t(bytes.size())
+        || std::fflush(stdout) != 0)
+        g_stdoutError = errno != 0 ? errno : EIO;
 }
 
+static int runCommand(const QStringList& arguments);
+
 int runCli(const QStringList& arguments)
+{
+    const int code = runCommand(arguments);
+    // A full disk or a reader gone (EPIPE, with SIGPIPE ignored as under systemd): the output is incomplete,
+    // and saying so is the exit code's job.
+    if (g_stdoutError != 0) {
+        printErr(Tr::tr("runlens-cli: cannot write to standard output: %1")
+                     .arg(QString::fromLocal8Bit(std::strerror(g_stdoutError))));
+        return 2;
+    }
+    return code;
+}
+
+static int runCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(Tr::tr("Runlens: forensics for codeintel_rev runpacks and timelines."));

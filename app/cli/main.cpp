@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // runlens-cli: the headless side of Runlens. It links the model and the detectors, never widgets.
 #include "clicommands.h"
+#include "inputfile.h"
 
 #include <QCoreApplication>
 
@@ -9,5 +10,9 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("runlens-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RUNLENS_VERSION));
-    return Runlens::runCli(QCoreApplication::arguments());
+    // Decoded as file names are, not by QCoreApplication::arguments(): a PATH need not be UTF-8.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(Runlens::decodeFileName(QByteArray(argv[i])));
+    return Runlens::runCli(arguments);
 }

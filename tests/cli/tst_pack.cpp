@@ -2,6 +2,7 @@
 // Regenerated packs: round trip for every fixture run and both layouts, determinism, redaction,
 // and refusal to overwrite.
 #include "hintreport.h"
+#include "outputfile.h"
 #include "packwriter.h"
 #include "source.h"
 #include "ziparchive.h"
@@ -77,9 +78,11 @@ PackMembers build(const Source& source, const PackOptions& options)
 QString writeTemp(const QTemporaryDir& dir, const QString& name, const PackMembers& members)
 {
     const QString path = dir.filePath(name);
+    QByteArray zip;
     QString error;
-    if (!writePack(path, members, QString(), true, &error))
-        qFatal("writePack failed: %s", qPrintable(error));
+    if (!ZipArchive::writeToBuffer(&zip, members, &error)
+        || !writeOutputFile(path, zip, OutputRules { {}, true }, &error))
+        qFatal("writing the pack failed: %s", qPrintable(error));
     return path;
 }
 
@@ -254,13 +257,15 @@ private Q_SLOTS:
         const SourcePtr source = readSource(input);
         const PackMembers members = build(
             *source, PackOptions { QStringLiteral("sess-sparse-disabled"), {}, {}, PackOptions::Layout::Seed, false });
+        QByteArray zip;
         QString error;
-        QVERIFY(!writePack(input, members, input, true, &error)); // never the input, even with --force
-        QVERIFY(error.contains(QLatin1String("input")));
+        QVERIFY(ZipArchive::writeToBuffer(&zip, members, &error));
+        QVERIFY(!writeOutputFile(input, zip, { source->inputFiles, true }, &error)); // never the input, even forced
+        QVERIFY(error.contains(QLatin1String("an input")));
         const QString out = dir.filePath(QStringLiteral("out.zip"));
-        QVERIFY(writePack(out, members, input, false, &error));
-        QVERIFY(!writePack(out, members, input, false, &error)); // exists, no --force
-        QVERIFY(writePack(out, members, input, true, &error));
+        QVERIFY(writeOutputFile(out, zip, { source->inputFiles, false }, &error));
+        QVERIFY(!writeOutputFile(out, zip, { source->inputFiles, false }, &error)); // exists, no --force
+        QVERIFY(writeOutputFile(out, zip, { source->inputFiles, true }, &error));
         QFile f(input);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), before);
