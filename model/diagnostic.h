@@ -37,4 +37,8 @@ struct Diagnostic
 
 using Diagnostics = QList<Diagnostic>;
 
+/// How many problems of one file, or of one run, are listed; the rest are counted in one more line, so that
+/// a pathological input (100,000 orphan ends) costs a line, not a hundred megabytes of report.
+constexpr int kMaxListedProblems = 200;
+
 } // namespace Runlens

@@ -217,6 +217,18 @@ struct Builder
         static const Atom step(QStringLiteral("step"));
         static const Atom unclosed(QStringLiteral("unclosed"));
         std::vector<Open> stack;
+        // Where each (kind, name) is open on the stack, innermost last: an end finds its match in O(1), not by
+        // searching the stack, which is quadratic for a run of many nested or orphaned scopes.
+        struct KeyHash
+        {
+            size_t operator()(const std::pair<Atom, Atom>& key) const { return qHashMulti(0, key.first, key.second); }
+        };
+        std::unordered_map<std::pair<Atom, Atom>, std::vector<int>, KeyHash> openAt;
+        const auto pop = [&] {
+            std::vector<int>& positions = openAt[{ stack.back().kind, stack.back().name }];
+            positions.pop_back();
+            stack.pop_back();
+        };
         startOf.assign(run.events.size(), -1);
         endOf.assign(run.events.size(), -1);
         const double lastTs = run.events.empty() ? 0 : run.events.back().ts;
@@ -246,15 +258,11 @@ struct Builder
                 span.depth = int(stack.size());
                 run.spans.push_back(span);
                 startOf[size_t(i)] = int(run.spans.size() - 1);
+                openAt[{ kind, e.name }].push_back(int(stack.size()));
                 stack.push_back({ kind, e.name, int(run.spans.size() - 1) });
             } else if (suffix == u".end") {
-                int match = -1;
-                for (int k = int(stack.size()) - 1; k >= 0; --k) {
-                    if (stack[size_t(k)].kind == kind && stack[size_t(k)].name == e.name) {
-                        match = k;
-                        break;
-                    }
-                }
+                const auto open = openAt.find({ kind, e.name });
+                const int match = open == openAt.end() || open->second.empty() ? -1 : open->second.back();
                 if (match < 0) {
                     Span span;
                     span.kind = kind;
@@ -269,13 +277,15 @@ struct Builder
                     span.depth = int(stack.size());
                     run.spans.push_back(span);
                     endOf[size_t(i)] = int(run.spans.size() - 1);
-                    run.problems.append({ Diagnostic::Severity::Warning,
-                        run.location(i).section(QLatin1Char(':'), 0, -2), e.line, e.offset,
-                        Tr::tr("%1 \"%2\" has no matching start").arg(e.type, e.name), QStringLiteral("orphan-end") });
+                    addProblem({ Diagnostic::Severity::Warning, run.location(i).section(QLatin1Char(':'), 0, -2),
+                        e.line, e.offset, Tr::tr("%1 \"%2\" has no matching start").arg(e.type, e.name),
+                        QStringLiteral("orphan-end") });
                     continue;
                 }
-                for (int k = int(stack.size()) - 1; k > match; --k)
+                for (int k = int(stack.size()) - 1; k > match; --k) {
                     reportUnclosed(stack[size_t(k)].span);
+                    pop();
+                }
                 Span& span = run.spans[size_t(stack[size_t(match)].span)];
                 span.endEvent = i;
                 span.endTs = e.ts;
@@ -283,7 +293,7 @@ struct Builder
                 span.status = e.status;
                 span.message = e.message;
                 endOf[size_t(i)] = stack[size_t(match)].span;
-                stack.resize(size_t(match));
+                pop();
             }
         }
         for (const Open& open : stack) {
@@ -294,11 +304,28 @@ struct Builder
         }
     }
 
+    qint64 unlistedProblems = 0;
+
+    void addProblem(Diagnostic problem)
+    {
+        if (run.problems.size() < kMaxListedProblems)
+            run.problems.append(std::move(problem));
+        else
+            ++unlistedProblems;
+    }
+
+    void countUnlistedProblems()
+    {
+        if (unlistedProblems > 0)
+            run.problems.append({ Diagnostic::Severity::Warning, {}, 0, -1,
+                Tr::tr("%n further problems of this run not listed", nullptr, int(unlistedProblems)) });
+    }
+
     void reportUnclosed(int spanIndex)
     {
         const Span& span = run.spans[size_t(spanIndex)];
         const Event& e = run.events[size_t(span.startEvent)];
-        run.problems.append({ Diagnostic::Severity::Warning, bufferName(span.startEvent), e.line, e.offset,
+        addProblem({ Diagnostic::Severity::Warning, bufferName(span.startEvent), e.line, e.offset,
             Tr::tr("%1 scope \"%2\" started at %3 has no end line").arg(span.kind, span.name, formatTs(span.startTs)),
             QStringLiteral("unclosed-scope") });
     }
@@ -356,21 +383,18 @@ struct Builder
         return {};
     }
 
-    bool isInsideRow(int spanIndex, const QString& rowName) const
-    {
-        for (int p = run.spans[size_t(spanIndex)].parent; p >= 0; p = run.spans[size_t(p)].parent) {
-            if (spanRow[size_t(p)] >= 0 && rowOrder[spanRow[size_t(p)]] == rowName)
-                return true;
-        }
-        return false;
-    }
-
     void mapSpans()
     {
         spanRow.assign(run.spans.size(), -1);
-        // Parents come before children in run.spans, so a child can ask about its ancestors.
+        // Parents come before children in run.spans, so whether a span is inside a hydrate scope follows from
+        // its parent's answer: one step per span, not a walk up every ancestor.
+        std::vector<char> insideHydrate(run.spans.size(), 0);
         for (int s = 0; s < int(run.spans.size()); ++s) {
-            const QString name = rowForScope(s, isInsideRow(s, kHydrate));
+            const int parent = run.spans[size_t(s)].parent;
+            if (parent >= 0)
+                insideHydrate[size_t(s)] = insideHydrate[size_t(parent)]
+                    || (spanRow[size_t(parent)] >= 0 && rowOrder[spanRow[size_t(parent)]] == kHydrate);
+            const QString name = rowForScope(s, insideHydrate[size_t(s)]);
             if (!name.isEmpty()) {
                 spanRow[size_t(s)] = row(name);
                 run.stages[size_t(spanRow[size_t(s)])].spans.push_back(s);
@@ -381,19 +405,22 @@ struct Builder
     // --- 11.4: timeline evidence
     void collectTimelineEvidence(bool cutOff)
     {
-        std::vector<int> open; // spans open at the current event, innermost last
-        auto innermostRow = [&]() {
-            for (auto it = open.rbegin(); it != open.rend(); ++it) {
-                if (spanRow[size_t(*it)] >= 0)
-                    return spanRow[size_t(*it)];
-            }
-            return -1;
+        // Spans open at the current event, innermost last, each with the innermost mapped row at its depth, so
+        // that neither a lookup nor an end walks the whole stack.
+        struct Open
+        {
+            int span;
+            int innermostRow;
         };
+        std::vector<Open> open;
+        std::vector<int> openPosition(run.spans.size(), -1); // index into `open`; -1 when not open (orphan ends)
+        auto innermostRow = [&]() { return open.empty() ? -1 : open.back().innermostRow; };
         for (int i = 0; i < int(run.events.size()); ++i) {
             const Event& e = run.events[size_t(i)];
             if (startOf[size_t(i)] >= 0) {
-                open.push_back(startOf[size_t(i)]);
                 const int s = startOf[size_t(i)];
+                openPosition[size_t(s)] = int(open.size());
+                open.push_back({ s, spanRow[size_t(s)] >= 0 ? spanRow[size_t(s)] : innermostRow() });
                 if (spanRow[size_t(s)] >= 0 && rowOrder[spanRow[size_t(s)]] == kDense
                     && noted(i, Event::FaissGpuFalse, "faiss.gpu", true))
                     addEvidence(spanRow[size_t(s)],
@@ -402,9 +429,13 @@ struct Builder
             }
             if (endOf[size_t(i)] >= 0) {
                 const int s = endOf[size_t(i)];
-                auto it = std::find(open.begin(), open.end(), s);
-                if (it != open.end())
-                    open.erase(it, open.end());
+                // The span ending and the scopes left unclosed inside it close; each is removed once.
+                if (const int position = openPosition[size_t(s)]; position >= 0) {
+                    while (int(open.size()) > position) {
+                        openPosition[size_t(open.back().span)] = -1;
+                        open.pop_back();
+                    }
+                }
                 const int r = spanRow[size_t(s)];
                 if (r >= 0) {
                     Evidence ev = timelineEvidence(e.isError() ? Evidence::Kind::Failed : Evidence::Kind::Ran, i,
@@ -962,7 +993,7 @@ struct Builder
             const Event* prev = byPosition[k - 1];
             const Event* cur = byPosition[k];
             if (prev->buffer == cur->buffer && cur->ts + 1.0 < prev->ts) {
-                run.problems.append({ Diagnostic::Severity::Warning,
+                addProblem({ Diagnostic::Severity::Warning,
                     cur->buffer >= 0 ? run.buffers[size_t(cur->buffer)]->name : QString(), cur->line, cur->offset,
                     Tr::tr("clock went backwards by %1 s").arg(prev->ts - cur->ts, 0, 'f', 3),
                     QStringLiteral("clock-backwards") });
@@ -1055,6 +1086,7 @@ RunPtr buildRun(const QString& sessionId, const QString& runId, std::vector<Even
     b.decideOutcome(cutOff, toolOpen && extras.live);
     b.setTimes();
     b.checkClock();
+    b.countUnlistedProblems();
     // Vectors grown by doubling hold up to twice what they need: a run lives as long as its tab.
     run->stages.shrink_to_fit();
     for (StageCell& cell : run->stages) {

@@ -36,7 +36,6 @@ struct Tr
 };
 
 // Keeps a flood of identical problems (a binary file, a million bad lines) from eating memory.
-constexpr int kMaxProblemsPerFile = 200;
 // Upstream scrubs strings over 256 characters, so a real line is a few KB; parsing a longer one would only
 // cost memory (a 100 MB line is 200 MB of QString).
 constexpr qsizetype kMaxLineBytes = 16 * 1024 * 1024;
@@ -138,7 +137,7 @@ size_t countLines(const char* data, qsizetype begin, qsizetype end)
 // its first one, which a range cannot know it has when it is parsed beside the ranges before it.
 struct RangeProblems
 {
-    Diagnostics kept; // the first kMaxProblemsPerFile
+    Diagnostics kept; // the first kMaxListedProblems
     qint64 suppressed = 0; // beyond those
     qint64 crlfLine = 0; // the first line ending in CRLF; 0 when none
     qint64 crlfOffset = 0;
@@ -153,7 +152,7 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
     const char* data = buffer.bytes.constData();
     auto report = [&](Diagnostic::Severity severity, qint64 line, qint64 offset, const QString& message,
                       const char* code = "") {
-        if (problems->kept.size() < kMaxProblemsPerFile)
+        if (problems->kept.size() < kMaxListedProblems)
             problems->kept.append({ severity, buffer.name, line, offset, message, QLatin1String(code) });
         else
             ++problems->suppressed;
@@ -235,7 +234,7 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
 }
 
 // The problems of a buffer's ranges, in order, as one parse of the whole buffer reports them: the first
-// CRLF line once, the first kMaxProblemsPerFile listed, a count of the rest.
+// CRLF line once, the first kMaxListedProblems listed, a count of the rest.
 Diagnostics mergeProblems(const std::vector<const RangeProblems*>& ranges, const QString& bufferName)
 {
     Diagnostics all;
@@ -260,9 +259,9 @@ Diagnostics mergeProblems(const std::vector<const RangeProblems*>& ranges, const
     }
     if (!crlfPlaced)
         placeCrlf();
-    if (all.size() > kMaxProblemsPerFile) {
-        suppressed += all.size() - kMaxProblemsPerFile;
-        all.resize(kMaxProblemsPerFile);
+    if (all.size() > kMaxListedProblems) {
+        suppressed += all.size() - kMaxListedProblems;
+        all.resize(kMaxListedProblems);
     }
     if (suppressed > 0)
         all.append({ Diagnostic::Severity::Warning, bufferName, 0, -1,

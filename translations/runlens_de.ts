@@ -463,6 +463,10 @@ Bestritten: %2</translation>
         <source>Disputed</source>
         <translation>Bestritten</translation>
     </message>
+    <message>
+        <source>… and %L1 more: expand the hint above to list them all.</source>
+        <translation>… und %L1 weitere: den Hinweis oben aufklappen, um alle aufzulisten.</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::InputFile</name>
@@ -1626,6 +1630,13 @@ Lauf %2</translation>
     <message>
         <source>clock went backwards by %1 s</source>
         <translation>Uhr lief um %1 s rückwärts</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n further problems of this run not listed</source>
+        <translation>
+            <numerusform>%n weiteres Problem dieses Laufs nicht aufgeführt</numerusform>
+            <numerusform>%n weitere Probleme dieses Laufs nicht aufgeführt</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -124,6 +124,16 @@
     </message>
 </context>
 <context>
+    <name>Runlens::RunBuilder</name>
+    <message numerus="yes">
+        <source>%n further problems of this run not listed</source>
+        <translation>
+            <numerusform>%n further problem of this run not listed</numerusform>
+            <numerusform>%n further problems of this run not listed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Runlens::RunListModel</name>
     <message numerus="yes">
         <source>%n runs</source>

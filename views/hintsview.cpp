@@ -22,6 +22,9 @@ namespace Runlens {
 namespace {
 
 const QLatin1String kEvidenceScheme("evidence");
+// Evidence items linked in the details; the rest are rows of the tree above, which lists any number of them
+// without building them all (a hint can have 100,000 orphan ends).
+constexpr size_t kLinkedEvidence = 100;
 
 QString escaped(const QString& text)
 {
@@ -241,7 +244,7 @@ QString HintsView::hintHtml(const Hint& hint, const HintEvidence* focus) const
         html += QLatin1String("<p>") + escaped(tr("None recorded.")) + QLatin1String("</p>");
     } else {
         html += QLatin1String("<ol>");
-        for (size_t i = 0; i < hint.evidence.size(); ++i) {
+        for (size_t i = 0; i < std::min(hint.evidence.size(), kLinkedEvidence); ++i) {
             const HintEvidence& evidence = hint.evidence[i];
             const QString location = escaped(m_model->location(evidence));
             const bool linked = evidence.event >= 0 || evidence.span >= 0;
@@ -257,6 +260,11 @@ QString HintsView::hintHtml(const Hint& hint, const HintEvidence* focus) const
             html += QLatin1String("</li>");
         }
         html += QLatin1String("</ol>");
+        if (hint.evidence.size() > kLinkedEvidence)
+            html += QLatin1String("<p>")
+                + escaped(tr("… and %L1 more: expand the hint above to list them all.")
+                              .arg(hint.evidence.size() - kLinkedEvidence))
+                + QLatin1String("</p>");
     }
 
     if (focus && focus->event >= 0 && m_model->run()) {

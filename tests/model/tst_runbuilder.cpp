@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "diagnostic.h"
 #include "derivedinputs.h"
+#include "diagnostic.h"
 #include "run.h"
 #include "runbuilder.h"
 #include "timelinereader.h"
@@ -203,6 +203,7 @@ private Q_SLOTS:
     void stagedCheckpoints_data();
     void stagedCheckpoints();
     void bigRunIsNoProblem();
+    void deepNesting();
 
 private:
     QList<QByteArray> m_happy;
@@ -248,6 +249,12 @@ void TestRunBuilder::pairing_data()
         << QStringList { QStringLiteral("operation x 0-4 p- d0 ok"), QStringLiteral("step x 1-- p0 d1 unclosed"),
                QStringLiteral("step x 2-3 p1 d2 ok"), QStringLiteral("step x --5 p- d0 ok") }
         // the outer step is closed as unclosed by the operation end; the last step end is an orphan
+        << QList<int> { 1, 5 };
+    QTest::addRow("a scope closed as unclosed is no longer open to a later end")
+        << QStringList { QStringLiteral("step.start a"), QStringLiteral("step.start b"), QStringLiteral("step.start a"),
+               QStringLiteral("step.end a"), QStringLiteral("step.end a"), QStringLiteral("step.end b") }
+        << QStringList { QStringLiteral("step a 0-4 p- d0 ok"), QStringLiteral("step b 1-- p0 d1 unclosed"),
+               QStringLiteral("step a 2-3 p1 d2 ok"), QStringLiteral("step b --5 p- d0 ok") }
         << QList<int> { 1, 5 };
     QTest::addRow("orphan end") << QStringList { QStringLiteral("step.end lost error upstream lost its start"),
         QStringLiteral("step.start a"), QStringLiteral("step.end a") }
@@ -757,6 +764,38 @@ void TestRunBuilder::bigRunIsNoProblem()
     QCOMPARE(built.run->status, RunStatus::Complete);
     QVERIFY2(built.readerProblems.isEmpty(), qPrintable(describe(built.readerProblems)));
     QVERIFY2(built.run->problems.isEmpty(), qPrintable(describe(built.run->problems)));
+}
+
+// 20,000 nested scopes of one name with every 1,000th end lost, then 20,000 orphan ends: paired as a short
+// run is (the pairing no longer searches the stack), and the problems are listed up to the cap, then counted.
+void TestRunBuilder::deepNesting()
+{
+    constexpr int n = 20000;
+    QStringList script = { QStringLiteral("operation.start mcp.tool:search.semantic_pro") };
+    for (int i = 0; i < n; ++i)
+        script << QStringLiteral("step.start search.bm25");
+    for (int i = 0; i < n; ++i) {
+        if (i % 1000 != 999)
+            script << QStringLiteral("step.end search.bm25");
+    }
+    for (int i = 0; i < n; ++i)
+        script << QStringLiteral("step.end lost");
+    script << QStringLiteral("operation.end mcp.tool:search.semantic_pro");
+    const Built built = build(join(scriptLines(script)).bytes);
+    QVERIFY(built.run);
+    const Run& run = *built.run;
+    QCOMPARE(run.status, RunStatus::Complete);
+    QCOMPARE(int(run.spans.size()), 1 + n + n);
+    int unclosed = 0;
+    for (int s = 1; s <= n; ++s) {
+        const Span& span = run.spans[size_t(s)];
+        QCOMPARE(span.parent, s - 1);
+        QCOMPARE(span.depth, s);
+        unclosed += span.isClosed() ? 0 : 1;
+    }
+    QCOMPARE(unclosed, n / 1000); // each lost end leaves the outermost open one unclosed
+    QCOMPARE(int(run.problems.size()), kMaxListedProblems + 1);
+    QVERIFY(run.problems.back().message.contains(QString::number(n / 1000 + n - kMaxListedProblems)));
 }
 
 } // namespace Runlens

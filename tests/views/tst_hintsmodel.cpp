@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
+#include "derivedinputs.h"
 #include "engine.h"
 #include "hintsmodel.h"
 #include "hintsview.h"
 #include "palettes.h"
-#include "derivedinputs.h"
 #include "runfixture.h"
 #include "severitybadge.h"
 #include "source.h"
@@ -94,6 +94,7 @@ private slots:
     void evidenceActivatedOnClick();
     void evidenceActivatedOnEnter();
     void details();
+    void manyEvidenceItems();
     void navigation_data();
     void navigation();
     void severityBadge();
@@ -347,6 +348,30 @@ void tst_HintsModel::evidenceActivatedOnEnter()
     QTest::keyClick(tree, Qt::Key_Return);
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).toInt(), 22);
+}
+
+// A hint of a run that lost 40,000 lines: every item is a row of the tree, the details link the first ones.
+void tst_HintsModel::manyEvidenceItems()
+{
+    HintsView view;
+    auto* browser = view.findChild<QTextBrowser*>(QStringLiteral("hintDetails"));
+    auto* tree = view.findChild<QTreeView*>(QStringLiteral("hintsTree"));
+    const RunPtr run = m_runs.value(QStringLiteral("sparse"));
+    Hint hint;
+    hint.kind = QStringLiteral("timeline:lost-lines");
+    hint.msg = QStringLiteral("40000 scope end lines have no start");
+    for (int i = 0; i < 40000; ++i)
+        hint.evidence.push_back({ QStringLiteral("events.jsonl"), i + 1, i % 10, -1, QStringLiteral("step.end a") });
+    view.setHints(run, { hint });
+    const QModelIndex row = hintRow(*tree->model(), hint.kind);
+    QCOMPARE(tree->model()->rowCount(row), 40000);
+    tree->setCurrentIndex(row);
+    const QString html = browser->toHtml();
+    QCOMPARE(html.count(QLatin1String("href=\"evidence:")), 100);
+    QVERIFY2(browser->toPlainText().contains(QStringLiteral("and 39,900 more")), qPrintable(browser->toPlainText()));
+    // The last item is still a row: selecting it shows where it is.
+    tree->setCurrentIndex(tree->model()->index(39999, 0, row));
+    QVERIFY(browser->toPlainText().contains(QLatin1String("events.jsonl:40000")));
 }
 
 void tst_HintsModel::details()
