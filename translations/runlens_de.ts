@@ -548,6 +548,17 @@ Bestritten: %2</translation>
         <source>&quot;%1&quot; is not a string, read as &quot;%2&quot;</source>
         <translation>&quot;%1&quot; ist keine Zeichenkette, als &quot;%2&quot; gelesen</translation>
     </message>
+    <message>
+        <source>&quot;ts&quot; is %1, not a time: the line is kept, placed after the line of its run before it</source>
+        <translation>&quot;ts&quot; ist %1, keine Zeit: Die Zeile bleibt erhalten, hinter der vorigen Zeile ihres Laufs eingeordnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n non-finite numbers (NaN, Infinity, -Infinity) read as Python reads them</source>
+        <translation>
+            <numerusform>%n nicht endliche Zahl (NaN, Infinity, -Infinity) gelesen, wie Python sie liest</numerusform>
+            <numerusform>%n nicht endliche Zahlen (NaN, Infinity, -Infinity) gelesen, wie Python sie liest</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Runlens::JsonTreeModel</name>
@@ -1942,6 +1953,10 @@ Lauf %2</translation>
     <message>
         <source>permission denied</source>
         <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>non-finite numbers (NaN, Infinity, -Infinity) read as Python reads them</source>
+        <translation>nicht endliche Zahlen (NaN, Infinity, -Infinity) gelesen, wie Python sie liest</translation>
     </message>
 </context>
 <context>
