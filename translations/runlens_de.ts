@@ -3000,6 +3000,10 @@ Doppelklick oder R: den ganzen Lauf anzeigen</translation>
         <source>the archive declares more than %1 uncompressed bytes in total</source>
         <translation>das Archiv gibt insgesamt mehr als %1 unkomprimierte Bytes an</translation>
     </message>
+    <message>
+        <source>cannot read the zip archive: %1</source>
+        <translation>das Zip-Archiv kann nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
