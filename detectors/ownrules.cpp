@@ -190,8 +190,8 @@ Rule overBudget()
             if (!budget.isDouble())
                 continue;
             ++budgeted;
-            if (span.durationMs <= budget.toDouble() * t.budgetGraceFactor)
-                continue;
+            if (!(span.durationMs > budget.toDouble() * t.budgetGraceFactor))
+                continue; // a NaN budget is never exceeded, as Python compares
             HintEvidence evidence = evidenceForEvent(run, span.endEvent);
             evidence.span = s;
             outcome.hints.push_back(makeHint(rule, run,

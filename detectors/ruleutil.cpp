@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ruleutil_p.h"
 
+#include "jsonline.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -38,16 +40,16 @@ QString describe(const QJsonValue& value)
 {
     if (value.isUndefined())
         return QStringLiteral("absent");
-    if (value.isObject())
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    if (value.isObject() || value.isArray())
+        return QString::fromUtf8(compactJson(value));
     if (value.isString())
         return u'"' + value.toString() + u'"';
     if (value.isBool())
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     if (value.isNull())
         return QStringLiteral("null");
+    if (const QLatin1StringView token = nonFiniteToken(value.toDouble()); !token.isEmpty())
+        return token;
     return QString::number(value.toDouble());
 }
 

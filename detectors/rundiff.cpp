@@ -3,6 +3,7 @@
 
 #include "formatutil_p.h"
 #include "hintreport.h"
+#include "jsonline.h"
 #include "report.h"
 
 #include <QCoreApplication>
@@ -84,8 +85,7 @@ QString valueText(const QJsonValue& value)
 {
     if (value.isUndefined())
         return Tr::tr("(absent)");
-    const QByteArray array = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(array.mid(1, array.size() - 2));
+    return QString::fromUtf8(compactJson(value));
 }
 
 QString mdValue(const QJsonValue& value)

@@ -187,9 +187,10 @@ std::vector<Rule> upstreamRules()
         if (!truthy(ambiguity))
             ambiguity = run.budget(QLatin1String("ambiguity"));
         const QJsonValue rrfK = run.budget(QLatin1String("rrf_k"));
-        if (!ambiguity.isDouble() || ambiguity.toDouble() <= 0.3)
+        // Written as Python compares: NaN is neither above nor below anything.
+        if (!ambiguity.isDouble() || !(ambiguity.toDouble() > 0.3))
             return notFired(Tr::tr("ambiguity is %1, not above 0.3").arg(describe(ambiguity)));
-        if (!rrfK.isDouble() || rrfK.toDouble() >= 50)
+        if (!rrfK.isDouble() || !(rrfK.toDouble() < 50))
             return notFired(Tr::tr("rrf_k is %1, not below 50").arg(describe(rrfK)));
         return fired(makeHint(rule, run, rule.message,
             { { QStringLiteral("ambiguity"), ambiguity }, { QStringLiteral("rrf_k"), rrfK } }, budgetEvidence(run)));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "jsonline.h"
+#include "nonfinite_p.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <string>
 #include <unordered_map>
 
@@ -28,20 +30,21 @@ QString fromView(std::string_view view)
     return QString::fromUtf8(view.data(), qsizetype(view.size()));
 }
 
-QJsonValue toQJson(simdjson::dom::element element)
+// `nonFiniteSet`: the placeholder set the text was parsed with (NonFinite), -1 when it parsed as it is.
+QJsonValue toQJson(simdjson::dom::element element, int nonFiniteSet)
 {
     using Type = simdjson::dom::element_type;
     switch (element.type()) {
     case Type::OBJECT: {
         QJsonObject object;
         for (auto field : simdjson::dom::object(element))
-            object.insert(fromView(field.key), toQJson(field.value));
+            object.insert(fromView(field.key), toQJson(field.value, nonFiniteSet));
         return object;
     }
     case Type::ARRAY: {
         QJsonArray array;
         for (auto value : simdjson::dom::array(element))
-            array.append(toQJson(value));
+            array.append(toQJson(value, nonFiniteSet));
         return array;
     }
     case Type::STRING:
@@ -55,7 +58,7 @@ QJsonValue toQJson(simdjson::dom::element element)
                                                                      : QJsonValue(double(value));
     }
     case Type::DOUBLE:
-        return double(element);
+        return NonFinite::restore(double(element), nonFiniteSet);
     case Type::BOOL:
         return bool(element);
     case Type::NULL_VALUE:
@@ -64,13 +67,19 @@ QJsonValue toQJson(simdjson::dom::element element)
     return {};
 }
 
-// Decodes one UTF-8 sequence at `i`; returns its length, or 0 when it is invalid.
+// Out of line: the parse of every line, which never warns, inlines more without it.
+Q_NEVER_INLINE void warn(Diagnostics* warnings, const QString& message, const char* code = "")
+{
+    warnings->append({ Diagnostic::Severity::Warning, QString(), 0, -1, message, QLatin1String(code) });
+}
+
 bool isSpanContextKey(std::string_view key)
 {
     return std::any_of(spanContextKeys.begin(), spanContextKeys.end(),
         [key](const char* name) { return key == std::string_view(name); });
 }
 
+// Decodes one UTF-8 sequence at `i`; returns its length, or 0 when it is invalid.
 int utf8SequenceLength(const unsigned char* s, qsizetype i, qsizetype n)
 {
     const unsigned char c = s[i];
@@ -270,15 +279,23 @@ JsonLineParser::JsonLineParser()
 JsonLineParser::~JsonLineParser() = default;
 
 JsonLineParser::Result JsonLineParser::parse(
-    QByteArrayView line, Event* event, RunKey* key, QString* error, QStringList* warnings)
+    QByteArrayView line, Event* event, RunKey* key, QString* error, Diagnostics* warnings)
 {
     simdjson::dom::element doc;
     auto code = d->parser.parse(line.data(), size_t(line.size())).get(doc);
     QByteArray repaired;
     if (code == simdjson::UTF8_ERROR) {
         repaired = repairUtf8(line);
-        warnings->append(Tr::tr("invalid UTF-8 replaced with U+FFFD"));
+        warn(warnings, Tr::tr("invalid UTF-8 replaced with U+FFFD"));
         code = d->parser.parse(repaired.constData(), size_t(repaired.size())).get(doc);
+    }
+    int nonFiniteSet = -1; // the slow path: NaN or an infinity, written bare as Python does
+    NonFinite::Counts nonFinite {};
+    if (code) {
+        nonFiniteSet =
+            NonFinite::parse(d->parser, repaired.isNull() ? line : QByteArrayView(repaired), &doc, &nonFinite);
+        if (nonFiniteSet >= 0)
+            code = simdjson::SUCCESS;
     }
     if (code) {
         *error = Tr::tr("not valid JSON (%1)").arg(QString::fromUtf8(simdjson::error_message(code)));
@@ -343,7 +360,7 @@ JsonLineParser::Result JsonLineParser::parse(
     }
     const simdjson::dom::element& ts = fields[Ts];
     if (ts.is_number()) {
-        event->ts = ts.get_double().value_unsafe();
+        event->ts = NonFinite::restore(ts.get_double().value_unsafe(), nonFiniteSet);
     } else if (ts.is_string()) {
         bool ok = false;
         event->ts = fromView(std::string_view(ts)).toDouble(&ok);
@@ -351,7 +368,7 @@ JsonLineParser::Result JsonLineParser::parse(
             *error = Tr::tr("\"ts\" is not a number");
             return Result::Invalid;
         }
-        warnings->append(Tr::tr("\"ts\" is a string, read as a number"));
+        warn(warnings, Tr::tr("\"ts\" is a string, read as a number"));
     } else {
         *error = Tr::tr("\"ts\" is not a number");
         return Result::Invalid;
@@ -366,8 +383,7 @@ JsonLineParser::Result JsonLineParser::parse(
             }
             *out = d->intern(fallback);
             if (fallback[0] != '\0' || std::string_view(key) == "name")
-                warnings->append(
-                    Tr::tr("missing key \"%1\", taken as \"%2\"").arg(QLatin1String(key), out->toString()));
+                warn(warnings, Tr::tr("missing key \"%1\", taken as \"%2\"").arg(QLatin1String(key), out->toString()));
             return true;
         }
         const simdjson::dom::element& value = fields[field];
@@ -383,8 +399,8 @@ JsonLineParser::Result JsonLineParser::parse(
             *error = Tr::tr("\"%1\" is not a string").arg(QLatin1String(key));
             return false;
         }
-        *out = fromView(simdjson::minify(value));
-        warnings->append(Tr::tr("\"%1\" is not a string, read as \"%2\"").arg(QLatin1String(key), out->toString()));
+        *out = NonFinite::scalarText(value, nonFiniteSet);
+        warn(warnings, Tr::tr("\"%1\" is not a string, read as \"%2\"").arg(QLatin1String(key), out->toString()));
         return true;
     };
     if (!text(Type, "type", &event->type, true, "") || !text(SessionId, "session_id", &key->sessionId, true, "")
@@ -397,7 +413,7 @@ JsonLineParser::Result JsonLineParser::parse(
         if (message.is_string())
             event->message = d->intern(std::string_view(message));
         else if (!message.is_null())
-            event->message = fromView(simdjson::minify(message));
+            event->message = NonFinite::scalarText(message, nonFiniteSet);
     }
     // One walk over the attrs: duration_ms, and the facts noted in Event::attrKeys. The first of
     // duplicated keys counts, as with at_key().
@@ -416,8 +432,11 @@ JsonLineParser::Result JsonLineParser::parse(
         for (const auto field : attrs) {
             const std::string_view key = field.key;
             if (key == "duration_ms") {
-                if (!sawDuration && field.value.is_number())
-                    event->durationMs = field.value.get_double().value_unsafe();
+                if (!sawDuration && field.value.is_number()) {
+                    const double ms = NonFinite::restore(field.value.get_double().value_unsafe(), nonFiniteSet);
+                    if (std::isfinite(ms)) // NaN or an infinity measures nothing: the span's ts tell instead
+                        event->durationMs = ms;
+                }
                 sawDuration = true;
             } else if (key == "fallback.reason") {
                 note(Event::FallbackReason, true);
@@ -438,23 +457,42 @@ JsonLineParser::Result JsonLineParser::parse(
             }
         }
     }
+    if (nonFiniteSet >= 0 || !std::isfinite(event->ts)) // a ts string may say "nan" too
+        NonFinite::note(warnings, event->ts, nonFinite);
     return Result::Ok;
 }
+
+namespace {
+
+// Parses a raw line as JsonLineParser does (invalid UTF-8 repaired, NaN and infinities read); returns false when
+// it does not parse, else the placeholder set it was read with in `nonFiniteSet`.
+bool parseLine(simdjson::dom::parser& parser, QByteArrayView line, simdjson::dom::element* doc, int* nonFiniteSet)
+{
+    *nonFiniteSet = -1;
+    auto code = parser.parse(line.data(), size_t(line.size())).get(*doc);
+    QByteArray repaired;
+    if (code == simdjson::UTF8_ERROR) {
+        repaired = repairUtf8(line);
+        code = parser.parse(repaired.constData(), size_t(repaired.size())).get(*doc); // the parser copies
+    }
+    if (!code)
+        return true;
+    NonFinite::Counts counts {};
+    *nonFiniteSet = NonFinite::parse(parser, repaired.isNull() ? line : QByteArrayView(repaired), doc, &counts);
+    return *nonFiniteSet >= 0;
+}
+
+} // namespace
 
 QJsonObject parseAttrs(QByteArrayView line)
 {
     thread_local simdjson::dom::parser parser;
     simdjson::dom::element doc;
-    auto code = parser.parse(line.data(), size_t(line.size())).get(doc);
-    QByteArray repaired;
-    if (code == simdjson::UTF8_ERROR) {
-        repaired = repairUtf8(line);
-        code = parser.parse(repaired.constData(), size_t(repaired.size())).get(doc);
-    }
+    int nonFiniteSet = -1;
     simdjson::dom::element attrs;
-    if (code || doc.at_key("attrs").get(attrs) || !attrs.is_object())
+    if (!parseLine(parser, line, &doc, &nonFiniteSet) || doc.at_key("attrs").get(attrs) || !attrs.is_object())
         return {};
-    return toQJson(attrs).toObject();
+    return toQJson(attrs, nonFiniteSet).toObject();
 }
 
 struct AttrLookup::Private
@@ -468,6 +506,7 @@ struct AttrLookup::Private
         bool loaded = false;
         simdjson::dom::element attrs;
         bool hasAttrs = false;
+        int nonFiniteSet = -1; // see toQJson()
     };
     std::array<Slot, 4> entries;
     size_t next = 0; // the slot a new line goes to, round robin
@@ -495,12 +534,8 @@ bool AttrLookup::load(QByteArrayView line)
     memcpy(slot.line.data(), line.data(), size_t(line.size()));
     slot.loaded = true;
     simdjson::dom::element doc;
-    auto code = slot.parser.parse(line.data(), size_t(line.size())).get(doc);
-    if (code == simdjson::UTF8_ERROR) {
-        const QByteArray repaired = repairUtf8(line);
-        code = slot.parser.parse(repaired.constData(), size_t(repaired.size())).get(doc); // the parser copies
-    }
-    slot.hasAttrs = !code && !doc.at_key("attrs").get(slot.attrs) && slot.attrs.is_object();
+    slot.hasAttrs = parseLine(slot.parser, line, &doc, &slot.nonFiniteSet) && !doc.at_key("attrs").get(slot.attrs)
+        && slot.attrs.is_object();
     return slot.hasAttrs;
 }
 
@@ -509,17 +544,20 @@ QJsonValue AttrLookup::value(QByteArrayView line, QLatin1StringView key)
     simdjson::dom::element element;
     if (!load(line) || d->current->attrs.at_key(std::string_view(key.data(), size_t(key.size()))).get(element))
         return QJsonValue(QJsonValue::Undefined);
-    return toQJson(element);
+    return toQJson(element, d->current->nonFiniteSet);
 }
 
 QJsonObject AttrLookup::object(QByteArrayView line)
 {
-    return load(line) ? toQJson(d->current->attrs).toObject() : QJsonObject();
+    return load(line) ? toQJson(d->current->attrs, d->current->nonFiniteSet).toObject() : QJsonObject();
 }
 
-QJsonValue parseJsonDocument(const QByteArray& bytes, QString* error, qint64* errorOffset, bool* repairedUtf8)
+QJsonValue parseJsonDocument(
+    const QByteArray& bytes, QString* error, qint64* errorOffset, bool* repairedUtf8, qint64* firstNonFinite)
 {
     *repairedUtf8 = false;
+    if (firstNonFinite)
+        *firstNonFinite = -1;
     QByteArray input = bytes;
     qint64 skipped = 0; // offsets count from the start of `bytes`, byte order mark included
     if (input.startsWith("\xEF\xBB\xBF")) {
@@ -534,6 +572,13 @@ QJsonValue parseJsonDocument(const QByteArray& bytes, QString* error, qint64* er
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(input, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
+        qsizetype first = -1;
+        const QJsonValue value = NonFinite::parseDocument(input, &first);
+        if (!value.isUndefined()) {
+            if (firstNonFinite)
+                *firstNonFinite = skipped + (*repairedUtf8 ? offsetBeforeRepair(unrepaired, first) : first);
+            return value;
+        }
         *error = parseError.errorString();
         const qint64 offset = *repairedUtf8 ? offsetBeforeRepair(unrepaired, parseError.offset) : parseError.offset;
         // Qt puts an unterminated string's error one byte past the end; keep offsets inside the input.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "diagnostic.h"
 #include "event.h"
 
 #include <QByteArrayView>
@@ -11,6 +12,11 @@
 #include <memory>
 
 namespace Runlens {
+
+// NaN, Infinity and -Infinity (spec 2.3: Python's json.dumps writes them bare) are read wherever a value
+// may stand, as Python's json.loads reads them, but only after the strict parse of a text failed. In a
+// QJsonValue they are a Double holding the NaN or infinity itself: Qt keeps that in memory, only
+// QJsonDocument writes it as null, so text for people goes through compactJson() or nonFiniteToken().
 
 /// Parses single timeline lines (spec 3.1) quickly, and JSON text leniently.
 class JsonLineParser
@@ -27,8 +33,10 @@ public:
         Invalid
     };
     /// Fills the hot fields of `event` and its session and run ids in `key`. On Invalid, `error` says why. `warnings`
-    /// collects tolerated oddities (a number where a string belongs, invalid UTF-8 replaced).
-    Result parse(QByteArrayView line, Event* event, RunKey* key, QString* error, QStringList* warnings);
+    /// collects tolerated oddities (a number where a string belongs, invalid UTF-8 replaced, NaN or an infinity),
+    /// each with its message and code; the caller says where. A `ts` that is NaN or infinite is left so in
+    /// `event`, for groupByRun() to place; a `duration_ms` that is not finite is no duration.
+    Result parse(QByteArrayView line, Event* event, RunKey* key, QString* error, Diagnostics* warnings);
 
 private:
     struct Private;
@@ -60,9 +68,17 @@ private:
     std::unique_ptr<Private> d;
 };
 
-/// Parses a JSON document. Invalid UTF-8 is replaced (and `repairedUtf8` set) rather than refused.
+/// Parses a JSON document, NaN and infinities included (`firstNonFinite`, when given, is the offset of the first one,
+/// or -1). Invalid UTF-8 is replaced (and `repairedUtf8` set) rather than refused.
 /// On failure returns an undefined value and fills `error` and `errorOffset`.
-QJsonValue parseJsonDocument(const QByteArray& bytes, QString* error, qint64* errorOffset, bool* repairedUtf8);
+QJsonValue parseJsonDocument(
+    const QByteArray& bytes, QString* error, qint64* errorOffset, bool* repairedUtf8, qint64* firstNonFinite = nullptr);
+
+/// Compact JSON text of a value, byte for byte as QJsonDocument writes it, except that NaN and the infinities come
+/// out as Python writes them (NaN, Infinity, -Infinity) instead of as null.
+QByteArray compactJson(const QJsonValue& value);
+/// "NaN", "Infinity" or "-Infinity", as Python writes a non-finite number; empty for a finite one.
+QLatin1StringView nonFiniteToken(double value);
 
 /// Replaces every invalid UTF-8 sequence with U+FFFD.
 QByteArray repairUtf8(QByteArrayView bytes);

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "livetimeline.h"
 #include "runbuilder.h"
+#include "timelinereader.h"
 #include "timelinetailer.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace Runlens {
 
@@ -54,7 +56,8 @@ std::vector<RunPtr> LiveTimeline::applyBatch(TailBatch batch, qint64 nowMs)
     for (size_t i = 0; i < batch.events.size(); ++i) {
         Event& event = batch.events[i];
         const RunKey& runKey = batch.keys[i];
-        m_newestTs = std::max(m_newestTs, event.ts);
+        if (std::isfinite(event.ts)) // NaN and infinities are placed below
+            m_newestTs = std::max(m_newestTs, event.ts);
         const QString key = runKey.sessionId + QLatin1Char('\n') + runKey.runId;
         auto it = m_runIndex.constFind(key);
         if (it == m_runIndex.constEnd()) {
@@ -88,6 +91,10 @@ std::vector<RunPtr> LiveTimeline::applyBatch(TailBatch batch, qint64 nowMs)
         std::vector<Event> events = state.run ? state.run->events : std::vector<Event>();
         TextBuffers buffers = state.run ? state.run->buffers : TextBuffers();
         buffers.insert(buffers.end(), p.buffers.begin(), p.buffers.end());
+        // A NaN ts goes after the run's lines so far, as groupByRun() places it; a run's only line without one
+        // takes the time of the write.
+        placeNonFiniteTs(p.events, events.empty() ? NAN : events.back().ts,
+            double(batch.lastWriteMs > 0 ? batch.lastWriteMs : nowMs) / 1000.0);
         // As groupByRun's stable sort by ts: a new line goes after every line with the same ts.
         for (Event& event : p.events) {
             const auto at = std::upper_bound(

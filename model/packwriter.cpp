@@ -42,6 +42,7 @@ struct Selection
 {
     std::vector<RunPtr> runs;
     std::vector<Json> events; // the raw lines as ordered JSON, merged and stable-sorted by ts
+    double lastTs = 0; // of the last event, as the run has it: never NaN (placeNonFiniteTs)
 };
 
 Selection select(const Source& source, const PackOptions& options)
@@ -64,8 +65,10 @@ Selection select(const Source& source, const PackOptions& options)
     std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.ts < b.ts; });
     for (const Item& item : items) {
         Json event = PyJson::parse(item.run->rawLine(item.event));
-        if (event.is_object())
+        if (event.is_object()) {
             selection.events.push_back(std::move(event));
+            selection.lastTs = item.ts;
+        }
     }
     return selection;
 }
@@ -284,7 +287,7 @@ bool buildPack(const Source& source, const PackOptions& options, const HintsProv
     // generated_at: the input pack's own stamp, else the last event's second, so output is reproducible.
     qint64 generatedAt = source.meta.value(QLatin1String("generated_at")).toInteger(-1);
     if (generatedAt < 0)
-        generatedAt = selection.events.empty() ? 0 : qint64(selection.events.back().value("ts", 0.0));
+        generatedAt = qint64(selection.lastTs);
 
     Json meta = Json::object();
     if (!seed)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "jsonline.h"
+#include "nonfinite_p.h"
 #include "pyjson_p.h"
 
 #include <QJsonArray>
@@ -149,6 +150,19 @@ bool tooDeep(QByteArrayView bytes)
     return false;
 }
 
+// `value` with placeholder set `set` turned back into NaN and infinities (NonFinite); `found` counts them.
+void restoreNonFinite(Json& value, int set, NonFinite::Counts* found)
+{
+    if (value.is_structured()) {
+        for (Json& item : value)
+            restoreNonFinite(item, set, found);
+    } else if (value.is_number_float()) {
+        const double number = value.get<double>();
+        NonFinite::count(number, set, found);
+        value = NonFinite::restore(number, set);
+    }
+}
+
 } // namespace
 
 QByteArray dumps(const Json& value, int indent, bool asciiOnly)
@@ -163,7 +177,24 @@ Json parse(QByteArrayView bytes)
     if (tooDeep(bytes))
         return Json(Json::value_t::discarded);
     const QByteArray clean = isValidUtf8(bytes) ? bytes.toByteArray() : repairUtf8(bytes);
-    return Json::parse(clean.constData(), clean.constData() + clean.size(), nullptr, false);
+    Json json = Json::parse(clean.constData(), clean.constData() + clean.size(), nullptr, false);
+    if (!json.is_discarded())
+        return json;
+    // NaN, Infinity and -Infinity, as Python writes and reads them.
+    QByteArray rewritten;
+    NonFinite::Counts counts {};
+    for (int set = 0; set < NonFinite::kSetCount; ++set) {
+        if (!NonFinite::substitute(clean, set, &rewritten, &counts))
+            break;
+        json = Json::parse(rewritten.constData(), rewritten.constData() + rewritten.size(), nullptr, false);
+        if (json.is_discarded())
+            break;
+        NonFinite::Counts found {};
+        restoreNonFinite(json, set, &found);
+        if (found == counts)
+            return json;
+    }
+    return Json(Json::value_t::discarded);
 }
 
 Json fromQt(const QJsonValue& value)

@@ -16,7 +16,8 @@ using Json = nlohmann::ordered_json;
 /// default separators ", " and ": ".
 QByteArray dumps(const Json& value, int indent, bool asciiOnly);
 
-/// Parses JSON keeping key order; invalid UTF-8 is replaced first. Returns a discarded value on error and
+/// Parses JSON keeping key order, NaN and infinities read as Python reads them (spec 2.3); invalid UTF-8 is
+/// replaced first. Returns a discarded value on error and
 /// for documents nested more than 1024 deep.
 Json parse(QByteArrayView bytes);
 

@@ -53,9 +53,13 @@ public:
         QString error;
         qint64 offset = -1;
         bool repaired = false;
-        const QJsonValue value = parseJsonDocument(member->bytes, &error, &offset, &repaired);
+        qint64 nonFinite = -1;
+        const QJsonValue value = parseJsonDocument(member->bytes, &error, &offset, &repaired, &nonFinite);
         if (repaired)
             warn(name, 0, -1, Tr::tr("invalid UTF-8 replaced with U+FFFD"));
+        if (nonFinite >= 0)
+            warn(name, 0, nonFinite, Tr::tr("non-finite numbers (NaN, Infinity, -Infinity) read as Python reads them"),
+                QStringLiteral("non-finite-number"));
         if (value.isUndefined()) {
             m_source->problems.append(
                 { Diagnostic::Severity::Error, name, 0, offset, Tr::tr("not valid JSON: %1").arg(error) });
@@ -68,9 +72,9 @@ public:
         return value.toObject();
     }
 
-    void warn(const QString& file, qint64 line, qint64 offset, const QString& message)
+    void warn(const QString& file, qint64 line, qint64 offset, const QString& message, const QString& code = {})
     {
-        m_source->problems.append({ Diagnostic::Severity::Warning, file, line, offset, message });
+        m_source->problems.append({ Diagnostic::Severity::Warning, file, line, offset, message, code });
     }
 
 private:
@@ -79,7 +83,8 @@ private:
 
 // Lines re-serialised from a JSON array of events (report "events" or "timeline"), so that every
 // event of every source has raw bytes to show and to parse attrs from. Keys of `defaults` fill in
-// what an entry lacks: the projected "timeline" has no session_id and run_id (spec 6.1).
+// what an entry lacks: the projected "timeline" has no session_id and run_id (spec 6.1). NaN and infinities stay
+// what they are (compactJson), so that the line parser reads them again.
 std::shared_ptr<const TextBuffer> bufferFromArray(
     const QString& name, const QJsonArray& array, const QJsonObject& defaults = {})
 {
@@ -91,7 +96,7 @@ std::shared_ptr<const TextBuffer> bufferFromArray(
             if (!event.contains(it.key()))
                 event.insert(it.key(), it.value());
         }
-        buffer->bytes += QJsonDocument(event).toJson(QJsonDocument::Compact);
+        buffer->bytes += compactJson(event);
         buffer->bytes += '\n';
     }
     return buffer;

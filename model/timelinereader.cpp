@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <iterator>
@@ -151,9 +152,9 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
     JsonLineParser parser;
     const char* data = buffer.bytes.constData();
     auto report = [&](Diagnostic::Severity severity, qint64 line, qint64 offset, const QString& message,
-                      const char* code = "") {
+                      const QString& code = {}) {
         if (problems->kept.size() < kMaxListedProblems)
-            problems->kept.append({ severity, buffer.name, line, offset, message, QLatin1String(code) });
+            problems->kept.append({ severity, buffer.name, line, offset, message, code });
         else
             ++problems->suppressed;
     };
@@ -171,7 +172,7 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
     }
     qint64 lineNumber = firstLine - 1;
     QString error;
-    QStringList warnings;
+    Diagnostics warnings;
     while (pos < end) {
         ++lineNumber;
         const char* newline = static_cast<const char*>(memchr(data + pos, '\n', size_t(end - pos)));
@@ -198,7 +199,7 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
                 Tr::tr("line skipped: %1 bytes is longer than the limit of %2 bytes")
                     .arg(line.size())
                     .arg(kMaxLineBytes),
-                "malformed-line");
+                QStringLiteral("malformed-line"));
             continue;
         }
         Event event;
@@ -208,14 +209,14 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
             if (!complete)
                 report(Diagnostic::Severity::Error, lineNumber, offset,
                     Tr::tr("truncated last line (%1 bytes, no line break): %2").arg(line.size()).arg(error),
-                    "truncated-line");
+                    QStringLiteral("truncated-line"));
             else
                 report(Diagnostic::Severity::Error, lineNumber, offset, Tr::tr("line skipped: %1").arg(error),
-                    "malformed-line");
+                    QStringLiteral("malformed-line"));
             continue;
         }
-        for (const QString& warning : std::as_const(warnings))
-            report(Diagnostic::Severity::Warning, lineNumber, offset, warning);
+        for (const Diagnostic& warning : std::as_const(warnings))
+            report(Diagnostic::Severity::Warning, lineNumber, offset, warning.message, warning.code);
         event.buffer = bufferIndex;
         event.offset = offset;
         event.length = qint32(line.size());
@@ -349,6 +350,7 @@ std::vector<RunGroup> groupInOrder(std::vector<Event>& events, const std::vector
 
 void sortByTs(std::vector<Event>& events)
 {
+    placeNonFiniteTs(events);
     const auto byTs = [](const Event& a, const Event& b) { return a.ts < b.ts; };
     if (!std::is_sorted(events.begin(), events.end(), byTs)) // the usual case: written in time order
         std::stable_sort(events.begin(), events.end(), byTs);
@@ -575,6 +577,23 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
     }
     data.canceled = canceled;
     return data;
+}
+
+void placeNonFiniteTs(std::vector<Event>& events, double before, double otherwise)
+{
+    const auto finite = [](const Event& e) { return std::isfinite(e.ts); };
+    if (std::all_of(events.begin(), events.end(), finite)) // the usual case
+        return;
+    if (!std::isfinite(before)) {
+        const auto first = std::find_if(events.begin(), events.end(), finite);
+        before = first != events.end() ? first->ts : otherwise;
+    }
+    for (Event& e : events) {
+        if (std::isfinite(e.ts))
+            before = e.ts;
+        else
+            e.ts = before;
+    }
 }
 
 std::vector<RunGroup> groupByRun(std::vector<std::vector<RunGroup>> runsByBuffer)

@@ -74,7 +74,12 @@ private:
         EventLayout layout, const PrefixCallback& onPrefix, qsizetype chunkBytes);
 };
 
-/// Groups events by their keys (session_id, run_id) in first-seen order, each group stable-sorted by ts.
+/// Gives each event of one run whose ts is NaN or infinite (spec 2.3) the ts of the event before it in read order,
+/// `before` for the first ones (the run's latest ts when appending to it), so that a stable sort by ts keeps the
+/// line where it was written; without any finite ts before, the first finite ts after it, else `otherwise`.
+void placeNonFiniteTs(std::vector<Event>& events, double before = NAN, double otherwise = 0.0);
+/// Groups events by their keys (session_id, run_id) in first-seen order, each group stable-sorted by ts (after
+/// placeNonFiniteTs()).
 std::vector<RunGroup> groupByRun(std::vector<Event> events, const std::vector<RunKey>& keys);
 /// The same for the per-buffer groups of TimelineData::runsByBuffer (buffers in read order).
 std::vector<RunGroup> groupByRun(std::vector<std::vector<RunGroup>> runsByBuffer);

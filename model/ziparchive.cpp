@@ -81,6 +81,95 @@ quint16 le16(const QByteArray& bytes, qsizetype at)
     return quint16(quint8(bytes.at(at)) | (quint8(bytes.at(at + 1)) << 8));
 }
 
+quint32 le32(const QByteArray& bytes, qsizetype at)
+{
+    return quint32(le16(bytes, at)) | (quint32(le16(bytes, at + 2)) << 16);
+}
+
+constexpr qint64 endRecordSize = 22;
+constexpr qint64 maxCommentSize = 0xffff;
+constexpr QByteArrayView endRecordSignature("PK\x05\x06", 4);
+
+/// Where the end-of-central-directory record starts and how long its comment is, or -1. The record is the last one
+/// whose comment ends exactly at the end of the device, with a central directory that fits before it: a signature
+/// inside the comment is not one (APPNOTE 4.3.16; Python's zipfile and unzip search the same last 64 KiB).
+qint64 findEndRecord(QIODevice* device, quint16* commentSize)
+{
+    const bool wasOpen = device->isOpen();
+    if (!wasOpen && !device->open(QIODevice::ReadOnly))
+        return -1;
+    const qint64 oldPos = device->pos();
+    const qint64 size = device->size();
+    qint64 found = -1;
+    // The usual case first: a record without a comment, in the last 22 bytes.
+    for (const qint64 window : { endRecordSize, std::min(size, endRecordSize + maxCommentSize) }) {
+        if (window < endRecordSize || window > size || !device->seek(size - window))
+            break;
+        const QByteArray tail = device->read(window);
+        if (tail.size() != window)
+            break;
+        for (qsizetype at = tail.lastIndexOf(endRecordSignature, tail.size() - endRecordSize); at >= 0;
+             at = at > 0 ? tail.lastIndexOf(endRecordSignature, at - 1) : -1) {
+            const quint64 directorySize = le32(tail, at + 12);
+            const quint64 directoryOffset = le32(tail, at + 16);
+            const bool zip64 = directorySize == 0xffffffffu || directoryOffset == 0xffffffffu;
+            const qint64 position = size - window + at;
+            if (at + endRecordSize + le16(tail, at + 20) == tail.size()
+                && (zip64 || directoryOffset + directorySize <= quint64(position))) {
+                found = position;
+                *commentSize = le16(tail, at + 20);
+                break;
+            }
+        }
+        if (found >= 0)
+            break;
+    }
+    if (wasOpen)
+        device->seek(oldPos);
+    else
+        device->close();
+    return found;
+}
+
+/// The archive as minizip is given it when its end record has a comment: up to the end of the record, whose comment
+/// size reads 0. minizip looks for the record in the last 65,535 bytes only and takes the last signature it finds
+/// there, so a comment of 65,514 bytes or more hides the record and a signature inside a comment misleads it. The
+/// comment holds nothing Runlens reads; the members and all limits are as they were.
+class WithoutComment : public QIODevice
+{
+public:
+    WithoutComment(QIODevice* source, qint64 endRecord)
+        : m_source(source)
+        , m_size(endRecord + endRecordSize)
+        , m_commentSizeAt(endRecord + 20)
+    { }
+
+    bool isSequential() const override { return false; }
+    qint64 size() const override { return m_size; }
+
+protected:
+    // Opened unbuffered, as QBuffer is: pos() is then where this read starts.
+    qint64 readData(char* data, qint64 maxSize) override
+    {
+        const qint64 at = pos();
+        const qint64 length = std::min(maxSize, m_size - at);
+        if (length <= 0)
+            return 0;
+        if (!m_source->seek(at))
+            return -1;
+        const qint64 got = m_source->read(data, length);
+        for (qint64 i = std::max(at, m_commentSizeAt); i < std::min(at + got, m_commentSizeAt + 2); ++i)
+            data[i - at] = 0;
+        return got;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    QIODevice* m_source;
+    qint64 m_size;
+    qint64 m_commentSizeAt;
+};
+
 /// True when the device holds exactly an archive without members: nothing but an end-of-central-directory
 /// record (and its comment). minizip cannot open those, as it never looks for the record at offset 0.
 bool isEmptyArchive(QIODevice* device)
@@ -111,9 +200,13 @@ struct ZipArchive::Private
 {
     QString fileName;
     QIODevice* device = nullptr; // the caller's, when not reading a file
-    std::unique_ptr<QFile> file; // ours, when reading `fileName`
     Limits limits;
     std::unique_ptr<QuaZip> zip;
+    // When the end record has a comment, minizip reads the archive through `withoutComment`, from `file` or the
+    // caller's device (which is closed again when `openedDevice`).
+    std::unique_ptr<QFile> file;
+    std::unique_ptr<WithoutComment> withoutComment;
+    bool openedDevice = false;
     QList<Entry> entries;
     QList<unz64_file_pos> positions; // central-directory position of entries[i]
     QHash<QString, qsizetype> index; // name -> index into entries
@@ -127,6 +220,10 @@ struct ZipArchive::Private
         if (zip && zip->isOpen())
             zip->close();
         zip.reset();
+        withoutComment.reset();
+        if (openedDevice && device)
+            device->close();
+        openedDevice = false;
         file.reset();
         entries.clear();
         positions.clear();
@@ -142,7 +239,24 @@ struct ZipArchive::Private
     }
 
     bool walkCentralDirectory();
+    bool openWithoutComment(qint64 endRecord);
 };
+
+bool ZipArchive::Private::openWithoutComment(qint64 endRecord)
+{
+    QIODevice* source = device ? device : file.get(); // our file, opened by open()
+    if (!source->isOpen()) {
+        if (!source->open(QIODevice::ReadOnly))
+            return fail(Tr::tr("cannot read the zip archive: %1").arg(source->errorString()));
+        openedDevice = source == device;
+    }
+    withoutComment = std::make_unique<WithoutComment>(source, endRecord);
+    if (!withoutComment->open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return fail(Tr::tr("cannot read the zip archive: %1").arg(withoutComment->errorString()));
+    zip = std::make_unique<QuaZip>(withoutComment.get());
+    zip->setAutoClose(false); // closed by reset()
+    return true;
+}
 
 ZipArchive::ZipArchive(const QString& fileName)
     : d(std::make_unique<Private>())
@@ -171,12 +285,10 @@ bool ZipArchive::open()
     close();
     d->error.clear();
 
+    QIODevice* source = d->device;
     if (d->device) {
         if (d->device->isSequential())
             return d->fail(Tr::tr("cannot read a zip archive from a sequential device"));
-        d->zip = std::make_unique<QuaZip>(d->device);
-        // Leave a device the caller opened as the caller opened it; one QuaZip opens, it closes.
-        d->zip->setAutoClose(!d->device->isOpen());
     } else {
         if (d->fileName.isEmpty())
             return d->fail(Tr::tr("no zip archive given"));
@@ -186,16 +298,27 @@ bool ZipArchive::open()
         if (!openRegularFile(d->fileName, file.get(), &reason))
             return d->fail(Tr::tr("cannot open %1: %2").arg(d->fileName, reason));
         d->file = std::move(file);
-        d->zip = std::make_unique<QuaZip>(d->file.get());
-        d->zip->setAutoClose(false);
+        source = d->file.get();
+    }
+    quint16 commentSize = 0;
+    const qint64 endRecord = findEndRecord(source, &commentSize);
+    if (endRecord >= 0 && commentSize > 0) {
+        if (!d->openWithoutComment(endRecord))
+            return false;
+    } else {
+        d->zip = std::make_unique<QuaZip>(source);
+        // Leave a device the caller opened as the caller opened it; one QuaZip opens, it closes. Our own file
+        // is closed by reset().
+        d->zip->setAutoClose(d->device && !d->device->isOpen());
     }
     // Names without the UTF-8 flag: every tool in the pipeline writes UTF-8 (or plain ASCII).
     d->zip->setFileNameCodec("UTF-8");
 
     if (!d->zip->open(QuaZip::mdUnzip)) {
         const int code = d->zip->getZipError();
-        d->zip.reset();
-        if (isEmptyArchive(d->device ? d->device : d->file.get())) {
+        const std::unique_ptr<QFile> file = std::move(d->file); // for the look below, which reset() would close
+        d->reset(); // the caller's device as the caller left it
+        if (isEmptyArchive(d->device ? d->device : file.get())) {
             d->openEmpty = true;
             return true;
         }

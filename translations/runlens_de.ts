@@ -545,6 +545,17 @@ Bestritten: %2</translation>
         <source>&quot;%1&quot; is not a string, read as &quot;%2&quot;</source>
         <translation>&quot;%1&quot; ist keine Zeichenkette, als &quot;%2&quot; gelesen</translation>
     </message>
+    <message>
+        <source>&quot;ts&quot; is %1, not a time: the line is kept, placed after the line of its run before it</source>
+        <translation>&quot;ts&quot; ist %1, keine Zeit: Die Zeile bleibt erhalten, hinter der vorigen Zeile ihres Laufs eingeordnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n non-finite numbers (NaN, Infinity, -Infinity) read as Python reads them</source>
+        <translation>
+            <numerusform>%n nicht endliche Zahl (NaN, Infinity, -Infinity) gelesen, wie Python sie liest</numerusform>
+            <numerusform>%n nicht endliche Zahlen (NaN, Infinity, -Infinity) gelesen, wie Python sie liest</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Runlens::JsonTreeModel</name>
@@ -1966,6 +1977,10 @@ Lauf %2</translation>
         <source>permission denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
+    <message>
+        <source>non-finite numbers (NaN, Infinity, -Infinity) read as Python reads them</source>
+        <translation>nicht endliche Zahlen (NaN, Infinity, -Infinity) gelesen, wie Python sie liest</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::SourceView</name>
@@ -3007,6 +3022,10 @@ Doppelklick oder R: den ganzen Lauf anzeigen</translation>
     <message>
         <source>the archive declares more than %1 uncompressed bytes in total</source>
         <translation>das Archiv gibt insgesamt mehr als %1 unkomprimierte Bytes an</translation>
+    </message>
+    <message>
+        <source>cannot read the zip archive: %1</source>
+        <translation>das Zip-Archiv kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

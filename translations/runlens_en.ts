@@ -59,6 +59,16 @@
     </message>
 </context>
 <context>
+    <name>Runlens::JsonLineParser</name>
+    <message numerus="yes">
+        <source>%n non-finite numbers (NaN, Infinity, -Infinity) read as Python reads them</source>
+        <translation>
+            <numerusform>%n non-finite number (NaN, Infinity, -Infinity) read as Python reads it</numerusform>
+            <numerusform>%n non-finite numbers (NaN, Infinity, -Infinity) read as Python reads them</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Runlens::JsonTreeModel</name>
     <message numerus="yes">
         <source>%n item(s)</source>

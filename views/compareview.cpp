@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "compareview.h"
 
+#include "jsonline.h"
 #include "report.h"
 #include "runstatus.h"
 #include "severitybadge.h"
 #include "waterfallview.h"
 
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QSplitter>
 #include <QTableWidget>
@@ -45,13 +45,8 @@ QString jsonText(const QJsonValue& value)
         return CompareView::tr("(absent)");
     if (value.isString())
         return value.toString();
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    if (value.isObject())
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    // Scalars: let QJsonDocument spell numbers, booleans and null as JSON does.
-    const QByteArray wrapped = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
+    // Numbers, booleans and null as JSON spells them; NaN and infinities as Python does.
+    return QString::fromUtf8(compactJson(value));
 }
 
 QTableWidgetItem* item(const QString& text, bool changed = false)

@@ -2,6 +2,7 @@
 #include "hintsmodel.h"
 
 #include "engine.h"
+#include "jsonline.h"
 #include "severitybadge.h"
 
 #include <QJsonArray>
@@ -23,6 +24,8 @@ QString scalarText(const QJsonValue& value)
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double:
+        if (const QLatin1StringView token = nonFiniteToken(value.toDouble()); !token.isEmpty())
+            return token;
         return QString::number(value.toDouble(), 'g', 15);
     case QJsonValue::String:
         return value.toString();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "jsontreemodel.h"
 
+#include "jsonline.h"
+
 #include <QFont>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -139,6 +141,8 @@ QString JsonTreeModel::valueText(const Node& node) const
     case QJsonValue::Bool:
         return node.value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double:
+        if (const QLatin1StringView token = nonFiniteToken(node.value.toDouble()); !token.isEmpty())
+            return token; // as the line has it
         return QString::number(node.value.toDouble(), 'g', QLocale::FloatingPointShortest);
     case QJsonValue::String:
         return QLatin1Char('"') + escapeControls(node.value.toString()) + QLatin1Char('"');

@@ -5,12 +5,12 @@
 
 #include "waterfallview.h"
 
+#include "jsonline.h"
 #include "report.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHelpEvent>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
@@ -156,16 +156,16 @@ QString formatValue(const QJsonValue& value)
         text = value.toString();
         break;
     case QJsonValue::Double:
-        text = QString::number(value.toDouble(), 'g', 12);
+        text = nonFiniteToken(value.toDouble());
+        if (text.isEmpty())
+            text = QString::number(value.toDouble(), 'g', 12);
         break;
     case QJsonValue::Bool:
         text = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
         break;
     case QJsonValue::Array:
-        text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-        break;
     case QJsonValue::Object:
-        text = QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+        text = QString::fromUtf8(compactJson(value));
         break;
     case QJsonValue::Null:
     case QJsonValue::Undefined:

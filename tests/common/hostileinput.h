@@ -104,9 +104,11 @@ inline QByteArray rawDeflate(const QByteArray& data)
 }
 
 /// A zip written byte by byte, so that names, sizes and counts can be anything. `declaredCount` < 0
-/// writes the real member count into the end record (truncated to 16 bits, as the format does).
-inline QByteArray rawZip(const RawZipMembers& members, qint64 declaredCount = -1)
+/// writes the real member count into the end record (truncated to 16 bits, as the format does). `comment`
+/// is the archive comment after the end record: at most 65,535 bytes, any bytes.
+inline QByteArray rawZip(const RawZipMembers& members, qint64 declaredCount = -1, const QByteArray& comment = {})
 {
+    Q_ASSERT(comment.size() <= 0xffff);
     QByteArray zip;
     QByteArray central;
     for (const RawZipMember& member : members) {
@@ -159,7 +161,8 @@ inline QByteArray rawZip(const RawZipMembers& members, qint64 declaredCount = -1
     appendLe16(&zip, count);
     appendLe32(&zip, quint32(central.size()));
     appendLe32(&zip, centralOffset);
-    appendLe16(&zip, 0);
+    appendLe16(&zip, quint32(comment.size()));
+    zip += comment;
     return zip;
 }
 

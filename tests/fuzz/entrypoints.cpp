@@ -169,12 +169,12 @@ QString timelineLine(const QByteArray& bytes)
     Event event;
     RunKey key;
     QString error;
-    QStringList warnings;
+    Diagnostics warnings;
     const auto result = parser.parse(bytes, &event, &key, &error, &warnings);
     if (result == JsonLineParser::Result::Invalid && error.trimmed().isEmpty())
         return QStringLiteral("invalid line without a reason");
-    for (const QString& warning : std::as_const(warnings)) {
-        if (warning.trimmed().isEmpty())
+    for (const Diagnostic& warning : std::as_const(warnings)) {
+        if (warning.message.trimmed().isEmpty())
             return QStringLiteral("empty warning");
     }
     parseAttrs(bytes);

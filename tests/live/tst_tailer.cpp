@@ -522,6 +522,37 @@ private Q_SLOTS:
         QTest::addRow("all but the tool end") << 54 << QString();
     }
 
+    void nonFiniteTs()
+    {
+        // NaN and infinities (spec 2.3) followed one line a poll read as the closed file does: every line kept
+        // where it was written, a note each.
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        const QString directory = temp.filePath(QStringLiteral("diagnostics"));
+        QVERIFY(QDir().mkpath(directory));
+        QList<QByteArray> lines = runLines(Test::kHappyFile, Test::kHappyRun);
+        QCOMPARE(lines.size(), 57);
+        const auto edit = [&](int line, const char* from, const char* to) {
+            QVERIFY(lines[line].contains(from));
+            lines[line].replace(from, to);
+        };
+        edit(20, "{\"ts\":1795560451.8545504,", "{\"ts\":NaN,");
+        edit(54, "\"duration_ms\":44", "\"duration_ms\":NaN");
+        edit(56, "{\"ts\":1795560451.872849,", "{\"ts\":Infinity,");
+        Follower follower(directory);
+        for (const QByteArray& line : std::as_const(lines)) {
+            writeFile(QDir(directory).filePath(kCurrent), line);
+            follower.poll();
+        }
+        follower.live.markIdle(QDateTime::currentMSecsSinceEpoch() + kDay);
+        QCOMPARE(follower.problemCodes(), QStringList(3, QStringLiteral("non-finite-number")));
+        const SourcePtr closed = readSource(directory);
+        QCOMPARE(closed->runs.size(), size_t(1));
+        QCOMPARE(closed->runs.front()->events.size(), size_t(57));
+        QCOMPARE(closed->runs.front()->status, RunStatus::Complete);
+        compareRuns(follower.live.runs(), closed->runs, true);
+    }
+
     void runningRun()
     {
         QFETCH(int, lineCount);

@@ -94,7 +94,12 @@ Event makeEvent(const QString& spec, std::vector<RunKey>* keys)
     const QStringList parts = spec.split(QLatin1Char('|'));
     keys->push_back({ parts.value(0), parts.value(1) });
     Event e;
-    e.ts = parts.value(2).toDouble();
+    const QString ts = parts.value(2);
+    constexpr double infinity = std::numeric_limits<double>::infinity();
+    e.ts = ts == QLatin1String("nan") ? std::numeric_limits<double>::quiet_NaN()
+        : ts == QLatin1String("inf")  ? infinity
+        : ts == QLatin1String("-inf") ? -infinity
+                                      : ts.toDouble();
     e.name = parts.value(3);
     e.type = QStringLiteral("step.start");
     e.status = QStringLiteral("ok");
@@ -125,6 +130,8 @@ private Q_SLOTS:
     void eventFields();
     void tolerantFields_data();
     void tolerantFields();
+    void nonFiniteValues();
+    void nonFiniteDocument();
     void timelineFiles_data();
     void timelineFiles();
     void readDirectoryWriteOrder();
@@ -315,6 +322,30 @@ void TestTimelineReader::parseBuffer_data()
                    { Error, 3, in.offsets[2], QStringLiteral("JSON") },
                    { Error, 5, in.offsets[4], QStringLiteral("object") },
                    { Error, 7, in.offsets[6], QStringLiteral("run_id") } };
+    }
+    {
+        // Python's json.dumps writes these bare (spec 2.3): kept, with a note each, the ts one saying so.
+        QByteArray nanTs = l3;
+        nanTs.replace("\"ts\":1795560451.103", "\"ts\":NaN");
+        nanTs.replace("\"k\":1", "\"k\":\"NaN\"");
+        const Input in =
+            join({ QByteArray(l1).replace("\"k\":1", "\"k\":[NaN,{\"i\":Infinity}],\"m\":-Infinity"), l2, nanTs });
+        QTest::addRow("NaN and infinities are kept")
+            << in.bytes << QList<qint64> { 1, 2, 3 } << in.offsets
+            << ExpectedDiagnostics { { Warning, 1, in.offsets[0], QStringLiteral("3 non-finite") },
+                   { Warning, 3, in.offsets[2], QStringLiteral("\"ts\" is NaN") } };
+        // What Python refuses stays refused: a token glued to other text, or spelt otherwise.
+        QList<QByteArray> lines { l1 };
+        for (const char* value : { "-NaN", "NaNx", "nan", "1NaN", "NaN5", "Infinity.5", "+Infinity", "inf" })
+            lines.append(QByteArray(l2).replace("\"k\":1", QByteArray(QByteArray("\"k\":") + value)));
+        lines.append(l3);
+        const Input refused = join(lines);
+        ExpectedDiagnostics errors;
+        for (qsizetype i = 1; i + 1 < lines.size(); ++i)
+            errors.append({ Error, i + 1, refused.offsets[i], QStringLiteral("JSON") });
+        QTest::addRow("misspelt NaN and infinities are refused")
+            << refused.bytes << QList<qint64> { 1, lines.size() }
+            << QList<qint64> { refused.offsets.front(), refused.offsets.back() } << errors;
     }
     QTest::addRow("empty input") << QByteArray() << QList<qint64> {} << QList<qint64> {} << ExpectedDiagnostics {};
     QTest::addRow("only a newline") << QByteArray("\n") << QList<qint64> {} << QList<qint64> {}
@@ -601,6 +632,75 @@ void TestTimelineReader::tolerantFields()
         checkDiagnostics(data.problems, {}, QStringLiteral("t.jsonl"));
 }
 
+// NaN, Infinity and -Infinity wherever a value may stand, as Python's json.loads reads them; inside strings
+// they stay text.
+void TestTimelineReader::nonFiniteValues()
+{
+    const QByteArray line = R"({"ts":1.5,"type":"step.end","name":NaN,"status":"error","message":-Infinity,)"
+                            R"("session_id":"s","run_id":"r","attrs":{"duration_ms":NaN,"k":NaN,"inf":Infinity,)"
+                            R"("neg":-Infinity,"s":"NaN, Infinity","nested":{"a":[NaN,1,"-Infinity",[Infinity]]},)"
+                            R"("mine":4398046511103.75,"budget.ms":NaN}})";
+    const TextBuffer buffer { QStringLiteral("t.jsonl"), QByteArray(line).append('\n'), {} };
+    TimelineData data;
+    TimelineReader::parseBuffer(buffer, 0, &data);
+    QCOMPARE(data.events.size(), size_t(1));
+    const Event& e = data.events.front();
+    QCOMPARE(e.ts, 1.5);
+    QCOMPARE(e.name, QStringLiteral("NaN"));
+    QCOMPARE(e.message, QStringLiteral("-Infinity"));
+    QVERIFY(!e.hasDuration()); // NaN measures nothing
+    QVERIFY(e.attrKeys & Event::BudgetMs);
+    checkDiagnostics(data.problems,
+        { { Warning, 1, 0, QStringLiteral("\"name\" is not a string, read as \"NaN\"") },
+            { Warning, 1, 0, QStringLiteral("9 non-finite") } },
+        QStringLiteral("t.jsonl"));
+    QCOMPARE(data.problems.back().code, QStringLiteral("non-finite-number"));
+
+    // A line that holds a placeholder number of its own keeps it: the next placeholders are used.
+    const QByteArray expected = R"({"budget.ms":NaN,"duration_ms":NaN,"inf":Infinity,"k":NaN,"mine":4398046511103.75,)"
+                                R"("natural":null,"neg":-Infinity,"nested":{"a":[NaN,1,"-Infinity",[Infinity]]},)"
+                                R"("s":"NaN, Infinity"})";
+    QJsonObject attrs = parseAttrs(line);
+    QVERIFY(std::isnan(attrs.value(QLatin1String("k")).toDouble()));
+    QCOMPARE(attrs.value(QLatin1String("k")).type(), QJsonValue::Double);
+    QCOMPARE(attrs.value(QLatin1String("neg")).toDouble(), -std::numeric_limits<double>::infinity());
+    attrs.insert(QStringLiteral("natural"), QJsonValue::Null); // compactJson tells NaN and null apart
+    QCOMPARE(compactJson(attrs), expected);
+    AttrLookup lookup;
+    QCOMPARE(lookup.value(line, QLatin1StringView("inf")).toDouble(), std::numeric_limits<double>::infinity());
+    QCOMPARE(lookup.value(line, QLatin1StringView("s")), QJsonValue(QStringLiteral("NaN, Infinity")));
+    QCOMPARE(lookup.value(line, QLatin1StringView("mine")).toDouble(), 4398046511103.75);
+    QCOMPARE(compactJson(lookup.value(line, QLatin1StringView("nested"))),
+        QByteArray(R"({"a":[NaN,1,"-Infinity",[Infinity]]})"));
+    QVERIFY(lookup.object(line).contains(QLatin1String("budget.ms")));
+
+    // Without any: the strict parse, and compactJson() writes what QJsonDocument writes.
+    const QByteArray plain = eventLine(1);
+    QCOMPARE(compactJson(parseAttrs(plain)), QByteArray(R"({"k":1})"));
+    QCOMPARE(compactJson(QJsonValue(0.5)), QByteArray("0.5"));
+    QCOMPARE(compactJson(QJsonValue(QStringLiteral("a\"b"))), QByteArray("\"a\\\"b\""));
+    QCOMPARE(nonFiniteToken(2.0), QLatin1StringView());
+}
+
+void TestTimelineReader::nonFiniteDocument()
+{
+    QString error;
+    qint64 errorOffset = -1;
+    bool repaired = false;
+    qint64 first = -2;
+    const QByteArray member = "\xEF\xBB\xBF{\n  \"s\": \"NaN\",\n  \"a\": [1.5, -Infinity],\n  \"n\": NaN\n}";
+    const QJsonValue value = parseJsonDocument(member, &error, &errorOffset, &repaired, &first);
+    QVERIFY2(value.isObject(), qPrintable(error));
+    QCOMPARE(compactJson(value), QByteArray(R"({"a":[1.5,-Infinity],"n":NaN,"s":"NaN"})"));
+    QCOMPARE(first, member.indexOf("-Infinity")); // byte order mark included
+    QVERIFY(!repaired);
+
+    QVERIFY(parseJsonDocument(QByteArray(R"({"a": 1})"), &error, &errorOffset, &repaired, &first).isObject());
+    QCOMPARE(first, qint64(-1));
+    QVERIFY(parseJsonDocument(QByteArray(R"({"a": -NaN})"), &error, &errorOffset, &repaired, &first).isUndefined());
+    QVERIFY(!error.isEmpty());
+}
+
 void TestTimelineReader::timelineFiles_data()
 {
     QTest::addColumn<QStringList>("files");
@@ -729,6 +829,19 @@ void TestTimelineReader::groupByRun_data()
     QTest::addRow("session and run texts are not concatenated") << QStringList { QStringLiteral("ab|c|1|one"),
         QStringLiteral("a|bc|2|two") } << QStringList { QStringLiteral("ab|c: one"), QStringLiteral("a|bc: two") };
     QTest::addRow("no events") << QStringList {} << QStringList {};
+    // A ts that is NaN or infinite (spec 2.3) takes the run's ts before it: the line stays where it was written.
+    QTest::addRow("a NaN ts follows its run's line before it") << QStringList { QStringLiteral("s|r|1|a"),
+        QStringLiteral("s|r|nan|b"), QStringLiteral("s|r|0.5|c"), QStringLiteral("s|r|2|d") }
+                                                               << QStringList { QStringLiteral("s|r: c a b d") };
+    QTest::addRow("first lines take the first finite ts after them") << QStringList { QStringLiteral("s|r|inf|a"),
+        QStringLiteral("s|r|-inf|b"), QStringLiteral("s|r|3|c"), QStringLiteral("s|r|2|d") }
+                                                                     << QStringList { QStringLiteral("s|r: d a b c") };
+    QTest::addRow("a NaN ts looks at its own run only") << QStringList {
+        QStringLiteral("s|r|5|a"), QStringLiteral("t|q|nan|x"), QStringLiteral("t|q|1|y"), QStringLiteral("s|r|nan|b")
+    } << QStringList { QStringLiteral("s|r: a b"), QStringLiteral("t|q: x y") };
+    QTest::addRow("no finite ts at all keeps read order")
+        << QStringList { QStringLiteral("s|r|nan|a"), QStringLiteral("s|r|inf|b"), QStringLiteral("s|r|nan|c") }
+        << QStringList { QStringLiteral("s|r: a b c") };
 }
 
 void TestTimelineReader::groupByRun()
@@ -744,8 +857,10 @@ void TestTimelineReader::groupByRun()
     QStringList actual;
     for (const RunGroup& group : groups) {
         QStringList names;
-        for (const Event& e : group.events)
+        for (const Event& e : group.events) {
             names.append(e.name);
+            QVERIFY(std::isfinite(e.ts));
+        }
         actual.append(
             group.sessionId + QLatin1Char('|') + group.runId + QStringLiteral(": ") + names.join(QLatin1Char(' ')));
     }

@@ -3,6 +3,7 @@
 #include "eventsfilterproxy.h"
 #include "eventsmodel.h"
 #include "eventsview.h"
+#include "jsonline.h"
 #include "jsontreemodel.h"
 #include "palettes.h"
 #include "runfixture.h"
@@ -493,6 +494,17 @@ void TestEventsModel::jsonTree()
     QCOMPARE(cell(multiLine, JsonTreeModel::ValueColumn), QStringLiteral("\"line1\\nline2\""));
     QCOMPARE(multiLine.siblingAtColumn(JsonTreeModel::ValueColumn).data(Qt::ToolTipRole).toString(),
         QStringLiteral("line1\nline2"));
+
+    // NaN and infinities (spec 2.3) as the line has them, not as "nan" or "inf".
+    model.setJson(parseAttrs(R"({"ts":1,"type":"t","name":"n","status":"ok","session_id":"s","run_id":"r",)"
+                             R"("attrs":{"a":NaN,"b":Infinity,"c":-Infinity,"d":"NaN"}})"));
+    const QStringList nonFinite = { QStringLiteral("NaN"), QStringLiteral("Infinity"), QStringLiteral("-Infinity"),
+        QStringLiteral("\"NaN\"") };
+    for (int row = 0; row < 4; ++row) {
+        const QModelIndex item = model.index(row, JsonTreeModel::KeyColumn);
+        QCOMPARE(cell(item, JsonTreeModel::ValueColumn), nonFinite[row]);
+        QCOMPARE(cell(item, JsonTreeModel::TypeColumn), row < 3 ? QStringLiteral("number") : QStringLiteral("string"));
+    }
 
     // Real attrs: the gather step's channel depths.
     const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
