@@ -322,6 +322,12 @@ bool buildPack(const Source& source, const PackOptions& options, const HintsProv
     Redactor redactor;
     std::vector<Json> events = selection.events;
     if (options.redact) {
+        // Every member first teaches the redactor its whole-string paths, so that free text anywhere
+        // loses all of a path named elsewhere, spaces included.
+        for (const auto& [name, json] : jsonMembers)
+            redactor.learn(json);
+        for (const Json& event : events)
+            redactor.learn(event);
         for (auto& [name, json] : jsonMembers)
             redactor.redact(json, name);
         for (Json& event : events)
