@@ -881,6 +881,39 @@ void Redactor::learn(const Json& value)
     m_knownPaths.erase(std::unique(m_knownPaths.begin(), m_knownPaths.end()), m_knownPaths.end());
 }
 
+void Redactor::learnLog(const QByteArray& bytes)
+{
+    for (const QByteArray& line : bytes.split('\n')) {
+        if (line.trimmed().startsWith('{'))
+            learn(PyJson::parse(line));
+    }
+}
+
+QByteArray Redactor::redactLog(const QByteArray& bytes, const QString& member)
+{
+    QList<QByteArray> lines = bytes.split('\n');
+    for (QByteArray& line : lines) {
+        const bool cr = line.endsWith('\r');
+        const QByteArray body = cr ? line.chopped(1) : line;
+        if (body.trimmed().startsWith('{')) {
+            Json json = PyJson::parse(body);
+            if (json.is_object()) {
+                const Json before = json;
+                redact(json, member);
+                if (json != before)
+                    line = QByteArray::fromStdString(json.dump(-1, ' ', false, Json::error_handler_t::replace))
+                        + (cr ? "\r" : "");
+                continue;
+            }
+        }
+        const QString text = QString::fromUtf8(body);
+        const QString redacted = redactText(text, member);
+        if (redacted != text)
+            line = redacted.toUtf8() + (cr ? "\r" : "");
+    }
+    return lines.join('\n');
+}
+
 PyJson::Json Redactor::manifest() const
 {
     PyJson::Json list = PyJson::Json::array();

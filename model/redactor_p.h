@@ -23,10 +23,14 @@ public:
     /// Remembers the absolute paths that are whole strings (values or keys) of `value`, so that free
     /// text naming one of them loses all of it, spaces included. Call for every member before redact().
     void learn(const PyJson::Json& value);
+    /// learn() for the JSON lines of a log member.
+    void learnLog(const QByteArray& bytes);
     /// Redacts every string and key of `value` in place; `member` is recorded as a place of use.
     void redact(PyJson::Json& value, const QString& member);
     /// Redacts free text (a log line, a message).
     QString redactText(const QString& text, const QString& member);
+    /// Redacts a log member line by line: JSON object lines as JSON, other lines as free text.
+    QByteArray redactLog(const QByteArray& bytes, const QString& member);
     /// The redactions.json member: [{placeholder, category, members}] in first-use order.
     PyJson::Json manifest() const;
 

@@ -159,6 +159,28 @@ private Q_SLOTS:
         QCOMPARE(packFileName(*source, options), QStringLiteral("runpack_sess-happy-01_latest_1795560451.zip"));
     }
 
+    void seedLogsTravel()
+    {
+        // The seed plan's logs/*.log go into a seed-layout pack as they were, between context.json and
+        // meta.json as the seed plan orders them; the upstream layout has no logs.
+        const SourcePtr source = readSource(fixture(allFixtureInputs()[8].second)); // error seed pack: two logs
+        PackOptions options { QStringLiteral("sess-embed-error"), QStringLiteral("5ee711da351a4c29a57daa1e8fee8c7e"),
+            {}, PackOptions::Layout::Seed, false };
+        QStringList names;
+        for (const auto& [name, bytes] : build(*source, options)) {
+            names.append(name);
+            if (name.startsWith(QLatin1String("logs/")))
+                QCOMPARE(bytes, source->member(name)->bytes);
+        }
+        QCOMPARE(names,
+            (QStringList { QStringLiteral("budgets.json"), QStringLiteral("context.json"),
+                QStringLiteral("logs/codeintel_rev.log"), QStringLiteral("logs/vllm_client.log"),
+                QStringLiteral("meta.json"), QStringLiteral("report.json") }));
+        options.layout = PackOptions::Layout::Upstream;
+        for (const auto& [name, bytes] : build(*source, options))
+            QVERIFY2(!name.startsWith(QLatin1String("logs/")), qPrintable(name));
+    }
+
     void wholeSession()
     {
         // Without --run, a pack covers every run of the session and has no run report (as upstream's CLI).

@@ -218,6 +218,18 @@ private Q_SLOTS:
             QByteArray(R"({"repo_root": "<redacted:path:1>", "msg": "cannot open <redacted:path:1> now"})"));
     }
 
+    void log()
+    {
+        Redactor redactor;
+        const QByteArray log = "{\"msg\":\"from http://10.0.0.1:8001/v1\",\"n\":1}\n"
+                               "2026-11-24 INFO connect password=S3cret to db01.prod.internal\r\n"
+                               "{\"not json\n";
+        QCOMPARE(redactor.redactLog(log, QStringLiteral("logs/a.log")),
+            QByteArray("{\"msg\":\"from http://<redacted:host:1>/v1\",\"n\":1}\n"
+                       "2026-11-24 INFO connect password=<redacted:secret:1> to <redacted:host:2>\r\n"
+                       "{\"not json\n"));
+    }
+
     void manifestHoldsNoOriginal()
     {
         Redactor redactor;
