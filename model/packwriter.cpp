@@ -342,8 +342,10 @@ bool buildPack(const Source& source, const PackOptions& options, const HintsProv
             redactor.learnLog(bytes);
         for (auto& [name, json] : jsonMembers)
             redactor.redact(json, name);
-        for (Json& event : events)
-            redactor.redact(event, QStringLiteral("timeline_events.jsonl"));
+        if (!seed) { // the seed layout has its events in report.json only
+            for (Json& event : events)
+                redactor.redact(event, QStringLiteral("timeline_events.jsonl"));
+        }
         static const QRegularExpression plainName(QStringLiteral("^logs/[A-Za-z0-9_-]+\\.log$"));
         for (qsizetype i = 0; i < logs.size(); ++i) {
             // A log's file name can hold a host, an address or a user: only plain names without dots stay.
