@@ -394,8 +394,7 @@ qsizetype pathEnd(const QString& text, qsizetype start, qsizetype root, const st
     if (quote == u'"' || quote == u'\'' || quote == u'`') {
         const QString closer = charAt(text, start - 2) == u'\\' ? QStringLiteral("\\") + quote : QString(quote);
         close = text.indexOf(closer, pos);
-        const qsizetype newline = text.indexOf(u'\n', start);
-        if (newline >= 0 && close > newline)
+        if (close > start && QStringView(text).mid(start, close - start).contains(u'\n'))
             close = -1;
     }
     for (const QString& path : known) {
@@ -587,10 +586,9 @@ bool isValueStop(const QString& text, qsizetype i)
 // or a delimiter.
 std::pair<qsizetype, qsizetype> valueSpan(const QString& text, qsizetype p)
 {
-    const qsizetype newline = text.indexOf(u'\n', p);
     const auto closed = [&](qsizetype open, const QString& closer) -> std::pair<qsizetype, qsizetype> {
         const qsizetype close = text.indexOf(closer, open);
-        if (close < 0 || (newline >= 0 && close > newline))
+        if (close < 0 || QStringView(text).mid(open, close - open).contains(u'\n'))
             return { -1, -1 };
         return { open, close };
     };
