@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -322,13 +323,40 @@ bool buildPack(const Source& source, const PackOptions& options, const HintsProv
             jsonMembers.emplace_back(QStringLiteral("context.json"), context);
     }
 
+    // The seed plan's logs/*.log travel with the seed layout, as raw bytes (spec 8.3).
+    PackMembers logs;
+    if (seed) {
+        for (const PackMember& member : source.members) {
+            if (member.name.startsWith(QLatin1String("logs/")) && member.name.endsWith(QLatin1String(".log")))
+                logs.append({ member.name, member.bytes });
+        }
+    }
+
     Redactor redactor;
     std::vector<Json> events = selection.events;
     if (options.redact) {
+        // Every member first teaches the redactor its whole-string paths, so that free text anywhere
+        // loses all of a path named elsewhere, spaces included.
+        for (const auto& [name, json] : jsonMembers)
+            redactor.learn(json);
+        for (const Json& event : events)
+            redactor.learn(event);
+        for (const auto& [name, bytes] : logs)
+            redactor.learnLog(bytes);
         for (auto& [name, json] : jsonMembers)
             redactor.redact(json, name);
-        for (Json& event : events)
-            redactor.redact(event, QStringLiteral("timeline_events.jsonl"));
+        if (!seed) { // the seed layout has its events in report.json only
+            for (Json& event : events)
+                redactor.redact(event, QStringLiteral("timeline_events.jsonl"));
+        }
+        static const QRegularExpression plainName(QStringLiteral("^logs/[A-Za-z0-9_-]+\\.log$"));
+        for (qsizetype i = 0; i < logs.size(); ++i) {
+            // A log's file name can hold a host, an address or a user: only plain names without dots stay.
+            QString& name = logs[i].first;
+            if (!plainName.match(name).hasMatch())
+                name = QStringLiteral("logs/redacted-%1.log").arg(i + 1);
+            logs[i].second = redactor.redactLog(logs[i].second, name);
+        }
     }
     if (!seed && !events.empty()) {
         // One line per event with Python's default separators, joined by \n, no final newline (spec 8.2).
@@ -344,6 +372,8 @@ bool buildPack(const Source& source, const PackOptions& options, const HintsProv
         members->append({ name, PyJson::dumps(json, 2, seed) });
         if (name == QLatin1String("timeline_report.json") && !eventsJsonl.isEmpty())
             members->append({ QStringLiteral("timeline_events.jsonl"), eventsJsonl });
+        if (name == QLatin1String("context.json"))
+            members->append(logs); // in name order, as the seed plan writes them
     }
     if (options.redact)
         members->append({ QStringLiteral("redactions.json"), PyJson::dumps(redactor.manifest(), 2, seed) });

@@ -299,7 +299,8 @@ int pack(QCommandLineParser& parser, const QStringList& arguments)
     QCommandLineOption layoutOption(QStringLiteral("layout"), Tr::tr("upstream (default) or seed."),
         QStringLiteral("LAYOUT"), QStringLiteral("upstream"));
     QCommandLineOption redactOption(QStringLiteral("redact"),
-        Tr::tr("Replace query texts, absolute paths, host names and secrets with placeholders."));
+        Tr::tr("Replace secrets, user names, query texts, absolute paths, host names, IP and e-mail "
+               "addresses with placeholders (docs/reliability.md, Redaction)."));
     QCommandLineOption outOption(
         { QStringLiteral("o"), QStringLiteral("output") }, Tr::tr("The zip to write."), QStringLiteral("OUT.zip"));
     QCommandLineOption forceOption(QStringLiteral("force"), Tr::tr("Replace OUT.zip when it exists."));
