@@ -103,6 +103,7 @@ bool applyTheme(const QString& theme)
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
+    Runlens::raiseOpenFileLimit(); // a timeline file stays open while its lines may be asked for
     QApplication::setOrganizationName(QStringLiteral("Runlens"));
     QApplication::setApplicationName(QStringLiteral("runlens"));
     QApplication::setApplicationDisplayName(QStringLiteral("Runlens"));

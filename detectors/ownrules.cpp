@@ -20,7 +20,7 @@ bool lineMayHave(const Run& run, int i, int keys, std::initializer_list<const ch
     const quint16 noted = run.events[size_t(i)].attrKeys;
     if (noted & Event::KeysNoted)
         return noted & keys;
-    const QByteArrayView raw = run.rawLineView(i);
+    const QByteArray raw = run.lineBytes(i, nullptr);
     return std::any_of(names.begin(), names.end(), [&](const char* name) { return raw.contains(name); });
 }
 

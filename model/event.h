@@ -14,12 +14,27 @@
 
 namespace Runlens {
 
-/// The raw bytes one or more events were read from: a timeline file (memory-mapped) or a pack member.
+class OpenFile;
+
+/// Where the bytes of timeline lines are. In memory: a pack member or a live poll, every line in `bytes`. From a
+/// file: a piece of a timeline file, whose lines are read from the file again when asked for, but for the few
+/// that the run builder and the rules read (isKeptLine()), which stay in `bytes`: the input is never held whole.
 struct TextBuffer
 {
     QString name; // file name relative to the input, or the member name
-    QByteArray bytes; // may wrap a read-only mapping kept alive by `keepAlive`
+    QByteArray bytes; // in memory: all of it; from a file: the kept lines, one after the other
     std::shared_ptr<void> keepAlive;
+    std::shared_ptr<const OpenFile> file; // set for a piece of a file, held open while its lines may be asked for
+    struct KeptLine
+    {
+        qint64 offset; // in the file
+        qint32 at; // in `bytes`
+    };
+    std::vector<KeptLine> kept; // sorted by offset
+
+    /// The line of `length` bytes at `offset` in the file or member: without a copy when it is in memory; read
+    /// again from the file otherwise (`reread` set; empty, with `error`, when that fails).
+    QByteArray line(qint64 offset, qint32 length, bool* reread, QString* error) const;
 };
 using TextBuffers = std::vector<std::shared_ptr<const TextBuffer>>;
 
@@ -28,7 +43,7 @@ struct Event
 {
     double ts = 0;
     double durationMs = NAN; // attrs.duration_ms when it is a number
-    qint64 offset = 0; // byte offset of the line in its buffer
+    qint64 offset = 0; // byte offset of the line in its file or member
     qint32 buffer = -1; // index into the owning run's TextBuffers
     qint32 length = 0; // bytes of the line, without the line break
     qint32 line = 0; // 1-based line number in its buffer (a line is tens of bytes at least)
@@ -67,6 +82,10 @@ inline constexpr std::array<const char*, 5> spanContextKeys = { "request_tool", 
     "request.stage", "component" };
 
 static_assert(sizeof(Event) <= 56, "a million events should take 56 MB");
+
+/// Whether the run builder or a rule reads the attrs of this line, so that it is kept in memory when a timeline
+/// file is read; other lines are read from their file again when asked for. A matter of speed, not of results.
+bool isKeptLine(const Event& event);
 
 /// Whose line an event is. Read with each line and kept beside the events only until they are grouped
 /// into runs: every event of a run has the run's ids.

@@ -11,6 +11,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -180,6 +181,66 @@ bool openRegularFile(const QString& path, QFile* file, QString* reason)
         return false;
     }
     return true;
+}
+
+std::shared_ptr<const OpenFile> OpenFile::open(const QString& path, QString* reason)
+{
+    QFile file;
+    if (!openRegularFile(path, &file, reason))
+        return nullptr;
+    std::shared_ptr<OpenFile> opened(new OpenFile);
+    opened->m_path = path;
+    opened->m_fd = ::fcntl(file.handle(), F_DUPFD_CLOEXEC, 0); // ours; the QFile closes its own
+    opened->m_size = file.size();
+    if (opened->m_fd < 0) {
+        *reason = errnoText(errno);
+        return nullptr;
+    }
+    return opened;
+}
+
+OpenFile::~OpenFile()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+bool OpenFile::read(qint64 offset, qint64 length, QByteArray* out, QString* error) const
+{
+    out->resize(qsizetype(length));
+    qint64 done = 0;
+    while (done < length) {
+        const ssize_t got = ::pread(m_fd, out->data() + done, size_t(length - done), off_t(offset + done));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            *error = errnoText(errno);
+            out->clear();
+            return false;
+        }
+        if (got == 0)
+            break; // the end of the file
+        done += got;
+    }
+    out->resize(qsizetype(done));
+    return true;
+}
+
+qint64 OpenFile::nextData(qint64 offset) const
+{
+    const off_t data = ::lseek(m_fd, off_t(offset), SEEK_DATA); // the position is not used by pread()
+    if (data < 0)
+        return errno == ENXIO ? std::max(offset, m_size) : offset; // ENXIO: only a hole is left
+    return qint64(data);
+}
+
+void raiseOpenFileLimit()
+{
+    rlimit limit = {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = std::min<rlim_t>(limit.rlim_max, 1 << 20);
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
 }
 
 QStringList directoryEntries(const QString& directory, const QString& pattern)

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 class QFile;
 
 namespace Runlens {
@@ -38,6 +40,37 @@ FileStatus fileStatus(const QString& path);
 /// check and the open (a FIFO, a device) can block a reader or feed it forever. Only regular files open.
 /// On failure returns false and says why in `reason`.
 [[nodiscard]] bool openRegularFile(const QString& path, QFile* file, QString* reason);
+
+/// A timeline file held open for as long as its lines may be asked for, so that a renamed, rotated or deleted
+/// file still gives the bytes that were read; reads are pread(2), safe from any thread at once.
+class OpenFile
+{
+public:
+    /// Opens `path` as openRegularFile() does; null with `reason` on failure.
+    static std::shared_ptr<const OpenFile> open(const QString& path, QString* reason);
+    ~OpenFile();
+    OpenFile(const OpenFile&) = delete;
+    OpenFile& operator=(const OpenFile&) = delete;
+
+    const QString& path() const { return m_path; }
+    qint64 size() const { return m_size; } // when opened
+    /// Up to `length` bytes at `offset` into `out`: fewer at the end of the file. False with `error` on an I/O
+    /// error.
+    [[nodiscard]] bool read(qint64 offset, qint64 length, QByteArray* out, QString* error) const;
+    /// Where data starts again at or after `offset`: a sparse file's holes (NUL padding after a crash) need not
+    /// be read to know they hold no line break. `size()` when there is no more data.
+    qint64 nextData(qint64 offset) const;
+
+private:
+    OpenFile() = default;
+    QString m_path;
+    int m_fd = -1;
+    qint64 m_size = 0;
+};
+
+/// Lets this process hold as many files open as the system allows (the soft limit is often 1,024): a week of a
+/// busy server's timeline is over a thousand files, each held open by an OpenFile.
+void raiseOpenFileLimit();
 
 /// The names in a directory that match a shell `pattern` ("events-*.jsonl"; empty: all), sorted, without
 /// "." and "..". Names are decoded with decodeFileName().

@@ -44,6 +44,7 @@ struct Selection
     std::vector<RunPtr> runs;
     std::vector<Json> events; // the raw lines as ordered JSON, merged and stable-sorted by ts
     double lastTs = 0; // of the last event, as the run has it: never NaN (placeNonFiniteTs)
+    QString unreadable; // why a line could not be read again (its file changed): the pack is not written
 };
 
 Selection select(const Source& source, const PackOptions& options)
@@ -65,7 +66,13 @@ Selection select(const Source& source, const PackOptions& options)
     }
     std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.ts < b.ts; });
     for (const Item& item : items) {
-        Json event = PyJson::parse(item.run->rawLine(item.event));
+        QString error;
+        const QByteArray line = item.run->rawLine(item.event, &error);
+        if (line.isEmpty()) { // a pack that silently lacks lines would lie about the run
+            selection.unreadable = error;
+            break;
+        }
+        Json event = PyJson::parse(line);
         if (event.is_object()) {
             selection.events.push_back(std::move(event));
             selection.lastTs = item.ts;
@@ -280,6 +287,10 @@ bool buildPack(const Source& source, const PackOptions& options, const HintsProv
         *error = options.runId.isEmpty()
             ? Tr::tr("no run of session %1 in %2").arg(options.sessionId, source.path)
             : Tr::tr("no run %1 of session %2 in %3").arg(options.runId, options.sessionId, source.path);
+        return false;
+    }
+    if (!selection.unreadable.isEmpty()) {
+        *error = Tr::tr("cannot read the run's lines again: %1").arg(selection.unreadable);
         return false;
     }
     const RunPtr single = selection.runs.size() == 1 ? selection.runs.front() : nullptr;

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "run.h"
+#include "inputfile.h"
 #include "jsonline.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
+#include <array>
 
 namespace Runlens {
 
@@ -23,26 +27,100 @@ QJsonObject OpsCoverage::toJson() const
     return object;
 }
 
-QByteArrayView Run::rawLineView(int eventIndex) const
+bool isKeptLine(const Event& event)
 {
+    // The types whose attrs the run builder and the rules read (channels, skips, budgets, results, errors), the
+    // lines that carry a fallback or a budget, and the embed and FAISS stage ends that upstream's rules read.
+    static const std::array<Atom, 8> types = { Atom(QStringLiteral("channel")), Atom(QStringLiteral("rerank.decision")),
+        Atom(QStringLiteral("runtime.init.err")), Atom(QStringLiteral("decision")),
+        Atom(QStringLiteral("hybrid.fuse.result")), Atom(QStringLiteral("hydration.end")),
+        Atom(QStringLiteral("duckdb.hydrate.end")), Atom(QStringLiteral("error")) };
+    static const Atom stepEnd(QStringLiteral("step.end"));
+    static const std::array<Atom, 3> stages = { Atom(QStringLiteral("vllm.embed_batch")),
+        Atom(QStringLiteral("search.embed")), Atom(QStringLiteral("search.faiss")) };
+    if (std::find(types.begin(), types.end(), event.type) != types.end())
+        return true;
+    if (event.attrKeys & (Event::FallbackReason | Event::WarnDegraded | Event::BudgetMs))
+        return true;
+    return event.type == stepEnd && (event.attrKeys & Event::SpanContext)
+        && std::find(stages.begin(), stages.end(), event.name) != stages.end();
+}
+
+QByteArray TextBuffer::line(qint64 offset, qint32 length, bool* reread, QString* error) const
+{
+    *reread = false;
+    if (!file) {
+        if (offset < 0 || length < 0 || offset + length > bytes.size()) {
+            *error = QCoreApplication::translate("Runlens::Run", "no such line in %1").arg(name);
+            return {};
+        }
+        return QByteArray::fromRawData(bytes.constData() + offset, length);
+    }
+    const auto kept = std::lower_bound(this->kept.begin(), this->kept.end(), offset,
+        [](const KeptLine& line, qint64 at) { return line.offset < at; });
+    if (kept != this->kept.end() && kept->offset == offset)
+        return QByteArray::fromRawData(bytes.constData() + kept->at, length);
+    QByteArray read;
+    *reread = true;
+    if (!file->read(offset, length, &read, error))
+        return {};
+    return read;
+}
+
+namespace {
+
+// Whether `line`, read again from a file, is the line `e` was parsed from: the same length and the same type,
+// name and status (and ts, when it is a number). A file truncated, rotated by copy or edited in between gives
+// other bytes there, which must not be shown as this event's.
+bool isSameLine(const QByteArray& line, const Event& e)
+{
+    if (line.size() != e.length)
+        return false;
+    thread_local JsonLineParser parser;
+    Event parsed;
+    RunKey key;
+    QString error;
+    Diagnostics warnings;
+    if (parser.parse(line, &parsed, &key, &error, &warnings) == JsonLineParser::Result::Invalid)
+        return false;
+    return parsed.type == e.type && parsed.name == e.name && parsed.status == e.status
+        && (!std::isfinite(parsed.ts) || parsed.ts == e.ts); // a non-finite ts was placed by its neighbours
+}
+
+} // namespace
+
+QByteArray Run::lineBytes(int eventIndex, QString* error) const
+{
+    QString ignored;
+    QString* why = error ? error : &ignored;
     if (eventIndex < 0 || size_t(eventIndex) >= events.size())
         return {};
     const Event& e = events[size_t(eventIndex)];
     if (e.buffer < 0 || size_t(e.buffer) >= buffers.size())
         return {};
-    const QByteArray& bytes = buffers[size_t(e.buffer)]->bytes;
-    return QByteArrayView(bytes.constData() + e.offset, e.length);
+    const TextBuffer& buffer = *buffers[size_t(e.buffer)];
+    bool reread = false;
+    QByteArray line = buffer.line(e.offset, e.length, &reread, why);
+    if (reread && !line.isNull() && !isSameLine(line, e)) {
+        *why = QCoreApplication::translate("Runlens::Run",
+            "%1 changed since it was read (truncated, rewritten or copied over): line %2 is no longer there")
+                   .arg(buffer.name)
+                   .arg(e.line);
+        return {};
+    }
+    return line;
 }
 
-QByteArray Run::rawLine(int eventIndex) const
+QByteArray Run::rawLine(int eventIndex, QString* error) const
 {
-    return rawLineView(eventIndex).toByteArray();
+    const QByteArray line = lineBytes(eventIndex, error);
+    return QByteArray(line.constData(), line.size()); // a copy of its own: the bytes may be the run's
 }
 
 QJsonObject Run::attrs(int eventIndex) const
 {
-    const QByteArrayView line = rawLineView(eventIndex);
-    return line.isNull() ? QJsonObject() : parseAttrs(line);
+    const QByteArray line = lineBytes(eventIndex, nullptr);
+    return line.isEmpty() ? QJsonObject() : parseAttrs(line);
 }
 
 QJsonObject Run::budgets() const
@@ -57,8 +135,8 @@ QJsonValue Run::budget(QLatin1StringView key) const
 
 QJsonValue Run::attr(int eventIndex, QLatin1StringView key) const
 {
-    const QByteArrayView line = rawLineView(eventIndex);
-    if (line.isNull())
+    const QByteArray line = lineBytes(eventIndex, nullptr);
+    if (line.isEmpty())
         return QJsonValue(QJsonValue::Undefined);
     thread_local AttrLookup lookup; // detectors run on several threads at once
     return lookup.value(line, key);

@@ -156,8 +156,11 @@ struct Run
     bool hasGrid() const { return toolSpan >= 0 || !checkpoints.empty(); }
     QJsonObject attrs(int eventIndex) const; // parsed on demand from the raw line
     QJsonValue attr(int eventIndex, QLatin1StringView key) const; // one member, without building the object
-    QByteArray rawLine(int eventIndex) const;
-    QByteArrayView rawLineView(int eventIndex) const; // no copy; valid while the run lives
+    /// The line an event was read from, read again from its file when it is not in memory. Empty, with `error`,
+    /// when that file changed since it was read (truncated or rewritten): other bytes are never given instead.
+    QByteArray rawLine(int eventIndex, QString* error = nullptr) const;
+    /// The same without a copy when the line is in memory: valid while the run lives.
+    QByteArray lineBytes(int eventIndex, QString* error) const;
     /// A checkpoint's attrs: as stored, or for one derived from a scope, its end line's attrs without
     /// duration_ms and with the status, parsed on demand.
     QJsonObject checkpointAttrs(const Checkpoint& checkpoint) const;

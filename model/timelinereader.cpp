@@ -36,27 +36,9 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Runlens::TimelineReader)
 };
 
-// Keeps a flood of identical problems (a binary file, a million bad lines) from eating memory.
-// Upstream scrubs strings over 256 characters, so a real line is a few KB; parsing a longer one would only
-// cost memory (a 100 MB line is 200 MB of QString).
-constexpr qsizetype kMaxLineBytes = 16 * 1024 * 1024;
-
-constexpr size_t kHugePage = 2 * 1024 * 1024;
-
-// Asks for transparent huge pages where the kernel gives them on request: filling a few hundred MB of
-// input in 4 KB pages costs a page fault each, a good part of the whole load.
-void adviseHugePages(char* data, qsizetype size)
-{
-#ifdef Q_OS_LINUX
-    const quintptr begin = (quintptr(data) + kHugePage - 1) & ~(kHugePage - 1);
-    const quintptr end = (quintptr(data) + quintptr(size)) & ~(kHugePage - 1);
-    if (end > begin)
-        madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE); // only advice: failure changes nothing
-#else
-    Q_UNUSED(data);
-    Q_UNUSED(size);
-#endif
-}
+// A piece of a timeline file is read and parsed at a time, and dropped but for the lines kept (isKeptLine()):
+// the input is never held whole. More is read after it only to finish its last line, up to the line limit.
+constexpr qint64 kTailStep = 1024 * 1024;
 
 } // namespace
 
@@ -91,39 +73,6 @@ QStringList TimelineReader::timelineFiles(const QString& directory)
     return result;
 }
 
-std::shared_ptr<const TextBuffer> TimelineReader::mapFile(
-    const QString& path, const QString& displayName, QString* error)
-{
-    auto file = std::make_shared<QFile>();
-    if (!openRegularFile(path, file.get(), error)) // a FIFO would block a plain open, a device never ends
-        return nullptr;
-    auto buffer = std::make_shared<TextBuffer>();
-    buffer->name = displayName;
-    // Read, never mapped: a mapped file that someone truncates (logrotate's copytruncate) kills the process
-    // with SIGBUS at the next access. The size read is the size at open; later appends wait for a reload.
-    // Into a buffer of the file's size (QIODevice::read(qint64) grows its result like an append), aligned
-    // to huge pages so that they cover all of it but its last, partial one.
-    const qint64 size = file->size();
-    if (size <= 0)
-        return buffer;
-    const size_t capacity = (size_t(size) + kHugePage - 1) & ~(kHugePage - 1);
-    char* data = static_cast<char*>(std::aligned_alloc(kHugePage, capacity));
-    if (!data) {
-        *error = QString::fromLocal8Bit(std::strerror(ENOMEM)); // the system's words, as errorString()'s
-        return nullptr;
-    }
-    std::shared_ptr<void> keepAlive(data, std::free);
-    adviseHugePages(data, size); // the last, partial huge page stays small pages: no resident slack
-    const qint64 got = file->read(data, size);
-    if (got < 0) {
-        *error = file->errorString();
-        return nullptr;
-    }
-    buffer->bytes = QByteArray::fromRawData(data, qsizetype(got)); // fewer when the file shrank meanwhile
-    buffer->keepAlive = std::move(keepAlive);
-    return buffer;
-}
-
 namespace {
 
 size_t countLines(const char* data, qsizetype begin, qsizetype end)
@@ -144,17 +93,73 @@ struct RangeProblems
     qint64 crlfOffset = 0;
 };
 
-// Parses the lines in [begin, end) of `buffer`, the first of them line number `firstLine`, appending to
-// `out`. A range starts at a line start; only the buffer's last range may end without a line break.
-void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, qsizetype end, qint64 firstLine,
-    TimelineData* out, RangeProblems* problems, const LoadControl& control)
+// The lines of `file` that start in [begin, end): the bytes from the first line start at or after `begin` to the
+// line break that ends the last of them (or the end of the file), the last one cut short past kMaxLineBytes, and
+// in `start` the offset of their first byte. Empty when no line starts there (inside one very long line). Reads
+// in steps, so that garbage without line breaks costs a step of memory, not its size.
+bool readPiece(const OpenFile& file, qint64 begin, qint64 end, QByteArray* text, qint64* start, QString* error)
+{
+    text->clear();
+    qint64 from = begin;
+    if (begin > 0) {
+        QByteArray probe; // the first line start is just after the first line break at or after begin - 1
+        for (qint64 at = begin - 1;; at += probe.size()) {
+            at = std::max(at, file.nextData(at)); // a hole holds no line break
+            if (at >= end)
+                return true;
+            if (!file.read(at, std::min(kTailStep, end - at), &probe, error))
+                return false;
+            if (probe.isEmpty())
+                return true;
+            if (const qsizetype newline = probe.indexOf('\n'); newline >= 0) {
+                from = at + newline + 1;
+                break;
+            }
+        }
+        if (from >= end)
+            return true;
+    }
+    *start = from;
+    if (!file.read(from, end - from, text, error))
+        return false;
+    // The last line goes on to its line break, read on in steps up to the line limit.
+    const qsizetype lastStart = text->lastIndexOf('\n') + 1;
+    QByteArray more;
+    for (qint64 at = from + text->size(); !text->isEmpty() && !text->endsWith('\n'); at += more.size()) {
+        if (text->size() - lastStart > TimelineReader::kMaxLineBytes)
+            break; // parseRange() reports it as too long; the next piece starts after its line break
+        if (!file.read(at, kTailStep, &more, error))
+            return false;
+        if (more.isEmpty())
+            break; // the end of the file
+        const qsizetype newline = more.indexOf('\n');
+        text->append(more.constData(), newline >= 0 ? newline + 1 : more.size());
+    }
+    return true;
+}
+
+// Text being parsed: its bytes, the offset of their first byte in the file or member, and the file's name.
+struct Text
+{
+    QByteArrayView bytes;
+    qint64 base = 0;
+    const QString& name;
+};
+
+// Parses the lines in [begin, end) of `text`, the first of them line number `firstLine`, appending to `out`
+// events of buffer `bufferIndex` whose offsets are the file's. A range starts at a line start; only the text's
+// last range may end without a line break. With `keep`, the kept lines (isKeptLine()) are copied into it: the
+// text itself is then a piece of a file that is dropped once parsed.
+// Returns how many lines start in the range.
+qint64 parseRange(const Text& text, qint32 bufferIndex, qsizetype begin, qsizetype end, qint64 firstLine,
+    TimelineData* out, RangeProblems* problems, const LoadControl& control, TextBuffer* keep = nullptr)
 {
     JsonLineParser parser;
-    const char* data = buffer.bytes.constData();
+    const char* data = text.bytes.data();
     auto report = [&](Diagnostic::Severity severity, qint64 line, qint64 offset, const QString& message,
                       const QString& code = {}) {
         if (problems->kept.size() < kMaxListedProblems)
-            problems->kept.append({ severity, buffer.name, line, offset, message, code });
+            problems->kept.append({ severity, text.name, line, text.base + offset, message, code });
         else
             ++problems->suppressed;
     };
@@ -166,7 +171,7 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
     out->keys.reserve(out->keys.size() + lines);
 
     qsizetype pos = begin;
-    if (begin == 0 && end >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+    if (begin == 0 && text.base == 0 && end >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         report(Diagnostic::Severity::Warning, 1, 0, Tr::tr("byte order mark skipped"));
         pos = 3;
     }
@@ -183,7 +188,7 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
             --lineEnd;
             if (problems->crlfLine == 0) {
                 problems->crlfLine = lineNumber;
-                problems->crlfOffset = pos;
+                problems->crlfOffset = text.base + pos;
             }
         }
         const QByteArrayView line(data + pos, lineEnd - pos);
@@ -194,11 +199,11 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
             report(Diagnostic::Severity::Warning, lineNumber, offset, Tr::tr("blank line skipped"));
             continue;
         }
-        if (line.size() > kMaxLineBytes) {
+        if (line.size() > TimelineReader::kMaxLineBytes) {
             report(Diagnostic::Severity::Error, lineNumber, offset,
                 Tr::tr("line skipped: %1 bytes is longer than the limit of %2 bytes")
                     .arg(line.size())
-                    .arg(kMaxLineBytes),
+                    .arg(TimelineReader::kMaxLineBytes),
                 QStringLiteral("malformed-line"));
             continue;
         }
@@ -218,20 +223,25 @@ void parseRange(const TextBuffer& buffer, qint32 bufferIndex, qsizetype begin, q
         for (const Diagnostic& warning : std::as_const(warnings))
             report(Diagnostic::Severity::Warning, lineNumber, offset, warning.message, warning.code);
         event.buffer = bufferIndex;
-        event.offset = offset;
+        event.offset = text.base + offset;
         event.length = qint32(line.size());
         event.line = qint32(lineNumber);
+        if (keep && isKeptLine(event)) {
+            keep->kept.push_back({ event.offset, qint32(keep->bytes.size()) });
+            keep->bytes.append(line.data(), line.size());
+        }
         out->events.push_back(std::move(event));
         out->keys.push_back(key);
         if ((lineNumber & 0x3fff) == 0) {
             if (control.canceled()) {
                 out->canceled = true;
-                return;
+                return lineNumber - firstLine + 1;
             }
             control.report(int((pos - begin) * 1000 / std::max<qsizetype>(end - begin, 1)),
-                Tr::tr("%1: %n lines", nullptr, int(lineNumber)).arg(buffer.name));
+                Tr::tr("%1: %n lines", nullptr, int(lineNumber)).arg(text.name));
         }
     }
+    return lineNumber - firstLine + 1;
 }
 
 // The problems of a buffer's ranges, in order, as one parse of the whole buffer reports them: the first
@@ -275,9 +285,8 @@ Diagnostics mergeProblems(const std::vector<const RangeProblems*>& ranges, const
 void TimelineReader::parseBuffer(
     const TextBuffer& buffer, qint32 bufferIndex, TimelineData* out, const LoadControl& control)
 {
-    const qsizetype size = buffer.bytes.size();
     RangeProblems problems;
-    parseRange(buffer, bufferIndex, 0, size, 1, out, &problems, control);
+    parseRange({ buffer.bytes, 0, buffer.name }, bufferIndex, 0, buffer.bytes.size(), 1, out, &problems, control);
     out->problems += mergeProblems({ &problems }, buffer.name);
 }
 
@@ -373,11 +382,12 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
 {
     TimelineData data;
 
-    // Files are read on every core, then cut into chunks of whole lines, which are parsed on every core,
-    // each into its own slot, and merged in write order below: a day may be one big file.
+    // Files are cut into pieces of about `chunkBytes`, which are read and parsed on every core, each into its
+    // own slot, and merged in write order below: a day may be one big file. A piece takes the lines that start
+    // in it; its bytes are dropped once parsed, but for the kept lines, which its buffer holds.
     struct File
     {
-        std::shared_ptr<const TextBuffer> buffer;
+        std::shared_ptr<const OpenFile> file;
         QString error;
         size_t firstChunk = 0;
         size_t chunkCount = 0;
@@ -386,62 +396,41 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
     struct Chunk
     {
         size_t file = 0;
-        qsizetype begin = 0;
-        qsizetype end = 0;
+        qint64 begin = 0; // the lines that start in [begin, end) of the file
+        qint64 end = 0;
+        qint64 lines = 0; // how many start here, so that the next piece knows its first line's number
         qint64 firstLine = 1;
-        size_t lines = 0; // line breaks in [begin, end), counted when the file has several chunks
+        bool numbered = false; // its line numbers are the file's (they start at 1 until the pieces before are read)
+        std::shared_ptr<TextBuffer> buffer;
         TimelineData data;
         RangeProblems problems;
         std::vector<RunGroup> runs;
     };
     std::vector<File> files(size_t(paths.size()));
-    parallelFor(paths.size(), [&](qsizetype i) {
-        if (!control.canceled())
-            files[size_t(i)].buffer = mapFile(paths[i], names[i], &files[size_t(i)].error);
-    });
     qint64 total = 0;
-    std::vector<qint32> bufferIndex(files.size(), -1);
     std::vector<Chunk> chunks;
     chunkBytes = std::max<qsizetype>(chunkBytes, 1);
-    for (size_t i = 0; i < files.size(); ++i) {
-        File& file = files[i];
-        if (!file.buffer)
+    for (qsizetype i = 0; i < paths.size() && !control.canceled(); ++i) {
+        File& file = files[size_t(i)];
+        file.file = OpenFile::open(paths[i], &file.error); // a FIFO would block a plain open, a device never ends
+        if (!file.file)
             continue;
-        bufferIndex[i] = qint32(data.buffers.size());
-        data.buffers.push_back(file.buffer);
-        const QByteArray& bytes = file.buffer->bytes;
-        total += bytes.size();
+        const qint64 size = file.file->size();
+        total += size;
         file.firstChunk = chunks.size();
-        for (qsizetype begin = 0; begin < bytes.size() || begin == 0;) {
-            // Each chunk ends just after the first line break past its share, or at the end.
-            qsizetype end = std::min(begin + chunkBytes, bytes.size());
-            if (end < bytes.size()) {
-                const char* data = bytes.constData();
-                const void* newline = memchr(data + end - 1, '\n', size_t(bytes.size() - (end - 1)));
-                end = newline ? static_cast<const char*>(newline) - data + 1 : bytes.size();
-            }
+        for (qint64 begin = 0; begin < size || begin == 0; begin += chunkBytes) {
             Chunk chunk;
-            chunk.file = i;
+            chunk.file = size_t(i);
             chunk.begin = begin;
-            chunk.end = end;
+            chunk.end = std::min<qint64>(begin + chunkBytes, size);
+            chunk.buffer = std::make_shared<TextBuffer>();
+            chunk.buffer->name = names[i];
+            chunk.buffer->file = file.file;
+            data.buffers.push_back(chunk.buffer);
             chunks.push_back(std::move(chunk));
-            begin = end;
-            if (end >= bytes.size())
-                break;
         }
         file.chunkCount = chunks.size() - file.firstChunk;
         file.chunksLeft = int(file.chunkCount);
-    }
-    // Line numbers: a chunk's first line follows the line breaks of the chunks before it in its file
-    // (counted only in files of several chunks: the first chunk starts at line 1).
-    parallelFor(qsizetype(chunks.size()), [&](qsizetype c) {
-        Chunk& chunk = chunks[size_t(c)];
-        if (files[chunk.file].chunkCount > 1)
-            chunk.lines = countLines(files[chunk.file].buffer->bytes.constData(), chunk.begin, chunk.end);
-    });
-    for (size_t c = 1; c < chunks.size(); ++c) {
-        if (chunks[c].file == chunks[c - 1].file)
-            chunks[c].firstLine = chunks[c - 1].firstLine + qint64(chunks[c - 1].lines);
     }
 
     QMutex progressMutex; // the caller's progress callback is called from one thread at a time
@@ -453,7 +442,7 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
     // A file's problems as one parse of it reports them, from its chunks below `chunkEnd`.
     const auto fileProblems = [&](size_t i, size_t chunkEnd) {
         const File& file = files[i];
-        if (!file.buffer) {
+        if (!file.file) {
             return file.error.isEmpty() ? Diagnostics()
                                         : Diagnostics { { Diagnostic::Severity::Error, names[qsizetype(i)], 0, -1,
                                             Tr::tr("cannot read: %1").arg(file.error) } };
@@ -461,30 +450,56 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
         std::vector<const RangeProblems*> ranges;
         for (size_t c = file.firstChunk; c < std::min(chunkEnd, file.firstChunk + file.chunkCount); ++c)
             ranges.push_back(&chunks[c].problems);
-        return mergeProblems(ranges, file.buffer->name);
+        return mergeProblems(ranges, names[qsizetype(i)]);
     };
 
-    // Early views: chunks [0, parsedPrefix) are parsed; their runs are copied out while later ones are.
-    // Only in the first half of the input: an early view is a copy, held until the whole source replaces it.
+    // Line numbers: a piece counts from 1 while it is parsed; once the pieces before it in its file are parsed,
+    // its first line's number is known, and its events and problems are renumbered, once.
+    const auto number = [&](Chunk& chunk) {
+        const qint64 shift = chunk.firstLine - 1;
+        chunk.numbered = true;
+        if (shift == 0)
+            return;
+        const auto renumber = [shift](std::vector<Event>& events) {
+            for (Event& e : events)
+                e.line = qint32(e.line + shift);
+        };
+        renumber(chunk.data.events);
+        for (RunGroup& run : chunk.runs)
+            renumber(run.events);
+        for (Diagnostic& problem : chunk.problems.kept) {
+            if (problem.line > 0)
+                problem.line += shift;
+        }
+        if (chunk.problems.crlfLine > 0)
+            chunk.problems.crlfLine += shift;
+    };
+
+    // Pieces [0, parsedPrefix) are parsed and numbered; early views copy out their runs while later ones are
+    // parsed. Only in the first half of the input: an early view is a copy, held until the whole source replaces
+    // it.
     std::vector<char> parsed(chunks.size(), 0);
     size_t parsedPrefix = 0;
     qint64 prefixBytes = 0;
     bool buildingPrefix = false;
     QElapsedTimer sincePrefix;
     const auto chunkParsed = [&](size_t c) {
-        if (!onPrefix || layout != EventLayout::RunsByBuffer)
-            return;
         size_t upTo = 0;
         {
             QMutexLocker lock(&progressMutex);
             parsed[c] = 1;
             const size_t before = parsedPrefix;
             while (parsedPrefix < chunks.size() && parsed[parsedPrefix]) {
-                prefixBytes += chunks[parsedPrefix].end - chunks[parsedPrefix].begin;
+                Chunk& chunk = chunks[parsedPrefix];
+                if (parsedPrefix > 0 && chunks[parsedPrefix - 1].file == chunk.file)
+                    chunk.firstLine = chunks[parsedPrefix - 1].firstLine + chunks[parsedPrefix - 1].lines;
+                number(chunk);
+                prefixBytes += chunk.end - chunk.begin;
                 ++parsedPrefix;
             }
             constexpr qint64 kPrefixIntervalMs = 300;
-            if (parsedPrefix > before && prefixBytes <= total / 2 && !buildingPrefix && !canceled
+            if (onPrefix && layout == EventLayout::RunsByBuffer && parsedPrefix > before && prefixBytes <= total / 2
+                && !buildingPrefix && !canceled
                 && (!sincePrefix.isValid() || sincePrefix.elapsed() >= kPrefixIntervalMs)) {
                 buildingPrefix = true;
                 upTo = parsedPrefix;
@@ -497,7 +512,7 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
         prefix.bytes = prefixBytes;
         for (size_t c = 0; c < upTo; ++c)
             prefix.runsByBuffer.push_back(chunks[c].runs);
-        for (size_t i = 0; i < files.size() && (!files[i].buffer || files[i].firstChunk < upTo); ++i)
+        for (size_t i = 0; i < files.size() && (!files[i].file || files[i].firstChunk < upTo); ++i)
             prefix.problems += fileProblems(i, upTo);
         onPrefix(std::move(prefix));
         QMutexLocker lock(&progressMutex);
@@ -527,8 +542,18 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
                 }
             },
             {} };
-        parseRange(*file.buffer, bufferIndex[chunk.file], chunk.begin, chunk.end, chunk.firstLine, &chunk.data,
-            &chunk.problems, chunkControl);
+        QByteArray text;
+        qint64 start = 0;
+        QString error;
+        if (!readPiece(*file.file, chunk.begin, chunk.end, &text, &start, &error)) {
+            chunk.problems.kept.append({ Diagnostic::Severity::Error, names[qsizetype(chunk.file)], 0, chunk.begin,
+                Tr::tr("cannot read: %1").arg(error) });
+        } else if (!text.isEmpty()) {
+            chunk.lines = parseRange({ text, start, names[qsizetype(chunk.file)] }, qint32(c), 0, text.size(), 1,
+                &chunk.data, &chunk.problems, chunkControl, chunk.buffer.get());
+        }
+        chunk.buffer->kept.shrink_to_fit();
+        chunk.buffer->bytes.squeeze();
         if (chunk.data.canceled)
             canceled = true;
         if (layout == EventLayout::RunsByBuffer) {
@@ -560,9 +585,9 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
     for (size_t i = 0; i < files.size() && !canceled; ++i) {
         const File& file = files[i];
         data.problems += fileProblems(i, chunks.size());
-        if (!file.buffer)
+        if (!file.file)
             continue;
-        data.bytes += file.buffer->bytes.size();
+        data.bytes += file.file->size();
         for (size_t c = file.firstChunk; c < file.firstChunk + file.chunkCount; ++c) {
             Chunk& chunk = chunks[c];
             if (layout == EventLayout::Flat) {

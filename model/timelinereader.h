@@ -50,8 +50,11 @@ public:
     /// Called, from a worker thread, with a copy of what the first files hold as soon as they are parsed,
     /// and again at most every few hundred milliseconds while later ones are (RunsByBuffer only).
     using PrefixCallback = std::function<void(TimelineData prefix)>;
-    /// How much of a file one thread parses at a time: a day's timeline may be a single big file.
+    /// How much of a file one thread reads and parses at a time: a day's timeline may be a single big file.
     static constexpr qsizetype kChunkBytes = 16 * 1024 * 1024;
+    /// The longest line read. Upstream scrubs strings over 256 characters, so a real line is a few KB; a longer
+    /// one (NUL padding after a crash) is reported with its offset and skipped to its line break.
+    static constexpr qsizetype kMaxLineBytes = 16 * 1024 * 1024;
     /// Reads and parses the files on every core, big files in chunks of about `chunkBytes` of whole
     /// lines; the result is the same as reading them one by one, line by line.
     static TimelineData readDirectory(const QString& directory, const LoadControl& control = {},
@@ -65,8 +68,6 @@ public:
     static void parseBuffer(
         const TextBuffer& buffer, qint32 bufferIndex, TimelineData* out, const LoadControl& control = {});
 
-    /// Reads a regular file as it is now (never mapped); on failure returns null and says why.
-    static std::shared_ptr<const TextBuffer> mapFile(const QString& path, const QString& displayName, QString* error);
 
 private:
     /// PATHS in this order, their buffers and problems named by NAMES.

@@ -959,6 +959,10 @@ Bestritten: %2</translation>
         <source>no run %1 of session %2 in %3</source>
         <translation>kein Lauf %1 der Sitzung %2 in %3</translation>
     </message>
+    <message>
+        <source>cannot read the run&apos;s lines again: %1</source>
+        <translation>die Zeilen des Laufs können nicht erneut gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::ProblemsModel</name>
@@ -1594,6 +1598,14 @@ Lauf %2</translation>
     <message>
         <source>Running</source>
         <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>no such line in %1</source>
+        <translation>keine solche Zeile in %1</translation>
+    </message>
+    <message>
+        <source>%1 changed since it was read (truncated, rewritten or copied over): line %2 is no longer there</source>
+        <translation>%1 hat sich seit dem Lesen geändert (gekürzt, neu geschrieben oder überschrieben): Zeile %2 ist nicht mehr vorhanden</translation>
     </message>
 </context>
 <context>

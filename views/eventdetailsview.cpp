@@ -94,10 +94,13 @@ void EventDetailsView::setEvent(int event)
     const QString location = e.buffer >= 0 ? m_run->location(event) : QString();
     m_title->setText(
         location.isEmpty() ? tr("%1 %2").arg(e.type, e.name) : tr("%1 %2 (%3)").arg(e.type, e.name, location));
-    m_attrs->setJson(m_run->attrs(event));
+    // Read once: a line not kept in memory is read from its file, which may have changed since.
+    QString error;
+    const QByteArray line = m_run->rawLine(event, &error);
+    m_attrs->setJson(line.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(m_run->attrs(event)));
     m_tree->expandAll(); // attrs are a few dozen nodes at most
     m_tree->resizeColumnToContents(JsonTreeModel::KeyColumn);
-    m_raw->setPlainText(prettyJson(m_run->rawLine(event)));
+    m_raw->setPlainText(line.isEmpty() ? error : prettyJson(line));
 }
 
 void EventDetailsView::applySearch(const QString& text)

@@ -31,6 +31,14 @@ QString escaped(const QString& text)
     return text.toHtmlEscaped();
 }
 
+// The line, or why it cannot be shown (its file changed since it was read).
+QString rawLineText(const Run& run, int event)
+{
+    QString error;
+    const QByteArray line = run.rawLine(event, &error);
+    return line.isEmpty() ? error : QString::fromUtf8(line);
+}
+
 } // namespace
 
 HintsView::HintsView(QWidget* parent)
@@ -270,7 +278,7 @@ QString HintsView::hintHtml(const Hint& hint, const HintEvidence* focus) const
     if (focus && focus->event >= 0 && m_model->run()) {
         html += QLatin1String("<h4>") + escaped(tr("Raw line %1").arg(m_model->location(*focus)))
             + QLatin1String("</h4><pre style=\"white-space: pre-wrap\">")
-            + escaped(QString::fromUtf8(m_model->run()->rawLine(focus->event))) + QLatin1String("</pre>");
+            + escaped(rawLineText(*m_model->run(), focus->event)) + QLatin1String("</pre>");
     }
 
     html += QLatin1String("<h4>") + escaped(tr("Why")) + QLatin1String("</h4><pre>")

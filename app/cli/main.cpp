@@ -8,6 +8,7 @@
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
+    Runlens::raiseOpenFileLimit(); // a timeline file stays open while its lines may be asked for
     QCoreApplication::setApplicationName(QStringLiteral("runlens-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RUNLENS_VERSION));
     // Decoded as file names are, not by QCoreApplication::arguments(): a PATH need not be UTF-8.

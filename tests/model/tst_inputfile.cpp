@@ -89,8 +89,13 @@ private Q_SLOTS:
             QFile file;
             return openRegularFile(path, &file, reason);
         });
-        QTest::addRow("TimelineReader::mapFile") << Opener([](const QString& path, QString* reason) {
-            return TimelineReader::mapFile(path, QStringLiteral("x"), reason) != nullptr;
+        QTest::addRow("OpenFile::open") << Opener([](const QString& path, QString* reason) {
+            return OpenFile::open(path, reason) != nullptr;
+        });
+        QTest::addRow("TimelineReader::readFile") << Opener([](const QString& path, QString* reason) {
+            const TimelineData data = TimelineReader::readFile(path);
+            *reason = data.problems.value(0).message;
+            return !data.buffers.empty();
         });
         QTest::addRow("ZipArchive::open") << Opener([](const QString& path, QString* reason) {
             ZipArchive zip(path);
