@@ -36,10 +36,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Runlens::TimelineReader)
 };
 
-// Keeps a flood of identical problems (a binary file, a million bad lines) from eating memory.
-// Upstream scrubs strings over 256 characters, so a real line is a few KB; parsing a longer one would only
-// cost memory (a 100 MB line is 200 MB of QString).
-constexpr qsizetype kMaxLineBytes = 16 * 1024 * 1024;
+constexpr qsizetype kMaxLineBytes = TimelineReader::kMaxLineBytes;
 
 constexpr size_t kHugePage = 2 * 1024 * 1024;
 

@@ -52,6 +52,10 @@ public:
     using PrefixCallback = std::function<void(TimelineData prefix)>;
     /// How much of a file one thread parses at a time: a day's timeline may be a single big file.
     static constexpr qsizetype kChunkBytes = 16 * 1024 * 1024;
+    /// Longer lines are skipped with a diagnostic, here and by the live tailer. Upstream scrubs strings
+    /// over 256 characters, so a real line is a few KB; a longer one is garbage (NUL padding after a
+    /// crash), and parsing it would only cost memory (a 100 MB line is 200 MB of QString).
+    static constexpr qsizetype kMaxLineBytes = 16 * 1024 * 1024;
     /// Reads and parses the files on every core, big files in chunks of about `chunkBytes` of whole
     /// lines; the result is the same as reading them one by one, line by line.
     static TimelineData readDirectory(const QString& directory, const LoadControl& control = {},
