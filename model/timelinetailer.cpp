@@ -308,7 +308,7 @@ TailBatch TimelineTailer::poll()
         // A rotated segment is never written again, nor a past day's file: neither needs a descriptor
         // now. Should one grow after all, the next listing opens it again.
         const NameInfo info = nameInfo(file.name);
-        if (file.fd >= 0 && file.listed && drained && !file.undecided && file.partial.isEmpty()
+        if (file.fd >= 0 && file.listed && drained && !file.undecided && file.partial.isEmpty() && file.skipFrom < 0
             && (info.segment || (!info.day.isEmpty() && info.day < newestDay))) {
             ::close(file.fd);
             file.fd = -1;
@@ -399,13 +399,14 @@ void TimelineTailer::reset(File& file, TailBatch* batch)
     file.offset = 0;
     file.lines = 0;
     file.partial.clear();
+    file.skipFrom = -1;
     file.head.clear();
 }
 
 void TimelineTailer::forget(File& file, bool replaced, TailBatch* batch)
 {
     // Every byte of it was read: what can be left is a line whose '\n' never came.
-    const qint64 unread = file.size - file.lineStart();
+    const qint64 unread = file.skipFrom >= 0 ? 0 : file.size - file.lineStart();
     if (file.fd >= 0)
         ::close(file.fd);
     file.fd = -1;
@@ -427,6 +428,11 @@ qint64 TimelineTailer::readNew(File& file, qint64 limit, TailBatch* batch)
     if (file.lines < 0)
         file.lines = countLines(file.fd, file.lineStart());
     qint64 used = 0;
+    if (file.skipFrom >= 0) {
+        used = skipLongLine(file, limit, batch);
+        if (file.skipFrom >= 0 || file.offset >= file.size || used >= limit)
+            return used;
+    }
     // Up to the size fstat() saw: what was appended since then waits for the next poll.
     const std::optional<QByteArray> read =
         readAt(file.fd, file.offset, std::min(file.size - file.offset, limit - used));
@@ -458,7 +464,10 @@ qint64 TimelineTailer::readNew(File& file, qint64 limit, TailBatch* batch)
 
     const qsizetype lastNewline = chunk.lastIndexOf('\n');
     if (lastNewline < 0) {
-        file.partial += chunk;
+        if (file.partial.size() + chunk.size() > TimelineReader::kMaxLineBytes)
+            startSkip(file, base, batch);
+        else
+            file.partial += chunk;
         return used;
     }
     QByteArray complete = file.partial + QByteArrayView(chunk).first(lastNewline + 1);
@@ -491,6 +500,51 @@ qint64 TimelineTailer::readNew(File& file, qint64 limit, TailBatch* batch)
         addProblem(file, std::move(problem), batch);
     }
     file.lines += complete.count('\n');
+    if (file.partial.size() > TimelineReader::kMaxLineBytes)
+        startSkip(file, file.offset - file.partial.size(), batch);
+    return used;
+}
+
+void TimelineTailer::startSkip(File& file, qint64 lineStart, TailBatch* batch)
+{
+    // Garbage such as NUL padding after a crash: holding it until a '\n' comes could take all memory.
+    addProblem(file,
+        { Diagnostic::Severity::Error, file.name, file.lines >= 0 ? file.lines + 1 : 0, lineStart,
+            Tr::tr("line longer than %1 bytes without a line break; skipped to the next line break")
+                .arg(TimelineReader::kMaxLineBytes),
+            QStringLiteral("malformed-line") },
+        batch);
+    file.partial = QByteArray();
+    file.skipFrom = lineStart;
+}
+
+qint64 TimelineTailer::skipLongLine(File& file, qint64 limit, TailBatch* batch)
+{
+    qint64 used = 0;
+    while (file.offset < file.size && used < limit) {
+        // A hole (a sparse file's NUL padding) holds no line break: jump over it without reading it.
+        const off_t data = ::lseek(file.fd, off_t(file.offset), SEEK_DATA);
+        if (data > file.offset || (data < 0 && errno == ENXIO)) {
+            const qint64 to = data < 0 ? file.size : std::min(qint64(data), file.size);
+            batch->bytes += to - file.offset;
+            file.offset = to;
+            continue;
+        }
+        const std::optional<QByteArray> block =
+            readAt(file.fd, file.offset, std::min({ kBlockBytes, file.size - file.offset, limit - used }));
+        if (!block || block->isEmpty())
+            break;
+        used += block->size();
+        const qsizetype newline = block->indexOf('\n');
+        const qint64 consumed = newline < 0 ? block->size() : newline + 1;
+        batch->bytes += consumed;
+        file.offset += consumed;
+        if (newline >= 0) {
+            ++file.lines;
+            file.skipFrom = -1;
+            break;
+        }
+    }
     return used;
 }
 

@@ -59,7 +59,8 @@ public:
 
     TailBatch poll();
 
-    /// Bytes held back for lines whose '\n' has not arrived yet.
+    /// Bytes held back for lines whose '\n' has not arrived yet: at most TimelineReader::kMaxLineBytes
+    /// per file, since a longer line is skipped up to its line break instead.
     qint64 bufferedBytes() const;
     /// Files held open: those that may still grow or have bytes left to read.
     int openFiles() const;
@@ -85,9 +86,10 @@ private:
         qint64 lastSize = 0; // at the previous poll
         qint64 mtimeMs = 0;
         quint64 links = 1; // 0 once no name is left
-        qint64 offset = 0; // bytes consumed, the held-back partial line included
+        qint64 offset = 0; // bytes consumed, the held-back partial line and skipped bytes included
         qint64 lines = 0; // '\n' in the consumed bytes; -1 until counted (skipped by startAtEnd)
         QByteArray partial; // a last line whose '\n' has not arrived yet
+        qint64 skipFrom = -1; // start of a line over the length limit being skipped; -1 when none is
         QByteArray head; // the first bytes: a rewrite from the start changes them, a copy repeats them
         // The content before the last truncation, to know how much of a copy of it was read already.
         QByteArray previousHead;
@@ -106,7 +108,7 @@ private:
         bool crlfReported = false;
         bool readErrorReported = false;
 
-        qint64 lineStart() const { return offset - partial.size(); }
+        qint64 lineStart() const { return skipFrom >= 0 ? skipFrom : offset - partial.size(); }
     };
 
     int find(quint64 device, quint64 inode) const;
@@ -117,6 +119,8 @@ private:
     void reset(File& file, TailBatch* batch);
     void forget(File& file, bool replaced, TailBatch* batch);
     qint64 readNew(File& file, qint64 limit, TailBatch* batch); // bytes read
+    void startSkip(File& file, qint64 lineStart, TailBatch* batch);
+    qint64 skipLongLine(File& file, qint64 limit, TailBatch* batch);
     void addProblem(File& file, Diagnostic problem, TailBatch* batch);
     void nameProblem(const QString& name, const QString& reason, Diagnostic::Severity severity, TailBatch* batch);
     QString path(const QString& name) const;

@@ -2547,6 +2547,10 @@ Bestritten (von Upstream gespeichert, von den eigenen Zeilen des Laufs widerlegt
             <numerusform>rotiertes Segment mit %n ungelesenen Bytes überschrieben; die zugehörigen Zeilen sind verloren</numerusform>
         </translation>
     </message>
+    <message>
+        <source>line longer than %1 bytes without a line break; skipped to the next line break</source>
+        <translation>Zeile länger als %1 Bytes ohne Zeilenumbruch; bis zum nächsten Zeilenumbruch übersprungen</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::Triage</name>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Follow under rotation bursts (spec 2.1): a writer renames, replaces, copies, truncates and deletes files
-// at every point of a poll a test can reach, swaps a FIFO in, and rotates
+// at every point of a poll a test can reach, swaps a FIFO in, pads a file with NUL bytes, and rotates
 // a hundred times a second beside a polling follower. Every line must be read exactly once; only lines
 // that really were lost on disk before the follower could see them may be missing.
 #include "engine.h"
@@ -519,6 +519,91 @@ private Q_SLOTS:
         const int first = sinceStart ? 0 : 10;
         QCOMPARE(collector.lines, lines.mid(first, 30 - first));
         QCOMPARE(collector.problems.size(), qsizetype(1));
+    }
+
+    void unterminatedNulRun_data()
+    {
+        QTest::addColumn<qint64>("nulBytes");
+        QTest::addColumn<bool>("sparse"); // a hole made by ftruncate, or zeros written
+        QTest::addColumn<qint64>("readLimit");
+        QTest::addColumn<bool>("sinceStart");
+
+        const qint64 mib = 1024 * 1024;
+        QTest::addRow("64 MiB hole") << 64 * mib << true << 4 * mib << true;
+        QTest::addRow("64 MiB hole, default read limit") << 64 * mib << true << qint64(0) << true;
+        QTest::addRow("64 MiB hole, followed from the end") << 64 * mib << true << 4 * mib << false;
+        QTest::addRow("20 MiB of zeros written") << 20 * mib << false << 3 * mib << true;
+        QTest::addRow("just over the cap") << TimelineReader::kMaxLineBytes + 1 << false << 5 * mib << true;
+        QTest::addRow("exactly the cap") << qint64(TimelineReader::kMaxLineBytes) << false << 5 * mib << true;
+    }
+
+    void unterminatedNulRun()
+    {
+        QFETCH(qint64, nulBytes);
+        QFETCH(bool, sparse);
+        QFETCH(qint64, readLimit);
+        QFETCH(bool, sinceStart);
+
+        // After a crash the file holds NUL padding where the last lines should be; the restarted server
+        // appends after it. The first of its lines is glued to the padding and skipped with it, as
+        // runlens-cli report skips it; the next one is read.
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        const QString file = temp.filePath(kCurrent);
+        const QList<QByteArray> lines = fixtureLines();
+        for (int i = 0; i < 10; ++i)
+            writeFile(file, lines[i] + '\n');
+        Collector collector(temp.path());
+        if (!sinceStart)
+            collector.tailer.startAtEnd();
+        if (readLimit > 0)
+            collector.tailer.setReadLimit(readLimit);
+        collector.poll();
+        const qint64 padStart = QFileInfo(file).size();
+        if (sparse) {
+            QFile handle(file);
+            QVERIFY(handle.open(QIODevice::ReadWrite));
+            QVERIFY(handle.resize(padStart + nulBytes));
+        } else {
+            const QByteArray zeros(1024 * 1024, '\0');
+            for (qint64 left = nulBytes; left > 0; left -= zeros.size())
+                writeFile(file, zeros.left(qsizetype(std::min<qint64>(left, zeros.size()))));
+        }
+        // The padding grows while the follower polls: it must never hold more than the cap of it.
+        qint64 mostBuffered = 0;
+        for (int i = 0; i < 40; ++i) {
+            const TailBatch batch = collector.tailer.poll();
+            collector.problems += batch.problems;
+            QCOMPARE(int(batch.events.size()), 0);
+            mostBuffered = std::max(mostBuffered, collector.tailer.bufferedBytes());
+            QVERIFY2(collector.tailer.bufferedBytes() <= TimelineReader::kMaxLineBytes,
+                qPrintable(QString::number(collector.tailer.bufferedBytes())));
+            if (!batch.more)
+                break;
+        }
+        writeFile(file, lines[10] + '\n' + lines[11] + '\n');
+        collector.poll();
+        QCOMPARE(collector.tailer.bufferedBytes(), qint64(0));
+
+        const bool overCap = nulBytes + lines[10].size() > TimelineReader::kMaxLineBytes;
+        QList<QByteArray> expected = sinceStart ? lines.mid(0, 10) : QList<QByteArray>();
+        expected.append(lines[11]);
+        QCOMPARE(collector.lines, expected);
+        QCOMPARE(collector.problems.size(), qsizetype(1));
+        const Diagnostic& problem = collector.problems.front();
+        QCOMPARE(problem.file, kCurrent);
+        QCOMPARE(problem.line, qint64(11));
+        QCOMPARE(problem.byteOffset, padStart);
+        QCOMPARE(problem.code, QStringLiteral("malformed-line"));
+        if (overCap && nulBytes > TimelineReader::kMaxLineBytes)
+            QCOMPARE(problem.message,
+                QStringLiteral("line longer than %1 bytes without a line break; skipped to the next line break")
+                    .arg(TimelineReader::kMaxLineBytes));
+
+        // What runlens-cli report reads from the same file: the same lines.
+        const SourcePtr report = readSource(temp.path());
+        if (sinceStart)
+            QCOMPARE(report->eventCount, qint64(collector.lines.size()));
     }
 
     void rotationBursts_data()
