@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -23,7 +24,9 @@
 
 #include <cstdio>
 
+#include <fcntl.h>
 #include <signal.h>
+#include <unistd.h>
 
 using namespace Runlens;
 
@@ -843,6 +846,71 @@ private Q_SLOTS:
         QCOMPARE(hintKinds,
             QStringList({ QStringLiteral("channel:disabled"), QStringLiteral("channel:unavailable"),
                 QStringLiteral("config:sparse-disabled"), QStringLiteral("stage:failed") }));
+    }
+
+    void cliOutputGone_data()
+    {
+        QTest::addColumn<QString>("output"); // "pipe" or a file to write to
+        QTest::addColumn<int>("linesRead"); // before the reader goes; -1: never reads
+        QTest::addColumn<QByteArray>("reason");
+
+        QTest::addRow("reader gone before any output") << QStringLiteral("pipe") << -1 << QByteArray("Broken pipe");
+        QTest::addRow("reader gone after the first line") << QStringLiteral("pipe") << 1 << QByteArray("Broken pipe");
+        QTest::addRow("output device full")
+            << QStringLiteral("/dev/full") << -1 << QByteArray("No space left on device");
+    }
+
+    void cliOutputGone()
+    {
+        // SIGPIPE ignored, as under systemd: a write to a pipe nobody reads fails with EPIPE instead of
+        // ending the process. follow must notice and stop with 2, not run on for nobody.
+        QFETCH(QString, output);
+        QFETCH(int, linesRead);
+        QFETCH(QByteArray, reason);
+
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        const QList<QByteArray> lines = fixtureLines();
+        writeFile(temp.filePath(kCurrent), lines.mid(0, 120).join());
+
+        int pipeEnds[2] = { -1, -1 };
+        int outputFd = -1;
+        if (output == QLatin1String("pipe")) {
+            QCOMPARE(::pipe2(pipeEnds, O_CLOEXEC), 0);
+            outputFd = pipeEnds[1];
+        } else {
+            outputFd = ::open(QFile::encodeName(output).constData(), O_WRONLY | O_CLOEXEC);
+            QVERIFY(outputFd >= 0);
+        }
+        QProcess process;
+        process.setChildProcessModifier([outputFd] {
+            ::signal(SIGPIPE, SIG_IGN);
+            ::dup2(outputFd, STDOUT_FILENO);
+        });
+        process.start(QStringLiteral(RUNLENS_CLI),
+            { QStringLiteral("follow"), temp.path(), QStringLiteral("--format"), QStringLiteral("jsonl"),
+                QStringLiteral("--since-start"), QStringLiteral("--poll-ms"), QStringLiteral("20") });
+        QVERIFY(process.waitForStarted());
+        ::close(outputFd); // the child has it as its standard output
+        QElapsedTimer clock;
+        clock.start();
+        if (pipeEnds[0] >= 0) {
+            QFile reader;
+            QVERIFY(reader.open(pipeEnds[0], QIODevice::ReadOnly, QFileDevice::AutoCloseHandle));
+            for (int i = 0; i < linesRead; ++i)
+                QVERIFY(!reader.readLine().isEmpty());
+            reader.close(); // the reader goes
+        }
+        // More runs to print, should follow not have noticed yet.
+        writeFile(temp.filePath(kCurrent), lines.mid(120).join());
+
+        QVERIFY2(process.waitForFinished(10000), "follow kept running without a reader");
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        QList<QByteArray> err = process.readAllStandardError().trimmed().split('\n');
+        QCOMPARE(err.size(), qsizetype(2)); // "following ...", then why it stopped
+        QCOMPARE(err.last(), "runlens-cli: cannot write to standard output: " + reason);
     }
 };
 
