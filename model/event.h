@@ -23,6 +23,7 @@ struct TextBuffer
 {
     QString name; // file name relative to the input, or the member name
     QByteArray bytes; // in memory: all of it; from a file: the kept lines, one after the other
+    qint64 base = 0; // in memory: the offset of bytes[0] in its file (a live poll reads from where it stopped)
     std::shared_ptr<void> keepAlive;
     std::shared_ptr<const OpenFile> file; // set for a piece of a file, held open while its lines may be asked for
     struct KeptLine
@@ -32,8 +33,9 @@ struct TextBuffer
     };
     std::vector<KeptLine> kept; // sorted by offset
 
-    /// The line of `length` bytes at `offset` in the file or member: without a copy when it is in memory; read
-    /// again from the file otherwise (`reread` set; empty, with `error`, when that fails).
+    /// The line of `length` bytes at `offset` in the file or member: without a copy when it is in memory (valid
+    /// while this buffer lives); read again from the file otherwise (`reread` set; empty, with `error`, when
+    /// that fails).
     QByteArray line(qint64 offset, qint32 length, bool* reread, QString* error) const;
 };
 using TextBuffers = std::vector<std::shared_ptr<const TextBuffer>>;

@@ -64,19 +64,6 @@ bool isEscapedByte(char16_t c)
     return c >= 0xDC80 && c <= 0xDCFF;
 }
 
-QString typeReason(mode_t mode)
-{
-    if (S_ISDIR(mode))
-        return Tr::tr("a directory, not a regular file");
-    if (S_ISFIFO(mode))
-        return Tr::tr("a FIFO (named pipe), not a regular file");
-    if (S_ISSOCK(mode))
-        return Tr::tr("a socket, not a regular file");
-    if (S_ISCHR(mode) || S_ISBLK(mode))
-        return Tr::tr("a device, not a regular file");
-    return Tr::tr("not a regular file");
-}
-
 QString errnoText(int error)
 {
     return QString::fromLocal8Bit(std::strerror(error));
@@ -123,6 +110,19 @@ QByteArray encodeFileName(const QString& name)
     return bytes;
 }
 
+QString fileTypeReason(quint32 mode)
+{
+    if (S_ISDIR(mode))
+        return Tr::tr("a directory, not a regular file");
+    if (S_ISFIFO(mode))
+        return Tr::tr("a FIFO (named pipe), not a regular file");
+    if (S_ISSOCK(mode))
+        return Tr::tr("a socket, not a regular file");
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return Tr::tr("a device, not a regular file");
+    return Tr::tr("not a regular file");
+}
+
 FileStatus fileStatus(const QString& path)
 {
     FileStatus status;
@@ -153,7 +153,7 @@ FileStatus fileStatus(const QString& path)
         status.type = FileStatus::Type::Directory;
     } else {
         status.type = FileStatus::Type::Other;
-        status.reason = typeReason(st.st_mode);
+        status.reason = fileTypeReason(st.st_mode);
     }
     return status;
 }
@@ -169,7 +169,7 @@ bool openRegularFile(const QString& path, QFile* file, QString* reason)
     }
     struct stat st = {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        *reason = S_ISREG(st.st_mode) ? errnoText(errno) : typeReason(st.st_mode);
+        *reason = S_ISREG(st.st_mode) ? errnoText(errno) : fileTypeReason(st.st_mode);
         ::close(fd);
         return false;
     }

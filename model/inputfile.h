@@ -34,6 +34,9 @@ struct FileStatus
     QString reason; // for Missing and Other: why it cannot be read, in words
 };
 FileStatus fileStatus(const QString& path);
+/// Why a file of this st_mode (from fstat on a descriptor opened with O_NONBLOCK) is not read: "a FIFO
+/// (named pipe), not a regular file", ..., for a reader that keeps the descriptor, as the live tailer does.
+QString fileTypeReason(quint32 mode);
 
 /// Opens `path` read-only without ever blocking: the open itself does not wait (O_NONBLOCK), and whether
 /// the file may be read is decided on the opened descriptor (fstat), so that nothing swapped in between a

@@ -50,14 +50,14 @@ QByteArray TextBuffer::line(qint64 offset, qint32 length, bool* reread, QString*
 {
     *reread = false;
     if (!file) {
-        if (offset < 0 || length < 0 || offset + length > bytes.size()) {
+        if (offset < base || length < 0 || offset - base + length > bytes.size()) {
             *error = QCoreApplication::translate("Runlens::Run", "no such line in %1").arg(name);
             return {};
         }
-        return QByteArray::fromRawData(bytes.constData() + offset, length);
+        return QByteArray::fromRawData(bytes.constData() + (offset - base), length);
     }
-    const auto kept = std::lower_bound(this->kept.begin(), this->kept.end(), offset,
-        [](const KeptLine& line, qint64 at) { return line.offset < at; });
+    const auto kept = std::lower_bound(
+        this->kept.begin(), this->kept.end(), offset, [](const KeptLine& line, qint64 at) { return line.offset < at; });
     if (kept != this->kept.end() && kept->offset == offset)
         return QByteArray::fromRawData(bytes.constData() + kept->at, length);
     QByteArray read;

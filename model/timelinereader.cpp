@@ -286,7 +286,8 @@ void TimelineReader::parseBuffer(
     const TextBuffer& buffer, qint32 bufferIndex, TimelineData* out, const LoadControl& control)
 {
     RangeProblems problems;
-    parseRange({ buffer.bytes, 0, buffer.name }, bufferIndex, 0, buffer.bytes.size(), 1, out, &problems, control);
+    parseRange(
+        { buffer.bytes, buffer.base, buffer.name }, bufferIndex, 0, buffer.bytes.size(), 1, out, &problems, control);
     out->problems += mergeProblems({ &problems }, buffer.name);
 }
 

@@ -2,15 +2,20 @@
 #include "timelinetailer.h"
 #include "timelinereader.h"
 
+#include "inputfile.h"
+
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
 #include <QRegularExpression>
 #include <QSet>
 
-#include <sys/stat.h>
-
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <optional>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace Runlens {
 
@@ -24,9 +29,13 @@ struct Tr
 
 // Same cap as TimelineReader, but per followed file over its whole life rather than per read.
 constexpr int kMaxProblemsPerFile = 200;
-// Enough of a file's start to tell it from another file that got the same inode number.
-constexpr qsizetype kHeadBytes = 64;
+// Enough of a file's start to hold its first line, which a rewrite changes and a copy repeats.
+constexpr qsizetype kHeadBytes = 1024;
 constexpr qint64 kBlockBytes = 1024 * 1024;
+// Polls in a row whose listing may miss a file before it is let go. readdir() need not return a name
+// that a rename adds or removes meanwhile; a file moved out of the directory (or renamed .nfsXXXX by
+// NFS while it is open) keeps a link, so "no link left" alone cannot tell that it is gone.
+constexpr int kForgetAfterPolls = 3;
 
 const QString kRotationGap = QStringLiteral("rotation-gap");
 
@@ -46,14 +55,36 @@ NameInfo nameInfo(const QString& name)
     return { match.captured(1), match.capturedLength(2) > 0 };
 }
 
-// '\n' in the first `upTo` bytes: the line numbers of a file whose start startAtEnd() skipped.
-qint64 countLines(QFile& file, qint64 upTo)
+// pread() until `length` bytes or the end of the file; nothing on a read error (errno says which).
+std::optional<QByteArray> readAt(int fd, qint64 offset, qint64 length)
+{
+    QByteArray bytes(qsizetype(length), Qt::Uninitialized);
+    qint64 done = 0;
+    while (done < length) {
+        const ssize_t got = ::pread(fd, bytes.data() + done, size_t(length - done), off_t(offset + done));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return std::nullopt;
+        if (got == 0)
+            break;
+        done += got;
+    }
+    bytes.truncate(qsizetype(done));
+    return bytes;
+}
+
+QByteArray readHead(int fd, qsizetype length)
+{
+    return readAt(fd, 0, length).value_or(QByteArray());
+}
+
+// '\n' in the first `upTo` bytes: the line numbers of a file whose start was not read.
+qint64 countLines(int fd, qint64 upTo)
 {
     qint64 lines = 0;
-    if (!file.seek(0))
-        return 0;
     for (qint64 done = 0; done < upTo;) {
-        const QByteArray block = file.read(std::min(kBlockBytes, upTo - done));
+        const QByteArray block = readAt(fd, done, std::min(kBlockBytes, upTo - done)).value_or(QByteArray());
         if (block.isEmpty())
             break;
         lines += block.count('\n');
@@ -63,47 +94,72 @@ qint64 countLines(QFile& file, qint64 upTo)
 }
 
 // The position after the last '\n' before `size`, found from the end: where startAtEnd() begins.
-qint64 lastLineEnd(QFile& file, qint64 size)
+qint64 lastLineEnd(int fd, qint64 size)
 {
     constexpr qint64 step = 64 * 1024;
     for (qint64 pos = size; pos > 0;) {
         const qint64 length = std::min(step, pos);
         pos -= length;
-        if (!file.seek(pos))
+        const std::optional<QByteArray> block = readAt(fd, pos, length);
+        if (!block)
             return size;
-        const QByteArray block = file.read(length);
-        const qsizetype newline = block.lastIndexOf('\n');
+        const qsizetype newline = block->lastIndexOf('\n');
         if (newline >= 0)
             return pos + newline + 1;
     }
     return 0;
 }
 
-QByteArray readHead(QFile& file, qsizetype length)
+// Whether a file's first line is all in `head` (or `head` is full): only then can it be compared.
+bool firstLineKnown(const QByteArray& head)
 {
-    return file.seek(0) ? file.read(length) : QByteArray();
+    return head.contains('\n') || head.size() >= kHeadBytes;
+}
+
+// Whether `candidate` starts with the first line of `head` (with all of a full head that holds none).
+bool startsWithFirstLine(const QByteArray& candidate, const QByteArray& head)
+{
+    qsizetype length = head.indexOf('\n') + 1;
+    if (length == 0)
+        length = head.size() >= kHeadBytes ? head.size() : 0;
+    return length > 0 && candidate.startsWith(QByteArrayView(head).first(length));
 }
 
 } // namespace
-
-struct TimelineTailer::Entry
-{
-    QString name;
-    quint64 device = 0;
-    quint64 inode = 0;
-    qint64 size = 0;
-    qint64 mtimeMs = 0;
-    int tracked = -1; // index into m_files
-    bool reset = false; // same file, but shorter than what was read or rewritten from the start
-};
 
 TimelineTailer::TimelineTailer(QString directory)
     : m_directory(std::move(directory))
 { }
 
+TimelineTailer::~TimelineTailer()
+{
+    for (const File& file : m_files) {
+        if (file.fd >= 0)
+            ::close(file.fd);
+    }
+}
+
 QString TimelineTailer::path(const QString& name) const
 {
-    return QDir(m_directory).filePath(name);
+    return childPath(m_directory, name);
+}
+
+qint64 TimelineTailer::bufferedBytes() const
+{
+    qint64 bytes = 0;
+    for (const File& file : m_files)
+        bytes += file.partial.size();
+    return bytes;
+}
+
+int TimelineTailer::openFiles() const
+{
+    return int(std::count_if(m_files.begin(), m_files.end(), [](const File& file) { return file.fd >= 0; }));
+}
+
+int TimelineTailer::find(quint64 device, quint64 inode) const
+{
+    return m_index.value({ device, inode }, -1);
 }
 
 TailBatch TimelineTailer::poll()
@@ -111,183 +167,322 @@ TailBatch TimelineTailer::poll()
     TailBatch batch;
     const bool skipExisting = m_startAtEnd && !m_polled;
     m_polled = true;
-
-    std::vector<Entry> entries;
-    for (const QString& name : TimelineReader::timelineFiles(m_directory)) {
-        struct stat st = {};
-        // Gone between listing and stat, or not a regular file: the next poll sees the outcome.
-        if (::stat(QFile::encodeName(path(name)).constData(), &st) != 0 || !S_ISREG(st.st_mode))
-            continue;
-        entries.push_back({ name, quint64(st.st_dev), quint64(st.st_ino), qint64(st.st_size),
-            qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000 });
+    const size_t known = m_files.size(); // followed before this poll; the ones after are new
+    m_index.clear();
+    for (size_t i = 0; i < m_files.size(); ++i) {
+        m_files[i].listed = false;
+        m_index.insert({ m_files[i].device, m_files[i].inode }, int(i));
     }
-
-    // 1. Identity: a followed file is the entry with its device and inode (a rename keeps both).
-    // File systems hand a freed inode number to the next new file, so a changed start under the same
-    // number is another file, unless it kept its name: then it was truncated and written again.
-    std::vector<bool> matched(m_files.size(), false);
-    for (Entry& entry : entries) {
-        for (int f = 0; f < int(m_files.size()); ++f) {
-            File& file = m_files[size_t(f)];
-            if (matched[size_t(f)] || file.device != entry.device || file.inode != entry.inode)
-                continue;
-            const bool sameName = file.name == entry.name;
-            if (entry.size < file.offset) {
-                if (!sameName)
-                    break; // renaming never shrinks a file: another file got this inode number
-                entry.reset = true;
-            } else if (!file.head.isEmpty() && (entry.size != file.lastSize || !sameName)) {
-                QFile handle(path(entry.name));
-                if (handle.open(QIODevice::ReadOnly) && readHead(handle, file.head.size()) != file.head) {
-                    if (!sameName)
-                        break;
-                    entry.reset = true;
-                }
-            }
-            matched[size_t(f)] = true;
-            entry.tracked = f;
-            break;
-        }
-    }
-
-    // 2. Two rotations within one second (spec 2.1): the second rename replaced the first segment, so
-    // the current file vanished and a segment of its day appeared that was never seen as a current file.
-    QSet<QString> newSegmentDays;
-    for (const Entry& entry : entries) {
-        const NameInfo info = nameInfo(entry.name);
-        if (entry.tracked < 0 && info.segment)
-            newSegmentDays.insert(info.day);
-    }
-    auto rotatedAway = [&](const File& file) {
-        const NameInfo info = nameInfo(file.name);
-        return !info.day.isEmpty() && !info.segment && newSegmentDays.contains(info.day);
+    auto setStat = [](File& file, const struct stat& st) {
+        file.size = qint64(st.st_size);
+        file.mtimeMs = qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
+        file.links = quint64(st.st_nlink);
     };
-    for (Entry& entry : entries) {
-        if (entry.tracked >= 0 && entry.reset && rotatedAway(m_files[size_t(entry.tracked)])) {
-            matched[size_t(entry.tracked)] = false; // its inode number went to the new current file
-            entry.tracked = -1;
-            entry.reset = false;
-        }
-    }
 
-    // 3. Files that vanished: forget them, saying so when lines may be lost with them.
-    std::vector<File> kept;
-    std::vector<int> newIndex(m_files.size(), -1);
-    for (int f = 0; f < int(m_files.size()); ++f) {
-        File& file = m_files[size_t(f)];
-        if (matched[size_t(f)]) {
-            newIndex[size_t(f)] = int(kept.size());
-            kept.push_back(std::move(file));
+    // 1. Identity. A name is opened first and the descriptor then says which file it is and how big:
+    // a rename between listing and opening changes which file a name gives, never what a descriptor
+    // reads. O_NONBLOCK: opening a FIFO swapped in under a timeline name returns at once.
+    QSet<QString> listedNames;
+    QString newestDay;
+    for (const QString& name : TimelineReader::timelineFiles(m_directory)) {
+        if (m_hook)
+            m_hook(PollStep::Open, name);
+        const int fd = ::open(encodeFileName(path(name)).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) {
+            const int error = errno;
+            if (error != ENOENT) // gone since the listing: the next listing says where it went
+                nameProblem(name, Tr::tr("cannot read: %1").arg(QString::fromLocal8Bit(std::strerror(error))),
+                    Diagnostic::Severity::Error, &batch);
             continue;
         }
-        const qint64 unread = file.lastSize - file.offset + file.partial.size();
-        if (rotatedAway(file)) {
-            // Whatever the writer appended after the last poll went with the replaced segment.
-            batch.problems.append({ Diagnostic::Severity::Warning, file.name, file.lines >= 0 ? file.lines + 1 : 0,
-                file.offset - file.partial.size(), Tr::tr("rotated segment overwritten; lines may be lost"),
-                kRotationGap });
-        } else if (unread > 0) {
-            batch.problems.append({ Diagnostic::Severity::Warning, file.name, file.lines >= 0 ? file.lines + 1 : 0,
-                file.offset - file.partial.size(),
-                Tr::tr("file deleted with %n unread bytes; their lines are lost", nullptr, int(unread)),
-                QStringLiteral("file-deleted") });
+        struct stat st = {};
+        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            const int error = errno;
+            nameProblem(name,
+                st.st_mode != 0 ? fileTypeReason(st.st_mode)
+                                : Tr::tr("cannot read: %1").arg(QString::fromLocal8Bit(std::strerror(error))),
+                Diagnostic::Severity::Warning, &batch);
+            ::close(fd);
+            continue;
         }
+        m_nameProblems.remove(name);
+        listedNames.insert(name);
+        int index = find(quint64(st.st_dev), quint64(st.st_ino));
+        if (index >= 0 && m_files[size_t(index)].listed) {
+            ::close(fd); // a second name of a file listed already: a hard link
+            continue;
+        }
+        if (index >= 0 && m_files[size_t(index)].fd < 0 && !stillSame(m_files[size_t(index)], name, st.st_size, fd)) {
+            // Closed once read to its end; since then its inode number went to another file.
+            File& gone = m_files[size_t(index)];
+            m_index.remove({ gone.device, gone.inode });
+            gone.device = gone.inode = 0;
+            gone.missed = kForgetAfterPolls;
+            index = -1;
+        }
+        if (index < 0) {
+            File file;
+            file.name = name;
+            file.device = quint64(st.st_dev);
+            file.inode = quint64(st.st_ino);
+            file.fd = fd;
+            if (skipExisting) {
+                file.offset = lastLineEnd(fd, qint64(st.st_size));
+                file.head = readHead(fd, kHeadBytes);
+                file.lines = file.offset > 0 ? -1 : 0; // counted once the file grows
+            }
+            m_files.push_back(std::move(file));
+            index = int(m_files.size()) - 1;
+            m_index.insert({ quint64(st.st_dev), quint64(st.st_ino) }, index);
+        } else if (m_files[size_t(index)].fd < 0 && st.st_size > m_files[size_t(index)].offset) {
+            m_files[size_t(index)].fd = fd; // closed once read to its end, but it grew after all
+        } else {
+            ::close(fd); // held since an earlier poll, or read to its end and not grown
+        }
+        File& file = m_files[size_t(index)];
+        file.name = name;
+        file.listed = true;
+        file.missed = 0;
+        setStat(file, st);
+        const NameInfo info = nameInfo(name);
+        newestDay = std::max(newestDay, info.day);
     }
-    m_files = std::move(kept);
-    for (Entry& entry : entries) {
-        if (entry.tracked >= 0)
-            entry.tracked = newIndex[size_t(entry.tracked)];
+    for (File& file : m_files) {
+        if (file.listed)
+            continue;
+        ++file.missed; // renamed or deleted; a descriptor held still reads it
+        struct stat st = {};
+        if (file.fd >= 0 && ::fstat(file.fd, &st) == 0)
+            setStat(file, st);
+    }
+
+    // 2. Truncation: shorter than what was read, or (truncated and written again past that) no longer
+    // starting as it did. Either way it is the same file, read again from its start.
+    for (size_t i = 0; i < known; ++i) {
+        File& file = m_files[i];
+        if (file.fd >= 0 && (file.size < file.offset || (file.size != file.lastSize && !checkHead(file))))
+            reset(file, &batch);
+    }
+
+    // 3. A new file that starts like a followed one is a copy of it (copytruncate's): what was read
+    // from that file is not read again.
+    for (size_t i = 0; i < m_files.size(); ++i) {
+        File& file = m_files[i];
+        if (file.fd >= 0 && ((i >= known && !skipExisting) || file.undecided)) {
+            file.head = readHead(file.fd, kHeadBytes);
+            decideCopy(i);
+        }
     }
 
     // 4. Read the new bytes in write order, up to the read limit.
     qint64 budget = m_readLimit;
-    for (const Entry& entry : entries) {
-        int index = entry.tracked;
-        if (index < 0) {
-            File file;
-            file.name = entry.name;
-            file.device = entry.device;
-            file.inode = entry.inode;
-            if (skipExisting) {
-                QFile handle(path(entry.name));
-                file.offset = handle.open(QIODevice::ReadOnly) ? lastLineEnd(handle, entry.size) : entry.size;
-                file.head = handle.isOpen() ? readHead(handle, kHeadBytes) : QByteArray();
-                file.lines = file.offset > 0 ? -1 : 0; // counted once the file grows
-                file.lastSize = entry.size;
-            }
-            m_files.push_back(std::move(file));
-            if (skipExisting)
-                continue;
-            index = int(m_files.size()) - 1;
-        }
-        File& file = m_files[size_t(index)];
-        file.name = entry.name;
-        if (entry.reset) {
-            addProblem(file,
-                { Diagnostic::Severity::Warning, entry.name, 0, -1,
-                    Tr::tr("file truncated; reading it again from the start"), QStringLiteral("file-truncated") },
-                &batch);
-            file.offset = 0;
-            file.lines = 0;
-            file.partial.clear();
-            file.head.clear();
-        }
-        file.lastSize = entry.size;
-        if (entry.size <= file.offset)
+    for (File& file : m_files) {
+        if (file.fd < 0)
+            continue;
+        if (m_hook)
+            m_hook(PollStep::Read, file.name);
+        if (skipExisting || file.undecided || (file.isCopy && !resolveCopy(file)) || file.size <= file.offset)
             continue;
         if (budget <= 0) {
             batch.more = true; // later files wait too, so that lines still arrive in write order
             continue;
         }
-        budget -= readNew(file, entry, budget, &batch);
-        if (budget <= 0 && file.offset < entry.size)
+        budget -= readNew(file, budget, &batch);
+        if (budget <= 0 && file.offset < file.size)
             batch.more = true;
     }
+
+    // 5. Let go of files that are gone and read to their end; close the ones that will not grow.
+    std::vector<File> kept;
+    kept.reserve(m_files.size());
+    for (File& file : m_files) {
+        file.lastSize = file.size;
+        const bool drained = (file.offset >= file.size && !file.isCopy) || file.undecided;
+        const bool gone = file.fd < 0
+            ? file.missed >= kForgetAfterPolls
+            : !file.listed && drained && (file.links == 0 || file.missed >= kForgetAfterPolls);
+        if (gone) {
+            forget(file, listedNames.contains(file.name) && nameInfo(file.name).segment, &batch);
+            continue;
+        }
+        // A rotated segment is never written again, nor a past day's file: neither needs a descriptor
+        // now. Should one grow after all, the next listing opens it again.
+        const NameInfo info = nameInfo(file.name);
+        if (file.fd >= 0 && file.listed && drained && !file.undecided && file.partial.isEmpty() && file.skipFrom < 0
+            && (info.segment || (!info.day.isEmpty() && info.day < newestDay))) {
+            ::close(file.fd);
+            file.fd = -1;
+        }
+        kept.push_back(std::move(file));
+    }
+    m_files = std::move(kept);
     return batch;
 }
 
-qint64 TimelineTailer::readNew(File& file, const Entry& entry, qint64 limit, TailBatch* batch)
+bool TimelineTailer::stillSame(const File& file, const QString& name, qint64 size, int fd) const
 {
-    QFile handle(path(entry.name));
-    if (!handle.open(QIODevice::ReadOnly)) {
+    // Read to its end and closed: only a file under the same name, as long and with the same start is it.
+    return name == file.name && size >= file.offset && readHead(fd, file.head.size()) == file.head;
+}
+
+bool TimelineTailer::checkHead(File& file)
+{
+    const QByteArray head = readHead(file.fd, kHeadBytes);
+    if (!head.startsWith(file.head))
+        return false;
+    file.head = head;
+    return true;
+}
+
+void TimelineTailer::decideCopy(size_t index)
+{
+    File& file = m_files[index];
+    file.undecided = false;
+    for (size_t i = 0; i < index; ++i) {
+        const File& other = m_files[i];
+        if (other.device == 0 && other.inode == 0)
+            continue; // forgotten in this poll
+        if (!firstLineKnown(file.head)) {
+            // Could still turn out to be a copy: wait (with no complete line there is nothing to read).
+            if ((!other.head.isEmpty() && other.head.startsWith(file.head))
+                || (other.resets > 0 && other.previousHead.startsWith(file.head)))
+                file.undecided = true;
+            continue;
+        }
+        if (startsWithFirstLine(file.head, other.head)) {
+            file.isCopy = true;
+            file.copyOfDevice = other.device;
+            file.copyOfInode = other.inode;
+            file.copyOfResets = other.resets;
+            return;
+        }
+        if (other.resets > 0 && startsWithFirstLine(file.head, other.previousHead)) {
+            // A copy of what the other file held before it was truncated: that much was read from it.
+            file.offset = std::min(file.size, other.previousEnd);
+            file.lines = file.offset > 0 ? -1 : 0;
+            return;
+        }
+    }
+}
+
+bool TimelineTailer::resolveCopy(File& file)
+{
+    // What the copied file delivered (or still will) need not come from the copy: up to the end of the
+    // lines read from it, or, once it was truncated, of the lines read before that.
+    const int index = find(file.copyOfDevice, file.copyOfInode);
+    const File* original = index >= 0 ? &m_files[size_t(index)] : nullptr;
+    const bool unchanged = original && original->resets == file.copyOfResets;
+    qint64 covered = file.offset;
+    if (unchanged)
+        covered = original->lineStart();
+    else if (original && original->resets == file.copyOfResets + 1)
+        covered = original->previousEnd;
+    if (covered > file.offset) {
+        file.offset = std::min(file.size, covered);
+        file.lines = -1;
+    }
+    if (unchanged && file.offset < file.size)
+        return false; // the rest is still to come from the original
+    file.isCopy = false;
+    return true;
+}
+
+void TimelineTailer::reset(File& file, TailBatch* batch)
+{
+    addProblem(file,
+        { Diagnostic::Severity::Warning, file.name, 0, -1, Tr::tr("file truncated; reading it again from the start"),
+            QStringLiteral("file-truncated") },
+        batch);
+    file.previousHead = file.head;
+    file.previousEnd = file.lineStart();
+    ++file.resets;
+    file.offset = 0;
+    file.lines = 0;
+    file.partial.clear();
+    file.skipFrom = -1;
+    file.head.clear();
+}
+
+void TimelineTailer::forget(File& file, bool replaced, TailBatch* batch)
+{
+    // Every byte of it was read: what can be left is a line whose '\n' never came.
+    const qint64 unread = file.skipFrom >= 0 ? 0 : file.size - file.lineStart();
+    if (file.fd >= 0)
+        ::close(file.fd);
+    file.fd = -1;
+    if (unread <= 0)
+        return;
+    const qint64 line = file.lines >= 0 ? file.lines + 1 : 0;
+    if (replaced)
+        batch->problems.append({ Diagnostic::Severity::Warning, file.name, line, file.lineStart(),
+            Tr::tr("rotated segment overwritten with %n unread bytes; their lines are lost", nullptr, int(unread)),
+            kRotationGap });
+    else
+        batch->problems.append({ Diagnostic::Severity::Warning, file.name, line, file.lineStart(),
+            Tr::tr("file deleted with %n unread bytes; their lines are lost", nullptr, int(unread)),
+            QStringLiteral("file-deleted") });
+}
+
+qint64 TimelineTailer::readNew(File& file, qint64 limit, TailBatch* batch)
+{
+    if (file.lines < 0)
+        file.lines = countLines(file.fd, file.lineStart());
+    qint64 used = 0;
+    if (file.skipFrom >= 0) {
+        used = skipLongLine(file, limit, batch);
+        if (file.skipFrom >= 0 || file.offset >= file.size || used >= limit)
+            return used;
+    }
+    // Up to the size fstat() saw: what was appended since then waits for the next poll.
+    const std::optional<QByteArray> read =
+        readAt(file.fd, file.offset, std::min(file.size - file.offset, limit - used));
+    if (!read) {
         if (!file.readErrorReported) {
             file.readErrorReported = true;
             addProblem(file,
-                { Diagnostic::Severity::Error, entry.name, 0, -1, Tr::tr("cannot read: %1").arg(handle.errorString()) },
+                { Diagnostic::Severity::Error, file.name, 0, -1,
+                    Tr::tr("cannot read: %1").arg(QString::fromLocal8Bit(std::strerror(errno))) },
                 batch);
         }
-        return 0;
+        return used;
     }
     file.readErrorReported = false;
-    if (file.lines < 0)
-        file.lines = countLines(handle, file.offset - file.partial.size());
-    if (file.head.size() < kHeadBytes)
-        file.head = readHead(handle, kHeadBytes);
-    // Up to the size stat saw: what was appended since then waits for the next poll.
-    const QByteArray chunk =
-        handle.seek(file.offset) ? handle.read(std::min(entry.size - file.offset, limit)) : QByteArray();
+    // Truncated and written again since the size was taken: the bytes just read may be from either
+    // content, so none is taken, and the file is read again from its start.
+    if (!checkHead(file)) {
+        reset(file, batch);
+        return used;
+    }
+    QByteArray chunk = *read;
     if (chunk.isEmpty())
-        return 0;
-    const qint64 base = file.offset - file.partial.size(); // file position of the first byte of `complete`
+        return used;
+    const qint64 base = file.lineStart(); // file position of the first byte of `complete`
     file.offset += chunk.size();
     batch->bytes += chunk.size();
-    batch->lastWriteMs = std::max(batch->lastWriteMs, entry.mtimeMs);
+    batch->lastWriteMs = std::max(batch->lastWriteMs, file.mtimeMs);
+    used += chunk.size();
 
-    QByteArray complete = file.partial + chunk;
-    const qsizetype lastNewline = complete.lastIndexOf('\n');
-    file.partial = complete.mid(lastNewline + 1);
-    if (lastNewline < 0)
-        return chunk.size();
-    complete.truncate(lastNewline + 1);
+    const qsizetype lastNewline = chunk.lastIndexOf('\n');
+    if (lastNewline < 0) {
+        if (file.partial.size() + chunk.size() > TimelineReader::kMaxLineBytes)
+            startSkip(file, base, batch);
+        else
+            file.partial += chunk;
+        return used;
+    }
+    QByteArray complete = file.partial + QByteArrayView(chunk).first(lastNewline + 1);
+    file.partial = chunk.mid(lastNewline + 1);
+    chunk.clear();
 
     auto buffer = std::make_shared<TextBuffer>();
-    buffer->name = entry.name;
+    buffer->name = file.name;
     buffer->bytes = complete;
+    buffer->base = base; // events and problems carry the file's offsets
     TimelineData parsed;
     TimelineReader::parseBuffer(*buffer, qint32(batch->buffers.size()), &parsed);
     batch->buffers.push_back(buffer);
     for (Event& event : parsed.events) {
-        event.line += file.lines;
+        event.line += qint32(file.lines);
         batch->events.push_back(std::move(event));
     }
     batch->keys.insert(batch->keys.end(), parsed.keys.begin(), parsed.keys.end());
@@ -301,12 +496,55 @@ qint64 TimelineTailer::readNew(File& file, const Entry& entry, qint64 limit, Tai
         }
         if (problem.line > 0)
             problem.line += file.lines;
-        if (problem.byteOffset >= 0)
-            problem.byteOffset += base;
         addProblem(file, std::move(problem), batch);
     }
     file.lines += complete.count('\n');
-    return chunk.size();
+    if (file.partial.size() > TimelineReader::kMaxLineBytes)
+        startSkip(file, file.offset - file.partial.size(), batch);
+    return used;
+}
+
+void TimelineTailer::startSkip(File& file, qint64 lineStart, TailBatch* batch)
+{
+    // Garbage such as NUL padding after a crash: holding it until a '\n' comes could take all memory.
+    addProblem(file,
+        { Diagnostic::Severity::Error, file.name, file.lines >= 0 ? file.lines + 1 : 0, lineStart,
+            Tr::tr("line longer than %1 bytes without a line break; skipped to the next line break")
+                .arg(TimelineReader::kMaxLineBytes),
+            QStringLiteral("malformed-line") },
+        batch);
+    file.partial = QByteArray();
+    file.skipFrom = lineStart;
+}
+
+qint64 TimelineTailer::skipLongLine(File& file, qint64 limit, TailBatch* batch)
+{
+    qint64 used = 0;
+    while (file.offset < file.size && used < limit) {
+        // A hole (a sparse file's NUL padding) holds no line break: jump over it without reading it.
+        const off_t data = ::lseek(file.fd, off_t(file.offset), SEEK_DATA);
+        if (data > file.offset || (data < 0 && errno == ENXIO)) {
+            const qint64 to = data < 0 ? file.size : std::min(qint64(data), file.size);
+            batch->bytes += to - file.offset;
+            file.offset = to;
+            continue;
+        }
+        const std::optional<QByteArray> block =
+            readAt(file.fd, file.offset, std::min({ kBlockBytes, file.size - file.offset, limit - used }));
+        if (!block || block->isEmpty())
+            break;
+        used += block->size();
+        const qsizetype newline = block->indexOf('\n');
+        const qint64 consumed = newline < 0 ? block->size() : newline + 1;
+        batch->bytes += consumed;
+        file.offset += consumed;
+        if (newline >= 0) {
+            ++file.lines;
+            file.skipFrom = -1;
+            break;
+        }
+    }
+    return used;
 }
 
 void TimelineTailer::addProblem(File& file, Diagnostic problem, TailBatch* batch)
@@ -318,6 +556,17 @@ void TimelineTailer::addProblem(File& file, Diagnostic problem, TailBatch* batch
         batch->problems.append({ Diagnostic::Severity::Warning, file.name, 0, -1,
             Tr::tr(
                 "more than %n problems in this file; further ones are not listed", nullptr, kMaxProblemsPerFile - 1) });
+}
+
+void TimelineTailer::nameProblem(
+    const QString& name, const QString& reason, Diagnostic::Severity severity, TailBatch* batch)
+{
+    // Said once per name and reason, not at every poll while it lasts.
+    auto it = m_nameProblems.find(name);
+    if (it != m_nameProblems.end() && *it == reason)
+        return;
+    m_nameProblems.insert(name, reason);
+    batch->problems.append({ severity, name, 0, -1, reason });
 }
 
 } // namespace Runlens

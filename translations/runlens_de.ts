@@ -2530,10 +2530,6 @@ Bestritten (von Upstream gespeichert, von den eigenen Zeilen des Laufs widerlegt
 </context>
 <context>
     <name>Runlens::TimelineTailer</name>
-    <message>
-        <source>rotated segment overwritten; lines may be lost</source>
-        <translation>rotiertes Segment überschrieben; Zeilen können verloren sein</translation>
-    </message>
     <message numerus="yes">
         <source>file deleted with %n unread bytes; their lines are lost</source>
         <translation>
@@ -2555,6 +2551,17 @@ Bestritten (von Upstream gespeichert, von den eigenen Zeilen des Laufs widerlegt
             <numerusform>mehr als %n Problem in dieser Datei; weitere werden nicht aufgeführt</numerusform>
             <numerusform>mehr als %n Probleme in dieser Datei; weitere werden nicht aufgeführt</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>rotated segment overwritten with %n unread bytes; their lines are lost</source>
+        <translation>
+            <numerusform>rotiertes Segment mit %n ungelesenem Byte überschrieben; die zugehörigen Zeilen sind verloren</numerusform>
+            <numerusform>rotiertes Segment mit %n ungelesenen Bytes überschrieben; die zugehörigen Zeilen sind verloren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line longer than %1 bytes without a line break; skipped to the next line break</source>
+        <translation>Zeile länger als %1 Bytes ohne Zeilenumbruch; bis zum nächsten Zeilenumbruch übersprungen</translation>
     </message>
 </context>
 <context>

@@ -261,6 +261,13 @@
             <numerusform>more than %n problems in this file; further ones are not listed</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>rotated segment overwritten with %n unread bytes; their lines are lost</source>
+        <translation>
+            <numerusform>rotated segment overwritten with %n unread byte; its line is lost</numerusform>
+            <numerusform>rotated segment overwritten with %n unread bytes; their lines are lost</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Runlens::WaterfallView</name>

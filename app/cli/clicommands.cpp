@@ -26,6 +26,10 @@
 #include <cstdio>
 #include <cstring>
 
+#include <poll.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace Runlens {
 
 namespace {
@@ -408,6 +412,21 @@ void printOut(const QByteArray& bytes)
     if (std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout) != size_t(bytes.size())
         || std::fflush(stdout) != 0)
         g_stdoutError = errno != 0 ? errno : EIO;
+}
+
+bool stdoutFailed()
+{
+    return g_stdoutError != 0;
+}
+
+void checkStdoutReader()
+{
+    struct stat st = {};
+    if (g_stdoutError != 0 || ::fstat(STDOUT_FILENO, &st) != 0 || !(S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
+        return;
+    pollfd out = { STDOUT_FILENO, 0, 0 };
+    if (::poll(&out, 1, 0) == 1 && (out.revents & (POLLERR | POLLHUP)) != 0)
+        g_stdoutError = EPIPE;
 }
 
 static int runCommand(const QStringList& arguments);

@@ -12,5 +12,11 @@ int runCli(const QStringList& arguments);
 /// For the command files: a line on stderr, and bytes on stdout (flushed, so that pipes see them at once).
 void printErr(const QString& text);
 void printOut(const QByteArray& bytes);
+/// Whether a write to stdout failed: a command that runs until it is stopped (follow) stops then, and
+/// runCli() says why and returns 2.
+bool stdoutFailed();
+/// For a command that may print nothing for hours: stdout being a pipe or socket whose reader has gone
+/// counts as a failed write (EPIPE), noticed without writing.
+void checkStdoutReader();
 
 } // namespace Runlens

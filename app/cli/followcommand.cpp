@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "followcommand.h"
 
+#include "clicommands.h"
 #include "engine.h"
 #include "hintreport.h"
 #include "livetimeline.h"
@@ -36,18 +37,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Runlens::Cli)
 };
-
-void printErr(const QString& text)
-{
-    std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
-}
-
-void printLine(const QByteArray& line)
-{
-    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
 
 volatile std::sig_atomic_t s_stop = 0;
 
@@ -149,13 +138,13 @@ private:
         Printed& printed = m_printed[key(*run)];
         if (isFinished(run->status) && printed.status != run->status) {
             printed.status = run->status;
-            printLine(m_jsonl ? runJson(run, hints) : runText(*run, hints));
+            printOut((m_jsonl ? runJson(run, hints) : runText(*run, hints)) + '\n');
         }
         for (const Hint& hint : hints) {
             if (!hint.isActive() || printed.hints.contains(hint.kind + QLatin1Char('\n') + hint.msg))
                 continue;
             printed.hints.insert(hint.kind + QLatin1Char('\n') + hint.msg);
-            printLine(m_jsonl ? hintJson(*run, hint) : hintText(*run, hint));
+            printOut((m_jsonl ? hintJson(*run, hint) : hintText(*run, hint)) + '\n');
         }
     }
 
@@ -296,6 +285,11 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
         changed.insert(changed.end(), quiet.begin(), quiet.end());
         printer.update(changed, now);
         printer.flush(now);
+        // With SIGPIPE ignored (as under systemd) a reader gone is a failed write, or a closed pipe noticed
+        // without one: runCli() then says so and exits with 2, rather than following on for nobody.
+        checkStdoutReader();
+        if (stdoutFailed())
+            return 2;
         if (!more)
             sleepMs(pollMs);
     }

@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -23,7 +24,9 @@
 
 #include <cstdio>
 
+#include <fcntl.h>
 #include <signal.h>
+#include <unistd.h>
 
 using namespace Runlens;
 
@@ -150,7 +153,8 @@ struct Follower
 
 /// Writes the fixture lines into a directory the way the server does (spec 2), one script step at
 /// a time, and works out which lines a follower polling at the `p` steps can no longer see because
-/// a rename, a deletion or a truncation took them away first.
+/// a rename, a deletion or a truncation took them away first. A file that existed at a poll is held
+/// open by the follower: renaming it over or deleting it loses nothing but a line cut in it.
 ///
 /// Steps, separated by ';':
 ///   w N          append the next N lines (finishing a line cut by `b` counts as one)
@@ -159,6 +163,8 @@ struct Follower
 ///   c N SEED     append the next N lines in random pieces of 1..400 bytes, polling after each piece
 ///   p            poll
 ///   r EPOCH      rotate: rename the current file to events-YYYYMMDD-EPOCH.jsonl (replacing one)
+///   y EPOCH      copy the current file to events-YYYYMMDD-EPOCH.jsonl (replacing one)
+///   k EPOCH      copytruncate (logrotate): y EPOCH, then t
 ///   d YYYYMMDD   continue in that day's file
 ///   x NAME       delete a file; the rest of a line cut in it is never written
 ///   t            truncate the current file
@@ -189,7 +195,12 @@ public:
                 poll();
             else if (op == QLatin1String("r"))
                 rotate(words.value(1));
-            else if (op == QLatin1String("d"))
+            else if (op == QLatin1String("y"))
+                copy(words.value(1));
+            else if (op == QLatin1String("k")) {
+                copy(words.value(1));
+                truncate();
+            } else if (op == QLatin1String("d"))
                 m_current = QStringLiteral("events-%1.jsonl").arg(words.value(1));
             else if (op == QLatin1String("x"))
                 remove(words.value(1));
@@ -237,6 +248,8 @@ private:
             it->clear();
         if (m_cut > 0)
             m_unseen[m_current].append(m_next);
+        const QStringList names = QDir(m_directory).entryList({ QStringLiteral("events-*.jsonl") }, QDir::Files);
+        m_held = QSet<QString>(names.begin(), names.end());
     }
 
     void append(const QByteArray& bytes) { writeFile(path(m_current), bytes); }
@@ -287,21 +300,44 @@ private:
         }
     }
 
+    QString segmentName(const QString& epoch) const
+    {
+        return m_current.chopped(6) + QLatin1Char('-') + epoch + QStringLiteral(".jsonl");
+    }
+
     void rotate(const QString& epoch)
     {
         QVERIFY2(m_cut == 0, "the server rotates between lines");
-        const QString segment = m_current.chopped(6) + QLatin1Char('-') + epoch + QStringLiteral(".jsonl");
-        loseUnseen(segment);
+        const QString segment = segmentName(epoch);
+        loseReplaced(segment);
         // Like the server's os.rename: an existing segment of the same name is replaced.
         QCOMPARE(
             std::rename(QFile::encodeName(path(m_current)).constData(), QFile::encodeName(path(segment)).constData()),
             0);
         m_unseen[segment] = m_unseen.take(m_current);
+        if (m_held.remove(m_current))
+            m_held.insert(segment);
+    }
+
+    void copy(const QString& epoch)
+    {
+        QVERIFY2(m_cut == 0, "copy between lines");
+        const QString segment = segmentName(epoch);
+        loseReplaced(segment);
+        QFile::remove(path(segment));
+        writeFile(path(segment), readAll(path(m_current)));
+        m_unseen[segment] = m_unseen.value(m_current); // in both files until one of them goes
     }
 
     void remove(const QString& name)
     {
-        loseUnseen(name);
+        if (m_held.remove(name)) {
+            m_unseen.remove(name); // the follower reads the rest through the descriptor it holds
+            if (name == m_current && m_cut > 0)
+                m_lost.insert(m_next);
+        } else {
+            loseUnseen(name);
+        }
         if (name == m_current && m_cut > 0) {
             m_cut = 0; // the rest of that line is never written
             ++m_next;
@@ -316,10 +352,24 @@ private:
         writeFile(path(m_current), {}, QIODevice::Truncate);
     }
 
+    // A rename or copy replaces `name`: the follower still reads a file it holds open.
+    void loseReplaced(const QString& name)
+    {
+        if (m_held.remove(name))
+            m_unseen.remove(name);
+        else
+            loseUnseen(name);
+    }
+
+    // The unseen lines of `name` are gone with it, unless another file (a copy) still has them.
     void loseUnseen(const QString& name)
     {
-        for (int line : m_unseen.take(name))
-            m_lost.insert(line);
+        for (int line : m_unseen.take(name)) {
+            const bool copied = std::any_of(
+                m_unseen.cbegin(), m_unseen.cend(), [line](const QList<int>& other) { return other.contains(line); });
+            if (!copied)
+                m_lost.insert(line);
+        }
     }
 
     QString m_directory;
@@ -329,6 +379,7 @@ private:
     int m_cut = 0; // bytes of line m_next already written
     QString m_current = kCurrent;
     QHash<QString, QList<int>> m_unseen; // per file, lines written since the last poll
+    QSet<QString> m_held; // files that existed at the last poll, by their names since
     QSet<int> m_lost;
 };
 
@@ -371,17 +422,43 @@ private Q_SLOTS:
         QTest::addRow("three rotations, two between polls")
             << QStringLiteral("w 20; p; w 20; r 1795560451; w 20; r 1795560452; w 20; p; w 20; r 1795560453; p") << true
             << qint64(0) << QStringList() << none << true;
+        // The replaced segment was open in the follower since the first poll: its last lines are still read,
+        // and nothing is reported lost.
         QTest::addRow("two rotations in one second")
             << QStringLiteral("w 40; p; w 10; r 1795560452; w 20; r 1795560452; w 168; p") << true << qint64(0)
-            << QStringList { QStringLiteral("rotation-gap") } << QList<int> { 40, 41, 42, 43, 44, 45, 46, 47, 48, 49 }
-            << false;
+            << QStringList() << none << false;
         QTest::addRow("two rotations in one second, polled between")
             << QStringLiteral("w 40; p; w 10; r 1795560452; p; w 20; r 1795560452; w 168; p") << true << qint64(0)
             << QStringList() << none << false;
-        // Nothing was unread here, but a follower cannot know what the replaced segment last got.
         QTest::addRow("two rotations in one second, nothing unread")
             << QStringLiteral("w 40; p; r 1795560452; w 20; r 1795560452; w 178; p") << true << qint64(0)
-            << QStringList { QStringLiteral("rotation-gap") } << none << false;
+            << QStringList() << none << false;
+        // A segment created and replaced between two polls was never seen: its lines are lost on disk
+        // before any reader could see them, and a follower cannot tell (spec 2.1).
+        QTest::addRow("two rotations in one second, the replaced segment never seen")
+            << QStringLiteral("w 40; p; w 10; r 1795560451; w 10; r 1795560452; w 20; r 1795560452; w 148; p") << true
+            << qint64(0) << QStringList() << QList<int> { 50, 51, 52, 53, 54, 55, 56, 57, 58, 59 } << true;
+        QTest::addRow("rotations while lines come a byte at a time")
+            << QStringLiteral("w 30; p; b 1; p; b 1; p; w 1; r 1795560451; b 1; p; b 1; p; b 1; p; w 1; "
+                              "r 1795560451; b 1; p; w 1; r 1795560452; p; b 1; p; c 203 9")
+            << true << qint64(0) << QStringList() << none << false;
+        QTest::addRow("copytruncate") << QStringLiteral("w 40; p; w 10; k 1795560451; w 20; p; w 168; p") << true
+                                      << qint64(0) << QStringList { QStringLiteral("file-truncated") } << none << true;
+        QTest::addRow("copytruncate, copy seen before the truncation")
+            << QStringLiteral("w 40; p; w 10; y 1795560451; p; w 5; t; w 20; p; w 163; p") << true << qint64(0)
+            << QStringList { QStringLiteral("file-truncated") } << QList<int> { 50, 51, 52, 53, 54 } << true;
+        QTest::addRow("copytruncate, twice between polls")
+            << QStringLiteral("w 40; p; w 10; k 1795560451; w 10; k 1795560452; w 20; p; w 158; p") << true << qint64(0)
+            << QStringList { QStringLiteral("file-truncated") } << none << true;
+        QTest::addRow("copytruncate over a segment never seen")
+            << QStringLiteral("w 40; p; w 10; r 1795560451; w 10; k 1795560451; w 20; p; w 148; p") << true << qint64(0)
+            << QStringList() << none << false;
+        QTest::addRow("deleted and created again")
+            << QStringLiteral("w 40; p; w 10; x events-20261124.jsonl; w 30; p; w 158; p") << true << qint64(0)
+            << QStringList() << none << false;
+        QTest::addRow("deleted and created again, twice between polls")
+            << QStringLiteral("w 40; p; x events-20261124.jsonl; w 10; x events-20261124.jsonl; w 30; p; w 158; p")
+            << true << qint64(0) << QStringList() << QList<int> { 40, 41, 42, 43, 44, 45, 46, 47, 48, 49 } << false;
         QTest::addRow("new day file") << QStringLiteral("w 120; p; d 20261125; w 60; p; w 58; p") << true << qint64(0)
                                       << QStringList() << none << true;
         QTest::addRow("new day file between polls")
@@ -769,6 +846,71 @@ private Q_SLOTS:
         QCOMPARE(hintKinds,
             QStringList({ QStringLiteral("channel:disabled"), QStringLiteral("channel:unavailable"),
                 QStringLiteral("config:sparse-disabled"), QStringLiteral("stage:failed") }));
+    }
+
+    void cliOutputGone_data()
+    {
+        QTest::addColumn<QString>("output"); // "pipe" or a file to write to
+        QTest::addColumn<int>("linesRead"); // before the reader goes; -1: never reads
+        QTest::addColumn<QByteArray>("reason");
+
+        QTest::addRow("reader gone before any output") << QStringLiteral("pipe") << -1 << QByteArray("Broken pipe");
+        QTest::addRow("reader gone after the first line") << QStringLiteral("pipe") << 1 << QByteArray("Broken pipe");
+        QTest::addRow("output device full")
+            << QStringLiteral("/dev/full") << -1 << QByteArray("No space left on device");
+    }
+
+    void cliOutputGone()
+    {
+        // SIGPIPE ignored, as under systemd: a write to a pipe nobody reads fails with EPIPE instead of
+        // ending the process. follow must notice and stop with 2, not run on for nobody.
+        QFETCH(QString, output);
+        QFETCH(int, linesRead);
+        QFETCH(QByteArray, reason);
+
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        const QList<QByteArray> lines = fixtureLines();
+        writeFile(temp.filePath(kCurrent), lines.mid(0, 120).join());
+
+        int pipeEnds[2] = { -1, -1 };
+        int outputFd = -1;
+        if (output == QLatin1String("pipe")) {
+            QCOMPARE(::pipe2(pipeEnds, O_CLOEXEC), 0);
+            outputFd = pipeEnds[1];
+        } else {
+            outputFd = ::open(QFile::encodeName(output).constData(), O_WRONLY | O_CLOEXEC);
+            QVERIFY(outputFd >= 0);
+        }
+        QProcess process;
+        process.setChildProcessModifier([outputFd] {
+            ::signal(SIGPIPE, SIG_IGN);
+            ::dup2(outputFd, STDOUT_FILENO);
+        });
+        process.start(QStringLiteral(RUNLENS_CLI),
+            { QStringLiteral("follow"), temp.path(), QStringLiteral("--format"), QStringLiteral("jsonl"),
+                QStringLiteral("--since-start"), QStringLiteral("--poll-ms"), QStringLiteral("20") });
+        QVERIFY(process.waitForStarted());
+        ::close(outputFd); // the child has it as its standard output
+        QElapsedTimer clock;
+        clock.start();
+        if (pipeEnds[0] >= 0) {
+            QFile reader;
+            QVERIFY(reader.open(pipeEnds[0], QIODevice::ReadOnly, QFileDevice::AutoCloseHandle));
+            for (int i = 0; i < linesRead; ++i)
+                QVERIFY(!reader.readLine().isEmpty());
+            reader.close(); // the reader goes
+        }
+        // More runs to print, should follow not have noticed yet.
+        writeFile(temp.filePath(kCurrent), lines.mid(120).join());
+
+        QVERIFY2(process.waitForFinished(10000), "follow kept running without a reader");
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        QList<QByteArray> err = process.readAllStandardError().trimmed().split('\n');
+        QCOMPARE(err.size(), qsizetype(2)); // "following ...", then why it stopped
+        QCOMPARE(err.last(), "runlens-cli: cannot write to standard output: " + reason);
     }
 };
 
