@@ -34,8 +34,7 @@ QByteArray run(int n, const char* open, const char* close)
 
 void buildAndDetect(benchmark::State& state, const char* open, const char* close)
 {
-    const auto buffer = std::make_shared<TextBuffer>(
-        TextBuffer { QStringLiteral("x.jsonl"), run(int(state.range(0)), open, close), {} });
+    const auto buffer = TextBuffer::inMemory(QStringLiteral("x.jsonl"), run(int(state.range(0)), open, close));
     TimelineData data;
     data.buffers.push_back(buffer);
     TimelineReader::parseBuffer(*buffer, 0, &data);

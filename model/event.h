@@ -33,6 +33,15 @@ struct TextBuffer
     };
     std::vector<KeptLine> kept; // sorted by offset
 
+    /// A buffer of text in memory: a pack member, a test's lines.
+    static std::shared_ptr<TextBuffer> inMemory(QString name, QByteArray bytes)
+    {
+        auto buffer = std::make_shared<TextBuffer>();
+        buffer->name = std::move(name);
+        buffer->bytes = std::move(bytes);
+        return buffer;
+    }
+
     /// The line of `length` bytes at `offset` in the file or member: without a copy when it is in memory (valid
     /// while this buffer lives); read again from the file otherwise (`reread` set; empty, with `error`, when
     /// that fails).

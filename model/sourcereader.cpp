@@ -353,7 +353,7 @@ void readRunpack(Source* source, const LoadControl& control)
             reader.warn(
                 kTimelineReport, 0, -1, Tr::tr("the producer could not build a timeline (timeline_unavailable)"));
         if (const PackMember* events = source->member(kTimelineEvents)) {
-            auto buffer = std::make_shared<TextBuffer>(TextBuffer { kTimelineEvents, events->bytes, {} });
+            auto buffer = TextBuffer::inMemory(kTimelineEvents, events->bytes);
             data.buffers.push_back(buffer);
             TimelineReader::parseBuffer(*buffer, 0, &data, control);
         } else if (timelineReport && timelineReport->value(QLatin1String("events")).isArray()) {

@@ -5,6 +5,9 @@
 
 #include <QCoreApplication>
 
+#include <cstdio>
+#include <new>
+
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
@@ -15,5 +18,11 @@ int main(int argc, char** argv)
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(Runlens::decodeFileName(QByteArray(argv[i])));
-    return Runlens::runCli(arguments);
+    try {
+        return Runlens::runCli(arguments);
+    } catch (const std::bad_alloc&) {
+        // An input too big for this machine's memory is a failure to read it, not a crash and never a pass.
+        std::fputs("runlens-cli: out of memory\n", stderr);
+        return 2;
+    }
 }

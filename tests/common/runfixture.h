@@ -82,7 +82,7 @@ public:
 
     static RunPtr buildFromBytes(const QByteArray& bytes, const RunExtras& extras = {})
     {
-        auto buffer = std::make_shared<TextBuffer>(TextBuffer { QStringLiteral("test.jsonl"), bytes, {} });
+        auto buffer = TextBuffer::inMemory(QStringLiteral("test.jsonl"), bytes);
         TimelineData data;
         data.buffers.push_back(buffer);
         TimelineReader::parseBuffer(*buffer, 0, &data);

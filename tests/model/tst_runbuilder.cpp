@@ -99,7 +99,7 @@ struct Built
 Built build(const QByteArray& bytes, const RunExtras& extras = {})
 {
     Built built;
-    auto buffer = std::make_shared<TextBuffer>(TextBuffer { kBufferName, bytes, {} });
+    auto buffer = TextBuffer::inMemory(kBufferName, bytes);
     TimelineData data;
     data.buffers.push_back(buffer);
     TimelineReader::parseBuffer(*buffer, 0, &data);
