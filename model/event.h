@@ -23,15 +23,15 @@ struct TextBuffer
 {
     QString name; // file name relative to the input, or the member name
     QByteArray bytes; // in memory: all of it; from a file: the kept lines, one after the other
+    std::shared_ptr<void> keepAlive {};
     qint64 base = 0; // in memory: the offset of bytes[0] in its file (a live poll reads from where it stopped)
-    std::shared_ptr<void> keepAlive;
-    std::shared_ptr<const OpenFile> file; // set for a piece of a file, held open while its lines may be asked for
+    std::shared_ptr<const OpenFile> file {}; // set for a piece of a file, held open while its lines may be asked for
     struct KeptLine
     {
         qint64 offset; // in the file
         qint32 at; // in `bytes`
     };
-    std::vector<KeptLine> kept; // sorted by offset
+    std::vector<KeptLine> kept {}; // sorted by offset
 
     /// A buffer of text in memory: a pack member, a test's lines.
     static std::shared_ptr<TextBuffer> inMemory(QString name, QByteArray bytes)
