@@ -77,6 +77,8 @@ namespace {
 
 size_t countLines(const char* data, qsizetype begin, qsizetype end)
 {
+    if (begin >= end)
+        return 0; // and `data` may be null
     size_t lines = 0;
     for (const char* p = data + begin; (p = static_cast<const char*>(memchr(p, '\n', size_t(data + end - p)))); ++p)
         ++lines;
