@@ -1255,6 +1255,68 @@ Lauf %2</translation>
     </message>
 </context>
 <context>
+    <name>Runlens::RootCause</name>
+    <message>
+        <source>%1 started at +%2 ms and never ended</source>
+        <translation>%1 begann bei +%2 ms und endete nie</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::RootCauseBanner</name>
+    <message>
+        <source>Failed outside any stage</source>
+        <translation>Fehlgeschlagen außerhalb jeder Stufe</translation>
+    </message>
+    <message>
+        <source>Failed at %1</source>
+        <translation>Fehlgeschlagen bei %1</translation>
+    </message>
+    <message>
+        <source>Cut off</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cut off in %1</source>
+        <translation>Abgebrochen in %1</translation>
+    </message>
+    <message>
+        <source>Complete, degraded</source>
+        <translation>Vollständig, eingeschränkt</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>%1 in progress</source>
+        <translation>%1 läuft</translation>
+    </message>
+    <message>
+        <source>Background run (%1): no tool scope</source>
+        <translation>Hintergrundlauf (%1): kein Werkzeugbereich</translation>
+    </message>
+    <message>
+        <source>first error: %1</source>
+        <translation>erster Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Complete in %1</source>
+        <translation>Vollständig in %1</translation>
+    </message>
+    <message>
+        <source>stopped after %1</source>
+        <translation>nach %1 angehalten</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>never ran: %1</source>
+        <translation>nie gelaufen: %1</translation>
+    </message>
+</context>
+<context>
     <name>Runlens::Rules</name>
     <message>
         <source>%1 timeline lines could not be read and were skipped.</source>
@@ -2232,6 +2294,14 @@ Lauf %2</translation>
         <source>How many facts decided the status; hover a row to read them</source>
         <translation>Wie viele Fakten den Status bestimmt haben; zum Lesen mit der Maus über eine Zeile fahren</translation>
     </message>
+    <message>
+        <source>n/a for this tool</source>
+        <translation>entfällt für dieses Werkzeug</translation>
+    </message>
+    <message>
+        <source>%1 never runs %2</source>
+        <translation>%1 führt %2 nie aus</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::StageGridView</name>
@@ -2246,26 +2316,6 @@ Lauf %2</translation>
     <message>
         <source>No stage evidence in this run.</source>
         <translation>Keine Stufenbelege in diesem Lauf.</translation>
-    </message>
-    <message>
-        <source>%1 run: no tool scope</source>
-        <translation>Lauf (%1): kein Tool-Scope</translation>
-    </message>
-    <message>
-        <source>stopped before the first stage</source>
-        <translation>vor der ersten Stufe angehalten</translation>
-    </message>
-    <message>
-        <source>stopped after %1</source>
-        <translation>nach %1 angehalten</translation>
-    </message>
-    <message>
-        <source>%1; %2</source>
-        <translation>%1; %2</translation>
-    </message>
-    <message>
-        <source>%1: %2; %3</source>
-        <translation>%1: %2; %3</translation>
     </message>
     <message>
         <source>stored</source>
@@ -2294,6 +2344,18 @@ Lauf %2</translation>
     <message>
         <source>%1: not covered</source>
         <translation>%1: nicht abgedeckt</translation>
+    </message>
+    <message>
+        <source>%1 (upstream; %2)</source>
+        <translation>%1 (upstream; %2)</translation>
+    </message>
+    <message>
+        <source>%1 ran</source>
+        <translation>%1 lief</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 schlug fehl</translation>
     </message>
 </context>
 <context>

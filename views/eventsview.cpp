@@ -4,6 +4,7 @@
 #include "eventdetailsview.h"
 #include "eventsfilterproxy.h"
 #include "eventsmodel.h"
+#include "widgetstyle.h"
 
 #include <QEvent>
 #include <QFrame>
@@ -105,6 +106,10 @@ EventsView::EventsView(QWidget* parent)
     m_table->setColumnWidth(EventsModel::StatusColumn, widthOf("error") + 20);
     m_table->setColumnWidth(EventsModel::DurationColumn, widthOf("12.34 ms"));
     m_table->setColumnWidth(EventsModel::MessageColumn, widthOf("vLLM HTTP 503 Service Unavailable from"));
+    // The offset from the run's start places an event; the wall-clock time (also in the details) is a
+    // column away in the header's menu, and the name gets its room.
+    m_table->setColumnHidden(EventsModel::TimeColumn, true);
+    addColumnMenu(header);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex& current) { onCurrentChanged(current); });
 
@@ -226,7 +231,11 @@ void EventsView::revealAndSelect(int event)
 {
     if (event < 0 || event >= m_model->rowCount())
         return;
-    const QModelIndex source = m_model->index(event, EventsModel::TimeColumn);
+    // In the first shown column: a hidden column's cell has no place to scroll to.
+    int column = 0;
+    while (column + 1 < EventsModel::ColumnCount && m_table->isColumnHidden(column))
+        ++column;
+    const QModelIndex source = m_model->index(event, column);
     if (!m_proxy->mapFromSource(source).isValid()) {
         // Only the text filters can hide it here; the caller asked for this very event.
         m_quickFilter->clear();

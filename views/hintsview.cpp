@@ -3,8 +3,9 @@
 #include "engine.h"
 #include "hintsmodel.h"
 #include "severitybadge.h"
+#include "widgetstyle.h"
+#include "wrappingdelegate.h"
 
-#include <QAction>
 #include <QEvent>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -49,7 +50,7 @@ HintsView::HintsView(QWidget* parent)
 {
     m_tree->setObjectName(QStringLiteral("hintsTree"));
     m_tree->setModel(m_model);
-    m_tree->setUniformRowHeights(true);
+    new WrappingDelegate(m_tree); // a message wraps rather than elides: the cause reads in full in a narrow panel
     m_tree->setAllColumnsShowFocus(true);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -62,17 +63,12 @@ HintsView::HintsView(QWidget* parent)
     header->setSectionResizeMode(HintsModel::WhyColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(HintsModel::EvidenceColumn, QHeaderView::Interactive);
     header->resizeSection(HintsModel::WhyColumn, fontMetrics().averageCharWidth() * 24);
-    // The message needs the width; why is in full in the details below (the header menu shows it).
-    m_tree->setColumnHidden(HintsModel::WhyColumn, true);
-    header->setContextMenuPolicy(Qt::ActionsContextMenu);
-    for (int column = HintsModel::OriginColumn; column < m_model->columnCount(); ++column) {
-        auto* toggle = new QAction(m_model->headerData(column, Qt::Horizontal).toString(), header);
-        toggle->setCheckable(true);
-        toggle->setChecked(!m_tree->isColumnHidden(column));
-        connect(
-            toggle, &QAction::toggled, this, [this, column](bool shown) { m_tree->setColumnHidden(column, !shown); });
-        header->addAction(toggle);
-    }
+    // The message needs the width; origin, why and evidence are in full in the details below (the header
+    // menu shows the columns).
+    for (const int column :
+        { int(HintsModel::OriginColumn), int(HintsModel::WhyColumn), int(HintsModel::EvidenceColumn) })
+        m_tree->setColumnHidden(column, true);
+    addColumnMenu(header, HintsModel::OriginColumn);
     m_tree->installEventFilter(this);
     connect(m_tree, &QAbstractItemView::clicked, this, &HintsView::activate);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &HintsView::updateDetails);
@@ -85,8 +81,9 @@ HintsView::HintsView(QWidget* parent)
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_tree);
     splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // The details say why and what to do: they get the larger part.
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -281,7 +278,7 @@ QString HintsView::hintHtml(const Hint& hint, const HintEvidence* focus) const
             + escaped(rawLineText(*m_model->run(), focus->event)) + QLatin1String("</pre>");
     }
 
-    html += QLatin1String("<h4>") + escaped(tr("Why")) + QLatin1String("</h4><pre>")
+    html += QLatin1String("<h4>") + escaped(tr("Why")) + QLatin1String("</h4><pre style=\"white-space: pre-wrap\">")
         + escaped(QString::fromUtf8(QJsonDocument(hint.why).toJson(QJsonDocument::Indented)).trimmed())
         + QLatin1String("</pre>");
     return html;

@@ -76,7 +76,7 @@ std::shared_ptr<const HintReport> detectHints(SourcePtr source, std::shared_ptr<
     return std::make_shared<const HintReport>(buildHintReport(*source, {}, &suppressions, {}, previous.get()));
 }
 
-constexpr quint32 kLayoutMagic = 0x524c4c31; // "RLL1": the saveLayout() format
+constexpr quint32 kLayoutMagic = 0x524c4c32; // "RLL2": the saveLayout() format (runs | run | hints)
 
 } // namespace
 
@@ -181,7 +181,10 @@ QWidget* SourceView::createWorkspace()
     m_problemsButton->setAutoRaise(true);
     m_problemsButton->setToolTip(tr("List every problem found while reading"));
     connect(m_problemsButton, &QToolButton::clicked, this, [this] { showPage(Page::Problems); });
-    auto* filterRow = new QHBoxLayout;
+    m_filterRow = new QWidget(page);
+    m_filterRow->setObjectName(QStringLiteral("filterRow"));
+    auto* filterRow = new QHBoxLayout(m_filterRow);
+    filterRow->setContentsMargins(0, 0, 0, 0);
     filterRow->addWidget(m_filterEdit, 1);
     filterRow->addWidget(m_statusFilter);
     filterRow->addWidget(m_hintKindFilter);
@@ -231,6 +234,7 @@ QWidget* SourceView::createWorkspace()
             m_bottomTabs->setCurrentWidget(m_events);
         });
     connect(m_hints, &HintsView::evidenceActivated, this, &SourceView::jumpToEvidence);
+    connect(m_grid, &StageGridView::lineActivated, this, [this](int event) { jumpToEvidence(event, -1); });
     connect(m_waterfall, &WaterfallView::spanClicked, this, [this](int span) {
         const RunPtr run = currentRun();
         if (!run || span < 0 || size_t(span) >= run->spans.size())
@@ -245,26 +249,24 @@ QWidget* SourceView::createWorkspace()
     });
     connect(m_problems, &ProblemsView::problemActivated, this, &SourceView::revealLine);
 
-    m_topSplitter = new QSplitter(Qt::Horizontal, page);
-    m_topSplitter->setChildrenCollapsible(false);
-    m_topSplitter->addWidget(m_grid);
-    m_topSplitter->addWidget(m_hints);
-    m_topSplitter->setStretchFactor(0, 3);
-    m_topSplitter->setStretchFactor(1, 2);
+    // What broke and where (grid), how long (waterfall) and the lines (pages) in the middle; why (hints, with
+    // their message, facts and evidence) in a column of their own on the right, tall enough to read at once.
     m_runSplitter = new QSplitter(Qt::Vertical, page);
     m_runSplitter->setChildrenCollapsible(false);
-    m_runSplitter->addWidget(m_topSplitter);
+    m_runSplitter->addWidget(m_grid);
     m_runSplitter->addWidget(m_waterfall);
     m_runSplitter->addWidget(m_bottomTabs);
-    m_runSplitter->setStretchFactor(0, 3);
-    m_runSplitter->setStretchFactor(1, 2);
-    m_runSplitter->setStretchFactor(2, 2);
+    m_runSplitter->setStretchFactor(0, 0);
+    m_runSplitter->setStretchFactor(1, 1);
+    m_runSplitter->setStretchFactor(2, 1);
     m_splitter = new QSplitter(Qt::Horizontal, page);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_tree);
     m_splitter->addWidget(m_runSplitter);
-    m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 3);
+    m_splitter->addWidget(m_hints);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
 
     // While an early view is shown: how far reading is, and a way out.
     m_partialBar = new QWidget(page);
@@ -286,7 +288,7 @@ QWidget* SourceView::createWorkspace()
 
     auto* layout = new QVBoxLayout(page);
     layout->addWidget(m_partialBar);
-    layout->addLayout(filterRow);
+    layout->addWidget(m_filterRow);
     layout->addWidget(m_splitter, 1);
     return page;
 }
@@ -388,8 +390,30 @@ void SourceView::showContent()
         m_tree->resizeColumnToContents(column);
     updateCounts();
     m_pages->setCurrentWidget(m_contentPage);
+    // A source of one run needs no list of runs; a followed directory fills one. The user's choice stays.
+    if (!m_runsListChosen)
+        setRunsListVisible(isLive() || !m_source || m_source->runs.size() > 1, false);
+    if (!m_fitted) // sized once, for the first run shown: a reload or another run keeps what the user made of it
+        m_fitPending = true;
+}
+
+void SourceView::setRunsListVisible(bool visible, bool chosen)
+{
+    m_runsListChosen = m_runsListChosen || chosen;
+    m_tree->setVisible(visible);
+    m_filterRow->setVisible(visible);
+}
+
+bool SourceView::isRunsListVisible() const
+{
+    return !m_tree->isHidden();
+}
+
+void SourceView::resetLayout()
+{
+    m_fitted = false;
     m_fitPending = true;
-    fitTreeWidth();
+    fitLayout();
 }
 
 void SourceView::setLive(bool live)
@@ -645,30 +669,29 @@ void SourceView::showCanceled()
 void SourceView::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
-    fitTreeWidth();
+    fitLayout();
 }
 
-void SourceView::fitTreeWidth()
+void SourceView::fitLayout()
 {
     if (!m_fitPending || !m_splitter->isVisible())
         return;
     m_fitPending = false;
-    // The runs list gets the width its columns need, within a fifth and a third of the view.
-    const int available = m_splitter->width() - m_splitter->handleWidth();
+    m_fitted = true;
+    // The runs list as narrow as its columns allow (a fifth of the view at most), the hints a third, the run
+    // in the middle the rest.
+    const int available = m_splitter->width() - 2 * m_splitter->handleWidth();
     const int needed =
         m_tree->header()->length() + 2 * m_tree->frameWidth() + m_tree->verticalScrollBar()->sizeHint().width();
-    const int tree = std::clamp(needed, available / 5, available / 3);
-    m_splitter->setSizes({ tree, available - tree });
-    // Grid and hints as tall as the grid needs (a quarter to two fifths), the rest shared by the
-    // waterfall and the pages below it.
+    const int tree = m_tree->isHidden() ? 0 : std::clamp(needed, available / 7, available / 5);
+    const int hints = std::clamp(available / 3, std::min(340, available / 3), 560);
+    m_splitter->setSizes({ tree, available - tree - hints, hints });
+    // The grid as tall as all its rows (the failed one may be the last), the waterfall and the pages share the
+    // rest.
     const int height = m_runSplitter->height() - 2 * m_runSplitter->handleWidth();
-    const int top = std::clamp(m_grid->sizeHint().height(), height * 3 / 10, height * 2 / 5);
-    const int waterfall = (height - top) * 9 / 20;
-    m_runSplitter->setSizes({ top, waterfall, height - top - waterfall });
-    // The grid as wide as its columns, the hints the rest.
-    const int width = available - tree - m_topSplitter->handleWidth();
-    const int grid = std::clamp(m_grid->sizeHint().width(), width * 2 / 5, width / 2);
-    m_topSplitter->setSizes({ grid, width - grid });
+    const int grid = std::min(m_grid->sizeHint().height(), height * 11 / 20);
+    const int waterfall = (height - grid) / 2;
+    m_runSplitter->setSizes({ grid, waterfall, height - grid - waterfall });
 }
 
 void SourceView::focusFilter()
@@ -789,7 +812,7 @@ QByteArray SourceView::saveLayout() const
 {
     QByteArray layout;
     QDataStream stream(&layout, QIODevice::WriteOnly);
-    stream << kLayoutMagic << m_splitter->saveState() << m_runSplitter->saveState() << m_topSplitter->saveState();
+    stream << kLayoutMagic << m_splitter->saveState() << m_runSplitter->saveState();
     return layout;
 }
 
@@ -797,13 +820,12 @@ void SourceView::restoreLayout(const QByteArray& layout)
 {
     QDataStream stream(layout);
     quint32 magic = 0;
-    QByteArray main, run, top;
-    stream >> magic >> main >> run >> top;
+    QByteArray main, run;
+    stream >> magic >> main >> run;
     if (stream.status() != QDataStream::Ok || magic != kLayoutMagic)
         return;
-    m_fitPending = !m_splitter->restoreState(main);
-    m_runSplitter->restoreState(run);
-    m_topSplitter->restoreState(top);
+    m_fitted = m_splitter->restoreState(main) && m_runSplitter->restoreState(run);
+    m_fitPending = !m_fitted;
 }
 
 void SourceView::setState(State state)
@@ -832,6 +854,7 @@ void SourceView::onCurrentRunChanged()
     m_waterfall->setRun(run);
     m_events->setRun(run);
     showReport();
+    fitLayout();
     emit currentRunChanged();
 }
 

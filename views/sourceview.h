@@ -77,6 +77,11 @@ public:
     /// Shows the runs, or the fatal error when the source could not be read; starts the detectors.
     void setSource(SourcePtr source);
     void showCanceled();
+    /// The list of runs (and its filters): hidden for a source of one run unless the user shows it.
+    void setRunsListVisible(bool visible, bool chosen = true);
+    bool isRunsListVisible() const;
+    /// The splitters back to the sizes fitted to the window (View > Reset Layout).
+    void resetLayout();
 
     /// Live mode, for a followed directory: a bar with the line rate, "follow newest run" and
     /// "pause"; updateSource() then replaces the source in place, keeping selection and filters.
@@ -146,7 +151,7 @@ private:
     void showCurrentRunHints();
     void updateCounts();
     void applyFilters();
-    void fitTreeWidth();
+    void fitLayout();
     void jumpToEvidence(int event, int span);
     void revealLine(const QString& file, qint64 line);
     QString overviewText() const;
@@ -156,7 +161,9 @@ private:
     SourcePtr m_source;
     std::shared_ptr<const HintReport> m_hintReport;
     quint64 m_hintGeneration = 0; // bumped per source, so that a superseded detector job is ignored
-    bool m_fitPending = false; // the splitter is sized once the content page has its real width
+    bool m_fitPending = false; // the splitters are sized once the content page has its real size
+    bool m_fitted = false; // sized (or restored) once: reloads and other runs keep the sizes
+    bool m_runsListChosen = false; // the user showed or hid the runs list
     RunListModel* m_model;
     RunFilterProxy* m_proxy;
 
@@ -174,9 +181,9 @@ private:
     QComboBox* m_hintKindFilter;
     QLabel* m_countLabel;
     QToolButton* m_problemsButton;
-    QSplitter* m_splitter; // runs | run workspace
-    QSplitter* m_runSplitter; // grid and hints / waterfall / pages
-    QSplitter* m_topSplitter; // grid | hints
+    QSplitter* m_splitter; // runs | run | hints
+    QSplitter* m_runSplitter; // grid / waterfall / pages
+    QWidget* m_filterRow; // the runs list's filters, shown with it
     QTreeView* m_tree;
     StageGridView* m_grid;
     HintsView* m_hints;

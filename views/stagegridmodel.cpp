@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "stagegridmodel.h"
+#include "rootcause.h"
 #include "widgetstyle.h"
 
 #include "report.h"
@@ -243,14 +244,22 @@ QVariant StageGridModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const StageCell& cell = m_run->stages[size_t(index.row())];
+    const bool applies = cell.status != CellStatus::NotReached || stageAppliesTo(m_run->tool, cell.stage);
     switch (role) {
     case Qt::DisplayRole:
+        if (!applies && index.column() == StatusColumn)
+            return tr("n/a for this tool");
         return displayData(cell, index.column());
     case Qt::DecorationRole:
-        return index.column() == StatusColumn ? QVariant(m_icons[size_t(cell.status)]) : QVariant();
+        return index.column() == StatusColumn && applies ? QVariant(m_icons[size_t(cell.status)]) : QVariant();
     case Qt::BackgroundRole:
-        return index.column() == StatusColumn ? QVariant(tint(statusColor(cell.status), m_palette)) : QVariant();
+        return index.column() == StatusColumn && applies ? QVariant(tint(statusColor(cell.status), m_palette))
+                                                         : QVariant();
+    case Qt::ForegroundRole:
+        return applies ? QVariant() : QVariant(m_palette.color(QPalette::PlaceholderText));
     case Qt::ToolTipRole:
+        if (!applies)
+            return tr("%1 never runs %2").arg(m_run->tool, cell.stage.toString());
         return toolTip(cell);
     case Qt::TextAlignmentRole:
         return index.column() == DurationColumn || index.column() == EvidenceColumn ? QVariant(kNumberAlignment)

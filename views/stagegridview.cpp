@@ -2,6 +2,9 @@
 #include "stagegridview.h"
 #include "widgetstyle.h"
 
+#include "rootcause.h"
+#include "rootcausebanner.h"
+#include "runbuilder.h"
 #include "runstatus.h"
 #include "stagegridmodel.h"
 
@@ -85,21 +88,29 @@ public:
     }
 
     QString key() const { return m_key; }
-    void setCovered(bool covered)
+    /// `contradiction`: what the grid says instead ("gather ran"), when it disagrees with the flag.
+    void setCovered(bool covered, const QString& contradiction)
     {
         m_covered = covered;
-        setText(QString(covered ? QChar(0x2713) : QChar(0x2717)) + QLatin1Char(' ') + m_key);
+        m_contradicted = !contradiction.isEmpty();
+        const QString flag = QString(covered ? QChar(0x2713) : QChar(0x2717)) + QLatin1Char(' ') + m_key;
+        setText(m_contradicted ? StageGridView::tr("%1 (upstream; %2)").arg(flag, contradiction) : flag);
+        update();
     }
+    bool isContradicted() const { return m_contradicted; }
 
 protected:
     void paintEvent(QPaintEvent* event) override
     {
-        // Amber rather than red: a false flag is upstream's opinion, often a deliberate configuration.
-        const QColor color = StageGridModel::statusColor(m_covered ? CellStatus::Ran : CellStatus::Degraded);
+        // Amber rather than red: a false flag is upstream's opinion, often a deliberate configuration. A flag
+        // the grid contradicts is only a claim: no tint, a dashed outline.
+        const QColor color = m_contradicted
+            ? palette().color(QPalette::PlaceholderText)
+            : StageGridModel::statusColor(m_covered ? CellStatus::Ran : CellStatus::Degraded);
         QPainter painter(this);
         painter.setRenderHint(QPainter::Antialiasing);
-        painter.setPen(QPen(color, 1.0));
-        painter.setBrush(StageGridModel::tint(color, palette()));
+        painter.setPen(QPen(color, 1.0, m_contradicted ? Qt::DashLine : Qt::SolidLine));
+        painter.setBrush(m_contradicted ? QBrush(Qt::NoBrush) : QBrush(StageGridModel::tint(color, palette())));
         painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
         painter.end();
         QLabel::paintEvent(event);
@@ -108,27 +119,20 @@ protected:
 private:
     QString m_key;
     bool m_covered = false;
+    bool m_contradicted = false;
 };
 
 StageGridView::StageGridView(QWidget* parent)
     : QWidget(parent)
     , m_model(new StageGridModel(this))
-    , m_summaryRow(new QWidget(this))
-    , m_summaryIcon(new QLabel(m_summaryRow))
-    , m_summary(new QLabel(m_summaryRow))
+    , m_banner(new RootCauseBanner(this))
     , m_opsStrip(new QWidget(this))
     , m_opsOrigin(new QLabel(m_opsStrip))
     , m_table(new StageGridTable(this))
 {
-    m_summary->setObjectName(QStringLiteral("stageGridSummary"));
-    m_summary->setTextFormat(Qt::PlainText);
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* summaryLayout = new QHBoxLayout(m_summaryRow);
+    m_banner->setObjectName(QStringLiteral("rootCause"));
+    connect(m_banner, &RootCauseBanner::lineActivated, this, &StageGridView::lineActivated);
     const int margin = fontMetrics().averageCharWidth() / 2;
-    summaryLayout->setContentsMargins(margin, 0, margin, 0);
-    summaryLayout->addWidget(m_summaryIcon, 0, Qt::AlignTop);
-    summaryLayout->addWidget(m_summary, 1);
 
     // Caption and origin above the six flags: on one line they need more width than the grid has.
     m_opsOrigin->setObjectName(QStringLiteral("opsOrigin"));
@@ -153,6 +157,9 @@ StageGridView::StageGridView(QWidget* parent)
     m_table->setModel(m_model);
     m_table->setItemDelegate(new StatusTintDelegate(m_table));
     setUpCompactTable(m_table, StageGridModel::ReasonColumn);
+    // Every row whole: a reason wraps rather than being cut to a few letters, and rows grow to hold it.
+    m_table->setWordWrap(true);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->installEventFilter(this);
     connect(m_table, &QAbstractItemView::clicked, this, &StageGridView::activate);
@@ -160,7 +167,7 @@ StageGridView::StageGridView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
-    layout->addWidget(m_summaryRow);
+    layout->addWidget(m_banner);
     layout->addWidget(m_opsStrip);
     layout->addWidget(m_table, 1);
 
@@ -180,8 +187,31 @@ void StageGridView::setRun(RunPtr run)
         m_table->setPlaceholder(tr("No stage grid: this run has no tool scope (startup, cli or warm-up)."));
     else
         m_table->setPlaceholder(tr("No stage evidence in this run."));
-    updateSummary();
+    m_banner->setRun(current);
     updateOpsCoverage();
+    fitRows();
+}
+
+QSize StageGridView::sizeHint() const
+{
+    // As tall as every row needs: the failed row at the bottom of the grid must never hide behind a scroll bar.
+    QSize hint = QWidget::sizeHint();
+    const int rows =
+        m_table->verticalHeader()->length() + m_table->horizontalHeader()->height() + 2 * m_table->frameWidth() + 2;
+    hint.setHeight(hint.height() - m_table->sizeHint().height() + std::max(rows, fontMetrics().height() * 3));
+    return hint;
+}
+
+void StageGridView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitRows(); // wrapped reasons take more or fewer lines at another width
+}
+
+void StageGridView::fitRows()
+{
+    m_table->resizeRowsToContents();
+    updateGeometry();
 }
 
 RunPtr StageGridView::run() const
@@ -273,27 +303,6 @@ void StageGridView::activate(const QModelIndex& index)
         index.data(StageGridModel::EventsRole).value<QList<int>>());
 }
 
-void StageGridView::updateSummary()
-{
-    const RunPtr& run = m_model->run();
-    m_summaryRow->setVisible(bool(run));
-    if (!run)
-        return;
-    const int side = m_summary->fontMetrics().height();
-    m_summaryIcon->setPixmap(runStatusIcon(run->status).pixmap(QSize(side, side), devicePixelRatioF()));
-    const QString status = runStatusLabel(run->status);
-    QString text;
-    if (!run->hasGrid()) {
-        text = tr("%1 run: no tool scope").arg(status);
-    } else {
-        const QString after = run->stoppedAfter.isEmpty() ? tr("stopped before the first stage")
-                                                          : tr("stopped after %1").arg(run->stoppedAfter);
-        text = run->stopReason.isEmpty() ? tr("%1; %2").arg(status, after)
-                                         : tr("%1: %2; %3").arg(status, run->stopReason, after);
-    }
-    m_summary->setText(text);
-}
-
 void StageGridView::updateOpsCoverage()
 {
     const RunPtr& run = m_model->run();
@@ -310,11 +319,34 @@ void StageGridView::updateOpsCoverage()
                               "whenever both sparse channels are off.");
     const QString toolTip = origin + QLatin1Char('\n') + caveat;
     m_opsStrip->setToolTip(toolTip);
+    // The grid's rows behind each flag: where they say otherwise, the flag is upstream's claim only.
+    static const std::array<QStringList, 6> rowsOf = { QStringList { QStringLiteral("embed") },
+        QStringList { QStringLiteral("dense") },
+        QStringList { QStringLiteral("sparse:bm25"), QStringLiteral("sparse:splade") },
+        QStringList { QStringLiteral("gather") }, QStringList { QStringLiteral("fuse") },
+        QStringList { QStringLiteral("hydrate") } };
     for (size_t i = 0; i < m_opsChips.size(); ++i) {
         OpsCoverageChip* chip = m_opsChips[i];
         const bool covered = coverage.values[i];
-        chip->setCovered(covered);
-        chip->setAccessibleName(covered ? tr("%1: covered").arg(chip->key()) : tr("%1: not covered").arg(chip->key()));
+        QString contradiction;
+        const StageCell* ran = nullptr;
+        const StageCell* failed = nullptr;
+        for (const QString& row : rowsOf[i]) {
+            if (const StageCell* cell = run->stage(row)) {
+                if (cell->status == CellStatus::Ran || cell->status == CellStatus::Degraded)
+                    ran = ran ? ran : cell;
+                else if (cell->status == CellStatus::Failed)
+                    failed = failed ? failed : cell;
+            }
+        }
+        if (!covered && ran)
+            contradiction = tr("%1 ran").arg(ran->stage.toString());
+        else if (covered && !ran && failed)
+            contradiction = tr("%1 failed").arg(failed->stage.toString());
+        chip->setCovered(covered, contradiction);
+        chip->setAccessibleName(chip->isContradicted() ? chip->text()
+                : covered                              ? tr("%1: covered").arg(chip->key())
+                                                       : tr("%1: not covered").arg(chip->key()));
         chip->setToolTip(chip->accessibleName() + QLatin1String("\n\n") + toolTip);
     }
 }

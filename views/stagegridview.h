@@ -15,11 +15,13 @@ class QTableView;
 namespace Runlens {
 
 class OpsCoverageChip;
+class RootCauseBanner;
 class StageGridModel;
 class StageGridTable;
 
-/// The stage grid of one run: a one-line summary (status, stop reason, stopped after), upstream's
-/// ops_coverage flags as a strip of chips, and one compact row per stage below them.
+/// The stage grid of one run: its root cause (what broke, where, why), upstream's ops_coverage flags as a
+/// strip of chips (marked as upstream's claim where the grid says otherwise), and one row per stage below
+/// them, every row shown whole: reasons wrap, and the grid asks for the height of all its rows.
 class StageGridView : public QWidget
 {
     Q_OBJECT
@@ -42,26 +44,29 @@ public:
     void activateCurrent();
     /// The text drawn in place of the grid when it has no rows, empty otherwise.
     QString emptyText() const;
+    RootCauseBanner* banner() const { return m_banner; }
+    QSize sizeHint() const override;
 
 signals:
     /// A row was clicked or Enter was pressed on it: its stage, mapped scopes and evidence events
     /// (indexes into Run::spans and Run::events; deciding evidence first).
     void cellActivated(const QString& stage, const QList<int>& spans, const QList<int>& events);
+    /// The root cause's line link was followed: an index into Run::events.
+    void lineActivated(int event);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void activate(const QModelIndex& index);
     bool selectFailed(int step);
-    void updateSummary();
     void updateOpsCoverage();
+    void fitRows();
 
     StageGridModel* m_model;
-    QWidget* m_summaryRow;
-    QLabel* m_summaryIcon;
-    QLabel* m_summary;
+    RootCauseBanner* m_banner;
     QWidget* m_opsStrip;
     QLabel* m_opsOrigin;
     std::array<OpsCoverageChip*, 6> m_opsChips {}; // in OpsCoverage::keys order

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgetstyle.h"
 
+#include <QAction>
 #include <QHeaderView>
 #include <QPainter>
 #include <QPixmap>
@@ -40,6 +41,20 @@ void setUpCompactTable(QTableView* table, int stretchColumn)
     header->setHighlightSections(false);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
+}
+
+void addColumnMenu(QHeaderView* header, int firstColumn)
+{
+    header->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (int column = firstColumn; column < header->count(); ++column) {
+        auto* toggle = new QAction(header->model()->headerData(column, header->orientation()).toString(), header);
+        toggle->setObjectName(QStringLiteral("showColumn%1").arg(column));
+        toggle->setCheckable(true);
+        toggle->setChecked(!header->isSectionHidden(column));
+        QObject::connect(toggle, &QAction::toggled, header,
+            [header, column](bool shown) { header->setSectionHidden(column, !shown); });
+        header->addAction(toggle);
+    }
 }
 
 } // namespace Runlens

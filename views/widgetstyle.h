@@ -6,6 +6,7 @@
 
 #include <functional>
 
+class QHeaderView;
 class QPainter;
 class QTableView;
 
@@ -17,5 +18,8 @@ QIcon drawnIcon(const std::function<void(QPainter&)>& draw);
 /// A read-only table of one-line rows: no grid, no row header, rows a line high, whole-row selection,
 /// columns sized to their content except `stretchColumn`, which takes the rest.
 void setUpCompactTable(QTableView* table, int stretchColumn);
+
+/// The header's context menu shows or hides each column from `firstColumn` on; hide columns before.
+void addColumnMenu(QHeaderView* header, int firstColumn = 0);
 
 } // namespace Runlens

@@ -9,6 +9,7 @@
 #include "runfixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -600,6 +601,14 @@ void TestEventsModel::selectEvent()
     QVERIFY(table->verticalHeader()->isHidden());
     QVERIFY(table->horizontalHeader()->stretchLastSection());
     QVERIFY(table->isSortingEnabled());
+    // The wall-clock time is hidden at first (the offset places an event); the header's menu shows it.
+    QVERIFY(table->isColumnHidden(EventsModel::TimeColumn));
+    auto* showTime = table->horizontalHeader()->findChild<QAction*>(QStringLiteral("showColumn0"));
+    QVERIFY(showTime && !showTime->isChecked());
+    showTime->trigger();
+    QVERIFY(!table->isColumnHidden(EventsModel::TimeColumn));
+    showTime->trigger();
+    QVERIFY(table->isColumnHidden(EventsModel::TimeColumn));
 
     const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
     view.setRun(run);
@@ -611,7 +620,7 @@ void TestEventsModel::selectEvent()
     QCOMPARE(view.currentEvent(), -1);
 
     const int target = 50;
-    QModelIndex targetIndex = table->model()->index(target, 0);
+    QModelIndex targetIndex = table->model()->index(target, EventsModel::OffsetColumn);
     QVERIFY(!table->viewport()->rect().intersects(table->visualRect(targetIndex))); // below the fold
 
     QSignalSpy spy(&view, &EventsView::eventSelected);

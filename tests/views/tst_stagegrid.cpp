@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "palettes.h"
+#include "rootcausebanner.h"
 #include "runfixture.h"
 #include "source.h"
 #include "stagegridmodel.h"
@@ -425,10 +426,15 @@ void tst_StageGrid::opsStrip_data()
             texts.append(QString(values[i] ? yes : no) + QLatin1Char(' ') + QLatin1String(OpsCoverage::keys[i]));
         return texts;
     };
+    // A chip upstream's own coverage contradicts says so in words, not only by its dashed frame.
+    QStringList sparse = chips({ true, true, false, false, true, true });
+    sparse[3] += QStringLiteral(" (upstream; gather ran)");
     QTest::addRow("sparse-disabled pack, stored")
-        << QStringLiteral("sparse pack") << QStringLiteral("stored") << chips({ true, true, false, false, true, true });
+        << QStringLiteral("sparse pack") << QStringLiteral("stored") << sparse;
+    QStringList error = chips({ true, false, false, false, false, false });
+    error[0] += QStringLiteral(" (upstream; embed failed)");
     QTest::addRow("error timeline, computed: the failed embed counts as covered")
-        << QStringLiteral("error") << QStringLiteral("computed") << chips({ true, false, false, false, false, false });
+        << QStringLiteral("error") << QStringLiteral("computed") << error;
 }
 
 void tst_StageGrid::opsStrip()
@@ -457,11 +463,15 @@ void tst_StageGrid::summary_data()
     QTest::addColumn<QStringList>("parts");
 
     QTest::addRow("complete") << QStringLiteral("happy")
-                              << QStringList { QStringLiteral("Complete"), QStringLiteral("stopped after hydrate") };
+                              << QStringList { QStringLiteral("Complete in"), QStringLiteral("stopped after hydrate") };
     QTest::addRow("failed") << QStringLiteral("error")
-                            << QStringList { QStringLiteral("Failed"), QStringLiteral("CodeRank embedding failed"),
-                                   QStringLiteral("stopped before the first stage") };
-    QTest::addRow("background") << QStringLiteral("background") << QStringList { QStringLiteral("Background") };
+                            << QStringList { QStringLiteral("Failed at embed"),
+                                   QStringLiteral(
+                                       "vLLM HTTP 503 Service Unavailable from http://127.0.0.1:8001/v1/embeddings"),
+                                   QStringLiteral("never ran: dense, sparse:bm25, sparse:splade, gather, fuse, "
+                                                  "hydrate, rerank") };
+    QTest::addRow("background") << QStringLiteral("background")
+                                << QStringList { QStringLiteral("Background run"), QStringLiteral("no tool scope") };
 }
 
 void tst_StageGrid::summary()
@@ -471,7 +481,10 @@ void tst_StageGrid::summary()
 
     StageGridView view;
     view.setRun(m_runs.value(run));
-    const QString text = view.findChild<QLabel*>(QStringLiteral("stageGridSummary"))->text();
+    // The root cause stands where the grid's summary stood: the first line of the run.
+    auto* banner = view.findChild<RootCauseBanner*>(QStringLiteral("rootCause"));
+    QVERIFY(banner);
+    const QString text = banner->text();
     for (const QString& part : std::as_const(parts))
         QVERIFY2(text.contains(part), qPrintable(text));
 }
