@@ -40,13 +40,13 @@ void grabLater(QWidget* window, const QString& output)
     });
 }
 
-// Selects the first run and jumps to its first hint, then saves WINDOW as a PNG once the queued layout requests have
-// run, and quits the event loop with 0 on success, 1 when the file could not be written.
+// Selects the first run and jumps to its root cause (or first hint), then saves WINDOW as a PNG once the queued layout
+// requests have run, and quits the event loop with 0 on success, 1 when the file could not be written.
 void grabWindow(Runlens::MainWindow* window, Runlens::SourceView* view, const QString& output)
 {
     if (!view->isLive()) // a followed directory shows its newest run
         view->selectFirstRun();
-    view->nextHint();
+    view->showSelectedHint();
     grabLater(window, output);
 }
 

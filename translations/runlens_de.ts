@@ -412,6 +412,25 @@ Disputed: %2</source>
         <translation>%1
 Bestritten: %2</translation>
     </message>
+    <message>
+        <source>A consequence of the root cause above: %1</source>
+        <translation>Eine Folge der Ursache darüber: %1</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message numerus="yes">
+        <source>Root cause, with %n symptom(s)</source>
+        <translation>
+            <numerusform>Ursache, mit %n Folge</numerusform>
+            <numerusform>Ursache, mit %n Folgen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The hint that names what broke first; the hints nested under it are its consequences</source>
+        <translation>Der Hinweis, der nennt, was zuerst brach; die darunter eingerückten Hinweise sind seine Folgen</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::HintsView</name>

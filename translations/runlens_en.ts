@@ -57,6 +57,13 @@
             <numerusform>[%n items]</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Root cause, with %n symptom(s)</source>
+        <translation>
+            <numerusform>Root cause, with %n symptom</numerusform>
+            <numerusform>Root cause, with %n symptoms</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Runlens::JsonLineParser</name>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "hintsmodel.h"
 
+#include "causeranking.h"
 #include "engine.h"
 #include "jsonline.h"
 #include "severitybadge.h"
@@ -70,6 +71,7 @@ QString nestedText(const QJsonValue& value)
 HintsModel::HintsModel(QObject* parent)
     : QAbstractItemModel(parent)
 {
+    m_icons[RootCauseGroup] = SeverityBadge::icon(Severity::Error);
     m_icons[ErrorGroup] = SeverityBadge::icon(Severity::Error);
     m_icons[WarningGroup] = SeverityBadge::icon(Severity::Warning);
     m_icons[NoteGroup] = SeverityBadge::icon(Severity::Note);
@@ -86,17 +88,26 @@ void HintsModel::setHints(RunPtr run, Hints hints)
     m_hints = std::move(hints);
     m_nodes.clear();
     m_groups.clear();
+    m_rootCauseNode = -1;
+    const CauseRanking ranking = m_run ? rankByCause(rootCause(*m_run), m_hints) : CauseRanking();
     std::array<std::vector<int>, GroupCount> byGroup;
     for (size_t i = 0; i < m_hints.size(); ++i) {
         const Hint& hint = m_hints[i];
-        const int group = hint.isSuppressed()    ? SuppressedGroup
+        const bool ranked = int(i) == ranking.root
+            || std::find(ranking.symptoms.begin(), ranking.symptoms.end(), int(i)) != ranking.symptoms.end();
+        const int group = ranked                 ? RootCauseGroup
+            : hint.isSuppressed()                ? SuppressedGroup
             : hint.isDisputed()                  ? DisputedGroup
             : hint.severity == Severity::Error   ? ErrorGroup
             : hint.severity == Severity::Warning ? WarningGroup
                                                  : NoteGroup;
         byGroup[size_t(group)].push_back(int(i));
     }
-    for (int group = 0; group < GroupCount; ++group) {
+    if (ranking.root >= 0) {
+        m_icons[RootCauseGroup] = SeverityBadge::icon(m_hints[size_t(ranking.root)].severity);
+        addRootCauseGroup(ranking.root, ranking.symptoms);
+    }
+    for (int group = ErrorGroup; group < GroupCount; ++group) {
         if (!byGroup[size_t(group)].empty())
             addGroup(group, byGroup[size_t(group)]);
     }
@@ -143,23 +154,53 @@ void HintsModel::addGroup(int group, const std::vector<int>& hints)
         for (int hint : hints) {
             if (m_hints[size_t(hint)].kind != kind)
                 continue;
-            Node hintNode;
-            hintNode.type = HintRow;
-            hintNode.parent = kindId;
-            hintNode.group = group;
-            hintNode.hint = hint;
-            const int hintId = addNode(hintNode);
-            for (size_t e = 0; e < m_hints[size_t(hint)].evidence.size(); ++e) {
-                Node evidenceNode;
-                evidenceNode.type = EvidenceRow;
-                evidenceNode.parent = hintId;
-                evidenceNode.group = group;
-                evidenceNode.hint = hint;
-                evidenceNode.evidence = int(e);
-                addNode(evidenceNode);
-            }
+            addHint(kindId, group, hint);
         }
     }
+}
+
+void HintsModel::addRootCauseGroup(int root, const std::vector<int>& symptoms)
+{
+    Node groupNode;
+    groupNode.type = GroupRow;
+    groupNode.group = RootCauseGroup;
+    groupNode.count = 1 + int(symptoms.size());
+    m_rootCauseNode = addHint(addNode(groupNode), RootCauseGroup, root, symptoms);
+}
+
+int HintsModel::addHint(int parent, int group, int hint, const std::vector<int>& symptoms)
+{
+    Node hintNode;
+    hintNode.type = HintRow;
+    hintNode.parent = parent;
+    hintNode.group = group;
+    hintNode.hint = hint;
+    const int hintId = addNode(hintNode);
+    for (int symptom : symptoms) // before the evidence: what else the cause explains
+        addHint(hintId, group, symptom);
+    for (size_t e = 0; e < m_hints[size_t(hint)].evidence.size(); ++e) {
+        Node evidenceNode;
+        evidenceNode.type = EvidenceRow;
+        evidenceNode.parent = hintId;
+        evidenceNode.group = group;
+        evidenceNode.hint = hint;
+        evidenceNode.evidence = int(e);
+        addNode(evidenceNode);
+    }
+    return hintId;
+}
+
+QModelIndex HintsModel::rootCauseIndex() const
+{
+    if (m_rootCauseNode < 0)
+        return {};
+    return createIndex(m_nodes[size_t(m_rootCauseNode)].row, MessageColumn, quintptr(m_rootCauseNode));
+}
+
+bool HintsModel::isSymptom(const QModelIndex& index) const
+{
+    const Node* n = node(index);
+    return n && n->type == HintRow && n->parent >= 0 && m_nodes[size_t(n->parent)].type == HintRow;
 }
 
 const HintsModel::Node* HintsModel::node(const QModelIndex& index) const
@@ -254,6 +295,8 @@ QVariant HintsModel::data(const QModelIndex& index, int role) const
     case KindRow:
         return kindData(n, index.column(), role);
     case HintRow:
+        if (role == Qt::ToolTipRole && index.column() == MessageColumn && isSymptom(index))
+            return tr("A consequence of the root cause above: %1").arg(m_hints[size_t(n.hint)].msg);
         return hintData(m_hints[size_t(n.hint)], index.column(), role);
     case EvidenceRow:
         if (role == HintRole)
@@ -266,6 +309,8 @@ QVariant HintsModel::data(const QModelIndex& index, int role) const
 QString HintsModel::groupLabel(int group) const
 {
     switch (group) {
+    case RootCauseGroup:
+        return tr("Root cause");
     case ErrorGroup:
         return SeverityBadge::label(Severity::Error);
     case WarningGroup:
@@ -287,10 +332,15 @@ QVariant HintsModel::groupData(const Node& node, int column, int role) const
         return {};
     switch (role) {
     case Qt::DisplayRole:
+        if (node.group == RootCauseGroup)
+            return node.count > 1 ? tr("Root cause, with %n symptom(s)", nullptr, node.count - 1)
+                                  : groupLabel(node.group);
         return tr("%1 (%2)").arg(groupLabel(node.group)).arg(node.count);
     case Qt::DecorationRole:
         return m_icons[size_t(node.group)];
     case Qt::ToolTipRole:
+        if (node.group == RootCauseGroup)
+            return tr("The hint that names what broke first; the hints nested under it are its consequences");
         if (node.group == SuppressedGroup)
             return tr("Hints silenced by a suppression line; they are not counted with their severity");
         if (node.group == DisputedGroup)

@@ -12,9 +12,10 @@
 
 namespace Runlens {
 
-/// The hints of one run as a tree, in the manner of Wireshark's Expert Info: severity groups
-/// (Error, Warning, Note, then Disputed and Suppressed), kinds below them, hints below the kinds and one row per
-/// piece of evidence below each hint.
+/// The hints of one run as a tree, in the manner of Wireshark's Expert Info: first the Root cause group with
+/// the hint that names what broke and, nested under it, the hints that are only its symptoms (rankByCause);
+/// then severity groups (Error, Warning, Note, then Disputed and Suppressed), kinds below them, hints below the
+/// kinds and one row per piece of evidence below each hint.
 class HintsModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -52,6 +53,10 @@ public:
     const Hints& hints() const { return m_hints; }
 
     RowType rowType(const QModelIndex& index) const;
+    /// The row of the hint that names the run's root cause; invalid when no hint does.
+    QModelIndex rootCauseIndex() const;
+    /// Whether a hint row is a symptom nested under the root cause.
+    bool isSymptom(const QModelIndex& index) const;
     /// The hint of a hint or evidence row, null elsewhere.
     const Hint* hint(const QModelIndex& index) const;
     /// The evidence of an evidence row, null elsewhere.
@@ -75,6 +80,7 @@ public:
 private:
     enum Group
     {
+        RootCauseGroup,
         ErrorGroup,
         WarningGroup,
         NoteGroup,
@@ -98,6 +104,8 @@ private:
 
     int addNode(Node node);
     void addGroup(int group, const std::vector<int>& hints);
+    void addRootCauseGroup(int root, const std::vector<int>& symptoms);
+    int addHint(int parent, int group, int hint, const std::vector<int>& symptoms = {});
     const Node* node(const QModelIndex& index) const;
     QVariant groupData(const Node& node, int column, int role) const;
     QVariant kindData(const Node& node, int column, int role) const;
@@ -109,6 +117,7 @@ private:
     Hints m_hints;
     std::vector<Node> m_nodes;
     std::vector<int> m_groups; // top-level nodes
+    int m_rootCauseNode = -1;
     std::array<QIcon, GroupCount> m_icons;
 };
 

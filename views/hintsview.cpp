@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <functional>
 
 namespace Runlens {
 
@@ -98,6 +99,9 @@ void HintsView::setHints(RunPtr run, Hints hints)
     m_model->setHints(std::move(run), std::move(hints));
     m_tree->expandToDepth(1); // groups and kinds open, so every hint row shows; evidence stays folded
     fitColumns();
+    // The cause first: its row is selected, so the details below explain it without a click.
+    if (const QModelIndex root = m_model->rootCauseIndex(); root.isValid())
+        m_tree->setCurrentIndex(root);
     updateDetails();
 }
 
@@ -130,18 +134,20 @@ bool HintsView::selectPreviousHint()
 
 QModelIndexList HintsView::activeHintRows() const
 {
+    // In display order: the root cause and its symptoms, then the severity groups' kinds and hints.
     QModelIndexList rows;
-    for (int g = 0; g < m_model->rowCount(); ++g) {
-        const QModelIndex group = m_model->index(g, 0);
-        for (int k = 0; k < m_model->rowCount(group); ++k) {
-            const QModelIndex kind = m_model->index(k, 0, group);
-            for (int h = 0; h < m_model->rowCount(kind); ++h) {
-                const QModelIndex hint = m_model->index(h, 0, kind);
-                if (m_model->hint(hint)->isActive())
-                    rows.append(hint);
-            }
+    const std::function<void(const QModelIndex&)> collect = [&](const QModelIndex& parent) {
+        for (int row = 0; row < m_model->rowCount(parent); ++row) {
+            const QModelIndex index = m_model->index(row, 0, parent);
+            const HintsModel::RowType type = m_model->rowType(index);
+            if (type == HintsModel::EvidenceRow)
+                continue;
+            if (type == HintsModel::HintRow && m_model->hint(index)->isActive())
+                rows.append(index);
+            collect(index);
         }
-    }
+    };
+    collect({});
     return rows;
 }
 

@@ -774,6 +774,14 @@ bool SourceView::nextHint()
     return true;
 }
 
+void SourceView::showSelectedHint()
+{
+    if (m_hints->currentHint())
+        m_hints->activateCurrent();
+    else
+        nextHint();
+}
+
 bool SourceView::previousHint()
 {
     if (!m_hints->selectPreviousHint())

@@ -104,6 +104,8 @@ public:
     /// Next/previous active hint of the current run, jumping to its evidence; false when none.
     bool nextHint();
     bool previousHint();
+    /// Jumps to the evidence of the selected hint (the root cause on open), or of the first hint.
+    void showSelectedHint();
     /// Next/previous Failed or Degraded stage of the current run, selecting its spans and events.
     bool nextFailedStage();
     bool previousFailedStage();

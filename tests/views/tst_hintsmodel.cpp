@@ -7,6 +7,7 @@
 #include "runfixture.h"
 #include "severitybadge.h"
 #include "source.h"
+#include "translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
@@ -31,36 +32,71 @@ const QString kSparsePack =
 const QString kSparseDisabledMsg =
     QStringLiteral("RM3 enabled but sparse channels skipped; ensure BM25/SPLADE assets are healthy.");
 
+// The evidence rows right below a row; below a kind row, those of its hints.
+int evidenceRows(const QAbstractItemModel& model, const QModelIndex& parent)
+{
+    int count = 0;
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex child = model.index(row, 0, parent);
+        const int type = child.data(HintsModel::RowTypeRole).toInt();
+        if (type == HintsModel::EvidenceRow)
+            ++count;
+        else if (parent.data(HintsModel::RowTypeRole).toInt() == HintsModel::KindRow)
+            count += evidenceRows(model, child);
+    }
+    return count;
+}
+
+// A hint row: "kind[evidence]", with its symptoms nested as "kind{symptom[1] ...}[evidence]".
+QString hintShape(const QAbstractItemModel& model, const QModelIndex& hint)
+{
+    QStringList symptoms;
+    for (int row = 0; row < model.rowCount(hint); ++row) {
+        const QModelIndex child = model.index(row, 0, hint);
+        if (child.data(HintsModel::RowTypeRole).toInt() == HintsModel::HintRow)
+            symptoms.append(hintShape(model, child));
+    }
+    QString text = hint.data(HintsModel::HintRole).value<Hint>().kind;
+    if (!symptoms.isEmpty())
+        text += QLatin1Char('{') + symptoms.join(QLatin1Char(' ')) + QLatin1Char('}');
+    return text + QLatin1Char('[') + QString::number(evidenceRows(model, hint)) + QLatin1Char(']');
+}
+
 // The tree down to the hints: "Warning (2)[config:sparse-disabled (1)[1] ...] Note (1)[...]", where the
-// innermost number is how many evidence rows the hints of that kind have in total.
+// innermost number is how many evidence rows the hints of that kind have in total; the root cause group holds its
+// hint directly: "Root cause[stage:failed[3]]".
 QString shape(const QAbstractItemModel& model)
 {
     QStringList groups;
     for (int g = 0; g < model.rowCount(); ++g) {
         const QModelIndex group = model.index(g, 0);
-        QStringList kinds;
+        QStringList children;
         for (int k = 0; k < model.rowCount(group); ++k) {
-            const QModelIndex kind = model.index(k, 0, group);
-            int evidence = 0;
-            for (int h = 0; h < model.rowCount(kind); ++h)
-                evidence += model.rowCount(model.index(h, 0, kind));
-            kinds.append(kind.data().toString() + QLatin1Char('[') + QString::number(evidence) + QLatin1Char(']'));
+            const QModelIndex child = model.index(k, 0, group);
+            if (child.data(HintsModel::RowTypeRole).toInt() == HintsModel::HintRow)
+                children.append(hintShape(model, child));
+            else
+                children.append(child.data().toString() + QLatin1Char('[') + QString::number(evidenceRows(model, child))
+                    + QLatin1Char(']'));
         }
-        groups.append(group.data().toString() + QLatin1Char('[') + kinds.join(QLatin1Char(' ')) + QLatin1Char(']'));
+        groups.append(group.data().toString() + QLatin1Char('[') + children.join(QLatin1Char(' ')) + QLatin1Char(']'));
     }
     return groups.join(QLatin1Char(' '));
 }
 
 // The hint row of the first hint of a kind, searched through the whole tree.
-QModelIndex hintRow(const QAbstractItemModel& model, const QString& kind, int column = HintsModel::MessageColumn)
+QModelIndex hintRow(const QAbstractItemModel& model, const QString& kind, int column = HintsModel::MessageColumn,
+    const QModelIndex& parent = {})
 {
-    for (int g = 0; g < model.rowCount(); ++g) {
-        const QModelIndex group = model.index(g, 0);
-        for (int k = 0; k < model.rowCount(group); ++k) {
-            const QModelIndex hint = model.index(0, 0, model.index(k, 0, group));
-            if (hint.data(HintsModel::HintRole).value<Hint>().kind == kind)
-                return hint.siblingAtColumn(column);
-        }
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex child = model.index(row, 0, parent);
+        const int type = child.data(HintsModel::RowTypeRole).toInt();
+        if (type == HintsModel::EvidenceRow)
+            continue;
+        if (type == HintsModel::HintRow && child.data(HintsModel::HintRole).value<Hint>().kind == kind)
+            return child.siblingAtColumn(column);
+        if (const QModelIndex found = hintRow(model, kind, column, child); found.isValid())
+            return found;
     }
     return {};
 }
@@ -97,6 +133,7 @@ private slots:
     void manyEvidenceItems();
     void navigation_data();
     void navigation();
+    void rootCauseFirst();
     void severityBadge();
     void screenshots();
 
@@ -106,9 +143,13 @@ private:
 
 void tst_HintsModel::initTestCase()
 {
+    QCOMPARE(installTranslations(QStringLiteral("en")), QStringLiteral("en")); // English plurals
     m_runs.insert(QStringLiteral("happy"), RunLines::fromFixture(kHappyFile, kHappyRun).build());
     m_runs.insert(QStringLiteral("sparse"), RunLines::fromFixture(kSparseFile, kSparseRun).build());
     m_runs.insert(QStringLiteral("error"), RunLines::fromFixture(kErrorFile, kErrorRun).build());
+    RunLines cutOff = RunLines::fromFixture(kHappyFile, kHappyRun);
+    cutOff.objects = cutOff.objects.mid(0, 50);
+    m_runs.insert(QStringLiteral("cut off"), cutOff.build());
     const SourcePtr pack = readSource(fixture(kSparsePack));
     QVERIFY2(pack->ok() && pack->runs.size() == 1, qPrintable(pack->fatalError));
     m_runs.insert(QStringLiteral("sparse pack"), pack->runs.front());
@@ -140,7 +181,11 @@ void tst_HintsModel::structure_data()
         << QStringLiteral("Warning (1)[channel:unavailable (1)[1]] Note (1)[channel:disabled (1)[1]] "
                           "Suppressed (1)[config:sparse-disabled (1)[3]]");
     QTest::addRow("error-embed") << QStringLiteral("error") << QString()
-                                 << QStringLiteral("Error (1)[stage:failed (1)[3]]");
+                                 << QStringLiteral("Root cause[stage:failed[3]]");
+    // Cut off inside hydrate: the interrupted stage and the missing hydration are its symptoms, nested under it.
+    QTest::addRow("cut off inside hydrate") << QStringLiteral("cut off") << QString()
+                                            << QStringLiteral("Root cause, with 2 symptoms[run:cut-off{stage:failed[2] "
+                                                              "gap:hydrate[4]}[2]]");
     QTest::addRow("happy path has no hints") << QStringLiteral("happy") << QString() << QString();
     // Upstream's stored gap:hydrate, disproved by the completed catalog.hydrate: its own group, with the
     // deciding line as evidence (issue 13).
@@ -463,6 +508,37 @@ void tst_HintsModel::navigation()
                        QStringLiteral("channel:disabled")),
             QStringLiteral("config:sparse-disabled")));
     QVERIFY(!view.selectPreviousHint());
+}
+
+void tst_HintsModel::rootCauseFirst()
+{
+    // On open the root cause is selected, so the details explain it without a click; F8 walks on to its
+    // symptoms, then to the rest, and round.
+    HintsView view;
+    const RunPtr run = m_runs.value(QStringLiteral("cut off"));
+    view.setHints(run, detectRun(*run));
+    QVERIFY(view.currentHint());
+    QCOMPARE(view.currentHint()->kind, QStringLiteral("run:cut-off"));
+    QVERIFY(view.findChild<QTextBrowser*>(QStringLiteral("hintDetails"))
+                ->toPlainText()
+                .contains(QLatin1String("its tool operation never ended")));
+    QStringList visited;
+    while (visited.size() < 8 && view.selectNextHint())
+        visited.append(view.currentHint()->kind);
+    QCOMPARE(visited.mid(0, 3),
+        (QStringList { QStringLiteral("stage:failed"), QStringLiteral("gap:hydrate"), QStringLiteral("run:cut-off") }));
+    auto* tree = view.findChild<QTreeView*>(QStringLiteral("hintsTree"));
+    const auto* model = qobject_cast<const HintsModel*>(tree->model());
+    QVERIFY(model->isSymptom(hintRow(*model, QStringLiteral("gap:hydrate"))));
+    QVERIFY(!model->isSymptom(model->rootCauseIndex()));
+    QVERIFY(hintRow(*model, QStringLiteral("gap:hydrate"))
+                .data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(QLatin1String("A consequence of the root cause above")));
+
+    // A run without a root cause selects nothing.
+    view.setHints(m_runs.value(QStringLiteral("sparse")), detectRun(*m_runs.value(QStringLiteral("sparse"))));
+    QVERIFY(!view.currentHint());
 }
 
 void tst_HintsModel::severityBadge()
