@@ -91,12 +91,6 @@ QString runLabel(const QString& path, const Run& run)
     return QStringLiteral("%1: %2/%3").arg(QFileInfo(path).fileName(), run.sessionId, run.runId);
 }
 
-QString displayName(const QString& path)
-{
-    const QString name = QFileInfo(path).fileName();
-    return name.isEmpty() ? QDir::toNativeSeparators(path) : name;
-}
-
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -222,7 +216,7 @@ SourceView* MainWindow::openPath(const QString& path, RecentFiles recent)
     connect(loader, &RunLoader::loaded, view, &SourceView::setSource);
     connect(loader, &RunLoader::canceled, view, &SourceView::showCanceled);
     connect(view, &SourceView::cancelRequested, loader, &RunLoader::cancel);
-    addSourceTab(view, displayName(absolute));
+    addSourceTab(view);
     if (recent == RecentFiles::Add)
         addRecent(absolute);
     loader->load(absolute);
@@ -238,13 +232,13 @@ SourceView* MainWindow::followDirectory(const QString& path)
     m_followers.insert(view, follower);
     connect(follower, &LiveFollower::snapshot, view, &SourceView::updateSource);
     view->setLive(true);
-    addSourceTab(view, tr("%1 (live)").arg(displayName(absolute)));
+    addSourceTab(view);
     follower->start(absolute);
     updateWindow();
     return view;
 }
 
-void MainWindow::addSourceTab(SourceView* view, const QString& title)
+void MainWindow::addSourceTab(SourceView* view)
 {
     connect(view, &SourceView::reloadRequested, this, [this, view] { reload(view); });
     connect(view, &SourceView::stateChanged, this, [this, view] {
@@ -262,8 +256,9 @@ void MainWindow::addSourceTab(SourceView* view, const QString& title)
     connect(view, &SourceView::currentRunChanged, this, updateIfCurrent);
     if (m_remembersLayout)
         view->restoreLayout(QSettings().value(kLayoutKey).toByteArray());
-    const int index = m_tabs->addTab(view, title);
+    const int index = m_tabs->addTab(view, QString());
     m_tabs->setTabToolTip(index, QDir::toNativeSeparators(view->path()));
+    updateTab(view); // the title, from the path until the source is read
     m_tabs->setCurrentIndex(index);
 }
 
@@ -371,7 +366,7 @@ TriageView* MainWindow::openTriage(const QStringList& paths)
         openCompare(diffRuns(
             a.run, a.hints, runLabel(a.source->path, *a.run), b.run, b.hints, runLabel(b.source->path, *b.run)));
     });
-    const QString title = paths.size() == 1 ? tr("Triage: %1").arg(displayName(paths.constFirst()))
+    const QString title = paths.size() == 1 ? tr("Triage: %1").arg(SourceView::pathTitle(paths.constFirst()))
                                             : tr("Triage: %Ln inputs", nullptr, int(paths.size()));
     const int index = m_tabs->addTab(triage, style()->standardIcon(QStyle::SP_FileDialogDetailedView), title);
     m_tabs->setTabToolTip(index, paths.join(QLatin1Char('\n')));
@@ -509,6 +504,7 @@ void MainWindow::updateTab(SourceView* view)
     const int index = m_tabs->indexOf(view);
     if (index < 0)
         return;
+    m_tabs->setTabText(index, view->isLive() ? tr("%1 (live)").arg(view->title()) : view->title());
     QIcon icon;
     switch (view->state()) {
     case SourceView::State::Loading:
@@ -539,7 +535,7 @@ void MainWindow::updateWindow()
 {
     SourceView* view = currentView();
     m_central->setCurrentWidget(m_tabs->count() > 0 ? static_cast<QWidget*>(m_tabs) : m_welcome);
-    setWindowTitle(view ? displayName(view->path()) : QString());
+    setWindowTitle(view ? view->title() : QString());
     m_reloadAction->setEnabled(view != nullptr);
     m_closeTabAction->setEnabled(view != nullptr);
     // Runs are shown once loaded, and while loading as an early view: those can be browsed too.

@@ -85,7 +85,7 @@ private:
     void followDirectoryDialog();
     void triageDialog();
     void compareSelectedRuns();
-    void addSourceTab(SourceView* view, const QString& title);
+    void addSourceTab(SourceView* view);
     void closeTab(int index);
     void reload(SourceView* view);
     void addRecent(const QString& path);

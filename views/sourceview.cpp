@@ -4,6 +4,7 @@
 #include "eventsview.h"
 #include "hintsview.h"
 #include "packcontentsview.h"
+#include "printable.h"
 #include "problemsview.h"
 #include "report.h"
 #include "runfilterproxy.h"
@@ -30,6 +31,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSet>
 #include <QSignalBlocker>
@@ -193,6 +195,7 @@ QWidget* SourceView::createWorkspace()
 
     m_tree = new QTreeView(page);
     m_tree->setObjectName(QStringLiteral("runTree"));
+    m_tree->setTextElideMode(Qt::ElideMiddle); // a narrow list still shows both ends of a run id
     m_tree->setModel(m_proxy);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
@@ -402,6 +405,42 @@ void SourceView::setRunsListVisible(bool visible, bool chosen)
     m_runsListChosen = m_runsListChosen || chosen;
     m_tree->setVisible(visible);
     m_filterRow->setVisible(visible);
+}
+
+QString SourceView::pathTitle(const QString& path)
+{
+    // Upstream's folders say where in the tree, not what: diagnostics, telemetry/runs/2026-11-24, data.
+    static const QRegularExpression generic(QStringLiteral(
+        "^(diagnostics|telemetry|observability|runs|data|timeline|events|logs|runpacks|\\d{4}-\\d{2}-\\d{2})$"));
+    const QFileInfo info(path);
+    if (!info.isDir())
+        return info.fileName().isEmpty() ? QDir::toNativeSeparators(path) : info.fileName();
+    QDir dir(info.absoluteFilePath());
+    for (int up = 0; up < 4 && generic.match(dir.dirName()).hasMatch() && dir.cdUp(); ++up) { }
+    const QString name = dir.dirName();
+    return name.isEmpty() ? QDir::toNativeSeparators(path) : name;
+}
+
+QString SourceView::title() const
+{
+    if (!m_source)
+        return pathTitle(m_path);
+    // The sessions a tool ran in: the startup session's warm-up is no subject of its own.
+    QStringList sessions;
+    int toolRuns = 0;
+    QString runId;
+    for (const RunPtr& run : m_source->runs) {
+        if (run->tool.isEmpty())
+            continue;
+        ++toolRuns;
+        runId = run->runId;
+        if (!sessions.contains(run->sessionId))
+            sessions.append(run->sessionId);
+    }
+    if (sessions.size() == 1)
+        return toolRuns == 1 ? tr("%1 %2").arg(printable(sessions.front()), printable(runId.left(8)))
+                             : printable(sessions.front());
+    return pathTitle(m_path);
 }
 
 bool SourceView::isRunsListVisible() const

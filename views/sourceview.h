@@ -60,6 +60,11 @@ public:
     ~SourceView() override;
 
     QString path() const { return m_path; }
+    /// What the tab calls it: the session of a one-session source ("sess-embed-error 5ee711da" for one run),
+    /// otherwise pathTitle().
+    QString title() const;
+    /// A file's name; a folder's, or rather its first ancestor's that is not generic like "diagnostics" or a date.
+    static QString pathTitle(const QString& path);
     State state() const { return m_state; }
     SourcePtr source() const { return m_source; }
     /// Every problem met while reading, those of the runs included.

@@ -156,7 +156,13 @@ void tst_MainWindow::dropOpensOneTabPerPath()
         QTRY_COMPARE_WITH_TIMEOUT(view->state(), SourceView::State::Loaded, kTimeoutMs);
         QCOMPARE(int(view->source()->runs.size()), 1);
     }
-    QCOMPARE(window.tabs()->tabText(1), QFileInfo(Test::kErrorPackPath).fileName());
+    // Tabs are named by what they hold: the session and run of a pack, the fixture's folder rather than upstream's
+    // generic "diagnostics"; the tooltip keeps the path.
+    QCOMPARE(window.tabs()->tabText(0), QStringLiteral("happy-path"));
+    QCOMPARE(window.tabs()->tabText(1), QStringLiteral("sess-embed-error 5ee711da"));
+    QCOMPARE(window.tabs()->tabText(2), QStringLiteral("sess-sparse-disabled 10057031"));
+    QCOMPARE(window.tabs()->tabToolTip(1), QDir::toNativeSeparators(Test::kErrorPackPath));
+    QCOMPARE(window.windowTitle(), QStringLiteral("sess-sparse-disabled 10057031"));
     QCOMPARE(window.tabs()->currentIndex(), 2);
 
     // A drag without local files is refused.
