@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "spantree.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -9,16 +11,6 @@
 namespace Runlens {
 
 struct Run;
-
-/// How a waterfall bar is coloured. The values are ordered from best to worst, so a merged bar
-/// takes the largest one.
-enum class SpanStatus : std::uint8_t
-{
-    Ok,
-    Other,
-    Unclosed,
-    Error
-};
 
 /// One rectangle to draw: a single span, or several spans narrower than a pixel merged into one.
 struct WaterfallBar
