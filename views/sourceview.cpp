@@ -11,7 +11,7 @@
 #include "runstatus.h"
 #include "stagegridview.h"
 #include "suppressions.h"
-#include "waterfallview.h"
+#include "traceview.h"
 #include "workerpool.h"
 
 #include <QCheckBox>
@@ -205,7 +205,7 @@ QWidget* SourceView::createWorkspace()
     m_grid->setObjectName(QStringLiteral("stageGrid"));
     m_hints = new HintsView(page);
     m_hints->setObjectName(QStringLiteral("hintsView"));
-    m_waterfall = new WaterfallView(page);
+    m_waterfall = new TraceView(page);
     m_waterfall->setObjectName(QStringLiteral("waterfall"));
     m_events = new EventsView(page);
     m_events->setObjectName(QStringLiteral("eventsView"));
@@ -231,7 +231,7 @@ QWidget* SourceView::createWorkspace()
             m_bottomTabs->setCurrentWidget(m_events);
         });
     connect(m_hints, &HintsView::evidenceActivated, this, &SourceView::jumpToEvidence);
-    connect(m_waterfall, &WaterfallView::spanClicked, this, [this](int span) {
+    connect(m_waterfall, &TraceView::spanClicked, this, [this](int span) {
         const RunPtr run = currentRun();
         if (!run || span < 0 || size_t(span) >= run->spans.size())
             return;
@@ -239,7 +239,7 @@ QWidget* SourceView::createWorkspace()
         m_events->selectEvent(clicked.startEvent >= 0 ? clicked.startEvent : clicked.endEvent);
         m_bottomTabs->setCurrentWidget(m_events);
     });
-    connect(m_waterfall, &WaterfallView::eventClicked, this, [this](int event) {
+    connect(m_waterfall, &TraceView::eventClicked, this, [this](int event) {
         m_events->selectEvent(event);
         m_bottomTabs->setCurrentWidget(m_events);
     });
@@ -663,7 +663,7 @@ void SourceView::fitTreeWidth()
     // waterfall and the pages below it.
     const int height = m_runSplitter->height() - 2 * m_runSplitter->handleWidth();
     const int top = std::clamp(m_grid->sizeHint().height(), height * 3 / 10, height * 2 / 5);
-    const int waterfall = (height - top) * 9 / 20;
+    const int waterfall = (height - top) * 11 / 20;
     m_runSplitter->setSizes({ top, waterfall, height - top - waterfall });
     // The grid as wide as its columns, the hints the rest.
     const int width = available - tree - m_topSplitter->handleWidth();

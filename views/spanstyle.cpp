@@ -143,14 +143,18 @@ void paintBar(QPainter* painter, const QRectF& rect, const BarStyle& style)
 }
 
 void paintMarker(QPainter* painter, const QPointF& centre, double halfHeight, SpanStatus status, bool merged,
-    const QPalette& palette)
+    const QPalette& palette, double outline)
 {
-    const QColor color = status == SpanStatus::Error ? spanStatusColor(status, palette) : palette.color(QPalette::Text);
-    const double r = std::min(halfHeight, 5.0);
+    const QColor color = outline > 0  ? palette.color(QPalette::Base)
+        : status == SpanStatus::Error ? spanStatusColor(status, palette)
+                                      : palette.color(QPalette::Text);
+    const double r = std::min(halfHeight, 5.0) + outline;
     if (merged) {
-        painter->fillRect(QRectF(centre.x() - 1, centre.y() - halfHeight, 2, 2 * halfHeight), color);
+        painter->fillRect(QRectF(centre.x() - 1 - outline, centre.y() - halfHeight - outline, 2 + 2 * outline,
+                              2 * (halfHeight + outline)),
+            color);
     } else if (status == SpanStatus::Error) {
-        painter->setPen(QPen(color, 2));
+        painter->setPen(QPen(color, 2 + 2 * outline, Qt::SolidLine, outline > 0 ? Qt::RoundCap : Qt::SquareCap));
         painter->drawLine(centre + QPointF(-r, -r), centre + QPointF(r, r));
         painter->drawLine(centre + QPointF(-r, r), centre + QPointF(r, -r));
     } else {

@@ -51,8 +51,10 @@ private:
 
 void paintBar(QPainter* painter, const QRectF& rect, const BarStyle& style);
 /// Errors are crosses, other events diamonds, several events in one pixel column a vertical tick.
+/// With an `outline`, the same shape that much larger in the background colour, to paint first
+/// where the mark sits on a bar.
 void paintMarker(QPainter* painter, const QPointF& centre, double halfHeight, SpanStatus status, bool merged,
-    const QPalette& palette);
+    const QPalette& palette, double outline = 0);
 /// The status a point event's marker shows: error for an error line or a failed status.
 SpanStatus eventStatus(const Run& run, int event);
 
