@@ -35,9 +35,9 @@ struct WaterfallMarker
     bool isMerged() const { return count > 1; }
 };
 
-/// The geometry of a run's latency waterfall: one row per span depth, each row's spans sorted by
-/// start offset, and the run's point events on a separate marker lane. Built once per run; the
-/// queries answer what to draw for a time window and scale, so their cost follows what is visible.
+/// The geometry of the trace view's overview, a run's merged-lane waterfall: one row per span depth, each row's spans
+/// sorted by start offset, and the run's point events on a separate marker lane. Built once per run; the queries answer
+/// what to draw for a time window and scale, so their cost follows what is visible.
 class WaterfallLayout
 {
 public:
