@@ -17,7 +17,7 @@
 #include "suppressions.h"
 #include "triagemodel.h"
 #include "triageview.h"
-#include "waterfallview.h"
+#include "traceview.h"
 #include "workerpool.h"
 
 #include <QAction>

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: MIT
-// Frame cost of the latency waterfall on synthetic runs of 10k to 1M spans, whole run and a 1% window.
-#include "waterfallview.h"
+// Frame cost of the trace view (overview, span tree and bars) on synthetic runs of 10k to 1M spans,
+// whole run and a 1% window.
+#include "spantree.h"
+#include "tracebars.h"
+#include "traceoverview.h"
+#include "traceview.h"
 
 #include <QApplication>
 #include <QPixmap>
+#include <QTreeView>
 
 #include <benchmark/benchmark.h>
 
@@ -19,7 +24,8 @@ constexpr double kRunMs = 60'000;
 const QSize kViewSize(1200, 480);
 
 // A run of `count` closed spans over a minute: each of kRows depths holds disjoint spans filling
-// 80% of their slot, every 97th span an error, plus one point event per hundred spans.
+// 80% of their slot, each nested in the one a depth above it, every 97th span an error, plus one
+// point event per hundred spans.
 RunPtr syntheticRun(int count)
 {
     auto run = std::make_shared<Run>();
@@ -43,6 +49,7 @@ RunPtr syntheticRun(int count)
         span.kind = kind;
         span.name = name;
         span.depth = i % kRows;
+        span.parent = span.depth > 0 ? i - 1 : -1;
         span.startEvent = 0; // closed scopes; their attrs are those of the first event
         span.endEvent = 0;
         span.startTs = (i / kRows) * slotMs / 1000.0;
@@ -53,18 +60,18 @@ RunPtr syntheticRun(int count)
     return run;
 }
 
-std::map<int, std::unique_ptr<WaterfallView>>& views()
+std::map<int, std::unique_ptr<TraceView>>& views()
 {
-    static std::map<int, std::unique_ptr<WaterfallView>> cache;
+    static std::map<int, std::unique_ptr<TraceView>> cache;
     return cache;
 }
 
 // One shown view per run size, built once: building a million-span run is not what is measured.
-WaterfallView& viewFor(int count)
+TraceView& viewFor(int count)
 {
-    std::unique_ptr<WaterfallView>& view = views()[count];
+    std::unique_ptr<TraceView>& view = views()[count];
     if (!view) {
-        view = std::make_unique<WaterfallView>();
+        view = std::make_unique<TraceView>();
         view->resize(kViewSize);
         view->setRun(syntheticRun(count));
         view->show();
@@ -74,7 +81,7 @@ WaterfallView& viewFor(int count)
 }
 
 // Shows `permille` of the run, centred.
-void zoom(WaterfallView& view, int permille)
+void zoom(TraceView& view, int permille)
 {
     const WaterfallLayout& layout = view.waterfallLayout();
     const double width = (layout.endMs() - layout.beginMs()) * permille / 1000.0;
@@ -83,21 +90,40 @@ void zoom(WaterfallView& view, int permille)
     QCoreApplication::processEvents();
 }
 
-void replot(benchmark::State& state)
+// The whole view painted: overview, legend, the tree's rows in view and their bars.
+void repaint(benchmark::State& state)
 {
-    WaterfallView& view = viewFor(int(state.range(0)));
+    TraceView& view = viewFor(int(state.range(0)));
     zoom(view, int(state.range(1)));
     for (auto _ : state) {
         QPixmap frame = view.toPixmap();
         benchmark::DoNotOptimize(frame);
     }
-    // How many rectangles a frame drew, for the record.
+    // How many rows a frame drew, for the record.
+    int rows = 0;
+    for (QModelIndex index = view.spanTree()->indexAt(QPoint(0, 0));
+         index.isValid() && view.spanTree()->visualRect(index).top() < view.spanTree()->viewport()->height();
+         index = view.spanTree()->indexBelow(index))
+        ++rows;
+    state.counters[QStringLiteral("rows").toStdString()] = double(rows);
+}
+
+// One zoom step as the screen sees it: the window moves on the overview and the bars are painted again.
+void zoomStep(benchmark::State& state)
+{
+    TraceView& view = viewFor(int(state.range(0)));
+    zoom(view, int(state.range(1)));
     const auto [from, to] = view.visibleRangeMs();
-    const double msPerPixel = (to - from) / kViewSize.width();
-    qsizetype bars = 0;
-    for (int row = 0; row < view.waterfallLayout().rowCount(); ++row)
-        bars += qsizetype(view.waterfallLayout().visibleBars(row, from, to, msPerPixel).size());
-    state.counters[QStringLiteral("bars").toStdString()] = double(bars);
+    bool in = true;
+    for (auto _ : state) {
+        const double quarter = (to - from) / 4;
+        view.setVisibleRangeMs(in ? from + quarter : from, in ? to - quarter : to);
+        in = !in;
+        QPixmap overview = view.overview()->grab();
+        QPixmap bars = view.bars()->grab();
+        benchmark::DoNotOptimize(overview);
+        benchmark::DoNotOptimize(bars);
+    }
 }
 
 void buildLayout(benchmark::State& state)
@@ -109,9 +135,32 @@ void buildLayout(benchmark::State& state)
     }
 }
 
+void buildSpanTree(benchmark::State& state)
+{
+    const RunPtr run = syntheticRun(int(state.range(0)));
+    for (auto _ : state) {
+        SpanTree tree(*run);
+        benchmark::DoNotOptimize(tree);
+    }
+}
+
+// A new run shown: layouts, the tree model, the tree's first rows.
+void showRun(benchmark::State& state)
+{
+    const RunPtr run = syntheticRun(int(state.range(0)));
+    TraceView view;
+    view.resize(kViewSize);
+    view.show();
+    for (auto _ : state) {
+        view.setRun(run);
+        QPixmap frame = view.toPixmap();
+        benchmark::DoNotOptimize(frame);
+    }
+}
+
 void visibleBars(benchmark::State& state)
 {
-    WaterfallView& view = viewFor(int(state.range(0)));
+    TraceView& view = viewFor(int(state.range(0)));
     zoom(view, int(state.range(1)));
     const auto [from, to] = view.visibleRangeMs();
     const double msPerPixel = (to - from) / kViewSize.width();
@@ -124,9 +173,12 @@ void visibleBars(benchmark::State& state)
 } // namespace
 
 // Second argument: the visible share of the run in permille (1000 = whole run, 10 = 1%).
-BENCHMARK(replot)->ArgsProduct({ { 10'000, 100'000, 1'000'000 }, { 1000, 10 } })->Unit(benchmark::kMillisecond);
+BENCHMARK(repaint)->ArgsProduct({ { 10'000, 100'000, 1'000'000 }, { 1000, 10 } })->Unit(benchmark::kMillisecond);
+BENCHMARK(zoomStep)->ArgsProduct({ { 10'000, 100'000, 1'000'000 }, { 1000, 10 } })->Unit(benchmark::kMillisecond);
 BENCHMARK(visibleBars)->ArgsProduct({ { 10'000, 100'000, 1'000'000 }, { 1000, 10 } })->Unit(benchmark::kMillisecond);
 BENCHMARK(buildLayout)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(buildSpanTree)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(showRun)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv)
 {

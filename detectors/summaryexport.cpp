@@ -3,10 +3,13 @@
 
 #include "formatutil_p.h"
 #include "runbuilder.h"
+#include "spantree.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <cmath>
 
 namespace Runlens {
 
@@ -198,8 +201,13 @@ th { color:var(--muted); font-weight:600; }
 .sev-error { color:var(--failed); font-weight:600; } .sev-warning { color:var(--degraded); font-weight:600; }
 .sev-note { color:var(--muted); font-weight:600; }
 .meta { color:var(--muted); }
-svg text { fill:var(--fg); font:11px system-ui, sans-serif; }
-svg .axis { stroke:var(--line); }
+svg text { fill:var(--fg); font:11px system-ui, sans-serif; white-space:pre; }
+svg.trace { overflow:visible; margin:8px 0 16px; } svg .head { fill:var(--muted); font-weight:600; }
+svg .grid { stroke:var(--line); } svg .stripe { fill:var(--line); opacity:.35; }
+svg .b-ok { fill:var(--bar); } svg .b-error { fill:var(--failed); } svg .b-other { fill:var(--skipped); }
+svg .b-unclosed { fill:var(--degraded); stroke:var(--fg); stroke-dasharray:3 2; }
+svg .s-error { fill:var(--failed); font-weight:600; } svg .s-unclosed { fill:var(--degraded); font-weight:600; }
+svg .path { fill:var(--fg); } svg .critical text { font-weight:600; } svg text.on { fill:#ffffff; }
 )";
 
 QString cellGlyph(CellStatus status)
@@ -221,56 +229,178 @@ QString cellGlyph(CellStatus status)
     return {};
 }
 
+// What a status is called and which class colours its bar; the word is the colour's text twin.
+std::pair<QString, QString> spanStatusWord(const Run& run, const SpanTree& tree, int row)
+{
+    switch (tree.status(row)) {
+    case SpanStatus::Ok:
+        return { Tr::tr("ok"), QStringLiteral("ok") };
+    case SpanStatus::Error:
+        return { Tr::tr("error"), QStringLiteral("error") };
+    case SpanStatus::Unclosed:
+        return { Tr::tr("unclosed"), QStringLiteral("unclosed") };
+    case SpanStatus::Other:
+        break;
+    }
+    const QString& said = run.spans[size_t(tree.span(row))].status;
+    return { said.isEmpty() ? Tr::tr("other") : said, QStringLiteral("other") };
+}
+
+// The text cut to about `pixels` with an ellipsis; SVG cannot measure text, so widths are estimated
+// generously (kCharWidth per character) and the row's <title> always has the whole name.
+constexpr double kCharWidth = 6.6;
+
+double textWidth(const QString& text)
+{
+    return text.size() * kCharWidth;
+}
+
+QString elided(const QString& text, double pixels)
+{
+    if (textWidth(text) <= pixels)
+        return text;
+    const qsizetype keep = qsizetype(pixels / kCharWidth) - 1;
+    return keep < 2 ? QString() : text.left(keep) + QChar(0x2026);
+}
+
 QString waterfallSvg(const Run& run)
 {
-    // Closed and unclosed spans, one lane per depth; at most 400 spans keep the page light.
-    int maxDepth = 0;
-    double endMs = 1;
-    int shown = 0;
-    for (const Span& span : run.spans) {
-        if (span.startEvent < 0 || shown++ >= 400)
-            continue;
-        maxDepth = std::max(maxDepth, span.depth);
-        endMs = std::max(endMs, run.offsetMs(span.endTs));
-    }
-    if (shown == 0)
+    // One row per row of the trace view's span tree, in its order: names indented on the left with
+    // duration and status, a bar per row on a shared time axis on the right, labelled on the bar
+    // when the name fits, else beside it. At most kMaxRows rows keep the page light.
+    constexpr int kMaxRows = 400;
+    constexpr int kWidth = 940, kTreeWidth = 410, kRowHeight = 18, kAxisHeight = 20, kIndent = 10;
+    constexpr int kDurationWidth = 56, kStatusWidth = 62, kBarsLeft = kTreeWidth + 8,
+                  kBarsWidth = kWidth - kBarsLeft - 4;
+    const SpanTree tree(run);
+    if (tree.isEmpty())
         return {};
-    const int width = 900, label = 0, lane = 18;
-    const int height = (maxDepth + 1) * lane + 24;
-    QString svg = QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\" role=\"img\" "
-                                 "aria-label=\"%3\">")
-                      .arg(width)
-                      .arg(height)
-                      .arg(html(Tr::tr("Latency waterfall")));
-    shown = 0;
-    for (const Span& span : run.spans) {
-        if (span.startEvent < 0 || shown++ >= 400)
-            continue;
-        const double x = label + run.offsetMs(span.startTs) / endMs * (width - label - 4);
-        const double w = std::max(1.0, span.durationMs / endMs * (width - label - 4));
-        const QString colour = span.status == QLatin1String("error") ? QStringLiteral("var(--failed)")
-            : span.isClosed()                                        ? QStringLiteral("var(--bar)")
-                                                                     : QStringLiteral("var(--degraded)");
-        svg += QStringLiteral("<g><title>%1 %2: %3 (%4)</title><rect x=\"%5\" y=\"%6\" width=\"%7\" height=\"%8\" "
-                              "rx=\"2\" fill=\"%9\" opacity=\"0.85\"/>")
-                   .arg(html(span.kind), html(span.name), html(formatDuration(span.durationMs)), html(span.status))
-                   .arg(x, 0, 'f', 1)
-                   .arg(span.depth * lane + 2)
-                   .arg(w, 0, 'f', 1)
-                   .arg(lane - 4)
-                   .arg(colour);
-        if (w > 7.0 * span.name->size())
-            svg += QStringLiteral("<text x=\"%1\" y=\"%2\">%3</text>")
-                       .arg(x + 3, 0, 'f', 1)
-                       .arg(span.depth * lane + 14)
-                       .arg(html(span.name));
-        svg += QLatin1String("</g>");
+    std::vector<int> rows;
+    std::vector<int> stack;
+    for (int p = tree.childCount(-1) - 1; p >= 0; --p)
+        stack.push_back(tree.child(-1, p));
+    while (!stack.empty() && int(rows.size()) < kMaxRows) {
+        const int row = stack.back();
+        stack.pop_back();
+        rows.push_back(row);
+        for (int p = tree.childCount(row) - 1; p >= 0; --p)
+            stack.push_back(tree.child(row, p));
     }
-    svg += QStringLiteral("<line class=\"axis\" x1=\"0\" x2=\"%1\" y1=\"%2\" y2=\"%2\"/>").arg(width).arg(height - 20);
-    svg += QStringLiteral("<text x=\"0\" y=\"%1\">0 ms</text><text x=\"%2\" y=\"%1\" text-anchor=\"end\">%3</text>")
-               .arg(height - 6)
-               .arg(width - 4)
-               .arg(html(formatDuration(endMs)));
+    double endMs = 1;
+    for (int row : rows)
+        endMs = std::max(endMs, tree.endMs(row));
+    const auto x = [&](double ms) { return kBarsLeft + std::max(0.0, ms) / endMs * kBarsWidth; };
+    const int more = tree.rowCount() - int(rows.size());
+    const int height = kAxisHeight + int(rows.size()) * kRowHeight + (more > 0 ? kRowHeight : 0) + 4;
+
+    QString svg = QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trace\" width=\"%1\" height=\"%2\" "
+                                 "role=\"img\" aria-label=\"%3\">")
+                      .arg(kWidth)
+                      .arg(height)
+                      .arg(html(Tr::tr("Trace: spans by start, time from run start")));
+    // The axis: ticks 1, 2 or 5 times a power of ten apart, at least 90 pixels.
+    const double raw = endMs * 90 / kBarsWidth;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    const double step = raw <= magnitude ? magnitude
+        : raw <= 2 * magnitude           ? 2 * magnitude
+        : raw <= 5 * magnitude           ? 5 * magnitude
+                                         : 10 * magnitude;
+    const int decimals = std::max(0, int(-std::floor(std::log10(step))));
+    svg += QStringLiteral("<text x=\"4\" y=\"14\" class=\"head\">%1</text>").arg(html(Tr::tr("Span")));
+    for (double tick = 0; tick <= endMs + step / 1000; tick += step) {
+        svg += QStringLiteral("<line class=\"grid\" x1=\"%1\" x2=\"%1\" y1=\"%2\" y2=\"%3\"/>"
+                              "<text x=\"%4\" y=\"14\">%5</text>")
+                   .arg(x(tick), 0, 'f', 1)
+                   .arg(kAxisHeight - 4)
+                   .arg(height)
+                   .arg(x(tick) + 3, 0, 'f', 1)
+                   .arg(html(Tr::tr("%1 ms").arg(QString::number(tick, 'f', decimals))));
+    }
+
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const int row = rows[i];
+        const Span& span = run.spans[size_t(tree.span(row))];
+        const double top = kAxisHeight + double(i) * kRowHeight;
+        const double baseline = top + 13;
+        const bool critical = tree.isOnCriticalPath(row);
+        const auto [status, statusClass] = spanStatusWord(run, tree, row);
+        QString name = span.name;
+        if (tree.stage(row) >= 0)
+            name = Tr::tr("%1  [%2]").arg(name, run.stages[size_t(tree.stage(row))].stage);
+        double durationMs = span.durationMs;
+        if (tree.mergedSpan(row) >= 0)
+            durationMs = std::max(durationMs, run.spans[size_t(tree.mergedSpan(row))].durationMs);
+        QString title = Tr::tr("%1 %2: %3 (%4)").arg(span.kind, name, formatDuration(durationMs), status);
+        if (tree.mergedSpan(row) >= 0)
+            title += QLatin1Char('\n')
+                + Tr::tr("with the %1 of the same name inside it").arg(run.spans[size_t(tree.mergedSpan(row))].kind);
+        if (critical)
+            title += QLatin1Char('\n') + Tr::tr("on the critical path");
+
+        svg += QStringLiteral("<g class=\"row%1\"><title>%2</title>")
+                   .arg(critical ? QStringLiteral(" critical") : QString(), html(title));
+        if (i % 2 == 1)
+            svg += QStringLiteral("<rect class=\"stripe\" x=\"0\" y=\"%1\" width=\"%2\" height=\"%3\"/>")
+                       .arg(top)
+                       .arg(kWidth)
+                       .arg(kRowHeight);
+        // The tree's columns: the indented name (cut with an ellipsis only where it would run into
+        // the duration; the title has it whole), the duration, the status word.
+        const double nameLeft = 4 + tree.depth(row) * kIndent;
+        const double nameRoom = kTreeWidth - kDurationWidth - kStatusWidth - nameLeft - 6;
+        svg += QStringLiteral("<text x=\"%1\" y=\"%2\">%3</text>")
+                   .arg(nameLeft, 0, 'f', 1)
+                   .arg(baseline, 0, 'f', 1)
+                   .arg(html(elided(name, nameRoom)));
+        svg += QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"end\">%3</text>"
+                              "<text x=\"%4\" y=\"%2\" class=\"s-%5\">%6</text>")
+                   .arg(kTreeWidth - kStatusWidth - 6)
+                   .arg(baseline, 0, 'f', 1)
+                   .arg(html(formatDuration(durationMs)))
+                   .arg(kTreeWidth - kStatusWidth)
+                   .arg(statusClass, html(elided(status, kStatusWidth)));
+
+        // The bar, underlined on the critical path, dashed when unclosed; its label inside when it
+        // fits, else beside it on the side with room, else cut with an ellipsis (the title has it).
+        const double left = x(tree.startMs(row));
+        const double width = std::max(1.5, x(tree.endMs(row)) - left);
+        svg += QStringLiteral("<rect class=\"b-%1\" x=\"%2\" y=\"%3\" width=\"%4\" height=\"%5\" rx=\"2\"/>")
+                   .arg(statusClass)
+                   .arg(left, 0, 'f', 1)
+                   .arg(top + 3, 0, 'f', 1)
+                   .arg(width, 0, 'f', 1)
+                   .arg(kRowHeight - 6);
+        if (critical)
+            svg += QStringLiteral("<rect class=\"path\" x=\"%1\" y=\"%2\" width=\"%3\" height=\"1.5\"/>")
+                       .arg(left, 0, 'f', 1)
+                       .arg(top + kRowHeight - 2, 0, 'f', 1)
+                       .arg(width, 0, 'f', 1);
+        const QString label = span.name;
+        const double inside = width - 8;
+        const double right = kWidth - (left + width) - 8;
+        const double before = left - kBarsLeft - 8;
+        QString placed;
+        if (textWidth(label) <= inside)
+            placed = QStringLiteral("<text class=\"on\" x=\"%1\" y=\"%2\">%3</text>")
+                         .arg(left + 4, 0, 'f', 1)
+                         .arg(baseline, 0, 'f', 1)
+                         .arg(html(label));
+        else if (textWidth(label) <= right || right >= before)
+            placed = QStringLiteral("<text x=\"%1\" y=\"%2\">%3</text>")
+                         .arg(left + width + 4, 0, 'f', 1)
+                         .arg(baseline, 0, 'f', 1)
+                         .arg(html(elided(label, right)));
+        else
+            placed = QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"end\">%3</text>")
+                         .arg(left - 4, 0, 'f', 1)
+                         .arg(baseline, 0, 'f', 1)
+                         .arg(html(elided(label, before)));
+        svg += placed + QLatin1String("</g>");
+    }
+    if (more > 0)
+        svg += QStringLiteral("<text x=\"4\" y=\"%1\" class=\"head\">%2</text>")
+                   .arg(kAxisHeight + double(rows.size()) * kRowHeight + 13, 0, 'f', 1)
+                   .arg(html(Tr::tr("%n more row(s) not shown", nullptr, more)));
     return svg + QLatin1String("</svg>");
 }
 

@@ -4,7 +4,7 @@ set -euo pipefail
 PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
-    qt6-5compat-dev libqcustomplot-dev libqcustomplot2.1-qt6 libquazip1-qt6-dev
+    qt6-5compat-dev libquazip1-qt6-dev
     nlohmann-json3-dev libsimdjson-dev libgl-dev libbenchmark-dev
     qt6-qpa-plugins fonts-dejavu-core python3 chromium
 )

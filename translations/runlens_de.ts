@@ -2240,6 +2240,94 @@ Lauf %2</translation>
     </message>
 </context>
 <context>
+    <name>Runlens::SpanStyle</name>
+    <message numerus="yes">
+        <source>%n more attribute(s)</source>
+        <translation>
+            <numerusform>%n weiteres Attribut</numerusform>
+            <numerusform>%n weitere Attribute</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>unclosed</source>
+        <translation>nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>other status</source>
+        <translation>anderer Status</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>Art: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>Dauer: %1</translation>
+    </message>
+    <message>
+        <source>Start: %1 after run start</source>
+        <translation>Start: %1 nach Laufstart</translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation>Meldung: %1</translation>
+    </message>
+    <message>
+        <source>At: %1 after run start</source>
+        <translation>Zeitpunkt: %1 nach Laufstart</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::SpanTreeModel</name>
+    <message>
+        <source>%1  [%2]</source>
+        <translation>%1  [%2]</translation>
+    </message>
+    <message>
+        <source>With the %1 of the same name inside it (%2, %3)</source>
+        <translation>Mit dem gleichnamigen %1 darin (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Stage: %1</source>
+        <translation>Stufe: %1</translation>
+    </message>
+    <message>
+        <source>On the critical path: it ends last among its siblings</source>
+        <translation>Auf dem kritischen Pfad: endet als letzter unter seinen Geschwistern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point event(s) on this row</source>
+        <translation>
+            <numerusform>%n Punktereignis in dieser Zeile</numerusform>
+            <numerusform>%n Punktereignisse in dieser Zeile</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>Span</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>Runlens::StageGridModel</name>
     <message>
         <source>%1 (known upstream instrumentation bug: FAISS itself did not fail)</source>
@@ -2473,10 +2561,6 @@ Bestritten (von Upstream gespeichert, von den eigenen Zeilen des Laufs widerlegt
 </translation>
     </message>
     <message>
-        <source>Latency waterfall</source>
-        <translation>Latenz-Wasserfall</translation>
-    </message>
-    <message>
         <source>Runlens summary</source>
         <translation>Runlens-Zusammenfassung</translation>
     </message>
@@ -2519,6 +2603,57 @@ Bestritten (von Upstream gespeichert, von den eigenen Zeilen des Laufs widerlegt
     <message>
         <source>No hints.</source>
         <translation>Keine Hinweise.</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>unclosed</source>
+        <translation>nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>anderer</translation>
+    </message>
+    <message>
+        <source>Trace: spans by start, time from run start</source>
+        <translation>Trace: Spans nach Start, Zeit ab Laufstart</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>Span</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1  [%2]</source>
+        <translation>%1  [%2]</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 (%4)</source>
+        <translation>%1 %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>with the %1 of the same name inside it</source>
+        <translation>mit dem gleichnamigen %1 darin</translation>
+    </message>
+    <message>
+        <source>on the critical path</source>
+        <translation>auf dem kritischen Pfad</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more row(s) not shown</source>
+        <translation>
+            <numerusform>%n weitere Zeile nicht angezeigt</numerusform>
+            <numerusform>%n weitere Zeilen nicht angezeigt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2646,6 +2781,124 @@ Bestritten (von Upstream gespeichert, von den eigenen Zeilen des Laufs widerlegt
     <message>
         <source>line longer than %1 bytes without a line break; skipped to the next line break</source>
         <translation>Zeile länger als %1 Bytes ohne Zeilenumbruch; bis zum nächsten Zeilenumbruch übersprungen</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::TraceBars</name>
+    <message>
+        <source>This run has no scopes</source>
+        <translation>Dieser Lauf hat keine Scopes</translation>
+    </message>
+    <message>
+        <source>No run selected</source>
+        <translation>Kein Lauf ausgewählt</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::TraceOverview</name>
+    <message>
+        <source>Overview of the whole run; drag the window to pan, the wheel zooms</source>
+        <translation>Übersicht über den ganzen Lauf; das Fenster ziehen zum Verschieben, das Mausrad zoomt</translation>
+    </message>
+    <message>
+        <source>No scopes and no events</source>
+        <translation>Keine Scopes und keine Ereignisse</translation>
+    </message>
+    <message>
+        <source>No run selected</source>
+        <translation>Kein Lauf ausgewählt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) share this pixel; zoom in to tell them apart</source>
+        <translation>
+            <numerusform>%n Span teilt sich dieses Pixel; zum Unterscheiden hineinzoomen</numerusform>
+            <numerusform>%n Spans teilen sich dieses Pixel; zum Unterscheiden hineinzoomen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::TraceView</name>
+    <message>
+        <source>ok</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>unclosed</source>
+        <translation>nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>other status</source>
+        <translation>anderer Status</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>zusammengefasst</translation>
+    </message>
+    <message>
+        <source>critical path</source>
+        <translation>kritischer Pfad</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>error event</source>
+        <translation>Fehlerereignis</translation>
+    </message>
+    <message>
+        <source>Started but never ended (the run was cut off)</source>
+        <translation>Begonnen, aber nie beendet (der Lauf brach ab)</translation>
+    </message>
+    <message>
+        <source>In the overview: several spans narrower than a pixel; zoom in to tell them apart</source>
+        <translation>In der Übersicht: mehrere Spans schmaler als ein Pixel; zum Unterscheiden hineinzoomen</translation>
+    </message>
+    <message>
+        <source>The chain of spans that decides when the run ends: from the tool's span, the child that ends last</source>
+        <translation>Die Kette von Spans, die bestimmt, wann der Lauf endet: vom Span des Tools aus jeweils das Kind, das zuletzt endet</translation>
+    </message>
+    <message>
+        <source>A point event, on the row of the innermost span open at it</source>
+        <translation>Ein Punktereignis, in der Zeile des innersten Spans, der dabei offen war</translation>
+    </message>
+    <message>
+        <source>Keys: W S A D, Z, R</source>
+        <translation>Tasten: W S A D, Z, R</translation>
+    </message>
+    <message>
+        <source>W / S or the wheel: zoom in / out around the cursor
+A / D, Shift+wheel or drag: pan
+Z or F, or double-click a row: zoom to the selection
+Right-drag or Ctrl+drag: zoom to the dragged range
+R or Ctrl+0: show the whole run
+Overview: drag the window to pan, drag elsewhere to pick a range, double-click for the whole run</source>
+        <translation>W / S oder Mausrad: um den Mauszeiger hinein- / herauszoomen
+A / D, Umschalt+Mausrad oder Ziehen: verschieben
+Z oder F oder Doppelklick auf eine Zeile: auf die Auswahl zoomen
+Mit rechter Maustaste oder Ctrl+Ziehen: auf den gezogenen Bereich zoomen
+R oder Ctrl+0: den ganzen Lauf anzeigen
+Übersicht: das Fenster ziehen zum Verschieben, anderswo ziehen für einen Bereich, Doppelklick für den ganzen Lauf</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show the whole run (R or Ctrl+0)</source>
+        <translation>Den ganzen Lauf anzeigen (R oder Ctrl+0)</translation>
     </message>
 </context>
 <context>
@@ -2871,121 +3124,6 @@ Bestritten (von Upstream gespeichert, von den eigenen Zeilen des Laufs widerlegt
     <message>
         <source> · inputs without a run: %L1</source>
         <translation> · Eingaben ohne Lauf: %L1</translation>
-    </message>
-</context>
-<context>
-    <name>Runlens::WaterfallView</name>
-    <message>
-        <source>ok</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>unclosed</source>
-        <translation>nicht geschlossen</translation>
-    </message>
-    <message>
-        <source>other status</source>
-        <translation>anderer Status</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n more attribute(s)</source>
-        <translation>
-            <numerusform>%n weiteres Attribut</numerusform>
-            <numerusform>%n weitere Attribute</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This run has no scopes and no events</source>
-        <translation>Dieser Lauf hat keine Scopes und keine Ereignisse</translation>
-    </message>
-    <message>
-        <source>No run selected</source>
-        <translation>Kein Lauf ausgewählt</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Time since run start (ms)</source>
-        <translation>Zeit seit Laufstart (ms)</translation>
-    </message>
-    <message>
-        <source>Depth</source>
-        <translation>Tiefe</translation>
-    </message>
-    <message>
-        <source>merged (zoom in)</source>
-        <translation>zusammengefasst (hineinzoomen)</translation>
-    </message>
-    <message>
-        <source>event</source>
-        <translation>Ereignis</translation>
-    </message>
-    <message>
-        <source>error event</source>
-        <translation>Fehlerereignis</translation>
-    </message>
-    <message>
-        <source>Wheel zooms, drag pans, right-drag zooms to a range</source>
-        <translation>Mausrad zoomt, Ziehen verschiebt, Ziehen mit der rechten Maustaste zoomt auf einen Bereich</translation>
-    </message>
-    <message>
-        <source>Wheel: zoom around the cursor
-Drag: pan
-Right-drag or Ctrl+drag: zoom to the dragged range
-Double-click or R: show the whole run</source>
-        <translation>Mausrad: um den Mauszeiger zoomen
-Ziehen: verschieben
-Mit rechter Maustaste oder Ctrl+Ziehen: auf den gezogenen Bereich zoomen
-Doppelklick oder R: den ganzen Lauf anzeigen</translation>
-    </message>
-    <message>
-        <source>Reset zoom</source>
-        <translation>Zoom zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Show the whole run (R, or double-click the plot)</source>
-        <translation>Den ganzen Lauf anzeigen (R oder Doppelklick auf das Diagramm)</translation>
-    </message>
-    <message>
-        <source>events</source>
-        <translation>Ereignisse</translation>
-    </message>
-    <message>
-        <source>Kind: %1</source>
-        <translation>Art: %1</translation>
-    </message>
-    <message>
-        <source>Status: %1</source>
-        <translation>Status: %1</translation>
-    </message>
-    <message>
-        <source>Duration: %1</source>
-        <translation>Dauer: %1</translation>
-    </message>
-    <message>
-        <source>Start: %1 after run start</source>
-        <translation>Start: %1 nach Laufstart</translation>
-    </message>
-    <message>
-        <source>Message: %1</source>
-        <translation>Meldung: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n span(s) share this pixel; zoom in to tell them apart</source>
-        <translation>
-            <numerusform>%n Span teilt sich dieses Pixel; zum Unterscheiden hineinzoomen</numerusform>
-            <numerusform>%n Spans teilen sich dieses Pixel; zum Unterscheiden hineinzoomen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>At: %1 after run start</source>
-        <translation>Zeitpunkt: %1 nach Laufstart</translation>
     </message>
 </context>
 <context>

@@ -226,12 +226,42 @@
     </message>
 </context>
 <context>
+    <name>Runlens::SpanStyle</name>
+    <message numerus="yes">
+        <source>%n more attribute(s)</source>
+        <translation>
+            <numerusform>%n more attribute</numerusform>
+            <numerusform>%n more attributes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::SpanTreeModel</name>
+    <message numerus="yes">
+        <source>%n point event(s) on this row</source>
+        <translation>
+            <numerusform>%n point event on this row</numerusform>
+            <numerusform>%n point events on this row</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Runlens::StageGridModel</name>
     <message numerus="yes">
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
             <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::SummaryExport</name>
+    <message numerus="yes">
+        <source>%n more row(s) not shown</source>
+        <translation>
+            <numerusform>%n more row not shown</numerusform>
+            <numerusform>%n more rows not shown</numerusform>
         </translation>
     </message>
 </context>
@@ -277,18 +307,11 @@
     </message>
 </context>
 <context>
-    <name>Runlens::WaterfallView</name>
-    <message numerus="yes">
-        <source>%n more attribute(s)</source>
-        <translation>
-            <numerusform>%n more attribute</numerusform>
-            <numerusform>%n more attributes</numerusform>
-        </translation>
-    </message>
+    <name>Runlens::TraceOverview</name>
     <message numerus="yes">
         <source>%n span(s) share this pixel; zoom in to tell them apart</source>
         <translation>
-            <numerusform>%n span shares this pixel; zoom in to see it</numerusform>
+            <numerusform>%n span shares this pixel; zoom in to tell them apart</numerusform>
             <numerusform>%n spans share this pixel; zoom in to tell them apart</numerusform>
         </translation>
     </message>

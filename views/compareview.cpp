@@ -5,7 +5,7 @@
 #include "report.h"
 #include "runstatus.h"
 #include "severitybadge.h"
-#include "waterfallview.h"
+#include "traceview.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -80,8 +80,8 @@ CompareView::CompareView(RunDiff diff, QWidget* parent)
     , m_header(new QLabel(this))
     , m_stages(makeTable({ tr("Stage"), tr("A"), tr("A duration"), tr("B"), tr("B duration"), tr("Δ duration") }, this))
     , m_hints(new QTreeWidget(this))
-    , m_waterfallA(new WaterfallView(this))
-    , m_waterfallB(new WaterfallView(this))
+    , m_waterfallA(new TraceView(this))
+    , m_waterfallB(new TraceView(this))
     , m_settings(makeTable({ tr("File"), tr("Setting"), tr("A"), tr("B") }, this))
 {
     m_header->setObjectName(QStringLiteral("compareHeader"));
@@ -104,9 +104,9 @@ CompareView::CompareView(RunDiff diff, QWidget* parent)
         m_diff.b && !std::isnan(m_diff.b->durationMs) ? m_diff.b->durationMs : 0.0);
     m_waterfallA->setMinimumExtentMs(longest);
     m_waterfallB->setMinimumExtentMs(longest);
-    connect(m_waterfallA, &WaterfallView::visibleRangeChanged, this,
+    connect(m_waterfallA, &TraceView::visibleRangeChanged, this,
         [this](double from, double to) { syncRange(m_waterfallA, m_waterfallB, from, to); });
-    connect(m_waterfallB, &WaterfallView::visibleRangeChanged, this,
+    connect(m_waterfallB, &TraceView::visibleRangeChanged, this,
         [this](double from, double to) { syncRange(m_waterfallB, m_waterfallA, from, to); });
 
     const QString status = tr("%1: %2 (%3)");
@@ -225,7 +225,7 @@ void CompareView::fillSettings()
     m_settings->resizeColumnsToContents();
 }
 
-void CompareView::syncRange(WaterfallView* from, WaterfallView* to, double fromMs, double toMs)
+void CompareView::syncRange(TraceView* from, TraceView* to, double fromMs, double toMs)
 {
     Q_UNUSED(from);
     if (m_syncing)

@@ -11,7 +11,7 @@ class QTreeWidget;
 
 namespace Runlens {
 
-class WaterfallView;
+class TraceView;
 
 /// Two runs side by side (issue 9): stage grids with changed rows marked and per-stage duration
 /// deltas, both waterfalls on one time axis, the hints only one run has, and the budgets.json and
@@ -24,8 +24,8 @@ public:
     ~CompareView() override;
 
     const RunDiff& diff() const { return m_diff; }
-    WaterfallView* waterfallA() const { return m_waterfallA; }
-    WaterfallView* waterfallB() const { return m_waterfallB; }
+    TraceView* waterfallA() const { return m_waterfallA; }
+    TraceView* waterfallB() const { return m_waterfallB; }
     /// A one-line verdict: the same, or how many stages, hints and settings differ.
     QString verdict() const;
 
@@ -33,14 +33,14 @@ private:
     void fillStages();
     void fillHints();
     void fillSettings();
-    void syncRange(WaterfallView* from, WaterfallView* to, double fromMs, double toMs);
+    void syncRange(TraceView* from, TraceView* to, double fromMs, double toMs);
 
     RunDiff m_diff;
     QLabel* m_header;
     QTableWidget* m_stages;
     QTreeWidget* m_hints;
-    WaterfallView* m_waterfallA;
-    WaterfallView* m_waterfallB;
+    TraceView* m_waterfallA;
+    TraceView* m_waterfallB;
     QTableWidget* m_settings;
     bool m_syncing = false;
 };

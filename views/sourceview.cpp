@@ -12,7 +12,7 @@
 #include "runstatus.h"
 #include "stagegridview.h"
 #include "suppressions.h"
-#include "waterfallview.h"
+#include "traceview.h"
 #include "workerpool.h"
 
 #include <QCheckBox>
@@ -211,7 +211,7 @@ QWidget* SourceView::createWorkspace()
     m_grid->setObjectName(QStringLiteral("stageGrid"));
     m_hints = new HintsView(page);
     m_hints->setObjectName(QStringLiteral("hintsView"));
-    m_waterfall = new WaterfallView(page);
+    m_waterfall = new TraceView(page);
     m_waterfall->setObjectName(QStringLiteral("waterfall"));
     m_events = new EventsView(page);
     m_events->setObjectName(QStringLiteral("eventsView"));
@@ -238,7 +238,7 @@ QWidget* SourceView::createWorkspace()
         });
     connect(m_hints, &HintsView::evidenceActivated, this, &SourceView::jumpToEvidence);
     connect(m_grid, &StageGridView::lineActivated, this, [this](int event) { jumpToEvidence(event, -1); });
-    connect(m_waterfall, &WaterfallView::spanClicked, this, [this](int span) {
+    connect(m_waterfall, &TraceView::spanClicked, this, [this](int span) {
         const RunPtr run = currentRun();
         if (!run || span < 0 || size_t(span) >= run->spans.size())
             return;
@@ -246,7 +246,7 @@ QWidget* SourceView::createWorkspace()
         m_events->selectEvent(clicked.startEvent >= 0 ? clicked.startEvent : clicked.endEvent);
         m_bottomTabs->setCurrentWidget(m_events);
     });
-    connect(m_waterfall, &WaterfallView::eventClicked, this, [this](int event) {
+    connect(m_waterfall, &TraceView::eventClicked, this, [this](int event) {
         m_events->selectEvent(event);
         m_bottomTabs->setCurrentWidget(m_events);
     });
@@ -729,7 +729,7 @@ void SourceView::fitLayout()
     // rest.
     const int height = m_runSplitter->height() - 2 * m_runSplitter->handleWidth();
     const int grid = std::min(m_grid->sizeHint().height(), height * 11 / 20);
-    const int waterfall = (height - grid) / 2;
+    const int waterfall = (height - grid) * 11 / 20;
     m_runSplitter->setSizes({ grid, waterfall, height - grid - waterfall });
 }
 

@@ -30,7 +30,7 @@ class ProblemsView;
 class RunFilterProxy;
 class RunListModel;
 class StageGridView;
-class WaterfallView;
+class TraceView;
 
 /// One opened source: its loading progress, then its workspace (runs list | stage grid, hints,
 /// waterfall and the Events, Report, Contents and Problems pages), or a message saying why there is
@@ -124,7 +124,7 @@ public:
     // The parts, for the window's actions and for tests.
     StageGridView* stageGrid() const { return m_grid; }
     HintsView* hintsView() const { return m_hints; }
-    WaterfallView* waterfall() const { return m_waterfall; }
+    TraceView* waterfall() const { return m_waterfall; }
     EventsView* eventsView() const { return m_events; }
     ProblemsView* problemsView() const { return m_problems; }
 
@@ -194,7 +194,7 @@ private:
     QTreeView* m_tree;
     StageGridView* m_grid;
     HintsView* m_hints;
-    WaterfallView* m_waterfall;
+    TraceView* m_waterfall;
     QTabWidget* m_bottomTabs;
     EventsView* m_events;
     QPlainTextEdit* m_report;

@@ -25,17 +25,6 @@ bool isScopeLine(const QString& type)
         || type == QLatin1String("operation.start") || type == QLatin1String("operation.end");
 }
 
-SpanStatus statusOf(const Span& span)
-{
-    if (span.endEvent < 0)
-        return SpanStatus::Unclosed;
-    if (span.status == QLatin1String("ok"))
-        return SpanStatus::Ok;
-    if (span.status == QLatin1String("error"))
-        return SpanStatus::Error;
-    return SpanStatus::Other;
-}
-
 SpanStatus statusOf(const Event& event)
 {
     // An "error" line counts as failure evidence even when its status says ok.
@@ -63,8 +52,8 @@ WaterfallLayout::WaterfallLayout(const Run& run)
     spans.reserve(run.spans.size());
     for (const Span& span : run.spans) {
         const double startMs = finiteOrZero(run.offsetMs(span.startTs));
-        spans.push_back(
-            { startMs, std::max(startMs, finiteOrZero(run.offsetMs(span.endTs))), span.depth, statusOf(span) });
+        spans.push_back({ startMs, std::max(startMs, finiteOrZero(run.offsetMs(span.endTs))), span.depth,
+            Runlens::spanStatus(span) });
     }
     build(spans);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "spantree.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -9,16 +11,6 @@
 namespace Runlens {
 
 struct Run;
-
-/// How a waterfall bar is coloured. The values are ordered from best to worst, so a merged bar
-/// takes the largest one.
-enum class SpanStatus : std::uint8_t
-{
-    Ok,
-    Other,
-    Unclosed,
-    Error
-};
 
 /// One rectangle to draw: a single span, or several spans narrower than a pixel merged into one.
 struct WaterfallBar
@@ -43,9 +35,9 @@ struct WaterfallMarker
     bool isMerged() const { return count > 1; }
 };
 
-/// The geometry of a run's latency waterfall: one row per span depth, each row's spans sorted by
-/// start offset, and the run's point events on a separate marker lane. Built once per run; the
-/// queries answer what to draw for a time window and scale, so their cost follows what is visible.
+/// The geometry of the trace view's overview, a run's merged-lane waterfall: one row per span depth, each row's spans
+/// sorted by start offset, and the run's point events on a separate marker lane. Built once per run; the queries answer
+/// what to draw for a time window and scale, so their cost follows what is visible.
 class WaterfallLayout
 {
 public:

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -78,6 +79,54 @@ private Q_SLOTS:
             QVERIFY2(!page.contains(fetch), fetch);
         QVERIFY(page.contains("<svg"));
         QVERIFY(page.contains("class=\"cell failed\""));
+    }
+
+    void htmlTraceLabelsEveryRow_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<int>("rows"); // the span tree's rows of every run
+        QTest::addColumn<QString>("tool"); // the tool's step and operation: one row, one label
+        QTest::addColumn<int>("runs"); // runs with a tool
+        QTest::addRow("error embed") << QStringLiteral("upstream/error-embed/data/diagnostics") << 3
+                                     << QStringLiteral("mcp.tool:search.semantic_pro") << 1;
+        QTest::addRow("sparse disabled") << QStringLiteral("upstream/sparse-disabled/data/diagnostics") << 14
+                                         << QStringLiteral("mcp.tool:search.semantic_pro") << 1;
+        QTest::addRow("happy path: three tool runs and a background one")
+            << QStringLiteral("upstream/happy-path/data/diagnostics") << 3 * 18
+            << QStringLiteral("mcp.tool:search.semantic_pro") << 3;
+    }
+
+    void htmlTraceLabelsEveryRow()
+    {
+        QFETCH(QString, input);
+        QFETCH(int, rows);
+        QFETCH(QString, tool);
+        QFETCH(int, runs);
+        const QString page = QString::fromUtf8(exportSummary(reportFor(qPrintable(input)), ExportFormat::Html));
+        // Every row: a title with the whole name, the name in the tree column, and the bar's label.
+        static const QRegularExpression group(QStringLiteral("<g class=\"row[^\"]*\"><title>([^<]+)</title>(.*?)</g>"));
+        static const QRegularExpression text(QStringLiteral("<text[^>]*>([^<]*)</text>"));
+        int found = 0;
+        int toolLabels = 0;
+        for (const QRegularExpressionMatch& row : group.globalMatch(page)) {
+            ++found;
+            QStringList texts;
+            for (const QRegularExpressionMatch& t : text.globalMatch(row.captured(2)))
+                texts.append(t.captured(1));
+            QCOMPARE(texts.size(), 4); // name, duration, status, label
+            const QString title = row.captured(1);
+            for (const QString& shown : { texts.first(), texts.last() }) {
+                // Never cut silently: a shortened name ends with an ellipsis and the title has it whole.
+                QVERIFY2(!shown.isEmpty(), qPrintable(title));
+                if (shown.endsWith(QChar(0x2026)))
+                    QVERIFY2(title.contains(shown.chopped(1)), qPrintable(title));
+                else
+                    QVERIFY2(title.contains(shown), qPrintable(shown + QLatin1String(" / ") + title));
+            }
+            toolLabels += texts.last() == tool;
+        }
+        QCOMPARE(found, rows);
+        QCOMPARE(toolLabels, runs);
     }
 
     void htmlInHeadlessChromium()

@@ -8,7 +8,7 @@
 #include "sourceview.h"
 #include "triagemodel.h"
 #include "triageview.h"
-#include "waterfallview.h"
+#include "traceview.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

@@ -1,18 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "palettes.h"
+// The merged-lane geometry of the trace view's overview: a lane per span depth, spans narrower
+// than a pixel merged, point events on their own lane.
 #include "runfixture.h"
 #include "waterfalllayout.h"
-#include "waterfallview.h"
 
-#include <QApplication>
-#include <QHelpEvent>
 #include <QRandomGenerator>
-#include <QScopeGuard>
-#include <QSignalSpy>
 #include <QTest>
-#include <QToolButton>
-#include <QToolTip>
-#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -130,21 +123,6 @@ std::vector<WaterfallBar> referenceBars(
     return bars;
 }
 
-QWidget* plotOf(const WaterfallView& view)
-{
-    return view.findChild<QWidget*>(QStringLiteral("waterfallPlot"));
-}
-
-// Shows the view on a run and lets the queued replot settle, so pixel positions are final.
-void showOn(WaterfallView& view, const RunPtr& run)
-{
-    view.resize(1000, 420);
-    view.setRun(run);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QCoreApplication::processEvents();
-}
-
 } // namespace
 
 class TestWaterfall : public QObject
@@ -158,15 +136,6 @@ private slots:
     void mergesAMillionSpans();
     void zoomedQueryReturnsOverlappingSpans_data();
     void zoomedQueryReturnsOverlappingSpans();
-    void clickOnBarEmitsSpanClicked();
-    void clickOnMarkerEmitsEventClicked();
-    void toolTipShowsSpanDetails();
-    void selectSpansBringsThemIntoView();
-    void resetZoom_data();
-    void resetZoom();
-    void gesturesZoomAndPanTimeOnly();
-    void grabFollowsPalette_data();
-    void grabFollowsPalette();
 };
 
 void TestWaterfall::layoutHasEveryScopeOnce_data()
@@ -358,225 +327,5 @@ void TestWaterfall::zoomedQueryReturnsOverlappingSpans()
     }
 }
 
-void TestWaterfall::clickOnBarEmitsSpanClicked()
-{
-    const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
-    WaterfallView view;
-    showOn(view, run);
-    QWidget* plot = plotOf(view);
-    QVERIFY(plot);
-    const int embed = spanIndex(*run, QStringLiteral("embed.vllm"));
-    const WaterfallLayout& layout = view.waterfallLayout();
-    const double middle = (layout.spanStartMs(embed) + layout.spanEndMs(embed)) / 2;
-    const QPoint pos = view.plotPosition(middle, layout.spanRow(embed)).toPoint();
-
-    QSignalSpy spans(&view, &WaterfallView::spanClicked);
-    QSignalSpy events(&view, &WaterfallView::eventClicked);
-    QTest::mouseClick(plot, Qt::LeftButton, Qt::NoModifier, pos);
-    QCOMPARE(spans.count(), 1);
-    QCOMPARE(spans.at(0).at(0).toInt(), embed);
-    QCOMPARE(events.count(), 0);
-    QCOMPARE(view.selectedSpans(), QList<int> { embed });
-
-    // Between two rows there is no bar.
-    QTest::mouseClick(plot, Qt::LeftButton, Qt::NoModifier, view.plotPosition(middle, 0).toPoint() + QPoint(0, 1));
-    QTest::mouseClick(plot, Qt::RightButton, Qt::NoModifier, pos);
-    const QPoint gap = ((view.plotPosition(middle, 0) + view.plotPosition(middle, 1)) / 2).toPoint();
-    QTest::mouseClick(plot, Qt::LeftButton, Qt::NoModifier, gap);
-    QCOMPARE(spans.count(), 2); // the click on row 0, but neither the right click nor the gap
-    QCOMPARE(spans.at(1).at(0).toInt(), spanIndex(*run, QStringLiteral("mcp.tool:search.semantic_pro")));
-}
-
-void TestWaterfall::clickOnMarkerEmitsEventClicked()
-{
-    const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
-    WaterfallView view;
-    showOn(view, run);
-    const int decision = eventIndex(*run, QStringLiteral("decision"), QStringLiteral("gate.budget"));
-    const QPoint pos =
-        view.plotPosition(run->offsetMs(run->events[size_t(decision)].ts), view.waterfallLayout().rowCount()).toPoint();
-    QSignalSpy spans(&view, &WaterfallView::spanClicked);
-    QSignalSpy events(&view, &WaterfallView::eventClicked);
-    QTest::mouseClick(plotOf(view), Qt::LeftButton, Qt::NoModifier, pos);
-    QCOMPARE(events.count(), 1);
-    QCOMPARE(events.at(0).at(0).toInt(), decision);
-    QCOMPARE(spans.count(), 0);
-}
-
-void TestWaterfall::toolTipShowsSpanDetails()
-{
-    const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
-    WaterfallView view;
-    showOn(view, run);
-    QWidget* plot = plotOf(view);
-    const int embed = spanIndex(*run, QStringLiteral("embed.vllm"));
-    const WaterfallLayout& layout = view.waterfallLayout();
-    const QPoint pos =
-        view.plotPosition((layout.spanStartMs(embed) + layout.spanEndMs(embed)) / 2, layout.spanRow(embed)).toPoint();
-    QHelpEvent help(QEvent::ToolTip, pos, plot->mapToGlobal(pos));
-    QApplication::sendEvent(plot, &help);
-    QTRY_VERIFY(QToolTip::isVisible());
-    const QString text = QToolTip::text();
-    QVERIFY2(text.contains(QLatin1String("<b>embed.vllm</b>")), qPrintable(text));
-    QVERIFY(text.contains(QLatin1String("Kind: step")));
-    QVERIFY(text.contains(QLatin1String("Status: ok")));
-    QVERIFY(text.contains(QLatin1String("Duration: ")));
-    QVERIFY(text.contains(QLatin1String("after run start")));
-    QVERIFY(text.contains(QLatin1String("mode: ")));
-    QVERIFY(text.contains(QLatin1String("dim: ")));
-
-    const int decision = eventIndex(*run, QStringLiteral("decision"), QStringLiteral("gate.budget"));
-    const QPoint markerPos =
-        view.plotPosition(run->offsetMs(run->events[size_t(decision)].ts), layout.rowCount()).toPoint();
-    QHelpEvent markerHelp(QEvent::ToolTip, markerPos, plot->mapToGlobal(markerPos));
-    QApplication::sendEvent(plot, &markerHelp);
-    QTRY_VERIFY(QToolTip::text().contains(QLatin1String("decision gate.budget")));
-    QVERIFY(QToolTip::text().contains(QLatin1String("looks_literal: true")));
-}
-
-void TestWaterfall::selectSpansBringsThemIntoView()
-{
-    const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
-    WaterfallView view;
-    showOn(view, run);
-    const WaterfallLayout& layout = view.waterfallLayout();
-    const int embed = spanIndex(*run, QStringLiteral("embed.vllm"));
-    const int hydrate = spanIndex(*run, QStringLiteral("hydrate.duckdb"));
-    QVERIFY(layout.spanEndMs(embed) < layout.spanStartMs(hydrate));
-
-    // Zoomed in on hydrate, selecting embed scrolls to it at the same zoom.
-    view.setVisibleRangeMs(layout.spanStartMs(hydrate), layout.spanStartMs(hydrate) + 20);
-    view.selectSpans({ embed });
-    QCOMPARE(view.selectedSpans(), QList<int> { embed });
-    auto [from, to] = view.visibleRangeMs();
-    QVERIFY(from <= layout.spanStartMs(embed) && layout.spanEndMs(embed) <= to);
-    QVERIFY(qAbs((to - from) - 20) < 1e-6);
-
-    // Two spans further apart than the window: zoom out to show both.
-    view.selectSpans({ embed, hydrate, -1, 100000 });
-    QCOMPARE(view.selectedSpans(), (QList<int> { embed, hydrate }));
-    std::tie(from, to) = view.visibleRangeMs();
-    QVERIFY(from <= layout.spanStartMs(embed) && layout.spanEndMs(hydrate) <= to);
-
-    view.selectSpans({});
-    QVERIFY(view.selectedSpans().isEmpty());
-}
-
-void TestWaterfall::resetZoom_data()
-{
-    QTest::addColumn<QString>("how");
-    QTest::addRow("slot") << QStringLiteral("slot");
-    QTest::addRow("R key") << QStringLiteral("key");
-    QTest::addRow("reset button") << QStringLiteral("button");
-    QTest::addRow("double click") << QStringLiteral("double-click");
-}
-
-void TestWaterfall::resetZoom()
-{
-    QFETCH(QString, how);
-    const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
-    WaterfallView view;
-    showOn(view, run);
-    const WaterfallLayout& layout = view.waterfallLayout();
-    const auto [fullFrom, fullTo] = view.visibleRangeMs();
-    QVERIFY(fullFrom <= 0 && fullFrom <= layout.beginMs() && layout.endMs() <= fullTo);
-
-    view.setVisibleRangeMs(10, 11);
-    QCOMPARE(view.visibleRangeMs(), std::make_pair(10.0, 11.0));
-    if (how == QLatin1String("slot")) {
-        view.resetZoom();
-    } else if (how == QLatin1String("key")) {
-        view.setFocus();
-        QTest::keyClick(&view, Qt::Key_R);
-    } else if (how == QLatin1String("button")) {
-        auto* button = view.findChild<QToolButton*>(QStringLiteral("resetZoomButton"));
-        QVERIFY(button);
-        button->click();
-    } else {
-        // In the marker lane far from any event, so the click itself selects nothing.
-        QTest::mouseDClick(plotOf(view), Qt::LeftButton, Qt::NoModifier,
-            view.plotPosition(10.5, layout.rowCount()).toPoint() + QPoint(0, 12));
-    }
-    QCOMPARE(view.visibleRangeMs(), std::make_pair(fullFrom, fullTo));
-}
-
-void TestWaterfall::gesturesZoomAndPanTimeOnly()
-{
-    const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
-    WaterfallView view;
-    showOn(view, run);
-    QWidget* plot = plotOf(view);
-    const int row = view.waterfallLayout().rowCount() / 2;
-    const QPointF rowBefore = view.plotPosition(0, row);
-
-    // Right-drag zooms to the dragged time range.
-    QTest::mousePress(plot, Qt::RightButton, Qt::NoModifier, view.plotPosition(10, row).toPoint());
-    QTest::mouseMove(plot, view.plotPosition(15, row).toPoint());
-    QTest::mouseMove(plot, view.plotPosition(20, row).toPoint());
-    QTest::mouseRelease(plot, Qt::RightButton, Qt::NoModifier, view.plotPosition(20, row).toPoint());
-    auto [from, to] = view.visibleRangeMs();
-    QVERIFY2(qAbs(from - 10) < 0.2 && qAbs(to - 20) < 0.2, qPrintable(QStringLiteral("%1 %2").arg(from).arg(to)));
-    QCOMPARE(view.plotPosition(0, row).y(), rowBefore.y()); // rows never move
-
-    // Left-drag pans: the time under the cursor follows it.
-    const QPoint start = view.plotPosition(15, row).toPoint();
-    QTest::mousePress(plot, Qt::LeftButton, Qt::NoModifier, start);
-    QTest::mouseMove(plot, start + QPoint(50, 0));
-    QTest::mouseMove(plot, start + QPoint(100, 0));
-    QTest::mouseRelease(plot, Qt::LeftButton, Qt::NoModifier, start + QPoint(100, 0));
-    const auto [panFrom, panTo] = view.visibleRangeMs();
-    QVERIFY(panFrom < from);
-    QVERIFY(qAbs((panTo - panFrom) - (to - from)) < 1e-9);
-    QCOMPARE(view.plotPosition(0, row).y(), rowBefore.y());
-
-    // The wheel zooms in around the cursor.
-    const QPoint cursor = view.plotPosition(14, row).toPoint();
-    const double under = view.plotPosition(14, row).x();
-    QWheelEvent wheel(cursor, plot->mapToGlobal(cursor), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
-        Qt::NoScrollPhase, false);
-    QApplication::sendEvent(plot, &wheel);
-    const auto [wheelFrom, wheelTo] = view.visibleRangeMs();
-    QVERIFY(wheelTo - wheelFrom < panTo - panFrom);
-    QVERIFY(qAbs(view.plotPosition(14, row).x() - under) < 1.0);
-}
-
-void TestWaterfall::grabFollowsPalette_data()
-{
-    QTest::addColumn<QString>("palette");
-    QTest::addRow("light") << QStringLiteral("light");
-    QTest::addRow("dark widget palette") << QStringLiteral("dark");
-    QTest::addRow("application switches to dark while shown") << QStringLiteral("switch");
-}
-
-void TestWaterfall::grabFollowsPalette()
-{
-    QFETCH(QString, palette);
-    const QPalette applicationPalette = QApplication::palette();
-    const auto restore = qScopeGuard([&applicationPalette] { QApplication::setPalette(applicationPalette); });
-    RunLines lines = RunLines::fromFixture(kHappyFile, kHappyRun);
-    // Cut the run short so the picture also shows unclosed (hatched) scopes.
-    lines.objects = lines.objects.mid(0, 50);
-    const RunPtr run = lines.build();
-    WaterfallView view;
-    if (palette == QLatin1String("dark"))
-        view.setPalette(darkPalette());
-    showOn(view, run);
-    if (palette == QLatin1String("switch"))
-        QApplication::setPalette(darkPalette());
-    view.selectSpans({ spanIndex(*run, QStringLiteral("embed.vllm")) });
-    QCoreApplication::processEvents();
-
-    const QImage image = view.grab().toImage();
-    QVERIFY(!image.isNull());
-    const QString path =
-        QCoreApplication::applicationDirPath() + QStringLiteral("/tst_waterfall_") + palette + QStringLiteral(".png");
-    QVERIFY(image.save(path));
-    // The plot's background is the palette's base colour.
-    const QColor base = view.palette().color(QPalette::Base);
-    QCOMPARE(base.lightness() < 128, palette != QLatin1String("light"));
-    QCOMPARE(plotOf(view)->grab().toImage().pixelColor(2, 2), base);
-    QVERIFY(!view.toPixmap(QSize(640, 300)).isNull());
-}
-
-QTEST_MAIN(TestWaterfall)
+QTEST_GUILESS_MAIN(TestWaterfall)
 #include "tst_waterfall.moc"

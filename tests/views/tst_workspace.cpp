@@ -15,7 +15,7 @@
 #include "stagegridview.h"
 #include "synthdir.h"
 #include "translations.h"
-#include "waterfallview.h"
+#include "traceview.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
