@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The first screen at laptop sizes (issue 15): on failed, degraded, cut-off and healthy runs of every fixture, and
 // on runs derived from them, the root-cause headline and every stage row are fully visible at 1280x800 and
-// 1366x768 with nothing elided and no scrolling, and the root-cause hint reads in full.
+// 1366x768 with nothing elided and no scrolling, the failing span's name shows in the trace view, and the
+// root-cause hint reads in full.
 #include "hintsmodel.h"
 #include "mainwindow.h"
 #include "rootcause.h"
@@ -9,8 +10,10 @@
 #include "runfixture.h"
 #include "source.h"
 #include "sourceview.h"
+#include "spantreemodel.h"
 #include "stagegridmodel.h"
 #include "stagegridview.h"
+#include "traceview.h"
 #include "translations.h"
 
 #include <QFile>
@@ -211,6 +214,19 @@ void tst_FirstScreen::wholeAtLaptopSizes()
                 qPrintable(QStringLiteral("row %1 column %2 outside the grid").arg(row).arg(column)));
             QVERIFY2(cellTextFits(table, index), qPrintable(QStringLiteral("elided: %1").arg(index.data().toString())));
         }
+    }
+
+    // The failing span: its row in the trace view's span tree open, inside the viewport, its name whole.
+    auto* trace = view->findChild<TraceView*>();
+    QVERIFY(trace && trace->isVisible());
+    const int failingRow = trace->spanTreeModel()->tree().failingRow();
+    QCOMPARE(failingRow >= 0, !rootHint.isEmpty());
+    if (failingRow >= 0) {
+        QTreeView* spans = trace->spanTree();
+        const QModelIndex failing = trace->spanTreeModel()->indexOfRow(failingRow);
+        QVERIFY(!failing.data().toString().isEmpty());
+        QVERIFY2(fits(spans->visualRect(failing), spans->viewport()->rect()), qPrintable(failing.data().toString()));
+        QVERIFY2(cellTextFits(spans, failing), qPrintable(failing.data().toString()));
     }
 
     // The root-cause hint: selected, its row inside the tree, its message whole.
