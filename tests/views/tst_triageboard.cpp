@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "runfixture.h"
 #include "sourceview.h"
+#include "stagegridmodel.h"
 #include "stagegridview.h"
 #include "triagemodel.h"
 #include "triagepreview.h"
@@ -23,6 +24,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -106,6 +108,20 @@ TriageView* openBoard(MainWindow& window, const QStringList& paths)
     QSignalSpy finished(board, &TriageView::loadFinished);
     return finished.wait(kTimeoutMs) ? board : nullptr;
 }
+
+// Compares the first tool runs of A and B in WINDOW, through the window as the GUI does.
+CompareView* compare(MainWindow& window, const QString& a, const QString& b)
+{
+    QSignalSpy ready(&window, &MainWindow::compareReady);
+    window.compareInputs(a, b);
+    if (!ready.wait(kTimeoutMs))
+        return nullptr;
+    return qobject_cast<CompareView*>(window.tabs()->currentWidget());
+}
+
+const QString kHappyPack =
+    Test::fixture(QStringLiteral("upstream/happy-path/data/diagnostics/runpacks/sess-happy-01/"
+                                 "runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560451.zip"));
 
 int groupSize(const TriageModel* model, const QString& key)
 {
@@ -457,6 +473,108 @@ private slots:
         const auto [from, to] = compare->waterfallB()->visibleRangeMs();
         QCOMPARE(from, 5.0);
         QCOMPARE(to, 15.0);
+    }
+
+    void compareChangedStagesFirst_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<QStringList>("stages"); // the Stage column, top to bottom
+        QTest::addRow("two sparse stages changed")
+            << kHappyPack << Test::kSparsePackPath
+            << QStringList { QStringLiteral("≠ sparse:bm25"), QStringLiteral("≠ sparse:splade"),
+                   QStringLiteral("embed"), QStringLiteral("dense"), QStringLiteral("gather"), QStringLiteral("fuse"),
+                   QStringLiteral("hydrate"), QStringLiteral("rerank") };
+        QTest::addRow("all changed: grid order")
+            << Test::kErrorPackPath << Test::kSparsePackPath
+            << QStringList { QStringLiteral("≠ embed"), QStringLiteral("≠ dense"), QStringLiteral("≠ sparse:bm25"),
+                   QStringLiteral("≠ sparse:splade"), QStringLiteral("≠ gather"), QStringLiteral("≠ fuse"),
+                   QStringLiteral("≠ hydrate"), QStringLiteral("≠ rerank") };
+        QTest::addRow("none changed: grid order")
+            << Test::kSparsePackPath << Test::kSparsePackPath
+            << QStringList { QStringLiteral("embed"), QStringLiteral("dense"), QStringLiteral("sparse:bm25"),
+                   QStringLiteral("sparse:splade"), QStringLiteral("gather"), QStringLiteral("fuse"),
+                   QStringLiteral("hydrate"), QStringLiteral("rerank") };
+    }
+
+    // Changed stages first; A and B cells in the grid's words, icons and tints; the delta labelled B−A.
+    void compareChangedStagesFirst()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(QStringList, stages);
+        MainWindow window;
+        CompareView* view = compare(window, a, b);
+        QVERIFY(view);
+        auto* table = view->findChild<QTableWidget*>(QStringLiteral("compareStages"));
+        QStringList shown;
+        for (int row = 0; row < table->rowCount(); ++row)
+            shown.append(table->item(row, 0)->text());
+        QCOMPARE(shown, stages);
+        QCOMPARE(table->horizontalHeaderItem(5)->text(), QStringLiteral("Δ (B−A)"));
+        for (int row = 0; row < table->rowCount(); ++row) {
+            for (const int column : { 1, 3 }) {
+                const QTableWidgetItem* cell = table->item(row, column);
+                const auto status = CellStatus(cell->data(Qt::UserRole).toInt());
+                QCOMPARE(cell->text(), cellStatusLabel(status)); // the colour never alone
+                QVERIFY(!cell->icon().isNull());
+                QCOMPARE(cell->background().color(),
+                    StageGridModel::tint(StageGridModel::statusColor(status), view->palette()));
+            }
+        }
+    }
+
+    // Settings that differ only in a path prefix fold into one row that opens on a click.
+    void compareFoldsMovedPaths()
+    {
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        CompareView* view = compare(window, kHappyPack, Test::kSparsePackPath);
+        QVERIFY(view);
+        QStringList moved;
+        for (const auto* settings : { &view->diff().budgets, &view->diff().context }) {
+            for (const SettingDiff& setting : *settings) {
+                if (!sharedPathTail(setting).isEmpty())
+                    moved.append(setting.path);
+            }
+        }
+        QVERIFY(moved.size() >= 10);
+        auto* table = view->findChild<QTableWidget*>(QStringLiteral("compareSettings"));
+        QCOMPARE(table->rowCount(), int(view->diff().budgets.size() + view->diff().context.size()) + 1);
+        int summary = -1;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (table->item(row, 1)->text() == QStringLiteral("%1 paths differ only in their prefix").arg(moved.size()))
+                summary = row;
+        }
+        QVERIFY(summary >= 0);
+        QCOMPARE(table->item(summary, 2)->text(), QStringLiteral("/tmp/ci/01-happy-path"));
+        QCOMPARE(table->item(summary, 3)->text(), QStringLiteral("/tmp/ci/04-sparse-disabled"));
+        for (const QString& path : std::as_const(moved))
+            QVERIFY(table->item(summary, 1)->toolTip().contains(path));
+        const int visible = [table] {
+            int count = 0;
+            for (int row = 0; row < table->rowCount(); ++row)
+                count += table->isRowHidden(row) ? 0 : 1;
+            return count;
+        }();
+        QCOMPARE(visible, table->rowCount() - int(moved.size()));
+        // A click opens the folded rows, another closes them.
+        emit table->cellClicked(summary, 1);
+        for (int row = summary + 1; row < table->rowCount(); ++row)
+            QVERIFY(!table->isRowHidden(row));
+        QVERIFY(table->item(summary + 1, 1)->text().trimmed() == moved.constFirst());
+        emit table->cellClicked(summary, 1);
+        QVERIFY(table->isRowHidden(summary + 1));
+
+        // Both waterfalls get room: more than half of the height below the header, at 1366x768.
+        const QList<int> sizes = view->findChild<QSplitter*>(QStringLiteral("compareSplitter"))->sizes();
+        QCOMPARE(sizes.size(), 2);
+        QVERIFY2(sizes[1] > sizes[0],
+            qPrintable(QStringLiteral("%1 above, %2 for the waterfalls").arg(sizes[0]).arg(sizes[1])));
+        QVERIFY(view->waterfallA()->height() >= 150);
+        QVERIFY(window.grab().save(QCoreApplication::applicationDirPath() + QLatin1String("/tst_compare.png")));
     }
 
     void compareInputsOfTheSameRun()
