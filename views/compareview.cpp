@@ -2,6 +2,7 @@
 #include "compareview.h"
 
 #include "jsonline.h"
+#include "pictureactions.h"
 #include "report.h"
 #include "runstatus.h"
 #include "severitybadge.h"
@@ -130,6 +131,9 @@ CompareView::CompareView(RunDiff diff, QWidget* parent)
     waterfallLayout->addWidget(m_waterfallA, 1);
     waterfallLayout->addWidget(labelB);
     waterfallLayout->addWidget(m_waterfallB, 1);
+
+    new PictureActions(m_waterfallA, QStringLiteral("waterfall-a"));
+    new PictureActions(m_waterfallB, QStringLiteral("waterfall-b"));
 
     // Grid beside the hints and settings above; the waterfalls below get most of the height, since
     // a waterfall shorter than its rows shows nothing.

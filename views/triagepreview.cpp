@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "triagepreview.h"
 
+#include "pictureactions.h"
 #include "severitybadge.h"
 #include "stagegridview.h"
 
@@ -40,6 +41,7 @@ TriagePreview::TriagePreview(QWidget* parent)
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_grid->setObjectName(QStringLiteral("previewGrid"));
+    new PictureActions(m_grid, QStringLiteral("stage-grid"));
     m_hints->setObjectName(QStringLiteral("previewHints"));
     m_hints->setHeaderLabels({ tr("Hint"), tr("Message") });
     m_hints->setRootIsDecorated(false);
