@@ -285,22 +285,35 @@ void TriageView::flushPending()
 void TriageView::fitColumns()
 {
     const int ch = fontMetrics().averageCharWidth();
+    const int width = m_tree->viewport()->width();
     const auto fit = [this](int column, int most) {
         m_tree->resizeColumnToContents(column);
         m_tree->setColumnWidth(column, std::min(m_tree->columnWidth(column), most));
         return m_tree->isColumnHidden(column) ? 0 : m_tree->columnWidth(column);
     };
+    // Statuses are single words in every language: never cut. File names lose their middle for now.
     const int used = fit(TriageModel::SourceColumn, 30 * ch) + fit(TriageModel::SessionColumn, 24 * ch)
         + fit(TriageModel::RunColumn, 34 * ch) + fit(TriageModel::ToolColumn, 22 * ch)
-        + fit(TriageModel::StatusColumn, 20 * ch) + fit(TriageModel::DurationColumn, 12 * ch)
+        + fit(TriageModel::StatusColumn, width) + fit(TriageModel::DurationColumn, 12 * ch)
         + fit(TriageModel::StageColumn, 26 * ch);
-    // Stop reason and hints share the rest; the stop reason wraps onto a second line rather than push
-    // the hints out of the window (at 1366 pixels, a 120-character exception message would).
-    const int rest = m_tree->viewport()->width() - used;
-    m_tree->resizeColumnToContents(TriageModel::StopColumn);
-    const int stop =
-        std::clamp(rest * 11 / 20, 20 * ch, std::max(20 * ch, m_tree->columnWidth(TriageModel::StopColumn)));
+    // Stop reason and hints share the rest, each whole on one line when there is room; else the stop
+    // reason wraps onto more lines rather than push the hints out of the window (at 1366 pixels, a
+    // 120-character exception message would).
+    const int rest = width - used;
+    const QAbstractItemView* view = m_tree; // QTreeView hides the public sizeHintForColumn()
+    const int stopWanted = view->sizeHintForColumn(TriageModel::StopColumn);
+    const int hintsWanted = view->sizeHintForColumn(TriageModel::HintsColumn);
+    const int stop = std::clamp(std::max(rest * 11 / 20, rest - hintsWanted), 20 * ch, std::max(20 * ch, stopWanted));
     m_tree->setColumnWidth(TriageModel::StopColumn, stop);
+    // What is left once both show whole goes to the file names.
+    const int spare = rest - stop - hintsWanted;
+    const int source = m_tree->columnWidth(TriageModel::SourceColumn);
+    const int grown = spare > 0
+        ? std::min(source + spare, std::max(source, view->sizeHintForColumn(TriageModel::SourceColumn)))
+        : source;
+    m_tree->setColumnWidth(TriageModel::SourceColumn, grown);
+    // The last column stretches to the rest, but only at the next layout: its width now, for the row heights.
+    m_tree->setColumnWidth(TriageModel::HintsColumn, std::max(20 * ch, rest - stop - (grown - source)));
     m_tree->doItemsLayout(); // the row heights for these widths now, not after the next paint
 }
 
