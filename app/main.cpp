@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
 // runlens: the desktop viewer. Opens every PATH given in its own tab; --screenshot renders one
-// source to a PNG without user interaction (works on the offscreen platform).
+// source (or just its stage grid, waterfall or hints: --view) to a PNG without user interaction
+// (works on the offscreen platform). --help and --version need no display.
+#include "hintsview.h"
 #include "inputfile.h"
 #include "mainwindow.h"
 #include "palettes.h"
 #include "sourceview.h"
+#include "stagegridview.h"
 #include "translations.h"
 #include "triageview.h"
+#include "traceview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -27,11 +31,38 @@ void printError(const QString& text)
     std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
 }
 
-// Saves WINDOW as a PNG once the queued layout requests have run, then quits the event loop.
-void grabLater(QWidget* window, const QString& output)
+// What --view grabs of a source's tab: the window (the default), or one part of the workspace.
+enum class View
 {
-    QTimer::singleShot(0, window, [window, output] {
-        if (!window->grab().save(output, "PNG")) {
+    Window,
+    Grid,
+    Waterfall,
+    Hints
+};
+
+bool parseView(const QString& name, View* view)
+{
+    const std::pair<const char*, View> views[] = { { "window", View::Window }, { "grid", View::Grid },
+        { "waterfall", View::Waterfall }, { "hints", View::Hints } };
+    for (const auto& [text, value] : views) {
+        if (name == QLatin1String(text)) {
+            *view = value;
+            return true;
+        }
+    }
+    return false;
+}
+
+// Saves WIDGET as a PNG once the queued layout requests have run, then quits the event loop.
+void grabLater(QWidget* widget, const QString& output)
+{
+    QTimer::singleShot(0, widget, [widget, output] {
+        if (!widget->isVisible()) {
+            printError(QApplication::translate("main", "runlens: nothing to grab for --view: the source shows no run"));
+            QCoreApplication::exit(1);
+            return;
+        }
+        if (!widget->grab().save(output, "PNG")) {
             printError(QApplication::translate("main", "runlens: cannot write %1").arg(output));
             QCoreApplication::exit(1);
             return;
@@ -40,46 +71,62 @@ void grabLater(QWidget* window, const QString& output)
     });
 }
 
-// Selects the first run and jumps to its root cause (or first hint), then saves WINDOW as a PNG once the queued layout
-// requests have run, and quits the event loop with 0 on success, 1 when the file could not be written.
-void grabWindow(Runlens::MainWindow* window, Runlens::SourceView* view, const QString& output)
+// Selects the first run and jumps to its root cause (or first hint), then saves WINDOW (or the part of VIEW that `part` names) as a
+// PNG once the queued layout requests have run, and quits the event loop with 0 on success, 1 when there was
+// nothing to grab or the file could not be written. The window was laid out at --size first, so the part is
+// grabbed at the size it has there.
+void grabWindow(Runlens::MainWindow* window, Runlens::SourceView* view, const QString& output, View part)
 {
     if (!view->isLive()) // a followed directory shows its newest run
         view->selectFirstRun();
     view->showSelectedHint();
-    grabLater(window, output);
+    QWidget* widget = window;
+    switch (part) {
+    case View::Window:
+        break;
+    case View::Grid:
+        widget = view->stageGrid();
+        break;
+    case View::Waterfall:
+        widget = view->waterfall();
+        break;
+    case View::Hints:
+        widget = view->hintsView();
+        break;
+    }
+    grabLater(widget, output);
 }
 
 // Loads PATH into WINDOW and grabs it once the source is read and its hints are computed.
-void screenshotWhenLoaded(Runlens::MainWindow* window, const QString& path, const QString& output)
+void screenshotWhenLoaded(Runlens::MainWindow* window, const QString& path, const QString& output, View part)
 {
     using Runlens::SourceView;
-    QObject::connect(window, &Runlens::MainWindow::sourceFinished, window, [window, output](SourceView* view) {
+    QObject::connect(window, &Runlens::MainWindow::sourceFinished, window, [window, output, part](SourceView* view) {
         if (view->state() == SourceView::State::Failed && view->source())
             printError(QApplication::translate("main", "runlens: cannot open %1: %2")
                            .arg(view->path(), view->source()->fatalError));
         const bool hintsPending =
             view->state() == SourceView::State::Loaded && !view->source()->runs.empty() && !view->hintReport();
         if (!hintsPending) {
-            grabWindow(window, view, output);
+            grabWindow(window, view, output, part);
             return;
         }
         QObject::connect(
-            view, &SourceView::hintsChanged, window, [=] { grabWindow(window, view, output); },
+            view, &SourceView::hintsChanged, window, [=] { grabWindow(window, view, output, part); },
             Qt::SingleShotConnection);
     });
     window->openPath(path, Runlens::MainWindow::RecentFiles::Skip);
 }
 
 // Follows DIR and grabs the window once the first runs and their hints are in.
-void screenshotWhenFollowed(Runlens::MainWindow* window, const QString& directory, const QString& output)
+void screenshotWhenFollowed(Runlens::MainWindow* window, const QString& directory, const QString& output, View part)
 {
     Runlens::SourceView* view = window->followDirectory(directory);
     QObject::connect(
         view, &Runlens::SourceView::hintsChanged, window,
         [=] {
             view->setPaused(true); // what is grabbed stays what was loaded
-            grabWindow(window, view, output);
+            grabWindow(window, view, output, part);
         },
         Qt::SingleShotConnection);
 }
@@ -98,24 +145,72 @@ bool applyTheme(const QString& theme)
     return true;
 }
 
-} // namespace
-
-int main(int argc, char** argv)
+// The command line, shared by the display-less --help and --version and by the viewer.
+struct Options
 {
-    QApplication app(argc, argv);
-    Runlens::raiseOpenFileLimit(); // a timeline file stays open while its lines may be asked for
-    QApplication::setOrganizationName(QStringLiteral("Runlens"));
-    QApplication::setApplicationName(QStringLiteral("runlens"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Runlens"));
-    QApplication::setApplicationVersion(QStringLiteral(RUNLENS_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("org.runlens.Runlens"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.runlens.Runlens.svg")));
+    QCommandLineOption screenshot { QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Load PATH, save the window as a PNG to FILE, exit."),
+        QStringLiteral("FILE") };
+    QCommandLineOption size { QStringLiteral("size"),
+        QCoreApplication::translate("main", "Window size for --screenshot (default 1280x800)."), QStringLiteral("WxH"),
+        QStringLiteral("1280x800") };
+    QCommandLineOption view { QStringLiteral("view"),
+        QCoreApplication::translate("main",
+            "What --screenshot saves of the window laid out at --size: window (default), grid, waterfall or hints."),
+        QStringLiteral("VIEW"), QStringLiteral("window") };
+    QCommandLineOption lang { QStringLiteral("lang"),
+        QCoreApplication::translate("main", "User interface language, like de or en (default: the system's)."),
+        QStringLiteral("LANG") };
+    QCommandLineOption theme { QStringLiteral("theme"),
+        QCoreApplication::translate("main", "Colour theme: light, dark or system (default)."), QStringLiteral("THEME"),
+        QStringLiteral("system") };
+    QCommandLineOption follow { QStringLiteral("follow"),
+        QCoreApplication::translate("main", "Follow timeline directory DIR while the server writes it."),
+        QStringLiteral("DIR") };
+    QCommandLineOption triage { QStringLiteral("triage"),
+        QCoreApplication::translate(
+            "main", "Open the PATHs (runpacks, folders of them, timelines) as one triage board.") };
+    QCommandLineOption compare { QStringLiteral("compare"),
+        QCoreApplication::translate("main", "Compare the first runs of the two PATHs side by side.") };
 
-    // Decoded as file names are, not by QCoreApplication::arguments(): a PATH need not be UTF-8.
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments.append(Runlens::decodeFileName(QByteArray(argv[i])));
-    // Before the parser, so that --help speaks the user's language; --lang switches later.
+    explicit Options(QCommandLineParser& parser)
+    {
+        parser.setApplicationDescription(
+            QCoreApplication::translate("main", "Runlens: forensics viewer for runpacks and JSONL timelines."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({ screenshot, size, view, lang, theme, follow, triage, compare });
+        parser.addPositionalArgument(QStringLiteral("PATH"),
+            QCoreApplication::translate("main", "Runpack zips, timeline directories or .jsonl files to open."),
+            QStringLiteral("[PATH...]"));
+    }
+};
+
+// --help and --version print and exit before anything needs a display (a QApplication would abort without one).
+bool onlyPrints(const QStringList& arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (argument == QLatin1String("--"))
+            break; // what follows is PATHs
+        for (const char* option : { "-h", "--help", "-?", "--help-all", "-v", "--version" }) {
+            if (argument == QLatin1String(option))
+                return true;
+        }
+    }
+    return false;
+}
+
+void setApplicationInfo()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Runlens"));
+    QCoreApplication::setApplicationName(QStringLiteral("runlens"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RUNLENS_VERSION));
+}
+
+// The --lang value, read before the parser, so that --help speaks the user's language.
+QString languageOf(const QStringList& arguments)
+{
     QString language;
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         if (arguments.at(i) == QLatin1String("--lang") && i + 1 < arguments.size())
@@ -123,76 +218,88 @@ int main(int argc, char** argv)
         else if (arguments.at(i).startsWith(QLatin1String("--lang=")))
             language = arguments.at(i).mid(7);
     }
-    Runlens::installTranslations(language);
+    return language;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    // Decoded as file names are, not by QCoreApplication::arguments(): a PATH need not be UTF-8.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(Runlens::decodeFileName(QByteArray(argv[i])));
+    if (onlyPrints(arguments)) {
+        QCoreApplication app(argc, argv);
+        setApplicationInfo();
+        Runlens::installTranslations(languageOf(arguments));
+        QCommandLineParser parser;
+        const Options options(parser);
+        parser.process(arguments); // prints and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    Runlens::raiseOpenFileLimit(); // a timeline file stays open while its lines may be asked for
+    setApplicationInfo();
+    QApplication::setApplicationDisplayName(QStringLiteral("Runlens"));
+    QApplication::setDesktopFileName(QStringLiteral("org.runlens.Runlens"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.runlens.Runlens.svg")));
+    Runlens::installTranslations(languageOf(arguments)); // --lang switches later
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Runlens: forensics viewer for runpacks and JSONL timelines."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-        QApplication::translate("main", "Load PATH, save the window as a PNG to FILE, exit."), QStringLiteral("FILE"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"),
-        QApplication::translate("main", "Window size for --screenshot (default 1280x800)."), QStringLiteral("WxH"),
-        QStringLiteral("1280x800"));
-    const QCommandLineOption langOption(QStringLiteral("lang"),
-        QApplication::translate("main", "User interface language, like de or en (default: the system's)."),
-        QStringLiteral("LANG"));
-    const QCommandLineOption themeOption(QStringLiteral("theme"),
-        QApplication::translate("main", "Colour theme: light, dark or system (default)."), QStringLiteral("THEME"),
-        QStringLiteral("system"));
-    const QCommandLineOption followOption(QStringLiteral("follow"),
-        QApplication::translate("main", "Follow timeline directory DIR while the server writes it."),
-        QStringLiteral("DIR"));
-    const QCommandLineOption triageOption(QStringLiteral("triage"),
-        QApplication::translate("main", "Open the PATHs (runpacks, folders of them, timelines) as one triage board."));
-    const QCommandLineOption compareOption(QStringLiteral("compare"),
-        QApplication::translate("main", "Compare the first runs of the two PATHs side by side."));
-    parser.addOptions(
-        { screenshotOption, sizeOption, langOption, themeOption, followOption, triageOption, compareOption });
-    parser.addPositionalArgument(QStringLiteral("PATH"),
-        QApplication::translate("main", "Runpack zips, timeline directories or .jsonl files to open."),
-        QStringLiteral("[PATH...]"));
+    const Options options(parser);
     parser.process(arguments);
     const QStringList paths = parser.positionalArguments();
-    if (!applyTheme(parser.value(themeOption))) {
+    if (!applyTheme(parser.value(options.theme))) {
         printError(QApplication::translate("main", "runlens: --theme wants light, dark or system, not \"%1\"")
-                       .arg(parser.value(themeOption)));
+                       .arg(parser.value(options.theme)));
+        return 2;
+    }
+    View part = View::Window;
+    if (!parseView(parser.value(options.view), &part)) {
+        printError(QApplication::translate("main", "runlens: --view wants window, grid, waterfall or hints, not \"%1\"")
+                       .arg(parser.value(options.view)));
         return 2;
     }
 
     Runlens::MainWindow window;
-    if (parser.isSet(screenshotOption)) {
-        const QStringList follows = parser.values(followOption);
-        const bool boardOrCompare = parser.isSet(triageOption) || parser.isSet(compareOption);
+    if (parser.isSet(options.screenshot)) {
+        const QStringList follows = parser.values(options.follow);
+        const bool boardOrCompare = parser.isSet(options.triage) || parser.isSet(options.compare);
         if (!boardOrCompare && paths.size() + follows.size() != 1) {
             printError(QApplication::translate("main", "runlens: --screenshot takes exactly one PATH or --follow DIR"));
             return 2;
         }
+        if (boardOrCompare && part != View::Window) {
+            printError(QApplication::translate("main",
+                "runlens: --view grid, waterfall and hints take one PATH or --follow DIR, not a board or compare"));
+            return 2;
+        }
         const QRegularExpressionMatch size =
-            QRegularExpression(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$")).match(parser.value(sizeOption));
+            QRegularExpression(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$")).match(parser.value(options.size));
         if (!size.hasMatch()) {
             printError(QApplication::translate("main", "runlens: --size wants WIDTHxHEIGHT, like 1280x800, not \"%1\"")
-                           .arg(parser.value(sizeOption)));
+                           .arg(parser.value(options.size)));
             return 2;
         }
         window.setRemembersLayout(false);
         window.setWindowState(Qt::WindowNoState); // whatever geometry the settings restored
         window.resize(size.captured(1).toInt(), size.captured(2).toInt());
         window.show();
-        const QString output = parser.value(screenshotOption);
-        if (parser.isSet(compareOption) && paths.size() == 2) {
+        const QString output = parser.value(options.screenshot);
+        if (parser.isSet(options.compare) && paths.size() == 2) {
             QObject::connect(&window, &Runlens::MainWindow::compareReady, &window,
                 [&window, output] { grabLater(&window, output); });
             window.compareInputs(paths.at(0), paths.at(1));
-        } else if (parser.isSet(triageOption)) {
+        } else if (parser.isSet(options.triage)) {
             Runlens::TriageView* triage = window.openTriage(paths);
             QObject::connect(
                 triage, &Runlens::TriageView::loadFinished, &window, [&window, output] { grabLater(&window, output); });
         } else if (!follows.isEmpty()) {
-            screenshotWhenFollowed(&window, follows.constFirst(), output);
+            screenshotWhenFollowed(&window, follows.constFirst(), output, part);
         } else if (!boardOrCompare) {
-            screenshotWhenLoaded(&window, paths.constFirst(), output);
+            screenshotWhenLoaded(&window, paths.constFirst(), output, part);
         } else {
             printError(QApplication::translate("main", "runlens: --compare takes exactly two PATHs"));
             return 2;
@@ -200,19 +307,19 @@ int main(int argc, char** argv)
         return QApplication::exec();
     }
 
-    if (parser.isSet(compareOption)) {
+    if (parser.isSet(options.compare)) {
         if (paths.size() != 2) {
             printError(QApplication::translate("main", "runlens: --compare takes exactly two PATHs"));
             return 2;
         }
         window.compareInputs(paths.at(0), paths.at(1));
-    } else if (parser.isSet(triageOption)) {
+    } else if (parser.isSet(options.triage)) {
         window.openTriage(paths);
     } else {
         for (const QString& path : paths)
             window.openPath(path);
     }
-    for (const QString& directory : parser.values(followOption))
+    for (const QString& directory : parser.values(options.follow))
         window.followDirectory(directory);
     window.show();
     return QApplication::exec();

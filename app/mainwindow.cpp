@@ -6,12 +6,15 @@
 #include "compareview.h"
 #include "engine.h"
 #include "hintsview.h"
+#include "itemtext.h"
 #include "livefollower.h"
 #include "packwriter.h"
+#include "pictureactions.h"
 #include "regeneratepackdialog.h"
 #include "runloader.h"
 #include "runstatus.h"
 #include "severitybadge.h"
+#include "shortcutsdialog.h"
 #include "sourceview.h"
 #include "summaryexport.h"
 #include "suppressions.h"
@@ -20,8 +23,10 @@
 #include "traceview.h"
 #include "workerpool.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -30,16 +35,20 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTextEdit>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -145,7 +154,11 @@ MainWindow::MainWindow(QWidget* parent)
     updateWindow();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The widgets dying below move the focus; no focus change may reach this half-destroyed window.
+    disconnect(qApp, nullptr, this, nullptr);
+}
 
 void MainWindow::createMenus()
 {
@@ -179,16 +192,18 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
 
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    m_filterAction = edit->addAction(tr("&Filter Runs"), this, [this] {
-        if (SourceView* view = currentView())
-            view->focusFilter();
-    });
-    m_filterAction->setShortcut(QKeySequence::Find);
-
+    createEditMenu();
     createGoMenu();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        auto* dialog = new ShortcutsDialog(this, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    shortcuts->setObjectName(QStringLiteral("keyboardShortcuts"));
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    help->addSeparator();
     QAction* about = help->addAction(tr("&About Runlens"), this, [this] {
         QMessageBox::about(this, tr("About Runlens"),
             tr("<h3>Runlens %1</h3>"
@@ -199,6 +214,144 @@ void MainWindow::createMenus()
     about->setMenuRole(QAction::AboutRole);
     QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::createEditMenu()
+{
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* copy = edit->addAction(tr("&Copy"), this, &MainWindow::copySelection);
+    copy->setObjectName(QStringLiteral("copy"));
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setToolTip(tr("Copy the selected rows, cells, hints or text"));
+    QAction* selectAll = edit->addAction(tr("Select &All"), this, &MainWindow::selectAll);
+    selectAll->setObjectName(QStringLiteral("selectAll"));
+    selectAll->setShortcut(QKeySequence::SelectAll);
+    edit->addSeparator();
+    // The picture actions of the stage grid or waterfall with the focus; their context menus have them too.
+    m_copyImageAction = edit->addAction(tr("Copy as &Image"), this, [this] {
+        if (PictureActions* target = pictureTarget())
+            target->copy();
+    });
+    m_copyImageAction->setObjectName(QStringLiteral("copyImage"));
+    m_saveImageAction = edit->addAction(tr("Save as &PNG or SVG…"), this, [this] {
+        if (PictureActions* target = pictureTarget())
+            savePicture(target->widget(), target->name());
+    });
+    m_saveImageAction->setObjectName(QStringLiteral("saveImage"));
+    connect(edit, &QMenu::aboutToShow, this, &MainWindow::updatePictureActions);
+    connect(qApp, &QApplication::focusChanged, this, &MainWindow::updatePictureActions);
+    updatePictureActions();
+    edit->addSeparator();
+    m_filterAction = edit->addAction(tr("&Filter Runs"), this, [this] {
+        if (SourceView* view = currentView())
+            view->focusFilter();
+    });
+    m_filterAction->setShortcut(QKeySequence::Find);
+}
+
+void MainWindow::copySelection()
+{
+    QWidget* focus = QApplication::focusWidget();
+    if (!focus || focus->window() != this)
+        return;
+    if (auto* line = qobject_cast<QLineEdit*>(focus))
+        line->copy();
+    else if (auto* plain = qobject_cast<QPlainTextEdit*>(focus))
+        plain->copy();
+    else if (auto* text = qobject_cast<QTextEdit*>(focus))
+        text->copy();
+    else if (auto* label = qobject_cast<QLabel*>(focus); label && label->hasSelectedText())
+        QGuiApplication::clipboard()->setText(label->selectedText());
+    else if (auto* view = qobject_cast<QAbstractItemView*>(focus)) {
+        if (const QString selected = selectionText(view); !selected.isEmpty())
+            QGuiApplication::clipboard()->setText(selected);
+    }
+}
+
+void MainWindow::selectAll()
+{
+    QWidget* focus = QApplication::focusWidget();
+    if (!focus || focus->window() != this)
+        return;
+    if (auto* line = qobject_cast<QLineEdit*>(focus))
+        line->selectAll();
+    else if (auto* plain = qobject_cast<QPlainTextEdit*>(focus))
+        plain->selectAll();
+    else if (auto* text = qobject_cast<QTextEdit*>(focus))
+        text->selectAll();
+    else if (auto* view = qobject_cast<QAbstractItemView*>(focus))
+        view->selectAll();
+}
+
+PictureActions* MainWindow::pictureTarget() const
+{
+    QWidget* focus = QApplication::focusWidget();
+    return focus && focus->window() == this ? PictureActions::of(focus) : nullptr;
+}
+
+void MainWindow::updatePictureActions()
+{
+    const bool target = pictureTarget() != nullptr;
+    m_copyImageAction->setEnabled(target);
+    m_saveImageAction->setEnabled(target);
+}
+
+void MainWindow::connectPictures(QWidget* tab)
+{
+    for (PictureActions* pictures : tab->findChildren<PictureActions*>())
+        connect(pictures, &PictureActions::saveRequested, this, &MainWindow::savePicture, Qt::UniqueConnection);
+}
+
+QString MainWindow::exportDirectory()
+{
+    return QSettings()
+        .value(kExportDirectoryKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+        .toString();
+}
+
+void MainWindow::savePicture(QWidget* widget, const QString& name)
+{
+    // "runpack_x-waterfall.png" for a tab's own source; the name alone on boards and compares.
+    QString base = name;
+    for (QWidget* parent = widget; parent; parent = parent->parentWidget()) {
+        if (const auto* view = qobject_cast<SourceView*>(parent)) {
+            base = QFileInfo(view->path()).completeBaseName() + u'-' + name;
+            break;
+        }
+    }
+    const QString png = tr("PNG image (*.png)");
+    const QString svg = tr("SVG drawing (*.svg)");
+    QString filter = png;
+    QString fileName = QFileDialog::getSaveFileName(this, tr("Save Picture"),
+        QDir(exportDirectory()).filePath(base + QLatin1String(".png")), png + QLatin1String(";;") + svg, &filter);
+    if (fileName.isEmpty())
+        return;
+    QSettings().setValue(kExportDirectoryKey, QFileInfo(fileName).absolutePath());
+    PictureFormat format = PictureFormat::Png;
+    if (!pictureFormatFor(fileName, &format)) {
+        format = filter == svg ? PictureFormat::Svg : PictureFormat::Png;
+        fileName += format == PictureFormat::Svg ? QLatin1String(".svg") : QLatin1String(".png");
+    }
+    savePictureTo(widget, fileName, format);
+}
+
+void MainWindow::savePictureTo(QWidget* widget, const QString& fileName, PictureFormat format)
+{
+    // Rendered here, on the GUI thread that owns the widget; only the writing goes to a worker.
+    const QByteArray bytes = widgetPicture(widget, format, QFileInfo(fileName).completeBaseName());
+    OutputRules rules { {}, true }; // the file dialog asked before replacing a file
+    for (QWidget* parent = widget; parent; parent = parent->parentWidget()) {
+        if (const auto* view = qobject_cast<SourceView*>(parent)) {
+            rules = outputRulesFor(*view, true);
+            break;
+        }
+    }
+    writeInBackground(fileName, [bytes, fileName, rules] {
+        if (bytes.isEmpty())
+            return tr("Could not draw the picture.");
+        QString error;
+        return writeOutputFile(fileName, bytes, rules, &error) ? QString() : error;
+    });
 }
 
 SourceView* MainWindow::openPath(const QString& path, RecentFiles recent)
@@ -256,6 +409,7 @@ void MainWindow::addSourceTab(SourceView* view)
     connect(view, &SourceView::currentRunChanged, this, updateIfCurrent);
     if (m_remembersLayout)
         view->restoreLayout(QSettings().value(kLayoutKey).toByteArray());
+    connectPictures(view);
     const int index = m_tabs->addTab(view, QString());
     m_tabs->setTabToolTip(index, QDir::toNativeSeparators(view->path()));
     updateTab(view); // the title, from the path until the source is read
@@ -349,6 +503,7 @@ void MainWindow::closeTab(int index)
 TriageView* MainWindow::openTriage(const QStringList& paths)
 {
     auto* triage = new TriageView(m_tabs);
+    connectPictures(triage);
     connect(triage, &TriageView::openRunRequested, this,
         [this](const QString& path, const QString& sessionId, const QString& runId) {
             SourceView* view = openPath(path);
@@ -380,6 +535,7 @@ CompareView* MainWindow::openCompare(RunDiff diff)
 {
     const QString title = tr("%1 ↔ %2").arg(diff.a->runId.left(8), diff.b->runId.left(8));
     auto* compare = new CompareView(std::move(diff), m_tabs);
+    connectPictures(compare);
     const int index = m_tabs->addTab(compare, title);
     m_tabs->setTabToolTip(index, compare->diff().labelA + QLatin1Char('\n') + compare->diff().labelB);
     m_tabs->setCurrentIndex(index);
@@ -652,7 +808,7 @@ void MainWindow::exportHints()
         return;
     QSettings settings;
     const QString base = QFileInfo(view->path()).completeBaseName() + QLatin1String("-hints");
-    const QString directory = settings.value(kExportDirectoryKey, QFileInfo(view->path()).absolutePath()).toString();
+    const QString directory = exportDirectory();
     const QString markdown = tr("Markdown (*.md)");
     const QString csv = tr("CSV (*.csv)");
     const QString json = tr("JSON (*.json)");
@@ -697,8 +853,10 @@ void MainWindow::regeneratePack()
     if (!source || !run)
         return;
     RegeneratePackDialog dialog(source, run, this);
+    dialog.setOutputDirectory(exportDirectory());
     if (dialog.exec() != QDialog::Accepted)
         return;
+    QSettings().setValue(kExportDirectoryKey, QFileInfo(dialog.outputPath()).absolutePath());
     writePackTo(view, dialog.options(), dialog.outputPath(), dialog.overwrite());
 }
 

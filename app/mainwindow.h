@@ -4,6 +4,7 @@
 #include "packwriter.h"
 #include "rundiff.h"
 #include "summaryexport.h"
+#include "widgetpicture.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -18,6 +19,7 @@ namespace Runlens {
 
 class CompareView;
 class LiveFollower;
+class PictureActions;
 class TriageView;
 class RunLoader;
 class SeverityBadge;
@@ -58,6 +60,13 @@ public:
     /// on a worker thread, then emit writeFinished().
     void exportHintsTo(const SourceView* view, const QString& fileName, ExportFormat format);
     void writePackTo(const SourceView* view, const PackOptions& options, const QString& fileName, bool overwrite);
+    /// What "Save as PNG or SVG…" does once its dialog is answered: the widget's picture, written on a
+    /// worker thread (emits writeFinished()); nothing the tab read is ever written over.
+    void savePictureTo(QWidget* widget, const QString& fileName, PictureFormat format);
+    /// The stage grid or waterfall the Edit menu's picture actions work on: the one holding the focus.
+    PictureActions* pictureTarget() const;
+    /// Where file dialogs for exports start: the last folder written to, at first the documents folder.
+    static QString exportDirectory();
 
 signals:
     /// A tab finished reading its source, failed to, or was cancelled.
@@ -74,7 +83,14 @@ protected:
 
 private:
     void createMenus();
+    void createEditMenu();
     void createGoMenu();
+    void copySelection();
+    void selectAll();
+    void updatePictureActions();
+    void savePicture(QWidget* widget, const QString& name);
+    /// Offers the picture actions of every stage grid and waterfall in a new tab.
+    void connectPictures(QWidget* tab);
     void exportHints();
     void regeneratePack();
     /// Runs `write` (which returns an error message, empty on success) on a worker thread and
@@ -105,6 +121,8 @@ private:
     QAction* m_filterAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_packAction = nullptr;
+    QAction* m_copyImageAction = nullptr;
+    QAction* m_saveImageAction = nullptr;
     QList<QAction*> m_runActions; // need a loaded source with runs
     QLabel* m_countsLabel;
     SeverityBadge* m_badge;

@@ -226,6 +226,25 @@ std::vector<SettingDiff> diffSettings(const QJsonObject& a, const QJsonObject& b
     return diffs;
 }
 
+QString sharedPathTail(const SettingDiff& setting)
+{
+    if (!setting.a.isString() || !setting.b.isString())
+        return {};
+    const QString a = setting.a.toString();
+    const QString b = setting.b.toString();
+    qsizetype common = 0;
+    while (common < a.size() && common < b.size() && a[a.size() - 1 - common] == b[b.size() - 1 - common])
+        ++common;
+    if (common == a.size() || common == b.size())
+        return {}; // one value is the other's tail (or the same): not a moved root
+    // The shared suffix may begin inside a component ("/ci/old/data" and "/ci/bold/data" share "old/data"):
+    // the tail starts at its first separator, so that only whole components count as shared.
+    const qsizetype separator = a.indexOf(u'/', a.size() - common);
+    if (separator < 0 || separator >= a.size() - 1)
+        return {}; // no separator in the shared part, or only a trailing one
+    return a.mid(separator);
+}
+
 QByteArray diffText(const RunDiff& diff)
 {
     QString out = QStringLiteral("A: %1  (%2)\nB: %3  (%4)\n\n")

@@ -59,6 +59,11 @@ RunDiff diffRuns(
 /// Every leaf of two JSON objects that differs, by dotted path, sorted by path.
 std::vector<SettingDiff> diffSettings(const QJsonObject& a, const QJsonObject& b);
 
+/// When a setting's two values are paths that differ only before a tail of whole components they share
+/// ("/tmp/ci/a/data/x.faiss" and "/srv/b/data/x.faiss" share "/data/x.faiss"), that tail, else empty: the
+/// same files in a moved checkout or data folder, which a compare can fold into one line.
+QString sharedPathTail(const SettingDiff& setting);
+
 QByteArray diffText(const RunDiff& diff);
 QByteArray diffJson(const RunDiff& diff); // documented in docs/triage.md
 QByteArray diffMarkdown(const RunDiff& diff);

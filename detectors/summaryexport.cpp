@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Runlens {
@@ -54,6 +55,18 @@ QString notCountedNote(const Hint& hint)
     if (hint.isDisputed())
         return Tr::tr(" (disputed: %1)").arg(hint.disputed);
     return {};
+}
+
+// Errors first, then warnings, then notes, each in the detectors' order; the suppressed and disputed ones,
+// which count for nothing, after all counted ones. A reader of a ticket looks at the top rows.
+Hints bySeverity(Hints hints)
+{
+    std::stable_sort(hints.begin(), hints.end(), [](const Hint& x, const Hint& y) {
+        if (x.isActive() != y.isActive())
+            return x.isActive();
+        return x.severity > y.severity;
+    });
+    return hints;
 }
 
 QByteArray markdown(const HintReport& report)
@@ -436,7 +449,7 @@ QByteArray htmlPage(const HintReport& report)
                    .arg(html(Tr::tr("Severity")), html(Tr::tr("Kind")), html(Tr::tr("Message")), html(Tr::tr("Why")));
         if (entry.hints.empty())
             out += QStringLiteral("<tr><td colspan=\"4\">%1</td></tr>\n").arg(html(Tr::tr("No hints.")));
-        for (const Hint& hint : entry.hints)
+        for (const Hint& hint : bySeverity(entry.hints))
             out += QStringLiteral("<tr class=\"hint\"><td class=\"sev-%1\">%1%2</td><td><code>%3</code></td><td>%4</td>"
                                   "<td class=\"mono\">%5</td></tr>\n")
                        .arg(severityName(hint.severity), html(notCountedNote(hint)), html(hint.kind), html(hint.msg),

@@ -17,6 +17,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace Runlens {
@@ -274,6 +275,40 @@ TriageRows triageRows(const SourcePtr& source)
         rows.push_back(std::move(row));
     }
     return rows;
+}
+
+int triageUrgency(const TriageRow& row)
+{
+    if (!row.run)
+        return 4;
+    switch (row.run->status) {
+    case RunStatus::Error:
+        return 6;
+    case RunStatus::CutOff:
+        return 5;
+    case RunStatus::Running:
+        return row.failingStage.isEmpty() ? 2 : 3;
+    case RunStatus::Complete:
+        return row.failingStage.isEmpty() ? 1 : 3;
+    case RunStatus::Background:
+        break;
+    }
+    return 0;
+}
+
+bool triageRowBefore(const TriageRow& x, const TriageRow& y)
+{
+    const int urgencyX = triageUrgency(x);
+    const int urgencyY = triageUrgency(y);
+    if (urgencyX != urgencyY)
+        return urgencyX > urgencyY;
+    const double startX = x.run ? x.run->startedAt : NAN;
+    const double startY = y.run ? y.run->startedAt : NAN;
+    if (std::isnan(startX) != std::isnan(startY))
+        return std::isnan(startY); // a known start before an unknown one
+    if (!std::isnan(startX) && startX != startY)
+        return startX < startY;
+    return x.source && y.source && x.source->path < y.source->path;
 }
 
 QStringList triageGroupKeys(const TriageRow& row, TriageGrouping grouping)

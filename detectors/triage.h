@@ -50,6 +50,13 @@ QStringList triageInputs(const QStringList& paths);
 /// suppressions from the file next to the input applied; one row without a run when there is none.
 TriageRows triageRows(const SourcePtr& source);
 
+/// How soon a row wants a look, higher first: 6 failed, 5 cut off, 4 an input that could not be read or holds
+/// no run, 3 a Failed or Degraded stage in a run that did not fail, 2 running, 1 complete, 0 background.
+int triageUrgency(const TriageRow& row);
+/// The order a triage board lists rows in by default: most urgent first, then by start time (rows without
+/// one last), then by input path. A strict weak ordering.
+bool triageRowBefore(const TriageRow& x, const TriageRow& y);
+
 /// The groups a row falls in: every active hint kind ("(no hints)" when none, "(no run)" for a row
 /// without a run), the stop reason ("(none)"), the tool, the failing stage ("(none)"). Grouping None
 /// gives one empty key.

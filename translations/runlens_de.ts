@@ -3,30 +3,6 @@
 <context>
     <name>Runlens::CompareView</name>
     <message>
-        <source>Ran</source>
-        <translation>Gelaufen</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Übersprungen</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Degraded</source>
-        <translation>Eingeschränkt</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>Läuft</translation>
-    </message>
-    <message>
-        <source>Not reached</source>
-        <translation>Nicht erreicht</translation>
-    </message>
-    <message>
         <source>(absent)</source>
         <translation>(fehlt)</translation>
     </message>
@@ -49,10 +25,6 @@
     <message>
         <source>B duration</source>
         <translation>Dauer B</translation>
-    </message>
-    <message>
-        <source>Δ duration</source>
-        <translation>Δ Dauer</translation>
     </message>
     <message>
         <source>File</source>
@@ -109,6 +81,21 @@ B  %2
     <message>
         <source>Only in B (%1)</source>
         <translation>Nur in B (%1)</translation>
+    </message>
+    <message>
+        <source>Δ (B−A)</source>
+        <translation>Δ (B−A)</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 → %4</source>
+        <translation>%1 %2: %3 → %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paths differ only in their prefix</source>
+        <translation>
+            <numerusform>%n Pfad unterscheidet sich nur im Präfix</numerusform>
+            <numerusform>%n Pfade unterscheiden sich nur im Präfix</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -904,6 +891,46 @@ Bestritten: %2</translation>
             <numerusform>Wird gelesen… bisher %Ln Läufe</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows, cells, hints or text</source>
+        <translation>Die ausgewählten Zeilen, Zellen, Hinweise oder den ausgewählten Text kopieren</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Image</source>
+        <translation>Als &amp;Bild kopieren</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PNG or SVG…</source>
+        <translation>Als &amp;PNG oder SVG speichern…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>Save Picture</source>
+        <translation>Bild speichern</translation>
+    </message>
+    <message>
+        <source>Could not draw the picture.</source>
+        <translation>Das Bild konnte nicht gezeichnet werden.</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::OutputFile</name>
@@ -980,6 +1007,25 @@ Bestritten: %2</translation>
     <message>
         <source>cannot read the run's lines again: %1</source>
         <translation>die Zeilen des Laufs können nicht erneut gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::PictureActions</name>
+    <message>
+        <source>&amp;Copy as Image</source>
+        <translation>Als Bild &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PNG or SVG…</source>
+        <translation>Als PNG oder SVG &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Put a picture of what this shows on the clipboard, for a ticket</source>
+        <translation>Ein Bild dessen, was hier zu sehen ist, in die Zwischenablage legen, für ein Ticket</translation>
+    </message>
+    <message>
+        <source>Save a picture of what this shows as PNG or SVG</source>
+        <translation>Ein Bild dessen, was hier zu sehen ist, als PNG oder SVG speichern</translation>
     </message>
 </context>
 <context>
@@ -2013,6 +2059,29 @@ Lauf %2</translation>
     </message>
 </context>
 <context>
+    <name>Runlens::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Buttons</source>
+        <translation>Schaltflächen</translation>
+    </message>
+</context>
+<context>
     <name>Runlens::SourceReader</name>
     <message numerus="yes">
         <source>%n stored hints without a "kind" skipped</source>
@@ -3003,10 +3072,6 @@ R oder Ctrl+0: den ganzen Lauf anzeigen
         <translation>%L1 Läufe</translation>
     </message>
     <message>
-        <source>%1 (failed)</source>
-        <translation>%1 (fehlgeschlagen)</translation>
-    </message>
-    <message>
         <source>%1 %2: %3</source>
         <translation>%1 %2: %3</translation>
     </message>
@@ -3066,6 +3131,57 @@ R oder Ctrl+0: den ganzen Lauf anzeigen
         <source>Unreadable</source>
         <translation>Nicht lesbar</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1
+Session: %2
+Run: %3</source>
+        <translation>%1
+Sitzung: %2
+Lauf: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::TriagePreview</name>
+    <message>
+        <source>Hint</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Select a run to see its stage grid and hints here.</source>
+        <translation>Einen Lauf auswählen, um hier sein Stufenraster und seine Hinweise zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 holds no run: %2</source>
+        <translation>%1 enthält keinen Lauf: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 · session %2 · run %3</source>
+        <translation>%1 · Sitzung %2 · Lauf %3</translation>
+    </message>
+    <message>
+        <source>%1 (suppressed)</source>
+        <translation>%1 (unterdrückt)</translation>
+    </message>
+    <message>
+        <source>%1 (disputed)</source>
+        <translation>%1 (bestritten)</translation>
+    </message>
+    <message>
+        <source>No hints.</source>
+        <translation>Keine Hinweise.</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::TriageView</name>
@@ -3124,6 +3240,10 @@ R oder Ctrl+0: den ganzen Lauf anzeigen
     <message>
         <source> · inputs without a run: %L1</source>
         <translation> · Eingaben ohne Lauf: %L1</translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>Gruppe: %1</translation>
     </message>
 </context>
 <context>
@@ -3330,6 +3450,22 @@ R oder Ctrl+0: den ganzen Lauf anzeigen
     <message>
         <source>runlens: --compare takes exactly two PATHs</source>
         <translation>runlens: --compare erwartet genau zwei PATHs</translation>
+    </message>
+    <message>
+        <source>runlens: nothing to grab for --view: the source shows no run</source>
+        <translation>runlens: nichts für --view aufzunehmen: die Quelle zeigt keinen Lauf</translation>
+    </message>
+    <message>
+        <source>What --screenshot saves of the window laid out at --size: window (default), grid, waterfall or hints.</source>
+        <translation>Was --screenshot vom auf --size ausgelegten Fenster speichert: window (Standard), grid, waterfall oder hints.</translation>
+    </message>
+    <message>
+        <source>runlens: --view wants window, grid, waterfall or hints, not "%1"</source>
+        <translation>runlens: --view erwartet window, grid, waterfall oder hints, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>runlens: --view grid, waterfall and hints take one PATH or --follow DIR, not a board or compare</source>
+        <translation>runlens: --view grid, waterfall und hints nehmen einen PATH oder --follow DIR, kein Board und keinen Vergleich</translation>
     </message>
 </context>
 </TS>

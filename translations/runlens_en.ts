@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Runlens::CompareView</name>
+    <message numerus="yes">
+        <source>%n paths differ only in their prefix</source>
+        <translation>
+            <numerusform>%n path differs only in its prefix</numerusform>
+            <numerusform>%n paths differ only in their prefix</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Runlens::EventsView</name>
     <message numerus="yes">
         <source>Showing %n selected event(s)</source>

@@ -2,9 +2,11 @@
 #include "compareview.h"
 
 #include "jsonline.h"
+#include "pictureactions.h"
 #include "report.h"
 #include "runstatus.h"
 #include "severitybadge.h"
+#include "stagegridmodel.h"
 #include "traceview.h"
 
 #include <QHeaderView>
@@ -14,30 +16,12 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Runlens {
 
 namespace {
-
-QString cellLabel(CellStatus status)
-{
-    switch (status) {
-    case CellStatus::Ran:
-        return CompareView::tr("Ran");
-    case CellStatus::Skipped:
-        return CompareView::tr("Skipped");
-    case CellStatus::Failed:
-        return CompareView::tr("Failed");
-    case CellStatus::Degraded:
-        return CompareView::tr("Degraded");
-    case CellStatus::Running:
-        return CompareView::tr("Running");
-    case CellStatus::NotReached:
-        break;
-    }
-    return CompareView::tr("Not reached");
-}
 
 QString jsonText(const QJsonValue& value)
 {
@@ -61,6 +45,25 @@ QTableWidgetItem* item(const QString& text, bool changed = false)
     return cell;
 }
 
+// "+18 ms", "-1.25 s": formatDuration's words with a sign; empty unless both runs have a duration.
+QString deltaText(double deltaMs)
+{
+    if (std::isnan(deltaMs))
+        return {};
+    return (deltaMs < 0 ? QStringLiteral("-") : QStringLiteral("+")) + formatDuration(std::abs(deltaMs));
+}
+
+// A status cell as the stage grid draws it: its icon and word on its colour's tint.
+QTableWidgetItem* statusItem(CellStatus status, const QString& reason, bool changed, const QPalette& palette)
+{
+    QTableWidgetItem* cell = item(cellStatusLabel(status), changed);
+    cell->setIcon(StageGridModel::statusIcon(status));
+    cell->setBackground(StageGridModel::tint(StageGridModel::statusColor(status), palette));
+    cell->setData(Qt::UserRole, int(status));
+    cell->setToolTip(reason);
+    return cell;
+}
+
 QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
 {
     auto* table = new QTableWidget(0, int(headers.size()), parent);
@@ -69,6 +72,9 @@ QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->horizontalHeader()->setStretchLastSection(true);
+    // Rows a line high, as in the stage grid: the room goes to the waterfalls.
+    table->verticalHeader()->setMinimumSectionSize(1);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
     return table;
 }
 
@@ -78,7 +84,7 @@ CompareView::CompareView(RunDiff diff, QWidget* parent)
     : QWidget(parent)
     , m_diff(std::move(diff))
     , m_header(new QLabel(this))
-    , m_stages(makeTable({ tr("Stage"), tr("A"), tr("A duration"), tr("B"), tr("B duration"), tr("Δ duration") }, this))
+    , m_stages(makeTable({ tr("Stage"), tr("A"), tr("A duration"), tr("B"), tr("B duration"), tr("Δ (B−A)") }, this))
     , m_hints(new QTreeWidget(this))
     , m_waterfallA(new TraceView(this))
     , m_waterfallB(new TraceView(this))
@@ -126,17 +132,25 @@ CompareView::CompareView(RunDiff diff, QWidget* parent)
     waterfallLayout->addWidget(labelB);
     waterfallLayout->addWidget(m_waterfallB, 1);
 
+    new PictureActions(m_waterfallA, QStringLiteral("waterfall-a"));
+    new PictureActions(m_waterfallB, QStringLiteral("waterfall-b"));
+
+    // Grid beside the hints and settings above; the waterfalls below get most of the height, since
+    // a waterfall shorter than its rows shows nothing.
+    auto* lists = new QSplitter(Qt::Vertical, this);
+    lists->setChildrenCollapsible(false);
+    lists->addWidget(m_hints);
+    lists->addWidget(m_settings);
     auto* top = new QSplitter(Qt::Horizontal, this);
+    top->setChildrenCollapsible(false);
     top->addWidget(m_stages);
-    top->addWidget(m_hints);
+    top->addWidget(lists);
     auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("compareSplitter"));
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(top);
     splitter->addWidget(waterfalls);
-    splitter->addWidget(m_settings);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    splitter->setStretchFactor(2, 1);
+    splitter->setSizes({ 4000, 6000 }); // proportions: the sizes scale to the splitter's first height
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
     layout->addWidget(splitter, 1);
@@ -162,28 +176,27 @@ QString CompareView::verdict() const
 
 void CompareView::fillStages()
 {
-    m_stages->setRowCount(int(m_diff.stages.size()));
-    for (int row = 0; row < int(m_diff.stages.size()); ++row) {
-        const StageDiff& stage = m_diff.stages[size_t(row)];
+    // The stages that changed first, then the rest, each in grid order.
+    std::vector<const StageDiff*> order;
+    for (const StageDiff& stage : m_diff.stages)
+        order.push_back(&stage);
+    std::stable_partition(order.begin(), order.end(), [](const StageDiff* stage) { return stage->statusChanged(); });
+    m_stages->setRowCount(int(order.size()));
+    for (int row = 0; row < int(order.size()); ++row) {
+        const StageDiff& stage = *order[size_t(row)];
         const bool changed = stage.statusChanged();
         // The marker is text, so that a changed row reads without its colour.
         auto* name = item(changed ? QStringLiteral("≠ ") + stage.stage : stage.stage, changed);
         name->setToolTip(changed ? tr("Status differs") : QString());
         m_stages->setItem(row, 0, name);
-        auto* a = item(cellLabel(stage.a), changed);
-        a->setToolTip(stage.reasonA);
-        m_stages->setItem(row, 1, a);
+        m_stages->setItem(row, 1, statusItem(stage.a, stage.reasonA, changed, palette()));
         m_stages->setItem(row, 2, item(formatDuration(stage.msA)));
-        auto* b = item(cellLabel(stage.b), changed);
-        b->setToolTip(stage.reasonB);
-        m_stages->setItem(row, 3, b);
+        m_stages->setItem(row, 3, statusItem(stage.b, stage.reasonB, changed, palette()));
         m_stages->setItem(row, 4, item(formatDuration(stage.msB)));
-        const double delta = stage.deltaMs();
-        m_stages->setItem(row, 5,
-            item(std::isnan(delta) ? QString()
-                                   : (delta >= 0 ? QStringLiteral("+") : QString()) + formatDuration(delta)));
+        m_stages->setItem(row, 5, item(deltaText(stage.deltaMs())));
+        m_stages->item(row, 5)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         if (changed) {
-            for (int column = 0; column < m_stages->columnCount(); ++column)
+            for (const int column : { 0, 2, 4, 5 })
                 m_stages->item(row, column)->setBackground(palette().color(QPalette::AlternateBase));
         }
     }
@@ -210,18 +223,69 @@ void CompareView::fillHints()
 
 void CompareView::fillSettings()
 {
-    const auto add = [this](const QString& file, const std::vector<SettingDiff>& settings) {
-        for (const SettingDiff& setting : settings) {
-            const int row = m_settings->rowCount();
-            m_settings->insertRow(row);
-            m_settings->setItem(row, 0, item(file));
-            m_settings->setItem(row, 1, item(setting.path, true));
-            m_settings->setItem(row, 2, item(jsonText(setting.a)));
-            m_settings->setItem(row, 3, item(jsonText(setting.b)));
-        }
+    const auto addRow = [this](const QString& file, const QString& setting, const QString& a, const QString& b) {
+        const int row = m_settings->rowCount();
+        m_settings->insertRow(row);
+        m_settings->setItem(row, 0, item(file));
+        m_settings->setItem(row, 1, item(setting, true));
+        m_settings->setItem(row, 2, item(a));
+        m_settings->setItem(row, 3, item(b));
+        for (int column = 0; column < 4; ++column)
+            m_settings->item(row, column)->setToolTip(m_settings->item(row, column)->text());
+        return row;
     };
-    add(QStringLiteral("budgets.json"), m_diff.budgets);
-    add(QStringLiteral("context.json"), m_diff.context);
+    // Paths that differ only before a shared tail (the same files in another checkout) fold into one row
+    // below the others, which opens on a click; it names the prefixes, and its tooltip lists them all.
+    struct Folded
+    {
+        QString file;
+        const SettingDiff* setting;
+        QString tail;
+    };
+    std::vector<Folded> folded;
+    for (const auto& [file, settings] : { std::pair { QStringLiteral("budgets.json"), &m_diff.budgets },
+             std::pair { QStringLiteral("context.json"), &m_diff.context } }) {
+        for (const SettingDiff& setting : *settings) {
+            if (const QString tail = sharedPathTail(setting); !tail.isEmpty())
+                folded.push_back({ file, &setting, tail });
+            else
+                addRow(file, setting.path, jsonText(setting.a), jsonText(setting.b));
+        }
+    }
+    if (!folded.empty()) {
+        QStringList prefixesA, prefixesB, lines;
+        for (const Folded& f : folded) {
+            const QString a = f.setting->a.toString();
+            const QString b = f.setting->b.toString();
+            const QString prefixA = a.left(a.size() - f.tail.size());
+            const QString prefixB = b.left(b.size() - f.tail.size());
+            if (!prefixesA.contains(prefixA))
+                prefixesA.append(prefixA);
+            if (!prefixesB.contains(prefixB))
+                prefixesB.append(prefixB);
+            lines.append(tr("%1 %2: %3 → %4").arg(f.file, f.setting->path, a, b));
+        }
+        const int summary = addRow(QString(), tr("%n paths differ only in their prefix", nullptr, int(folded.size())),
+            prefixesA.join(QLatin1String(", ")), prefixesB.join(QLatin1String(", ")));
+        m_settings->item(summary, 0)->setText(QStringLiteral("▸"));
+        for (int column = 0; column < 4; ++column) {
+            m_settings->item(summary, column)->setData(Qt::UserRole, true);
+            m_settings->item(summary, column)->setToolTip(lines.join(QLatin1Char('\n')));
+        }
+        for (const Folded& f : folded) {
+            const int row =
+                addRow(f.file, QStringLiteral("  ") + f.setting->path, jsonText(f.setting->a), jsonText(f.setting->b));
+            m_settings->setRowHidden(row, true);
+        }
+        connect(m_settings, &QTableWidget::cellClicked, this, [this, summary](int row) {
+            if (row != summary)
+                return;
+            const bool open = m_settings->isRowHidden(summary + 1);
+            m_settings->item(summary, 0)->setText(open ? QStringLiteral("▾") : QStringLiteral("▸"));
+            for (int child = summary + 1; child < m_settings->rowCount(); ++child)
+                m_settings->setRowHidden(child, !open);
+        });
+    }
     m_settings->resizeColumnsToContents();
 }
 

@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStandardPaths>
 
 namespace Runlens {
 
@@ -20,6 +21,7 @@ RegeneratePackDialog::RegeneratePackDialog(SourcePtr source, RunPtr run, QWidget
     : QDialog(parent)
     , m_source(std::move(source))
     , m_run(std::move(run))
+    , m_directory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
     , m_scope(new QComboBox(this))
     , m_reason(new QLineEdit(this))
     , m_layout(new QComboBox(this))
@@ -59,7 +61,11 @@ RegeneratePackDialog::RegeneratePackDialog(SourcePtr source, RunPtr run, QWidget
     form->addRow(tr("R&eason:"), m_reason);
     form->addRow(tr("&Layout:"), m_layout);
     form->addRow(QString(), m_redact);
-    form->addRow(tr("&Output:"), outputRow);
+    // A label of its own: addRow() with a layout gives the label no buddy, so Alt+O would go nowhere.
+    auto* outputLabel = new QLabel(tr("&Output:"), this);
+    outputLabel->setObjectName(QStringLiteral("outputLabel"));
+    outputLabel->setBuddy(m_output);
+    form->addRow(outputLabel, outputRow);
     form->addRow(m_error);
     form->addRow(m_buttons);
     connect(m_scope, &QComboBox::currentIndexChanged, this, &RegeneratePackDialog::updateDefaultName);
@@ -85,14 +91,18 @@ QString RegeneratePackDialog::outputPath() const
     return m_output->text().trimmed();
 }
 
+void RegeneratePackDialog::setOutputDirectory(const QString& directory)
+{
+    m_directory = directory;
+    updateDefaultName();
+}
+
 void RegeneratePackDialog::updateDefaultName()
 {
     if (m_outputEdited)
         return;
-    // Beside the input, named as upstream names packs.
-    const QFileInfo input(m_source->path);
-    const QDir directory = input.isDir() ? QDir(input.absoluteFilePath()) : input.absoluteDir();
-    m_output->setText(QDir::toNativeSeparators(directory.filePath(packFileName(*m_source, options()))));
+    // Named as upstream names packs.
+    m_output->setText(QDir::toNativeSeparators(QDir(m_directory).filePath(packFileName(*m_source, options()))));
 }
 
 void RegeneratePackDialog::browse()

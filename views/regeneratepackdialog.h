@@ -23,6 +23,9 @@ public:
     RegeneratePackDialog(SourcePtr source, RunPtr run, QWidget* parent = nullptr);
     ~RegeneratePackDialog() override;
 
+    /// The folder the default file name goes to (at first the documents folder, never the input's, which
+    /// may be read-only or a shared drop folder).
+    void setOutputDirectory(const QString& directory);
     PackOptions options() const;
     QString outputPath() const;
     /// The user agreed to replace an existing file (asked when they accept).
@@ -36,6 +39,7 @@ private:
 
     SourcePtr m_source;
     RunPtr m_run;
+    QString m_directory;
     bool m_overwrite = false;
     bool m_outputEdited = false; // once the user chose a name, option changes keep it
     QComboBox* m_scope;

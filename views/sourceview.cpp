@@ -4,6 +4,7 @@
 #include "eventsview.h"
 #include "hintsview.h"
 #include "packcontentsview.h"
+#include "pictureactions.h"
 #include "printable.h"
 #include "problemsview.h"
 #include "report.h"
@@ -229,6 +230,9 @@ QWidget* SourceView::createWorkspace()
     m_bottomTabs->addTab(m_report, tr("&Report"));
     m_bottomTabs->addTab(m_contents, tr("&Contents"));
     m_bottomTabs->addTab(m_problems, tr("&Problems"));
+    // Pictures of the grid and the waterfall as shown, for tickets (--view takes the same from the command line).
+    new PictureActions(m_grid, QStringLiteral("stage-grid"));
+    new PictureActions(m_waterfall, QStringLiteral("waterfall"));
 
     connect(m_grid, &StageGridView::cellActivated, this,
         [this](const QString&, const QList<int>& spans, const QList<int>& events) {

@@ -4,12 +4,15 @@
 #include "report.h"
 #include "runstatus.h"
 #include "severitybadge.h"
+#include "stagegridmodel.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace Runlens {
 
@@ -40,6 +43,15 @@ QString hintSummary(const Hints& hints)
     if (!disputed.isEmpty())
         groups.append(TriageModel::tr("Disputed: %1").arg(disputed.join(QLatin1String(", "))));
     return groups.join(QStringLiteral(" · "));
+}
+
+// The status of the row's failing stage: Failed or Degraded, as the stage grid says it.
+std::optional<CellStatus> failingStatus(const TriageRow& row)
+{
+    if (row.failingStage.isEmpty() || !row.run)
+        return std::nullopt;
+    const StageCell* cell = row.run->stage(row.failingStage);
+    return cell ? std::optional<CellStatus>(cell->status) : std::nullopt;
 }
 
 const Hint* worstHint(const Hints& hints)
@@ -106,6 +118,21 @@ int TriageModel::rowIndex(const QModelIndex& index) const
     if (index.internalId() == kTopLevel)
         return -1;
     return m_groups[size_t(index.internalId() - 1)].rows[size_t(index.row())];
+}
+
+QModelIndex TriageModel::indexOfRow(int row) const
+{
+    if (row < 0 || row >= int(m_rows.size()))
+        return {};
+    if (m_grouping == TriageGrouping::None)
+        return index(row, 0);
+    for (size_t group = 0; group < m_groups.size(); ++group) {
+        const std::vector<int>& rows = m_groups[group].rows;
+        const auto it = std::find(rows.begin(), rows.end(), row);
+        if (it != rows.end())
+            return index(int(it - rows.begin()), 0, index(int(group), 0));
+    }
+    return {};
 }
 
 QModelIndex TriageModel::index(int row, int column, const QModelIndex& parent) const
@@ -180,7 +207,7 @@ QVariant TriageModel::runData(const TriageRow& row, int column, int role) const
         case ToolColumn:
             return run.tool;
         case StatusColumn:
-            return role == SortRole ? QVariant(runStatusSeverity(run.status)) : QVariant(runStatusLabel(run.status));
+            return role == SortRole ? QVariant(triageUrgency(row)) : QVariant(runStatusLabel(run.status));
         case StopColumn:
             return run.stopReason;
         case DurationColumn:
@@ -188,7 +215,10 @@ QVariant TriageModel::runData(const TriageRow& row, int column, int role) const
                 return std::isnan(run.durationMs) ? -1.0 : run.durationMs;
             return formatDuration(run.durationMs);
         case StageColumn:
-            return row.failingStage.isEmpty() ? row.stageReached : tr("%1 (failed)").arg(row.failingStage);
+            // The grid's words: "embed (Failed)", "dense (Degraded)".
+            if (const auto status = failingStatus(row))
+                return tr("%1 (%2)").arg(row.failingStage, cellStatusLabel(*status));
+            return row.stageReached;
         case HintsColumn: {
             if (role == SortRole) {
                 const Hint* worst = worstHint(row.hints);
@@ -204,9 +234,15 @@ QVariant TriageModel::runData(const TriageRow& row, int column, int role) const
             if (const Hint* worst = worstHint(row.hints))
                 return SeverityBadge::icon(worst->severity);
         }
+        if (column == StageColumn) {
+            if (const auto status = failingStatus(row))
+                return StageGridModel::statusIcon(*status);
+        }
     } else if (role == Qt::ToolTipRole) {
-        if (column == SourceColumn)
-            return QDir::toNativeSeparators(row.source->path);
+        // The full ids: the Session and Run columns are hidden until asked for.
+        if (column == SourceColumn || column == SessionColumn || column == RunColumn)
+            return tr("%1\nSession: %2\nRun: %3")
+                .arg(QDir::toNativeSeparators(row.source->path), run.sessionId, run.runId);
         if (column == HintsColumn) {
             QStringList lines;
             for (const Hint& hint : row.hints) {
@@ -235,7 +271,7 @@ QVariant TriageModel::noRunData(const TriageRow& row, int column, int role) cons
             return QFileInfo(row.source->path).fileName();
         case StatusColumn:
             // Sorted with the failed runs: an input that vanished needs a look as much as a failure.
-            return role == SortRole ? QVariant(runStatusSeverity(RunStatus::Error))
+            return role == SortRole ? QVariant(triageUrgency(row))
                                     : QVariant(readable ? tr("No run") : tr("Unreadable"));
         case StopColumn:
             return row.noRun;

@@ -31,7 +31,7 @@ public:
     };
     enum Role
     {
-        SortRole = Qt::UserRole,
+        SortRole = Qt::UserRole, // on Status: triageUrgency()
         RowRole, // int: index into rows() on run rows, -1 on group rows
     };
 
@@ -46,6 +46,8 @@ public:
     TriageGrouping grouping() const { return m_grouping; }
     /// The row index of a run row, -1 for group rows and invalid indexes.
     int rowIndex(const QModelIndex& index) const;
+    /// The first index (column 0) showing rows()[row], in its first group when grouped; invalid when none.
+    QModelIndex indexOfRow(int row) const;
     /// Groups shown, with their run counts (empty when not grouped).
     const std::vector<TriageGroup>& groups() const { return m_groups; }
 

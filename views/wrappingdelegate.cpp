@@ -6,6 +6,8 @@
 #include <QTimer>
 #include <QTreeView>
 
+#include <algorithm>
+
 namespace Runlens {
 
 WrappingDelegate::WrappingDelegate(QTreeView* view)
@@ -19,7 +21,7 @@ WrappingDelegate::WrappingDelegate(QTreeView* view)
     view->viewport()->installEventFilter(this);
 }
 
-QSize WrappingDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+int WrappingDelegate::textWidth(const QModelIndex& index) const
 {
     int width = m_view->header()->sectionSize(index.column());
     if (index.column() == m_view->treePosition() || (m_view->treePosition() < 0 && index.column() == 0)) {
@@ -28,9 +30,29 @@ QSize WrappingDelegate::sizeHint(const QStyleOptionViewItem& option, const QMode
             ++depth;
         width -= depth * m_view->indentation();
     }
-    QStyleOptionViewItem sized = option;
-    sized.rect = QRect(0, 0, std::max(width, 1), 1); // the style wraps at the width of a valid rect
-    return QStyledItemDelegate::sizeHint(sized, index);
+    return width;
+}
+
+QSize WrappingDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    // Without a valid rectangle the style measures the text on one line: the width column fitting wants.
+    QStyleOptionViewItem natural = option;
+    natural.rect = QRect();
+    QSize hint = QStyledItemDelegate::sizeHint(natural, index);
+    const int width = textWidth(index);
+    if (m_view->wordWrap() && width > 0 && hint.width() > width && !m_singleLine.contains(index.column())) {
+        QStyleOptionViewItem wrapped = option;
+        wrapped.rect = QRect(0, 0, width, 1); // the style wraps at the width of a valid rect
+        hint.setHeight(std::max(hint.height(), QStyledItemDelegate::sizeHint(wrapped, index).height()));
+    }
+    return hint;
+}
+
+void WrappingDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    if (m_singleLine.contains(index.column()))
+        option->features &= ~QStyleOptionViewItem::WrapText;
 }
 
 bool WrappingDelegate::eventFilter(QObject* watched, QEvent* event)

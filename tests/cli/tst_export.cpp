@@ -69,6 +69,50 @@ private Q_SLOTS:
             QStringLiteral("stage:failed"));
     }
 
+    void htmlErrorsFirst_data()
+    {
+        QTest::addColumn<QStringList>("hints"); // "kind severity [suppressed]", in the detectors' order
+        QTest::addColumn<QStringList>("expected"); // kinds, top to bottom
+        QTest::addRow("note, warning, error")
+            << QStringList { QStringLiteral("n:a note"), QStringLiteral("w:a warning"), QStringLiteral("e:a error") }
+            << QStringList { QStringLiteral("e:a"), QStringLiteral("w:a"), QStringLiteral("n:a") };
+        QTest::addRow("same severity keeps its order")
+            << QStringList { QStringLiteral("w:b warning"), QStringLiteral("e:a error"), QStringLiteral("w:a warning") }
+            << QStringList { QStringLiteral("e:a"), QStringLiteral("w:b"), QStringLiteral("w:a") };
+        QTest::addRow("suppressed error after counted notes") << QStringList { QStringLiteral("e:s error suppressed"),
+            QStringLiteral("n:a note") } << QStringList { QStringLiteral("n:a"), QStringLiteral("e:s") };
+    }
+
+    // The HTML page lists a run's errors before its warnings and notes (issue 15).
+    void htmlErrorsFirst()
+    {
+        QFETCH(QStringList, hints);
+        QFETCH(QStringList, expected);
+        HintReport report = reportFor("upstream/error-embed/data/diagnostics");
+        QCOMPARE(report.runs.size(), size_t(1));
+        Hints& runHints = report.runs.front().hints;
+        runHints.clear();
+        for (const QString& spec : std::as_const(hints)) {
+            const QStringList parts = spec.split(u' ');
+            Hint hint;
+            hint.kind = parts[0];
+            QVERIFY(parseSeverity(parts[1], &hint.severity));
+            if (parts.size() > 2)
+                hint.suppressedBy = QStringLiteral(".runlens-suppress:1: ") + hint.kind;
+            hint.msg = QStringLiteral("message of ") + hint.kind;
+            runHints.push_back(hint);
+        }
+        const QString page = QString::fromUtf8(exportSummary(report, ExportFormat::Html));
+        QStringList order;
+        qsizetype at = 0;
+        while ((at = page.indexOf(QLatin1String("<tr class=\"hint\">"), at)) >= 0) {
+            const qsizetype code = page.indexOf(QLatin1String("<code>"), at) + 6;
+            order.append(page.mid(code, page.indexOf(QLatin1String("</code>"), code) - code));
+            at = code;
+        }
+        QCOMPARE(order, expected);
+    }
+
     void htmlIsSelfContained()
     {
         const QByteArray page = exportSummary(reportFor("upstream/error-embed/data/diagnostics"), ExportFormat::Html);

@@ -174,6 +174,96 @@ private Q_SLOTS:
         QCOMPARE(triageGroupKeys(rows[0], TriageGrouping::None), QStringList { QString() });
     }
 
+    void urgency_data()
+    {
+        QTest::addColumn<int>("status"); // a RunStatus, -1 for a row without a run
+        QTest::addColumn<QString>("failingStage");
+        QTest::addColumn<int>("expected");
+        QTest::addRow("failed") << int(RunStatus::Error) << QStringLiteral("embed") << 6;
+        QTest::addRow("cut off") << int(RunStatus::CutOff) << QString() << 5;
+        QTest::addRow("no run") << -1 << QString() << 4;
+        QTest::addRow("complete, degraded stage") << int(RunStatus::Complete) << QStringLiteral("dense") << 3;
+        QTest::addRow("running, degraded stage") << int(RunStatus::Running) << QStringLiteral("dense") << 3;
+        QTest::addRow("running") << int(RunStatus::Running) << QString() << 2;
+        QTest::addRow("complete") << int(RunStatus::Complete) << QString() << 1;
+        QTest::addRow("background") << int(RunStatus::Background) << QString() << 0;
+    }
+
+    void urgency()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, failingStage);
+        QFETCH(int, expected);
+        TriageRow row = makeRow(QStringLiteral("search.a"), {}, failingStage, {});
+        if (status < 0)
+            row.run = nullptr;
+        else
+            std::const_pointer_cast<Run>(row.run)->status = RunStatus(status);
+        QCOMPARE(triageUrgency(row), expected);
+    }
+
+    // Most urgent first, then by start time (unknown last), then by input path.
+    void defaultOrder()
+    {
+        const auto row = [](const char* path, RunStatus status, double startedAt, const char* failingStage = "") {
+            TriageRow r = makeRow(QStringLiteral("search.a"), {}, QLatin1String(failingStage), {});
+            auto run = std::const_pointer_cast<Run>(r.run);
+            run->status = status;
+            run->startedAt = startedAt;
+            auto source = std::make_shared<Source>();
+            source->path = QLatin1String(path);
+            r.source = source;
+            return r;
+        };
+        TriageRows rows = { row("complete-late", RunStatus::Complete, 20), row("background", RunStatus::Background, 1),
+            row("degraded", RunStatus::Complete, 30, "dense"), row("failed-late", RunStatus::Error, 9),
+            row("complete-early", RunStatus::Complete, 10), row("failed-unknown-start", RunStatus::Error, NAN),
+            row("cut-off", RunStatus::CutOff, 50), row("failed-early", RunStatus::Error, 5),
+            row("b-no-run", RunStatus::Complete, NAN), row("a-no-run", RunStatus::Complete, NAN) };
+        rows[8].run = nullptr;
+        rows[9].run = nullptr;
+        std::sort(rows.begin(), rows.end(), triageRowBefore);
+        QStringList order;
+        for (const TriageRow& r : rows)
+            order.append(r.source->path);
+        QCOMPARE(order.join(u' '),
+            QStringLiteral("failed-early failed-late failed-unknown-start cut-off a-no-run b-no-run degraded "
+                           "complete-early complete-late background"));
+    }
+
+    void sharedPathTail_data()
+    {
+        QTest::addColumn<QJsonObject>("values"); // {"a": ..., "b": ...}; a missing key is an absent side
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("moved root") << object(R"({"a": "/home/a/x/faiss.index", "b": "/srv/b/x/faiss.index"})")
+                                    << QStringLiteral("/x/faiss.index");
+        QTest::addRow("checkout renamed")
+            << object(R"({"a": "/tmp/ci/05-error-embed/data", "b": "/tmp/ci/04-sparse-disabled/data"})")
+            << QStringLiteral("/data");
+        QTest::addRow("shared suffix inside a component")
+            << object(R"({"a": "/ci/old/data/x", "b": "/ci/bold/data/x"})") << QStringLiteral("/data/x");
+        QTest::addRow("last component differs")
+            << object(R"({"a": "/tmp/ci/05-error-embed", "b": "/tmp/ci/04-sparse-disabled"})") << QString();
+        QTest::addRow("file name differs") << object(R"({"a": "/d/a.index", "b": "/d/b.index"})") << QString();
+        QTest::addRow("one is the other's tail")
+            << object(R"({"a": "x/faiss.index", "b": "/srv/x/faiss.index"})") << QString();
+        QTest::addRow("trailing separator only") << object(R"({"a": "/a/", "b": "/b/"})") << QString();
+        QTest::addRow("not paths") << object(R"({"a": "http", "b": "inprocess"})") << QString();
+        QTest::addRow("numbers") << object(R"({"a": 1, "b": 2})") << QString();
+        QTest::addRow("absent side") << object(R"({"a": "/home/a/x/faiss.index"})") << QString();
+    }
+
+    void sharedPathTail()
+    {
+        QFETCH(QJsonObject, values);
+        QFETCH(QString, expected);
+        const SettingDiff setting { QStringLiteral("paths.x"), values.value(QLatin1String("a")),
+            values.value(QLatin1String("b")) };
+        QCOMPARE(Runlens::sharedPathTail(setting), expected);
+        const SettingDiff swapped { setting.path, setting.b, setting.a };
+        QCOMPARE(Runlens::sharedPathTail(swapped), expected);
+    }
+
     void diffSettings_data()
     {
         QTest::addColumn<QJsonObject>("a");

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
+#include "hintsview.h"
 #include "mainwindow.h"
 #include "runfixture.h"
 #include "runlistmodel.h"
+#include "shortcutsdialog.h"
 #include "sourceview.h"
+#include "stagegridview.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -16,14 +20,18 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QUrl>
 
 using namespace Runlens;
@@ -66,6 +74,15 @@ private slots:
     void cancelAndReload();
     void closeTabAndRecentFiles();
     void screenshotCommand();
+    void screenshotViews_data();
+    void screenshotViews();
+    void helpWithoutDisplay_data();
+    void helpWithoutDisplay();
+    void menuItems_data();
+    void menuItems();
+    void shortcutsDialogListsEveryShortcut();
+    void copySelection_data();
+    void copySelection();
 
 private:
     QTemporaryDir m_dir;
@@ -301,6 +318,201 @@ void tst_MainWindow::screenshotCommand()
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitCode(), 0);
     QVERIFY(process.readAllStandardOutput().contains(RUNLENS_VERSION));
+}
+
+void tst_MainWindow::screenshotViews_data()
+{
+    QTest::addColumn<QStringList>("arguments"); // after --screenshot FILE --size 1366x768
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<bool>("whole"); // the PNG is the whole window, else a part smaller than it
+    QTest::addRow("window") << QStringList { QStringLiteral("--view"), QStringLiteral("window"), Test::kSparsePackPath }
+                            << 0 << true;
+    for (const char* view : { "grid", "waterfall", "hints" })
+        QTest::addRow("%s", view) << QStringList { QStringLiteral("--view"), QLatin1String(view),
+            Test::kSparsePackPath }
+                                  << 0 << false;
+    QTest::addRow("unknown view") << QStringList { QStringLiteral("--view"), QStringLiteral("events"),
+        Test::kSparsePackPath } << 2
+                                  << false;
+    QTest::addRow("part of a board") << QStringList { QStringLiteral("--view"), QStringLiteral("grid"),
+        QStringLiteral("--triage"), Test::kSparsePackPath }
+                                     << 2 << false;
+}
+
+// --view saves one part of the window laid out at --size.
+void tst_MainWindow::screenshotViews()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(bool, whole);
+    const QString output = m_dir.filePath(QStringLiteral("view-%1.png").arg(QLatin1String(QTest::currentDataTag())));
+    QProcess process;
+    process.start(QStringLiteral(RUNLENS_GUI),
+        QStringList { QStringLiteral("--screenshot"), output, QStringLiteral("--size"), QStringLiteral("1366x768") }
+            + arguments);
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(process.exitCode() == exitCode, process.readAllStandardError().constData());
+    if (exitCode != 0) {
+        QVERIFY(!QFile::exists(output));
+        return;
+    }
+    const QImage image(output);
+    QVERIFY(!image.isNull());
+    const QSize size = image.size() / image.devicePixelRatio();
+    if (whole) {
+        QCOMPARE(size, QSize(1366, 768));
+        return;
+    }
+    QVERIFY2(size.width() >= 100 && size.height() >= 100 && size.width() < 1366 && size.height() < 768,
+        qPrintable(QStringLiteral("%1x%2").arg(size.width()).arg(size.height())));
+    // Not a blank rectangle: a part shows text and lines in more than one colour.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 4) {
+        for (int x = 0; x < image.width(); x += 4)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY(colours.size() > 4);
+}
+
+void tst_MainWindow::helpWithoutDisplay_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addRow("--help") << QStringLiteral("--help") << QByteArray("--view <VIEW>");
+    QTest::addRow("-h") << QStringLiteral("-h") << QByteArray("--screenshot <FILE>");
+    QTest::addRow("--version") << QStringLiteral("--version") << QByteArray(RUNLENS_VERSION);
+}
+
+// --help and --version need no display: no X server, no Wayland, no platform plugin chosen.
+void tst_MainWindow::helpWithoutDisplay()
+{
+    QFETCH(QString, option);
+    QFETCH(QByteArray, expected);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QString());
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(RUNLENS_GUI), { option });
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    QVERIFY(process.readAllStandardOutput().contains(expected));
+}
+
+void tst_MainWindow::menuItems_data()
+{
+    QTest::addColumn<QString>("menu");
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QKeySequence>("shortcut"); // empty: none wanted
+    QTest::addRow("copy") << QStringLiteral("&Edit") << QStringLiteral("&Copy") << QKeySequence(QKeySequence::Copy);
+    QTest::addRow("select all") << QStringLiteral("&Edit") << QStringLiteral("Select &All")
+                                << QKeySequence(QKeySequence::SelectAll);
+    QTest::addRow("copy as image") << QStringLiteral("&Edit") << QStringLiteral("Copy as &Image") << QKeySequence();
+    QTest::addRow("save as png or svg") << QStringLiteral("&Edit") << QStringLiteral("Save as &PNG or SVG…")
+                                        << QKeySequence();
+    QTest::addRow("filter runs") << QStringLiteral("&Edit") << QStringLiteral("&Filter Runs")
+                                 << QKeySequence(QKeySequence::Find);
+    QTest::addRow("keyboard shortcuts") << QStringLiteral("&Help") << QStringLiteral("&Keyboard Shortcuts")
+                                        << QKeySequence(QKeySequence::HelpContents);
+    QTest::addRow("about") << QStringLiteral("&Help") << QStringLiteral("&About Runlens") << QKeySequence();
+}
+
+void tst_MainWindow::menuItems()
+{
+    QFETCH(QString, menu);
+    QFETCH(QString, action);
+    QFETCH(QKeySequence, shortcut);
+    MainWindow window;
+    const QAction* found = nullptr;
+    for (const QAction* top : window.menuBar()->actions()) {
+        if (top->text() != menu || !top->menu())
+            continue;
+        for (const QAction* item : top->menu()->actions()) {
+            if (item->text() == action)
+                found = item;
+        }
+    }
+    QVERIFY2(found, qPrintable(menu + QLatin1String(" > ") + action));
+    if (!shortcut.isEmpty())
+        QCOMPARE(found->shortcut(), shortcut);
+}
+
+// The dialog is read from the actions: every menu shortcut is in it, under its menu.
+void tst_MainWindow::shortcutsDialogListsEveryShortcut()
+{
+    MainWindow window;
+    window.show();
+    window.openPath(Test::kSparsePackPath, MainWindow::RecentFiles::Skip);
+    const QList<ShortcutsDialog::Entry> entries = ShortcutsDialog::shortcutsOf(&window);
+    int menuShortcuts = 0;
+    for (const QAction* top : window.menuBar()->actions()) {
+        for (const QAction* item : top->menu()->actions()) {
+            if (item->shortcut().isEmpty())
+                continue;
+            ++menuShortcuts;
+            const QString text = QString(item->text()).remove(u'&');
+            const bool listed = std::any_of(entries.begin(), entries.end(), [&](const ShortcutsDialog::Entry& e) {
+                return e.text == text && e.shortcut == item->shortcut() && e.group == QString(top->text()).remove(u'&');
+            });
+            QVERIFY2(listed, qPrintable(text));
+        }
+    }
+    QVERIFY(menuShortcuts >= 20);
+    ShortcutsDialog dialog(&window);
+    QVERIFY(dialog.list()->topLevelItemCount() > entries.size()); // the entries and a heading per group
+    QVERIFY(!dialog.list()
+                 ->findItems(QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText), Qt::MatchExactly, 1)
+                 .isEmpty());
+}
+
+void tst_MainWindow::copySelection_data()
+{
+    QTest::addColumn<QString>("widget"); // object name of the widget with the focus
+    QTest::addColumn<bool>("selectAll"); // Edit > Select All first, else the first row is made current
+    QTest::addColumn<QString>("expected"); // a line of what Edit > Copy puts on the clipboard
+    QTest::addRow("stage grid, current row")
+        << QStringLiteral("stageGridTable") << false << QStringLiteral("embed\tRan\t12 ms\t\t4");
+    QTest::addRow("runs list, all") << QStringLiteral("runTree") << true
+                                    << QStringLiteral("\n1005703141094392a91da2aac8143ee6\tComplete");
+    QTest::addRow("hints, first hint") << QStringLiteral("hintsTree") << false << QStringLiteral("RM3 enabled");
+    QTest::addRow("filter, all") << QStringLiteral("filterEdit") << true << QStringLiteral("sess-sparse");
+}
+
+// Edit > Copy and Select All work on whatever has the focus; a table copies as tab-separated lines.
+void tst_MainWindow::copySelection()
+{
+    QFETCH(QString, widget);
+    QFETCH(bool, selectAll);
+    QFETCH(QString, expected);
+    MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    SourceView* view = window.openPath(Test::kSparsePackPath, MainWindow::RecentFiles::Skip);
+    QTRY_VERIFY_WITH_TIMEOUT(view->state() == SourceView::State::Loaded && view->hintReport(), kTimeoutMs);
+    view->setRunsListVisible(true, true); // a one-run source hides it
+    view->findChild<QLineEdit*>(QStringLiteral("filterEdit"))->setText(QStringLiteral("sess-sparse"));
+    auto* target = view->findChild<QWidget*>(widget);
+    QVERIFY(target);
+    target->setFocus();
+    QTRY_VERIFY(target->hasFocus());
+    if (selectAll) {
+        findAction(window, QStringLiteral("Select &All"))->trigger();
+    } else if (auto* items = qobject_cast<QAbstractItemView*>(target)) {
+        items->clearSelection();
+        if (widget == QLatin1String("hintsTree"))
+            QVERIFY(view->nextHint());
+        else
+            items->setCurrentIndex(items->model()->index(0, 0));
+    }
+    QApplication::clipboard()->clear();
+    findAction(window, QStringLiteral("&Copy"))->trigger();
+    const QString copied = QApplication::clipboard()->text();
+    QVERIFY2(copied.contains(expected), qPrintable(copied));
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -6,7 +6,10 @@
 #include "mainwindow.h"
 #include "runfixture.h"
 #include "sourceview.h"
+#include "stagegridmodel.h"
+#include "stagegridview.h"
 #include "triagemodel.h"
+#include "triagepreview.h"
 #include "triageview.h"
 #include "traceview.h"
 
@@ -14,15 +17,20 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDropEvent>
+#include <QHeaderView>
+#include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QUrl>
 
 using namespace Runlens;
@@ -65,6 +73,55 @@ void drop(MainWindow& window, const QStringList& paths)
     QApplication::sendEvent(&window, &event);
     QVERIFY(event.isAccepted());
 }
+
+// The inputs of tests that need rows without a run: a pack of a background run only, and a zip that holds
+// no runpack, written to DIR.
+QStringList inputsWithoutRuns(const QTemporaryDir& dir)
+{
+    const QString lost = dir.filePath(QStringLiteral("lost-tool-lines.zip"));
+    const QString notPack = dir.filePath(QStringLiteral("not-a-runpack.zip"));
+    if (!Test::writeFile(lost, Test::lostToolLinesPack()) || !Test::writeFile(notPack, Test::notARunpackZip()))
+        return {};
+    return { lost, notPack };
+}
+
+// Whether a cell's text shows whole: inside the viewport, and wrapped at its column's width it fits the
+// row's height with no word wider than the column.
+bool shownWhole(const QTreeView* tree, const QModelIndex& index)
+{
+    const QRect rect = tree->visualRect(index);
+    if (rect.isEmpty() || rect.right() > tree->viewport()->width())
+        return false;
+    const int margin = tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, tree) + 1;
+    int width = rect.width() - 2 * margin;
+    if (!index.data(Qt::DecorationRole).isNull())
+        width -= tree->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, tree) + 2 * margin;
+    const QRect needed =
+        tree->fontMetrics().boundingRect(QRect(0, 0, width, 1 << 20), Qt::TextWordWrap, index.data().toString());
+    return needed.width() <= width && needed.height() <= rect.height();
+}
+
+// Opens a triage of PATHS in WINDOW and waits for it.
+TriageView* openBoard(MainWindow& window, const QStringList& paths)
+{
+    TriageView* board = window.openTriage(paths);
+    QSignalSpy finished(board, &TriageView::loadFinished);
+    return finished.wait(kTimeoutMs) ? board : nullptr;
+}
+
+// Compares the first tool runs of A and B in WINDOW, through the window as the GUI does.
+CompareView* compare(MainWindow& window, const QString& a, const QString& b)
+{
+    QSignalSpy ready(&window, &MainWindow::compareReady);
+    window.compareInputs(a, b);
+    if (!ready.wait(kTimeoutMs))
+        return nullptr;
+    return qobject_cast<CompareView*>(window.tabs()->currentWidget());
+}
+
+const QString kHappyPack =
+    Test::fixture(QStringLiteral("upstream/happy-path/data/diagnostics/runpacks/sess-happy-01/"
+                                 "runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560451.zip"));
 
 int groupSize(const TriageModel* model, const QString& key)
 {
@@ -152,12 +209,213 @@ private slots:
             if (model->index(row, TriageModel::StatusColumn).data().toString() == QLatin1String("No run")) {
                 QCOMPARE(model->index(row, TriageModel::SourceColumn).data().toString(),
                     QStringLiteral("not-a-runpack.zip"));
-                QVERIFY(model->index(row, TriageModel::StopColumn).data().toString().startsWith(QLatin1String("no run")));
+                QVERIFY(
+                    model->index(row, TriageModel::StopColumn).data().toString().startsWith(QLatin1String("no run")));
             }
         }
         // A row without a run cannot be compared.
         board->tree()->selectAll();
         QCOMPARE(board->selectedRows().size(), 7);
+    }
+
+    void mostUrgentFirst_data()
+    {
+        QTest::addColumn<bool>("withoutRuns"); // add a background-only pack and a zip without a runpack
+        QTest::addColumn<QStringList>("statuses"); // the Status column, top to bottom
+        const QString failed = QStringLiteral("Failed");
+        const QString complete = QStringLiteral("Complete");
+        QTest::addRow("fixture packs") << false
+                                       << QStringList { failed, failed, complete, complete, complete, complete };
+        QTest::addRow("with inputs without a run") << true
+                                                   << QStringList { failed, failed, QStringLiteral("No run"), complete,
+                                                          complete, complete, complete, QStringLiteral("Background") };
+    }
+
+    // Failed, cut-off and unreadable first, then runs with a bad stage, complete, background; by start.
+    void mostUrgentFirst()
+    {
+        QFETCH(bool, withoutRuns);
+        QFETCH(QStringList, statuses);
+        QTemporaryDir dir;
+        QStringList inputs = fixturePacks();
+        if (withoutRuns)
+            inputs += inputsWithoutRuns(dir);
+        MainWindow window;
+        window.show();
+        TriageView* board = openBoard(window, inputs);
+        QVERIFY(board);
+        QAbstractItemModel* proxy = board->tree()->model();
+        QAbstractItemModelTester tester(proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QStringList shown;
+        for (int row = 0; row < proxy->rowCount(); ++row)
+            shown.append(proxy->index(row, TriageModel::StatusColumn).data().toString());
+        QCOMPARE(shown, statuses);
+        // Between runs of one urgency, the earlier start first.
+        const auto startOf = [&](int row) {
+            return board->model()
+                ->rows()[size_t(proxy->index(row, 0).data(TriageModel::RowRole).toInt())]
+                .run->startedAt;
+        };
+        QVERIFY(startOf(0) <= startOf(1));
+        // The most urgent run is selected and previewed.
+        QCOMPARE(board->tree()->currentIndex().row(), 0);
+        QVERIFY(board->preview()->stageGrid()->run());
+        // The header reverses the order.
+        board->tree()->sortByColumn(TriageModel::StatusColumn, Qt::DescendingOrder);
+        QCOMPARE(proxy->index(0, TriageModel::StatusColumn).data().toString(), statuses.constLast());
+    }
+
+    // At 1366x768 the stop reason and the hints of every fixture row show whole; the ids wait in a tooltip.
+    void readableAt1366()
+    {
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTemporaryDir dir;
+        TriageView* board = openBoard(window, fixturePacks() + inputsWithoutRuns(dir));
+        QVERIFY(board);
+        QTreeView* tree = board->tree();
+        QVERIFY(tree->isColumnHidden(TriageModel::SessionColumn));
+        QVERIFY(tree->isColumnHidden(TriageModel::RunColumn));
+        const QAbstractItemModel* proxy = tree->model();
+        int checked = 0;
+        for (int row = 0; row < proxy->rowCount(); ++row) {
+            for (const int column : { int(TriageModel::StatusColumn), int(TriageModel::StopColumn),
+                     int(TriageModel::StageColumn), int(TriageModel::HintsColumn) }) {
+                const QModelIndex index = proxy->index(row, column);
+                if (index.data().toString().isEmpty())
+                    continue;
+                QVERIFY2(shownWhole(tree, index), qPrintable(index.data().toString()));
+                ++checked;
+            }
+            // The source is there, its middle elided at most; the full ids are in its tooltip.
+            const QModelIndex source = proxy->index(row, TriageModel::SourceColumn);
+            QVERIFY(tree->visualRect(source).width() > 0);
+            const int model = source.data(TriageModel::RowRole).toInt();
+            if (const RunPtr run = board->model()->rows()[size_t(model)].run)
+                QVERIFY(source.data(Qt::ToolTipRole).toString().contains(run->runId));
+        }
+        QVERIFY(checked >= 20);
+        // The header menu shows the ids.
+        auto* showRun = tree->header()->findChild<QAction*>(QStringLiteral("showColumn%1").arg(TriageModel::RunColumn));
+        QVERIFY(showRun);
+        showRun->trigger();
+        QVERIFY(!tree->isColumnHidden(TriageModel::RunColumn));
+        QVERIFY(tree->columnWidth(TriageModel::RunColumn) > 0);
+        QVERIFY(tree->grab().save(QCoreApplication::applicationDirPath() + QLatin1String("/tst_triageboard.png")));
+    }
+
+    void preview_data()
+    {
+        QTest::addColumn<QString>("status"); // the row to select, by its Status cell
+        QTest::addColumn<QString>("source"); // and its file name ("" for any)
+        QTest::addColumn<QString>("firstHint"); // the preview's first hint row, "" for an input without a run
+        QTest::addColumn<QString>("message"); // what shows instead of a run
+        QTest::addRow("failed run") << QStringLiteral("Failed") << QString() << QStringLiteral("stage:failed")
+                                    << QString();
+        QTest::addRow("warnings before notes")
+            << QStringLiteral("Complete") << QFileInfo(Test::kSparsePackPath).fileName()
+            << QStringLiteral("config:sparse-disabled") << QString();
+        QTest::addRow("no hints") << QStringLiteral("Complete") << QStringLiteral("diagnostics")
+                                  << QStringLiteral("No hints.") << QString();
+        QTest::addRow("input without a run") << QStringLiteral("No run") << QStringLiteral("not-a-runpack.zip")
+                                             << QString() << QStringLiteral("holds no run");
+    }
+
+    void preview()
+    {
+        QFETCH(QString, status);
+        QFETCH(QString, source);
+        QFETCH(QString, firstHint);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        MainWindow window;
+        window.show();
+        TriageView* board = openBoard(window,
+            QStringList { Test::kErrorPackPath, Test::kSparsePackPath, Test::kHappyDirectoryPath }
+                + inputsWithoutRuns(dir));
+        QVERIFY(board);
+        const TriageModel* model = board->model();
+        int wanted = -1;
+        for (int row = 0; row < int(model->rows().size()) && wanted < 0; ++row) {
+            const QModelIndex index = model->index(row, 0);
+            if (model->index(row, TriageModel::StatusColumn).data().toString() == status
+                && (source.isEmpty() || index.data().toString() == source))
+                wanted = row;
+        }
+        QVERIFY(wanted >= 0);
+        QVERIFY(board->selectRow(wanted));
+        const TriageRow& row = model->rows()[size_t(wanted)];
+        TriagePreview* preview = board->preview();
+        if (!row.run) {
+            QVERIFY2(preview->message().contains(message), qPrintable(preview->message()));
+            QVERIFY(preview->message().contains(row.noRun));
+            QVERIFY(!preview->stageGrid()->run());
+            return;
+        }
+        QVERIFY(preview->message().isEmpty());
+        QCOMPARE(preview->stageGrid()->run(), row.run);
+        QVERIFY(preview->title().contains(row.run->runId));
+        QVERIFY(preview->hintsList()->topLevelItemCount() > 0);
+        QVERIFY(preview->hintsList()->topLevelItem(0)->text(0).startsWith(firstHint));
+    }
+
+    // Grouped and scrolled, the group of the rows at the top stays named above them.
+    void groupStaysNamed()
+    {
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QTemporaryDir dir;
+        TriageView* board = openBoard(window, fixturePacks() + inputsWithoutRuns(dir));
+        QVERIFY(board);
+        QCOMPARE(board->currentGroupText(), QString());
+        board->setGrouping(TriageGrouping::Kind);
+        QTreeView* tree = board->tree();
+        QTRY_VERIFY(tree->verticalScrollBar()->maximum() > 0 || tree->model()->rowCount() > 0);
+        QVERIFY(board->currentGroupText().contains(tree->model()->index(0, 0).data().toString()));
+        const QModelIndex lastGroup = tree->model()->index(tree->model()->rowCount() - 1, 0);
+        const QModelIndex lastRun = tree->model()->index(tree->model()->rowCount(lastGroup) - 1, 0, lastGroup);
+        tree->scrollTo(lastRun, QAbstractItemView::PositionAtTop);
+        const QModelIndex top = tree->indexAt(QPoint(1, 1));
+        QVERIFY(top.isValid());
+        const QModelIndex group = top.parent().isValid() ? top.parent() : top;
+        QTRY_COMPARE(board->currentGroupText(), QStringLiteral("Group: %1").arg(group.data().toString()));
+        QVERIFY(
+            window.grab().save(QCoreApplication::applicationDirPath() + QLatin1String("/tst_triageboard_grouped.png")));
+        board->setGrouping(TriageGrouping::None);
+        QCOMPARE(board->currentGroupText(), QString());
+    }
+
+    void stageColumnSpeaksLikeTheGrid_data()
+    {
+        QTest::addColumn<int>("status"); // the CellStatus of the failing stage, -1 for none
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("failed") << int(CellStatus::Failed) << QStringLiteral("embed (Failed)");
+        QTest::addRow("degraded") << int(CellStatus::Degraded) << QStringLiteral("embed (Degraded)");
+        QTest::addRow("none: the stage reached") << -1 << QStringLiteral("hydrate");
+    }
+
+    void stageColumnSpeaksLikeTheGrid()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, expected);
+        auto source = std::make_shared<Source>();
+        source->path = QStringLiteral("/packs/a.zip");
+        auto run = std::make_shared<Run>();
+        run->status = RunStatus::Complete;
+        StageCell cell;
+        cell.stage = QStringLiteral("embed");
+        cell.status = status < 0 ? CellStatus::Ran : CellStatus(status);
+        run->stages.push_back(cell);
+        TriageRow row { source, run, {}, QStringLiteral("hydrate"), status < 0 ? QString() : QStringLiteral("embed"),
+            {} };
+        TriageModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.append({ row });
+        QCOMPARE(model.index(0, TriageModel::StageColumn).data().toString(), expected);
+        QCOMPARE(model.index(0, TriageModel::StageColumn).data(Qt::DecorationRole).isNull(), status < 0);
     }
 
     void dropFewPacksOpensTabs()
@@ -215,6 +473,108 @@ private slots:
         const auto [from, to] = compare->waterfallB()->visibleRangeMs();
         QCOMPARE(from, 5.0);
         QCOMPARE(to, 15.0);
+    }
+
+    void compareChangedStagesFirst_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<QStringList>("stages"); // the Stage column, top to bottom
+        QTest::addRow("two sparse stages changed")
+            << kHappyPack << Test::kSparsePackPath
+            << QStringList { QStringLiteral("≠ sparse:bm25"), QStringLiteral("≠ sparse:splade"),
+                   QStringLiteral("embed"), QStringLiteral("dense"), QStringLiteral("gather"), QStringLiteral("fuse"),
+                   QStringLiteral("hydrate"), QStringLiteral("rerank") };
+        QTest::addRow("all changed: grid order")
+            << Test::kErrorPackPath << Test::kSparsePackPath
+            << QStringList { QStringLiteral("≠ embed"), QStringLiteral("≠ dense"), QStringLiteral("≠ sparse:bm25"),
+                   QStringLiteral("≠ sparse:splade"), QStringLiteral("≠ gather"), QStringLiteral("≠ fuse"),
+                   QStringLiteral("≠ hydrate"), QStringLiteral("≠ rerank") };
+        QTest::addRow("none changed: grid order")
+            << Test::kSparsePackPath << Test::kSparsePackPath
+            << QStringList { QStringLiteral("embed"), QStringLiteral("dense"), QStringLiteral("sparse:bm25"),
+                   QStringLiteral("sparse:splade"), QStringLiteral("gather"), QStringLiteral("fuse"),
+                   QStringLiteral("hydrate"), QStringLiteral("rerank") };
+    }
+
+    // Changed stages first; A and B cells in the grid's words, icons and tints; the delta labelled B−A.
+    void compareChangedStagesFirst()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(QStringList, stages);
+        MainWindow window;
+        CompareView* view = compare(window, a, b);
+        QVERIFY(view);
+        auto* table = view->findChild<QTableWidget*>(QStringLiteral("compareStages"));
+        QStringList shown;
+        for (int row = 0; row < table->rowCount(); ++row)
+            shown.append(table->item(row, 0)->text());
+        QCOMPARE(shown, stages);
+        QCOMPARE(table->horizontalHeaderItem(5)->text(), QStringLiteral("Δ (B−A)"));
+        for (int row = 0; row < table->rowCount(); ++row) {
+            for (const int column : { 1, 3 }) {
+                const QTableWidgetItem* cell = table->item(row, column);
+                const auto status = CellStatus(cell->data(Qt::UserRole).toInt());
+                QCOMPARE(cell->text(), cellStatusLabel(status)); // the colour never alone
+                QVERIFY(!cell->icon().isNull());
+                QCOMPARE(cell->background().color(),
+                    StageGridModel::tint(StageGridModel::statusColor(status), view->palette()));
+            }
+        }
+    }
+
+    // Settings that differ only in a path prefix fold into one row that opens on a click.
+    void compareFoldsMovedPaths()
+    {
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        CompareView* view = compare(window, kHappyPack, Test::kSparsePackPath);
+        QVERIFY(view);
+        QStringList moved;
+        for (const auto* settings : { &view->diff().budgets, &view->diff().context }) {
+            for (const SettingDiff& setting : *settings) {
+                if (!sharedPathTail(setting).isEmpty())
+                    moved.append(setting.path);
+            }
+        }
+        QVERIFY(moved.size() >= 10);
+        auto* table = view->findChild<QTableWidget*>(QStringLiteral("compareSettings"));
+        QCOMPARE(table->rowCount(), int(view->diff().budgets.size() + view->diff().context.size()) + 1);
+        int summary = -1;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (table->item(row, 1)->text() == QStringLiteral("%1 paths differ only in their prefix").arg(moved.size()))
+                summary = row;
+        }
+        QVERIFY(summary >= 0);
+        QCOMPARE(table->item(summary, 2)->text(), QStringLiteral("/tmp/ci/01-happy-path"));
+        QCOMPARE(table->item(summary, 3)->text(), QStringLiteral("/tmp/ci/04-sparse-disabled"));
+        for (const QString& path : std::as_const(moved))
+            QVERIFY(table->item(summary, 1)->toolTip().contains(path));
+        const int visible = [table] {
+            int count = 0;
+            for (int row = 0; row < table->rowCount(); ++row)
+                count += table->isRowHidden(row) ? 0 : 1;
+            return count;
+        }();
+        QCOMPARE(visible, table->rowCount() - int(moved.size()));
+        // A click opens the folded rows, another closes them.
+        emit table->cellClicked(summary, 1);
+        for (int row = summary + 1; row < table->rowCount(); ++row)
+            QVERIFY(!table->isRowHidden(row));
+        QVERIFY(table->item(summary + 1, 1)->text().trimmed() == moved.constFirst());
+        emit table->cellClicked(summary, 1);
+        QVERIFY(table->isRowHidden(summary + 1));
+
+        // Both waterfalls get room: more than half of the height below the header, at 1366x768.
+        const QList<int> sizes = view->findChild<QSplitter*>(QStringLiteral("compareSplitter"))->sizes();
+        QCOMPARE(sizes.size(), 2);
+        QVERIFY2(sizes[1] > sizes[0],
+            qPrintable(QStringLiteral("%1 above, %2 for the waterfalls").arg(sizes[0]).arg(sizes[1])));
+        QVERIFY(view->waterfallA()->height() >= 150);
+        QVERIFY(window.grab().save(QCoreApplication::applicationDirPath() + QLatin1String("/tst_compare.png")));
     }
 
     void compareInputsOfTheSameRun()

@@ -5,6 +5,7 @@
 #include "eventsview.h"
 #include "hintsview.h"
 #include "mainwindow.h"
+#include "pictureactions.h"
 #include "problemsview.h"
 #include "regeneratepackdialog.h"
 #include "runfixture.h"
@@ -14,18 +15,24 @@
 #include "sourceview.h"
 #include "stagegridview.h"
 #include "synthdir.h"
-#include "translations.h"
+#include "tracebars.h"
 #include "traceview.h"
+#include "translations.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QSvgRenderer>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -85,6 +92,10 @@ private slots:
     void exportHints();
     void regeneratePack();
     void packDialogDefaults();
+    void exportsStartInDocuments();
+    void pictures_data();
+    void pictures();
+    void pictureMenuOnClickNotDrag();
     void earlyViewKeepsSelection_data();
     void earlyViewKeepsSelection();
 };
@@ -363,15 +374,137 @@ void tst_Workspace::packDialogDefaults()
     QCOMPARE(options.runId, run->runId);
     QCOMPARE(options.layout, PackOptions::Layout::Upstream);
     QVERIFY(!options.redact);
-    // Named as upstream names packs, beside the input.
+    // Named as upstream names packs, in the documents folder: the input's may be read-only or shared.
     QVERIFY(dialog.outputPath().endsWith(packFileName(*source, options)));
-    QVERIFY(dialog.outputPath().startsWith(QFileInfo(Test::kErrorPackPath).absolutePath()));
+    QCOMPARE(QFileInfo(dialog.outputPath()).absolutePath(),
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).absolutePath());
+    QTemporaryDir elsewhere;
+    dialog.setOutputDirectory(elsewhere.path());
+    QCOMPARE(QFileInfo(dialog.outputPath()).absolutePath(), QDir(elsewhere.path()).absolutePath());
+    // Alt+O reaches the output field.
+    auto* outputLabel = dialog.findChild<QLabel*>(QStringLiteral("outputLabel"));
+    QVERIFY(outputLabel);
+    QCOMPARE(outputLabel->text(), QStringLiteral("&Output:"));
+    QCOMPARE(outputLabel->buddy(), dialog.findChild<QLineEdit*>(QStringLiteral("output")));
 
     auto* scope = dialog.findChild<QComboBox*>(QStringLiteral("scope"));
     scope->setCurrentIndex(1);
     options = dialog.options();
     QVERIFY(options.runId.isEmpty());
     QVERIFY(dialog.outputPath().contains(QLatin1String("_latest_")));
+}
+
+void tst_Workspace::exportsStartInDocuments()
+{
+    QSettings().remove(QStringLiteral("exportDirectory"));
+    QCOMPARE(MainWindow::exportDirectory(), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    QSettings().setValue(QStringLiteral("exportDirectory"), QStringLiteral("/srv/tickets"));
+    QCOMPARE(MainWindow::exportDirectory(), QStringLiteral("/srv/tickets"));
+    QSettings().remove(QStringLiteral("exportDirectory"));
+}
+
+void tst_Workspace::pictures_data()
+{
+    QTest::addColumn<QString>("part"); // "grid" or "waterfall"
+    QTest::addColumn<QString>("suffix");
+    for (const char* part : { "grid", "waterfall" }) {
+        for (const char* suffix : { "png", "svg" })
+            QTest::addRow("%s as %s", part, suffix) << QString::fromLatin1(part) << QString::fromLatin1(suffix);
+    }
+}
+
+// Copy as Image and Save as PNG or SVG on the stage grid and the waterfall: what is seen, at its size.
+void tst_Workspace::pictures()
+{
+    QFETCH(QString, part);
+    QFETCH(QString, suffix);
+    MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    SourceView* view = openAndWait(window, Test::kSparsePackPath);
+    QVERIFY(view);
+    QWidget* widget = part == QLatin1String("grid") ? static_cast<QWidget*>(view->stageGrid())
+                                                    : static_cast<QWidget*>(view->waterfall());
+    PictureActions* pictures = PictureActions::of(widget);
+    QVERIFY(pictures);
+    QCOMPARE(pictures->widget(), widget);
+
+    // The Edit menu offers them while the widget (or a part of it) has the focus.
+    QAction* copyImage = window.findChild<QAction*>(QStringLiteral("copyImage"));
+    QVERIFY(copyImage);
+    view->findChild<QLineEdit*>(QStringLiteral("filterEdit"))->setFocus();
+    QTRY_VERIFY(!copyImage->isEnabled());
+    // The grid's table takes the focus for it; the waterfall takes it itself (for its R key).
+    QWidget* focus = part == QLatin1String("grid") ? widget->findChild<QTableView*>() : widget;
+    focus->setFocus();
+    QTRY_VERIFY(copyImage->isEnabled());
+    QCOMPARE(window.pictureTarget(), pictures);
+
+    QApplication::clipboard()->clear();
+    copyImage->trigger();
+    const QImage copied = QApplication::clipboard()->image();
+    QVERIFY(!copied.isNull());
+    QCOMPARE(copied.size() / copied.devicePixelRatio(), widget->size());
+
+    QTemporaryDir directory;
+    const QString fileName = directory.filePath(part + u'.' + suffix);
+    PictureFormat format = PictureFormat::Png;
+    QVERIFY(pictureFormatFor(fileName, &format));
+    QSignalSpy finished(&window, &MainWindow::writeFinished);
+    const QSize shown = widget->size(); // when drawn: a splitter may still settle meanwhile
+    window.savePictureTo(widget, fileName, format);
+    QVERIFY(finished.wait(kTimeoutMs));
+    QCOMPARE(finished.at(0).at(1).toString(), QString());
+    if (format == PictureFormat::Png) {
+        const QImage image(fileName);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size() / image.devicePixelRatio(), shown);
+    } else {
+        QSvgRenderer svg(fileName);
+        QVERIFY(svg.isValid());
+        QCOMPARE(svg.viewBox().size(), shown);
+        QFile file(fileName);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.contains("<svg"));
+        if (part == QLatin1String("grid"))
+            QVERIFY(text.contains("embed")); // the grid's text stays text
+    }
+    // Never over an input of the tab.
+    window.savePictureTo(widget, Test::kSparsePackPath, PictureFormat::Png);
+    QVERIFY(finished.wait(kTimeoutMs));
+    QVERIFY(finished.at(1).at(1).toString().contains(QLatin1String("input")));
+}
+
+// A right click opens the picture menu; a right drag (the waterfall's range zoom) does not.
+void tst_Workspace::pictureMenuOnClickNotDrag()
+{
+    MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    SourceView* view = openAndWait(window, Test::kSparsePackPath);
+    QVERIFY(view);
+    QWidget* plot = view->waterfall()->bars();
+    QVERIFY(plot && plot->isVisible());
+    QMenu* menu = PictureActions::of(view->waterfall())->menu();
+    const QPoint start = plot->rect().center();
+    QTest::mousePress(plot, Qt::RightButton, {}, start);
+    QTest::mouseMove(plot, start + QPoint(80, 0));
+    QTest::mouseRelease(plot, Qt::RightButton, {}, start + QPoint(80, 0));
+    QVERIFY(!menu->isVisible());
+    QTest::mousePress(plot, Qt::RightButton, {}, start);
+    QTest::mouseRelease(plot, Qt::RightButton, {}, start);
+    QTRY_VERIFY(menu->isVisible());
+    QVERIFY(menu->actions().contains(PictureActions::of(view->waterfall())->saveAction()));
+    menu->hide();
+
+    auto* table = view->stageGrid()->findChild<QTableView*>(QStringLiteral("stageGridTable"));
+    QMenu* gridMenu = PictureActions::of(table)->menu();
+    QTest::mouseClick(table->viewport(), Qt::RightButton, {}, QPoint(10, 10));
+    QTRY_VERIFY(gridMenu->isVisible());
+    gridMenu->hide();
 }
 
 void tst_Workspace::earlyViewKeepsSelection_data()
