@@ -18,9 +18,9 @@
 #include "sourceview.h"
 #include "summaryexport.h"
 #include "suppressions.h"
+#include "traceview.h"
 #include "triagemodel.h"
 #include "triageview.h"
-#include "traceview.h"
 #include "workerpool.h"
 
 #include <QAbstractItemView>
@@ -193,6 +193,7 @@ void MainWindow::createMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     createEditMenu();
+    createViewMenu();
     createGoMenu();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -694,6 +695,9 @@ void MainWindow::updateWindow()
     setWindowTitle(view ? view->title() : QString());
     m_reloadAction->setEnabled(view != nullptr);
     m_closeTabAction->setEnabled(view != nullptr);
+    m_runsListAction->setEnabled(view != nullptr);
+    m_runsListAction->setChecked(view && view->isRunsListVisible());
+    m_resetLayoutAction->setEnabled(view != nullptr);
     // Runs are shown once loaded, and while loading as an early view: those can be browsed too.
     const bool hasRuns = view && view->source() && !view->source()->runs.empty();
     m_filterAction->setEnabled(hasRuns);
@@ -726,6 +730,27 @@ void MainWindow::updateWindow()
         break;
     }
     }
+}
+
+void MainWindow::createViewMenu()
+{
+    QMenu* menu = menuBar()->addMenu(tr("&View"));
+    m_runsListAction = menu->addAction(tr("Runs &List"), this, [this](bool shown) {
+        if (SourceView* view = currentView())
+            view->setRunsListVisible(shown);
+    });
+    m_runsListAction->setObjectName(QStringLiteral("runsList"));
+    m_runsListAction->setCheckable(true);
+    m_runsListAction->setShortcut(QKeySequence(Qt::Key_F9));
+    m_runsListAction->setToolTip(tr("Show or hide the list of runs (hidden when the input holds one run)"));
+    m_resetLayoutAction = menu->addAction(tr("&Reset Layout"), this, [this] {
+        if (SourceView* view = currentView()) {
+            view->resetLayout();
+            m_runsListAction->setChecked(view->isRunsListVisible());
+        }
+    });
+    m_resetLayoutAction->setObjectName(QStringLiteral("resetLayout"));
+    m_resetLayoutAction->setToolTip(tr("Back to the pane sizes fitted to the window"));
 }
 
 void MainWindow::createGoMenu()

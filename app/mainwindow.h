@@ -84,6 +84,7 @@ protected:
 private:
     void createMenus();
     void createEditMenu();
+    void createViewMenu();
     void createGoMenu();
     void copySelection();
     void selectAll();
@@ -118,6 +119,8 @@ private:
     QMenu* m_recentMenu = nullptr;
     QAction* m_reloadAction = nullptr;
     QAction* m_closeTabAction = nullptr;
+    QAction* m_runsListAction = nullptr;
+    QAction* m_resetLayoutAction = nullptr;
     QAction* m_filterAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_packAction = nullptr;

@@ -2,6 +2,7 @@
 #include "eventdetailsview.h"
 
 #include "jsontreemodel.h"
+#include "printable.h"
 
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -22,6 +23,7 @@ EventDetailsView::EventDetailsView(QWidget* parent)
     , m_attrs(new JsonTreeModel(this))
     , m_search(new QSortFilterProxyModel(this))
     , m_title(new QLabel(this))
+    , m_message(new QLabel(this))
     , m_searchEdit(new QLineEdit(this))
     , m_tree(new QTreeView(this))
     , m_raw(new QPlainTextEdit(this))
@@ -37,6 +39,13 @@ EventDetailsView::EventDetailsView(QWidget* parent)
     m_title->setObjectName(QStringLiteral("eventTitle"));
     m_title->setTextFormat(Qt::PlainText);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    // The message in full: the events table is too narrow for its column on a laptop screen.
+    m_message->setObjectName(QStringLiteral("eventMessage"));
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setWordWrap(true);
+    m_message->hide();
 
     m_searchEdit->setObjectName(QStringLiteral("attrsSearch"));
     m_searchEdit->setPlaceholderText(tr("Search attributes"));
@@ -66,6 +75,7 @@ EventDetailsView::EventDetailsView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
+    layout->addWidget(m_message);
     layout->addWidget(m_searchEdit);
     layout->addWidget(splitter, 1);
 
@@ -87,6 +97,7 @@ void EventDetailsView::setEvent(int event)
         m_attrs->setJson(QJsonValue::Undefined);
         m_raw->clear();
         m_title->setText(tr("No event selected"));
+        m_message->hide();
         return;
     }
     m_event = event;
@@ -94,6 +105,9 @@ void EventDetailsView::setEvent(int event)
     const QString location = e.buffer >= 0 ? m_run->location(event) : QString();
     m_title->setText(
         location.isEmpty() ? tr("%1 %2").arg(e.type, e.name) : tr("%1 %2 (%3)").arg(e.type, e.name, location));
+    const QString message = printable(e.message);
+    m_message->setText(e.isError() ? tr("Error: %1").arg(message) : message);
+    m_message->setVisible(!message.isEmpty());
     // Read once: a line not kept in memory is read from its file, which may have changed since.
     QString error;
     const QByteArray line = m_run->rawLine(event, &error);

@@ -41,6 +41,7 @@ private:
     JsonTreeModel* m_attrs;
     QSortFilterProxyModel* m_search;
     QLabel* m_title;
+    QLabel* m_message;
     QLineEdit* m_searchEdit;
     QTreeView* m_tree;
     QPlainTextEdit* m_raw;

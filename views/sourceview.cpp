@@ -40,6 +40,7 @@
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -259,6 +260,7 @@ QWidget* SourceView::createWorkspace()
     // What broke and where (grid), how long (waterfall) and the lines (pages) in the middle; why (hints, with
     // their message, facts and evidence) in a column of their own on the right, tall enough to read at once.
     m_runSplitter = new QSplitter(Qt::Vertical, page);
+    m_runSplitter->setObjectName(QStringLiteral("runSplitter"));
     m_runSplitter->setChildrenCollapsible(false);
     m_runSplitter->addWidget(m_grid);
     m_runSplitter->addWidget(m_waterfall);
@@ -267,6 +269,7 @@ QWidget* SourceView::createWorkspace()
     m_runSplitter->setStretchFactor(1, 1);
     m_runSplitter->setStretchFactor(2, 1);
     m_splitter = new QSplitter(Qt::Horizontal, page);
+    m_splitter->setObjectName(QStringLiteral("sourceSplitter"));
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_tree);
     m_splitter->addWidget(m_runSplitter);
@@ -397,9 +400,8 @@ void SourceView::showContent()
         m_tree->resizeColumnToContents(column);
     updateCounts();
     m_pages->setCurrentWidget(m_contentPage);
-    // A source of one run needs no list of runs; a followed directory fills one. The user's choice stays.
-    if (!m_runsListChosen)
-        setRunsListVisible(isLive() || !m_source || m_source->runs.size() > 1, false);
+    if (!m_runsListChosen) // the user's choice stays
+        setRunsListVisible(runsListWanted(), false);
     if (!m_fitted) // sized once, for the first run shown: a reload or another run keeps what the user made of it
         m_fitPending = true;
 }
@@ -407,8 +409,32 @@ void SourceView::showContent()
 void SourceView::setRunsListVisible(bool visible, bool chosen)
 {
     m_runsListChosen = m_runsListChosen || chosen;
+    const bool shown = visible && m_tree->isHidden();
+    QList<int> sizes = m_splitter->sizes();
     m_tree->setVisible(visible);
     m_filterRow->setVisible(visible);
+    if (shown && m_fitted) {
+        // Shown after the layout was fitted: it takes its width from the run in the middle.
+        const int width = runsListWidth();
+        sizes[1] -= width;
+        sizes[0] = width;
+        m_splitter->setSizes(sizes);
+    }
+}
+
+bool SourceView::runsListWanted() const
+{
+    // A source of one run needs no list of runs; a followed directory fills one.
+    return isLive() || !m_source || m_source->runs.size() > 1;
+}
+
+int SourceView::runsListWidth() const
+{
+    // As narrow as its columns allow, a seventh to a fifth of the view.
+    const int available = m_splitter->width() - 2 * m_splitter->handleWidth();
+    const int needed =
+        m_tree->header()->length() + 2 * m_tree->frameWidth() + m_tree->verticalScrollBar()->sizeHint().width();
+    return std::clamp(needed, available / 7, available / 5);
 }
 
 QString SourceView::pathTitle(const QString& path)
@@ -454,9 +480,13 @@ bool SourceView::isRunsListVisible() const
 
 void SourceView::resetLayout()
 {
+    m_runsListChosen = false;
+    m_tree->setVisible(runsListWanted());
+    m_filterRow->setVisible(runsListWanted());
     m_fitted = false;
     m_fitPending = true;
-    fitLayout();
+    // Once the panes have their new widths: the grid's wrapped reasons decide its height.
+    QTimer::singleShot(0, this, &SourceView::fitLayout);
 }
 
 void SourceView::setLive(bool live)
@@ -721,12 +751,9 @@ void SourceView::fitLayout()
         return;
     m_fitPending = false;
     m_fitted = true;
-    // The runs list as narrow as its columns allow (a fifth of the view at most), the hints a third, the run
-    // in the middle the rest.
-    const int available = m_splitter->width() - 2 * m_splitter->handleWidth();
-    const int needed =
-        m_tree->header()->length() + 2 * m_tree->frameWidth() + m_tree->verticalScrollBar()->sizeHint().width();
-    const int tree = m_tree->isHidden() ? 0 : std::clamp(needed, available / 7, available / 5);
+    // The runs list as narrow as its columns allow, the hints a third, the run in the middle the rest.
+    const int tree = m_tree->isHidden() ? 0 : runsListWidth();
+    const int available = m_splitter->width() - (m_tree->isHidden() ? 1 : 2) * m_splitter->handleWidth();
     const int hints = std::clamp(available / 3, std::min(340, available / 3), 560);
     m_splitter->setSizes({ tree, available - tree - hints, hints });
     // The grid as tall as all its rows (the failed one may be the last), the waterfall and the pages share the

@@ -85,7 +85,8 @@ public:
     /// The list of runs (and its filters): hidden for a source of one run unless the user shows it.
     void setRunsListVisible(bool visible, bool chosen = true);
     bool isRunsListVisible() const;
-    /// The splitters back to the sizes fitted to the window (View > Reset Layout).
+    /// The splitters back to the sizes fitted to the window, the runs list shown only for many runs
+    /// (View > Reset Layout).
     void resetLayout();
 
     /// Live mode, for a followed directory: a bar with the line rate, "follow newest run" and
@@ -159,6 +160,8 @@ private:
     void updateCounts();
     void applyFilters();
     void fitLayout();
+    bool runsListWanted() const;
+    int runsListWidth() const;
     void jumpToEvidence(int event, int span);
     void revealLine(const QString& file, qint64 line);
     QString overviewText() const;

@@ -569,6 +569,20 @@ void TestEventsModel::detailsView()
                        "    \"b\": [],\n    \"a\": {}\n  }\n}"));
     QCOMPARE(EventDetailsView::prettyJson("not json"), QStringLiteral("not json"));
 
+    // The message in full above the attrs, said to be an error when the line is one; none: no line for it.
+    auto* message = view.findChild<QLabel*>(QStringLiteral("eventMessage"));
+    QVERIFY(message && message->isHidden());
+    const RunPtr failed = RunLines::fromFixture(kErrorFile, kErrorRun).build();
+    view.setRun(failed);
+    view.setEvent(findEvent(*failed, QStringLiteral("step.end"), QStringLiteral("embed.vllm")));
+    QVERIFY(!message->isHidden());
+    QCOMPARE(message->text(),
+        QStringLiteral("Error: vLLM HTTP 503 Service Unavailable from http://127.0.0.1:8001/v1/embeddings"));
+    view.setEvent(findEvent(*failed, QStringLiteral("step.start"), QStringLiteral("embed.vllm")));
+    QVERIFY(message->isHidden());
+    view.setRun(run);
+    view.setEvent(gather);
+
     // The search keeps matching nodes with their ancestors, and a matching node keeps its members.
     searchEdit->setText(QStringLiteral("top_K"));
     QCOMPARE(search->rowCount(), 1);

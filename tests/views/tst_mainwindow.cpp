@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QSettings>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -83,6 +84,7 @@ private slots:
     void shortcutsDialogListsEveryShortcut();
     void copySelection_data();
     void copySelection();
+    void runsListAndResetLayout();
 
 private:
     QTemporaryDir m_dir;
@@ -513,6 +515,60 @@ void tst_MainWindow::copySelection()
     findAction(window, QStringLiteral("&Copy"))->trigger();
     const QString copied = QApplication::clipboard()->text();
     QVERIFY2(copied.contains(expected), qPrintable(copied));
+}
+
+// View > Runs List shows the list a one-run pack hides, with room of its own; View > Reset Layout puts the
+// splitters back where they were fitted and hides the list again.
+void tst_MainWindow::runsListAndResetLayout()
+{
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    SourceView* view = window.openPath(Test::kSparsePackPath, MainWindow::RecentFiles::Skip);
+    QTRY_VERIFY_WITH_TIMEOUT(view->state() == SourceView::State::Loaded && view->hintReport(), kTimeoutMs);
+    auto* runsList = window.findChild<QAction*>(QStringLiteral("runsList"));
+    auto* resetLayout = window.findChild<QAction*>(QStringLiteral("resetLayout"));
+    QVERIFY(runsList && resetLayout && runsList->isEnabled() && resetLayout->isEnabled());
+    auto* tree = view->findChild<QTreeView*>(QStringLiteral("runTree"));
+    auto* splitter = view->findChild<QSplitter*>(QStringLiteral("sourceSplitter"));
+    auto* runSplitter = view->findChild<QSplitter*>(QStringLiteral("runSplitter"));
+    QTRY_VERIFY(splitter->sizes().at(1) > 0);
+    QVERIFY(!tree->isVisible());
+    QVERIFY(!runsList->isChecked());
+    const QList<int> fitted = splitter->sizes();
+    const QList<int> fittedRun = runSplitter->sizes();
+
+    runsList->trigger();
+    QVERIFY(runsList->isChecked());
+    QVERIFY(tree->isVisible());
+    QVERIFY2(tree->width() >= window.width() / 8, qPrintable(QString::number(tree->width())));
+    QVERIFY(splitter->sizes().at(2) >= fitted.at(2) * 4 / 5); // the hints keep most of their width
+    runSplitter->setSizes({ fittedRun.at(0), fittedRun.at(1) + 60, fittedRun.at(2) - 60 }); // a taller trace
+    const QList<int> mine = runSplitter->sizes();
+    QVERIFY(mine != fittedRun);
+
+    // F5 keeps what the user made of it.
+    findAction(window, QStringLiteral("Re&load"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(view->state() == SourceView::State::Loaded, kTimeoutMs);
+    QVERIFY(tree->isVisible());
+    QCOMPARE(runSplitter->sizes(), mine);
+
+    resetLayout->trigger();
+    QVERIFY(!tree->isVisible());
+    QVERIFY(!runsList->isChecked());
+    // Within a handle's width: the hidden list's handle leaves at the next layout.
+    const auto near = [](const QList<int>& a, const QList<int>& b, int slack) {
+        return a.size() == b.size()
+            && std::equal(a.cbegin(), a.cend(), b.cbegin(), [slack](int x, int y) { return std::abs(x - y) <= slack; });
+    };
+    QTRY_VERIFY(near(splitter->sizes(), fitted, splitter->handleWidth()));
+    QTRY_VERIFY(near(runSplitter->sizes(), fittedRun, runSplitter->handleWidth()));
+
+    // A directory of many runs shows its list.
+    SourceView* many = window.openPath(Test::kHappyDirectoryPath, MainWindow::RecentFiles::Skip);
+    QTRY_VERIFY_WITH_TIMEOUT(many->state() == SourceView::State::Loaded, kTimeoutMs);
+    QTRY_VERIFY(runsList->isChecked());
 }
 
 QTEST_MAIN(tst_MainWindow)
