@@ -760,7 +760,7 @@ void SourceView::fitLayout()
     // rest.
     const int height = m_runSplitter->height() - 2 * m_runSplitter->handleWidth();
     const int grid = std::min(m_grid->sizeHint().height(), height * 11 / 20);
-    const int waterfall = (height - grid) * 11 / 20;
+    const int waterfall = (height - grid) * 3 / 5;
     m_runSplitter->setSizes({ grid, waterfall, height - grid - waterfall });
 }
 

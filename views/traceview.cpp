@@ -372,7 +372,7 @@ void TraceView::onSelectionChanged()
 
 void TraceView::fitColumns()
 {
-    // As wide as the names and statuses of the rows showing need (the first kMaxInitialRows), the
+    // As wide as the names, durations and statuses of the rows showing need (the first kMaxInitialRows), the
     // failing span's whole name included; bold rows are measured bold.
     const QFontMetrics metrics(m_tree->font());
     QFont bold = m_tree->font();
@@ -386,20 +386,21 @@ void TraceView::fitColumns()
     };
     int name = header(SpanTreeModel::NameColumn) + kMinNameExtra;
     int status = header(SpanTreeModel::StatusColumn);
+    int duration = header(SpanTreeModel::DurationColumn);
     const int iconWidth = m_tree->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_tree) + 6;
     const auto measure = [&](int row) {
         const QFontMetrics& used = tree.isOnCriticalPath(row) ? boldMetrics : metrics;
         name = std::max(name, used.horizontalAdvance(m_model->rowName(row)) + (tree.depth(row) + 1) * indentation);
         const QString text = m_model->indexOfRow(row, SpanTreeModel::StatusColumn).data().toString();
         status = std::max(status, metrics.horizontalAdvance(text) + iconWidth);
+        duration = std::max(duration,
+            metrics.horizontalAdvance(m_model->indexOfRow(row, SpanTreeModel::DurationColumn).data().toString()));
     };
     QModelIndex index = m_model->index(0, 0);
     for (int shown = 0; index.isValid() && shown < kMaxInitialRows; ++shown, index = m_tree->indexBelow(index))
         measure(SpanTreeModel::treeRow(index));
     if (tree.failingRow() >= 0)
         measure(tree.failingRow());
-    const int duration =
-        std::max(header(SpanTreeModel::DurationColumn), metrics.horizontalAdvance(QStringLiteral("999.99 ms")));
     m_tree->header()->resizeSection(SpanTreeModel::NameColumn, name + margins);
     m_tree->header()->resizeSection(SpanTreeModel::DurationColumn, duration + margins);
     m_tree->header()->resizeSection(SpanTreeModel::StatusColumn, status + margins);
