@@ -428,6 +428,9 @@ void TraceView::resizeEvent(QResizeEvent* event)
     QWidget::resizeEvent(event);
     m_overview->setFixedHeight(std::clamp(height() / 4, kMinOverviewHeight, kMaxOverviewHeight));
     fitColumns();
+    // The selected (at first the failing) row stays in view when the splitters settle after it was revealed.
+    if (m_tree->currentIndex().isValid())
+        m_tree->scrollTo(m_tree->currentIndex());
 }
 
 void TraceView::keyPressEvent(QKeyEvent* event)
