@@ -878,10 +878,6 @@ Bestritten: %2</translation>
         <translation>Vergleichen nicht möglich</translation>
     </message>
     <message>
-        <source>Could not read a run with a tool from %1 and from %2.</source>
-        <translation>Aus %1 und aus %2 konnte nicht je ein Lauf mit Tool gelesen werden.</translation>
-    </message>
-    <message>
         <source>Triage a Folder of Runpacks</source>
         <translation>Triage eines Ordners mit Runpacks</translation>
     </message>
@@ -1894,6 +1890,18 @@ Lauf %2</translation>
     <message>
         <source>Setting</source>
         <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>no run with a tool scope in %1</source>
+        <translation>kein Lauf mit Tool-Scope in %1</translation>
+    </message>
+    <message>
+        <source>no run %1 with a tool scope in %2</source>
+        <translation>kein Lauf %1 mit Tool-Scope in %2</translation>
     </message>
 </context>
 <context>
