@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "livefollower.h"
+#include "inputs.h"
 
 #include "livetimeline.h"
 #include "timelinetailer.h"
@@ -104,7 +105,7 @@ private:
             return;
         if (!m_watcher->directories().contains(m_directory))
             m_watcher->addPath(m_directory);
-        const QStringList files = directory.entryList({ QStringLiteral("events-*.jsonl") }, QDir::Files);
+        const QStringList files = directory.entryList({ Inputs::timelinePattern() }, QDir::Files);
         for (const QString& name : files) {
             const QString path = directory.filePath(name);
             if (!m_watcher->files().contains(path))

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "triageloader.h"
+#include "inputs.h"
 #include "workerpool.h"
 
 #include <QFutureWatcher>
@@ -69,7 +70,7 @@ void TriageLoader::load(const QStringList& paths)
         });
         job->reads.setFuture(QtConcurrent::mapped(inputs, loadInput));
     });
-    job->inputs.setFuture(QtConcurrent::run(workerPool(), triageInputs, paths));
+    job->inputs.setFuture(QtConcurrent::run(workerPool(), Inputs::find, paths));
 }
 
 void TriageLoader::cancel()

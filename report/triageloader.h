@@ -17,7 +17,7 @@ public:
     explicit TriageLoader(QObject* parent = nullptr);
     ~TriageLoader() override; // cancels and waits for the running load
 
-    /// Expands PATHs (triageInputs()) and reads every input.
+    /// Expands PATHs (Inputs::find()) and reads every input.
     void load(const QStringList& paths);
     void cancel();
     bool isLoading() const { return m_loading; }
