@@ -30,7 +30,7 @@ using PackMembers = QList<QPair<QString, QByteArray>>;
 /// Builds the members of a runpack from a read source, deterministically (same input, same bytes).
 /// run_report.json "hints" holds upstream's six kinds only (so that a reader shows them as stored),
 /// "runlens_hints" every hint. Returns false with `error` set when the selection matches no run.
-bool buildPack(const Source& source, const PackOptions& options, PackMembers* members, QString* error);
+[[nodiscard]] bool buildPack(const Source& source, const PackOptions& options, PackMembers* members, QString* error);
 
 /// The file name upstream would give the pack: runpack_<session>_<run or latest>_<epoch>.zip.
 QString packFileName(const Source& source, const PackOptions& options);

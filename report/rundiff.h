@@ -66,7 +66,7 @@ QString runLabel(const QString& path, const Run& run);
 RunPtr pickRunToCompare(const Source& source, const QString& spec);
 /// Reads the inputs at `pathA` and `pathB`, picks a run of each (pickRunToCompare) and compares them
 /// with their detected hints; without a result, `error` says which input failed and why.
-std::optional<RunDiff> compareInputs(
+[[nodiscard]] std::optional<RunDiff> compareInputs(
     const QString& pathA, const QString& specA, const QString& pathB, const QString& specB, QString* error);
 
 /// Every leaf of two JSON objects that differs, by dotted path, sorted by path.

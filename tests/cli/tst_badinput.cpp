@@ -74,7 +74,7 @@ Q_DECLARE_METATYPE(Runlens::Maker)
 
 namespace Runlens {
 
-class TestBadInput : public QObject
+class tst_BadInput : public QObject
 {
     Q_OBJECT
 
@@ -83,7 +83,7 @@ private Q_SLOTS:
     void badInput();
 };
 
-void TestBadInput::badInput_data()
+void tst_BadInput::badInput_data()
 {
     QTest::addColumn<Maker>("maker");
     QTest::addColumn<QStringList>("arguments"); // @PATH@: the input, @DIR@: the temporary directory
@@ -167,7 +167,7 @@ void TestBadInput::badInput_data()
         << 0 << QByteArray();
 }
 
-void TestBadInput::badInput()
+void tst_BadInput::badInput()
 {
     QFETCH(Maker, maker);
     QFETCH(QStringList, arguments);
@@ -212,5 +212,5 @@ void TestBadInput::badInput()
 
 } // namespace Runlens
 
-QTEST_GUILESS_MAIN(Runlens::TestBadInput)
+QTEST_GUILESS_MAIN(Runlens::tst_BadInput)
 #include "tst_badinput.moc"

@@ -69,7 +69,7 @@ QJsonObject setting(const QJsonArray& settings, const QString& path)
 
 } // namespace
 
-class TestDiff : public QObject
+class tst_Diff : public QObject
 {
     Q_OBJECT
 
@@ -307,5 +307,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDiff)
+QTEST_GUILESS_MAIN(tst_Diff)
 #include "tst_diff.moc"

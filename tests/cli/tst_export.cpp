@@ -27,7 +27,7 @@ HintReport reportFor(const char* relative)
 
 } // namespace
 
-class TestExport : public QObject
+class tst_Export : public QObject
 {
     Q_OBJECT
 
@@ -215,5 +215,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestExport)
+QTEST_GUILESS_MAIN(tst_Export)
 #include "tst_export.moc"

@@ -116,7 +116,7 @@ Q_DECLARE_METATYPE(Runlens::Inserts)
 
 namespace Runlens {
 
-class TestNonFinite : public QObject
+class tst_NonFinite : public QObject
 {
     Q_OBJECT
 
@@ -125,7 +125,7 @@ private Q_SLOTS:
     void everyLineIsKept();
 };
 
-void TestNonFinite::everyLineIsKept_data()
+void tst_NonFinite::everyLineIsKept_data()
 {
     QTest::addColumn<Edits>("edits");
     QTest::addColumn<Inserts>("inserts");
@@ -198,7 +198,7 @@ void TestNonFinite::everyLineIsKept_data()
         << QByteArray() << 1;
 }
 
-void TestNonFinite::everyLineIsKept()
+void tst_NonFinite::everyLineIsKept()
 {
     QFETCH(Edits, edits);
     QFETCH(Inserts, inserts);
@@ -352,5 +352,5 @@ void TestNonFinite::everyLineIsKept()
 
 } // namespace Runlens
 
-QTEST_GUILESS_MAIN(Runlens::TestNonFinite)
+QTEST_GUILESS_MAIN(Runlens::tst_NonFinite)
 #include "tst_nonfinite.moc"

@@ -253,7 +253,7 @@ QString compareMembers(const Test::Planted::Members& plain, const Test::Planted:
 
 } // namespace
 
-class TestPack : public QObject
+class tst_Pack : public QObject
 {
     Q_OBJECT
 
@@ -649,5 +649,5 @@ print(','.join(names))
     }
 };
 
-QTEST_GUILESS_MAIN(TestPack)
+QTEST_GUILESS_MAIN(tst_Pack)
 #include "tst_pack.moc"

@@ -85,7 +85,7 @@ QMap<QString, QByteArray> contents(const QString& dir)
 
 } // namespace
 
-class TestSynth : public QObject
+class tst_Synth : public QObject
 {
     Q_OBJECT
 
@@ -243,5 +243,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSynth)
+QTEST_GUILESS_MAIN(tst_Synth)
 #include "tst_synth.moc"

@@ -69,7 +69,7 @@ QStringList lines(const QByteArray& bytes)
 
 } // namespace
 
-class TestTriage : public QObject
+class tst_Triage : public QObject
 {
     Q_OBJECT
 
@@ -390,5 +390,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTriage)
+QTEST_GUILESS_MAIN(tst_Triage)
 #include "tst_triage.moc"

@@ -101,7 +101,7 @@ Result runIn(const QDir& dir, QStringList arguments)
 
 Q_DECLARE_METATYPE(Setup)
 
-class TestTrust : public QObject
+class tst_Trust : public QObject
 {
     Q_OBJECT
 
@@ -393,5 +393,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTrust)
+QTEST_GUILESS_MAIN(tst_Trust)
 #include "tst_trust.moc"

@@ -81,7 +81,7 @@ QJsonObject readJson(const QString& path)
 
 } // namespace
 
-class TestFixtureHints : public QObject
+class tst_FixtureHints : public QObject
 {
     Q_OBJECT
 
@@ -320,5 +320,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestFixtureHints)
+QTEST_GUILESS_MAIN(tst_FixtureHints)
 #include "tst_fixturehints.moc"

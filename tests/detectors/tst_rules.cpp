@@ -31,7 +31,7 @@ RunExtras storedEmbedStage(const QJsonObject& attrs)
 
 } // namespace
 
-class TestRules : public QObject
+class tst_Rules : public QObject
 {
     Q_OBJECT
 
@@ -358,5 +358,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRules)
+QTEST_GUILESS_MAIN(tst_Rules)
 #include "tst_rules.moc"

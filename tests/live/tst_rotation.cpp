@@ -332,7 +332,7 @@ int descriptorsInto(const QString& directory)
 
 } // namespace
 
-class TestRotation : public QObject
+class tst_Rotation : public QObject
 {
     Q_OBJECT
 
@@ -812,5 +812,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRotation)
+QTEST_GUILESS_MAIN(tst_Rotation)
 #include "tst_rotation.moc"

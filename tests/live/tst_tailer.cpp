@@ -385,7 +385,7 @@ private:
 
 } // namespace
 
-class TestTailer : public QObject
+class tst_Tailer : public QObject
 {
     Q_OBJECT
 
@@ -914,5 +914,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTailer)
+QTEST_GUILESS_MAIN(tst_Tailer)
 #include "tst_tailer.moc"

@@ -23,7 +23,7 @@ const QStringList& roots()
 
 } // namespace
 
-class TestCrashReplay : public QObject
+class tst_CrashReplay : public QObject
 {
     Q_OBJECT
 
@@ -34,7 +34,7 @@ private Q_SLOTS:
 };
 
 // A file in a misspelt directory would never be replayed; every target keeps hand-made cases.
-void TestCrashReplay::layout()
+void tst_CrashReplay::layout()
 {
     const QStringList targets = Fuzz::targets();
     for (const QString& root : roots()) {
@@ -48,7 +48,7 @@ void TestCrashReplay::layout()
     }
 }
 
-void TestCrashReplay::replay_data()
+void tst_CrashReplay::replay_data()
 {
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("path");
@@ -62,7 +62,7 @@ void TestCrashReplay::replay_data()
     }
 }
 
-void TestCrashReplay::replay()
+void tst_CrashReplay::replay()
 {
     QFETCH(QString, target);
     QFETCH(QString, path);
@@ -79,5 +79,5 @@ void TestCrashReplay::replay()
 
 } // namespace Runlens
 
-QTEST_GUILESS_MAIN(Runlens::TestCrashReplay)
+QTEST_GUILESS_MAIN(Runlens::tst_CrashReplay)
 #include "tst_crashreplay.moc"

@@ -205,7 +205,7 @@ Q_DECLARE_METATYPE(Runlens::Change)
 
 namespace Runlens {
 
-class TestHostile : public QObject
+class tst_Hostile : public QObject
 {
     Q_OBJECT
 
@@ -223,7 +223,7 @@ private:
     void run();
 };
 
-void TestHostile::run()
+void tst_Hostile::run()
 {
     QFETCH(Maker, maker);
     QFETCH(QString, fatal);
@@ -244,7 +244,7 @@ void TestHostile::run()
         ::chmod(QFile::encodeName(path).constData(), 0700); // a user could not remove a mode-000 directory
 }
 
-void TestHostile::zips_data()
+void tst_Hostile::zips_data()
 {
     addColumns();
     const QString events = QStringLiteral("timeline_events.jsonl");
@@ -329,7 +329,7 @@ void TestHostile::zips_data()
                                                << QStringLiteral("not a readable zip archive") << Wheres {} << -1;
 }
 
-void TestHostile::json_data()
+void tst_Hostile::json_data()
 {
     addColumns();
     const QByteArray first = timelineLine(1) + '\n';
@@ -394,7 +394,7 @@ void TestHostile::json_data()
                                        << Wheres {} << -1;
 }
 
-void TestHostile::timelineDirectories_data()
+void tst_Hostile::timelineDirectories_data()
 {
     addColumns();
     // Makers run after this function returns: they capture by value.
@@ -457,7 +457,7 @@ void TestHostile::timelineDirectories_data()
                                           << Wheres {} << (root ? 3 : -1);
 }
 
-void TestHostile::filesChangingWhileRead_data()
+void tst_Hostile::filesChangingWhileRead_data()
 {
     QTest::addColumn<Change>("change");
     QTest::addColumn<int>("events");
@@ -473,7 +473,7 @@ void TestHostile::filesChangingWhileRead_data()
         << Change::NextReplacedByFifo << 20000 << Wheres { { current, 0, -1, QStringLiteral("FIFO") } };
 }
 
-void TestHostile::filesChangingWhileRead()
+void tst_Hostile::filesChangingWhileRead()
 {
     QFETCH(Change, change);
     QFETCH(int, events);
@@ -532,5 +532,5 @@ void TestHostile::filesChangingWhileRead()
 
 } // namespace Runlens
 
-QTEST_GUILESS_MAIN(Runlens::TestHostile)
+QTEST_GUILESS_MAIN(Runlens::tst_Hostile)
 #include "tst_hostile.moc"

@@ -23,7 +23,7 @@ using namespace Runlens::Test;
 using Opener = std::function<bool(const QString& path, QString* reason)>;
 Q_DECLARE_METATYPE(Opener)
 
-class TestInputFile : public QObject
+class tst_InputFile : public QObject
 {
     Q_OBJECT
 
@@ -161,5 +161,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestInputFile)
+QTEST_GUILESS_MAIN(tst_InputFile)
 #include "tst_inputfile.moc"

@@ -33,7 +33,7 @@ QByteArray fixtureBytes()
 
 } // namespace
 
-class TestLineStore : public QObject
+class tst_LineStore : public QObject
 {
     Q_OBJECT
 
@@ -168,5 +168,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLineStore)
+QTEST_GUILESS_MAIN(tst_LineStore)
 #include "tst_linestore.moc"

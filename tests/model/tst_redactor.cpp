@@ -28,7 +28,7 @@ QByteArray redactedJson(const QByteArray& json, bool learn = false)
 
 } // namespace
 
-class TestRedactor : public QObject
+class tst_Redactor : public QObject
 {
     Q_OBJECT
 
@@ -246,5 +246,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRedactor)
+QTEST_GUILESS_MAIN(tst_Redactor)
 #include "tst_redactor.moc"

@@ -46,7 +46,7 @@ void setError(RunLines& lines, int index, const QString& message)
 
 } // namespace
 
-class TestRootCause : public QObject
+class tst_RootCause : public QObject
 {
     Q_OBJECT
 
@@ -178,5 +178,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRootCause)
+QTEST_GUILESS_MAIN(tst_RootCause)
 #include "tst_rootcause.moc"

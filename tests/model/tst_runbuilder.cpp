@@ -186,7 +186,7 @@ Q_DECLARE_METATYPE(Runlens::ExpectedDiagnostics)
 
 namespace Runlens {
 
-class TestRunBuilder : public QObject
+class tst_RunBuilder : public QObject
 {
     Q_OBJECT
 
@@ -209,7 +209,7 @@ private:
     QList<QByteArray> m_happy;
 };
 
-void TestRunBuilder::initTestCase()
+void tst_RunBuilder::initTestCase()
 {
     m_happy = Test::fixtureRunLines(Test::kHappyFile, kHappyRun);
     // The derived cases depend on the fixture's shape (fixtures/README.md, "Derived cases").
@@ -220,7 +220,7 @@ void TestRunBuilder::initTestCase()
     QVERIFY(m_happy[56].contains("\"type\":\"http.request\""));
 }
 
-void TestRunBuilder::pairing_data()
+void tst_RunBuilder::pairing_data()
 {
     QTest::addColumn<QStringList>("script");
     QTest::addColumn<QStringList>("spans"); // "kind name start-end pParent dDepth status", event indices
@@ -293,7 +293,7 @@ void TestRunBuilder::pairing_data()
         << QList<int> {};
 }
 
-void TestRunBuilder::pairing()
+void tst_RunBuilder::pairing()
 {
     QFETCH(QStringList, script);
     QFETCH(QStringList, spans);
@@ -314,7 +314,7 @@ void TestRunBuilder::pairing()
     checkDiagnostics(built.run->problems, expected);
 }
 
-void TestRunBuilder::outcome_data()
+void tst_RunBuilder::outcome_data()
 {
     QTest::addColumn<QStringList>("script");
     QTest::addColumn<QString>("status");
@@ -405,7 +405,7 @@ void TestRunBuilder::outcome_data()
         << QString(nothing).replace(QStringLiteral("dense=not-reached"), QStringLiteral("dense=failed")) << 3;
 }
 
-void TestRunBuilder::outcome()
+void tst_RunBuilder::outcome()
 {
     QFETCH(QStringList, script);
     QFETCH(QString, status);
@@ -426,7 +426,7 @@ void TestRunBuilder::outcome()
     QCOMPARE(run.tool.isEmpty(), status == QLatin1String("background"));
 }
 
-void TestRunBuilder::derived_data()
+void tst_RunBuilder::derived_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<int>("events");
@@ -572,7 +572,7 @@ void TestRunBuilder::derived_data()
     }
 }
 
-void TestRunBuilder::derived()
+void tst_RunBuilder::derived()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(int, events);
@@ -620,7 +620,7 @@ void TestRunBuilder::derived()
         QVERIFY2(run.durationMs == 44.0 || run.durationMs == 45.0, qPrintable(QString::number(run.durationMs)));
 }
 
-void TestRunBuilder::stopReason_data()
+void tst_RunBuilder::stopReason_data()
 {
     QTest::addColumn<QJsonArray>("structured");
     QTest::addColumn<QString>("reportStopReason"); // empty: no run report
@@ -644,7 +644,7 @@ void TestRunBuilder::stopReason_data()
         << QStringLiteral("EmbeddingError: from the report");
 }
 
-void TestRunBuilder::stopReason()
+void tst_RunBuilder::stopReason()
 {
     QFETCH(QJsonArray, structured);
     QFETCH(QString, reportStopReason);
@@ -674,7 +674,7 @@ void TestRunBuilder::stopReason()
     QCOMPARE(built.run->stage(QStringLiteral("embed"))->reason, QStringLiteral("vLLM HTTP 503"));
 }
 
-void TestRunBuilder::stagedCheckpoints_data()
+void tst_RunBuilder::stagedCheckpoints_data()
 {
     QTest::addColumn<QList<QByteArray>>("lines");
     QTest::addColumn<QStringList>("checkpoints");
@@ -723,7 +723,7 @@ void TestRunBuilder::stagedCheckpoints_data()
                           "gather=not-reached fuse=ran hydrate=ran rerank=not-reached");
 }
 
-void TestRunBuilder::stagedCheckpoints()
+void tst_RunBuilder::stagedCheckpoints()
 {
     QFETCH(QList<QByteArray>, lines);
     QFETCH(QStringList, checkpoints);
@@ -747,7 +747,7 @@ void TestRunBuilder::stagedCheckpoints()
 
 // Problems are things that could not be read as written; a big run is valid input (issue 13): upstream's
 // bulk fetch writes 10,505 lines, 1,500 DuckDB lookups of seven lines each.
-void TestRunBuilder::bigRunIsNoProblem()
+void tst_RunBuilder::bigRunIsNoProblem()
 {
     QStringList script = { QStringLiteral("step.start mcp.tool:search.fetch"),
         QStringLiteral("operation.start mcp.tool:search.fetch") };
@@ -768,7 +768,7 @@ void TestRunBuilder::bigRunIsNoProblem()
 
 // 20,000 nested scopes of one name with every 1,000th end lost, then 20,000 orphan ends: paired as a short
 // run is (the pairing no longer searches the stack), and the problems are listed up to the cap, then counted.
-void TestRunBuilder::deepNesting()
+void tst_RunBuilder::deepNesting()
 {
     constexpr int n = 20000;
     QStringList script = { QStringLiteral("operation.start mcp.tool:search.semantic_pro") };
@@ -800,5 +800,5 @@ void TestRunBuilder::deepNesting()
 
 } // namespace Runlens
 
-QTEST_GUILESS_MAIN(Runlens::TestRunBuilder)
+QTEST_GUILESS_MAIN(Runlens::tst_RunBuilder)
 #include "tst_runbuilder.moc"

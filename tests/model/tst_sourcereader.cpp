@@ -310,7 +310,7 @@ Q_DECLARE_METATYPE(Runlens::Make)
 
 namespace Runlens {
 
-class TestSourceReader : public QObject
+class tst_SourceReader : public QObject
 {
     Q_OBJECT
 
@@ -323,7 +323,7 @@ private Q_SLOTS:
     void earlyViews();
 };
 
-void TestSourceReader::fixtures_data()
+void tst_SourceReader::fixtures_data()
 {
     QTest::addColumn<QString>("path"); // relative to the fixtures
     QTest::addColumn<QString>("kind");
@@ -436,7 +436,7 @@ void TestSourceReader::fixtures_data()
     }
 }
 
-void TestSourceReader::fixtures()
+void tst_SourceReader::fixtures()
 {
     QFETCH(QString, path);
     QFETCH(QString, kind);
@@ -475,7 +475,7 @@ void TestSourceReader::fixtures()
     }
 }
 
-void TestSourceReader::brokenInputs_data()
+void tst_SourceReader::brokenInputs_data()
 {
     QTest::addColumn<Make>("make");
     QTest::addColumn<QString>("name");
@@ -681,7 +681,7 @@ void TestSourceReader::brokenInputs_data()
         << true << QStringLiteral("jsonl") << QString() << QStringList {} << ExpectedProblems {};
 }
 
-void TestSourceReader::brokenInputs()
+void tst_SourceReader::brokenInputs()
 {
     QFETCH(Make, make);
     QFETCH(QString, name);
@@ -768,7 +768,7 @@ QStringList runSummaries(const Source& source)
     return lines;
 }
 
-void TestSourceReader::earlyViews_data()
+void tst_SourceReader::earlyViews_data()
 {
     QTest::addColumn<int>("files");
     QTest::addColumn<int>("events");
@@ -778,7 +778,7 @@ void TestSourceReader::earlyViews_data()
 }
 
 // An early view is exactly what reading the first files alone gives, and it covers at most half the input.
-void TestSourceReader::earlyViews()
+void tst_SourceReader::earlyViews()
 {
     QFETCH(int, files);
     QFETCH(int, events);
@@ -834,5 +834,5 @@ void TestSourceReader::earlyViews()
 
 } // namespace Runlens
 
-QTEST_GUILESS_MAIN(Runlens::TestSourceReader)
+QTEST_GUILESS_MAIN(Runlens::tst_SourceReader)
 #include "tst_sourcereader.moc"

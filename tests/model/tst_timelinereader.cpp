@@ -114,7 +114,7 @@ Q_DECLARE_METATYPE(Runlens::ExpectedDiagnostics)
 
 namespace Runlens {
 
-class TestTimelineReader : public QObject
+class tst_TimelineReader : public QObject
 {
     Q_OBJECT
 
@@ -140,7 +140,7 @@ private Q_SLOTS:
     void groupByRun();
 };
 
-void TestTimelineReader::parseBuffer_data()
+void tst_TimelineReader::parseBuffer_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QList<qint64>>("eventLines"); // 1-based line of each loaded event, in order
@@ -352,7 +352,7 @@ void TestTimelineReader::parseBuffer_data()
                                     << ExpectedDiagnostics { { Warning, 1, 0, QStringLiteral("blank") } };
 }
 
-void TestTimelineReader::parseBuffer()
+void tst_TimelineReader::parseBuffer()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QList<qint64>, eventLines);
@@ -406,7 +406,7 @@ QStringList describe(const TimelineData& data)
 }
 
 // Cut into chunks of whole lines and parsed on every core, a file reads as it does in one piece.
-void TestTimelineReader::readFileInChunks()
+void tst_TimelineReader::readFileInChunks()
 {
     QFETCH(QByteArray, bytes);
     QTemporaryDir dir;
@@ -418,7 +418,7 @@ void TestTimelineReader::readFileInChunks()
         QCOMPARE(describe(TimelineReader::readFile(path, {}, chunkBytes)), whole);
 }
 
-void TestTimelineReader::chunksOfAMixedFile_data()
+void tst_TimelineReader::chunksOfAMixedFile_data()
 {
     QTest::addColumn<int>("badLines");
     QTest::addColumn<bool>("crlfLate");
@@ -429,7 +429,7 @@ void TestTimelineReader::chunksOfAMixedFile_data()
 
 // A file of many lines with blank, broken and CRLF lines spread over many chunks, in a directory beside
 // another: every chunk size gives the same events, keys, line numbers and problems, in the same order.
-void TestTimelineReader::chunksOfAMixedFile()
+void tst_TimelineReader::chunksOfAMixedFile()
 {
     QFETCH(int, badLines);
     QFETCH(bool, crlfLate);
@@ -501,7 +501,7 @@ void TestTimelineReader::chunksOfAMixedFile()
     }
 }
 
-void TestTimelineReader::readFile()
+void tst_TimelineReader::readFile()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QList<qint64>, eventLines);
@@ -530,7 +530,7 @@ void TestTimelineReader::readFile()
     checkDiagnostics(data.problems, diagnostics, QStringLiteral("events-20261124.jsonl"));
 }
 
-void TestTimelineReader::eventFields()
+void tst_TimelineReader::eventFields()
 {
     const QByteArray line = R"({"ts":1795560451.8461432,"type":"faiss.search.end","name":"faiss","status":"ok",)"
                             R"("session_id":"sess-a","run_id":"f7fe85bab97843aab788eef0bcbc1465",)"
@@ -564,7 +564,7 @@ void TestTimelineReader::eventFields()
     QCOMPARE(attrs.value(QLatin1String("retrieval.channels_used")).toString(), QStringLiteral("[\"bm25\"]"));
 }
 
-void TestTimelineReader::tolerantFields_data()
+void tst_TimelineReader::tolerantFields_data()
 {
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<QString>("field");
@@ -607,7 +607,7 @@ void TestTimelineReader::tolerantFields_data()
         << QStringLiteral("run_id") << QStringLiteral("r9") << false;
 }
 
-void TestTimelineReader::tolerantFields()
+void tst_TimelineReader::tolerantFields()
 {
     QFETCH(QByteArray, line);
     QFETCH(QString, field);
@@ -641,7 +641,7 @@ void TestTimelineReader::tolerantFields()
 
 // NaN, Infinity and -Infinity wherever a value may stand, as Python's json.loads reads them; inside strings
 // they stay text.
-void TestTimelineReader::nonFiniteValues()
+void tst_TimelineReader::nonFiniteValues()
 {
     const QByteArray line = R"({"ts":1.5,"type":"step.end","name":NaN,"status":"error","message":-Infinity,)"
                             R"("session_id":"s","run_id":"r","attrs":{"duration_ms":NaN,"k":NaN,"inf":Infinity,)"
@@ -689,7 +689,7 @@ void TestTimelineReader::nonFiniteValues()
     QCOMPARE(nonFiniteToken(2.0), QLatin1StringView());
 }
 
-void TestTimelineReader::nonFiniteDocument()
+void tst_TimelineReader::nonFiniteDocument()
 {
     QString error;
     qint64 errorOffset = -1;
@@ -708,7 +708,7 @@ void TestTimelineReader::nonFiniteDocument()
     QVERIFY(!error.isEmpty());
 }
 
-void TestTimelineReader::timelineFiles_data()
+void tst_TimelineReader::timelineFiles_data()
 {
     QTest::addColumn<QStringList>("files");
     QTest::addColumn<QStringList>("directories");
@@ -740,7 +740,7 @@ void TestTimelineReader::timelineFiles_data()
     QTest::addRow("empty directory") << QStringList {} << QStringList {} << QStringList {};
 }
 
-void TestTimelineReader::timelineFiles()
+void tst_TimelineReader::timelineFiles()
 {
     QFETCH(QStringList, files);
     QFETCH(QStringList, directories);
@@ -759,7 +759,7 @@ void TestTimelineReader::timelineFiles()
     QCOMPARE(TimelineReader::timelineFiles(dir.path()), expected);
 }
 
-void TestTimelineReader::readDirectoryWriteOrder()
+void tst_TimelineReader::readDirectoryWriteOrder()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -799,7 +799,7 @@ void TestTimelineReader::readDirectoryWriteOrder()
             QStringLiteral("seg400-b"), QStringLiteral("seg500-a"), QStringLiteral("current-a") }));
 }
 
-void TestTimelineReader::readDirectoryMissing()
+void tst_TimelineReader::readDirectoryMissing()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -813,7 +813,7 @@ void TestTimelineReader::readDirectoryMissing()
     QCOMPARE(missing.problems.front().severity, Error);
 }
 
-void TestTimelineReader::groupByRun_data()
+void tst_TimelineReader::groupByRun_data()
 {
     QTest::addColumn<QStringList>("events"); // "session|run|ts|name", in read order
     QTest::addColumn<QStringList>("expected"); // "session|run: names in sorted order"
@@ -851,7 +851,7 @@ void TestTimelineReader::groupByRun_data()
         << QStringList { QStringLiteral("s|r: a b c") };
 }
 
-void TestTimelineReader::groupByRun()
+void tst_TimelineReader::groupByRun()
 {
     QFETCH(QStringList, events);
     QFETCH(QStringList, expected);
@@ -876,5 +876,5 @@ void TestTimelineReader::groupByRun()
 
 } // namespace Runlens
 
-QTEST_GUILESS_MAIN(Runlens::TestTimelineReader)
+QTEST_GUILESS_MAIN(Runlens::tst_TimelineReader)
 #include "tst_timelinereader.moc"

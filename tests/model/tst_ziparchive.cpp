@@ -198,7 +198,7 @@ Q_DECLARE_METATYPE(Runlens::Damage)
 
 namespace Runlens {
 
-class TestZipArchive : public QObject
+class tst_ZipArchive : public QObject
 {
     Q_OBJECT
 
@@ -234,7 +234,7 @@ private Q_SLOTS:
     void missingFile();
 };
 
-void TestZipArchive::isSafeName_data()
+void tst_ZipArchive::isSafeName_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<bool>("safe");
@@ -260,14 +260,14 @@ void TestZipArchive::isSafeName_data()
     QTest::addRow("escape") << QStringLiteral("a\x1b[2Jb") << false;
 }
 
-void TestZipArchive::isSafeName()
+void tst_ZipArchive::isSafeName()
 {
     QFETCH(QString, name);
     QFETCH(bool, safe);
     QCOMPARE(ZipArchive::isSafeName(name), safe);
 }
 
-void TestZipArchive::diagnosticToString_data()
+void tst_ZipArchive::diagnosticToString_data()
 {
     QTest::addColumn<qint64>("line");
     QTest::addColumn<qint64>("offset");
@@ -280,7 +280,7 @@ void TestZipArchive::diagnosticToString_data()
     QTest::addRow("offset zero") << qint64(1) << qint64(0) << QStringLiteral("events.jsonl:1: offset 0: bad");
 }
 
-void TestZipArchive::diagnosticToString()
+void tst_ZipArchive::diagnosticToString()
 {
     QFETCH(qint64, line);
     QFETCH(qint64, offset);
@@ -293,7 +293,7 @@ void TestZipArchive::diagnosticToString()
     QCOMPARE(diagnostic.toString(), expected);
 }
 
-void TestZipArchive::roundTrip_data()
+void tst_ZipArchive::roundTrip_data()
 {
     QTest::addColumn<Members>("members");
 
@@ -322,7 +322,7 @@ void TestZipArchive::roundTrip_data()
     QTest::addRow("many members") << many;
 }
 
-void TestZipArchive::roundTrip()
+void tst_ZipArchive::roundTrip()
 {
     QFETCH(Members, members);
 
@@ -368,12 +368,12 @@ void TestZipArchive::roundTrip()
     }
 }
 
-void TestZipArchive::deterministic_data()
+void tst_ZipArchive::deterministic_data()
 {
     roundTrip_data();
 }
 
-void TestZipArchive::deterministic()
+void tst_ZipArchive::deterministic()
 {
     QFETCH(Members, members);
 
@@ -431,7 +431,7 @@ void TestZipArchive::deterministic()
     QCOMPARE(at, endRecord);
 }
 
-void TestZipArchive::writeRefuses_data()
+void tst_ZipArchive::writeRefuses_data()
 {
     QTest::addColumn<Members>("members");
 
@@ -446,7 +446,7 @@ void TestZipArchive::writeRefuses_data()
     QTest::addRow("duplicate") << Members { { QStringLiteral("a.txt"), data }, { QStringLiteral("a.txt"), data } };
 }
 
-void TestZipArchive::writeRefuses()
+void tst_ZipArchive::writeRefuses()
 {
     QFETCH(Members, members);
 
@@ -476,7 +476,7 @@ void TestZipArchive::writeRefuses()
     QCOMPARE(out, QByteArrayLiteral("untouched"));
 }
 
-void TestZipArchive::fixtures_data()
+void tst_ZipArchive::fixtures_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QStringList>("names");
@@ -525,7 +525,7 @@ void TestZipArchive::fixtures_data()
         << QList<qint64> { 332, 1908, 25477, 1569, 158, 65362 };
 }
 
-void TestZipArchive::fixtures()
+void tst_ZipArchive::fixtures()
 {
     QFETCH(QString, path);
     QFETCH(QStringList, names);
@@ -567,7 +567,7 @@ void TestZipArchive::fixtures()
     }
 }
 
-void TestZipArchive::rejectedEntries_data()
+void tst_ZipArchive::rejectedEntries_data()
 {
     QTest::addColumn<RawMembers>("members");
     QTest::addColumn<ZipArchive::Limits>("limits");
@@ -650,7 +650,7 @@ void TestZipArchive::rejectedEntries_data()
                { QStringLiteral("dup.txt"), QStringLiteral("duplicate") } };
 }
 
-void TestZipArchive::rejectedEntries()
+void tst_ZipArchive::rejectedEntries()
 {
     QFETCH(RawMembers, members);
     QFETCH(ZipArchive::Limits, limits);
@@ -693,7 +693,7 @@ void TestZipArchive::rejectedEntries()
     }
 }
 
-void TestZipArchive::openFails_data()
+void tst_ZipArchive::openFails_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<ZipArchive::Limits>("limits");
@@ -739,7 +739,7 @@ void TestZipArchive::openFails_data()
         archiveComment(0xffff)) << total << QStringList { QStringLiteral("4000") };
 }
 
-void TestZipArchive::openFails()
+void tst_ZipArchive::openFails()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(ZipArchive::Limits, limits);
@@ -771,7 +771,7 @@ void TestZipArchive::openFails()
     QVERIFY(!buffer.isOpen()); // opened for the attempt, closed again
 }
 
-void TestZipArchive::corruptMember_data()
+void tst_ZipArchive::corruptMember_data()
 {
     QTest::addColumn<Damage>("damage");
     QTest::addColumn<bool>("opens");
@@ -783,7 +783,7 @@ void TestZipArchive::corruptMember_data()
     QTest::addRow("unsupported method") << Damage::Method << true;
 }
 
-void TestZipArchive::corruptMember()
+void tst_ZipArchive::corruptMember()
 {
     QFETCH(Damage, damage);
     QFETCH(bool, opens);
@@ -816,7 +816,7 @@ void TestZipArchive::corruptMember()
     QCOMPARE(data, second);
 }
 
-void TestZipArchive::truncatedNeverCrashes()
+void tst_ZipArchive::truncatedNeverCrashes()
 {
     // minizip follows damaged offsets past the end of the buffer; QBuffer warns about each such seek.
     static QtMessageHandler previous = nullptr;
@@ -877,7 +877,7 @@ void TestZipArchive::truncatedNeverCrashes()
     }
 }
 
-void TestZipArchive::emptyArchives_data()
+void tst_ZipArchive::emptyArchives_data()
 {
     QTest::addColumn<QByteArray>("bytes");
 
@@ -889,7 +889,7 @@ void TestZipArchive::emptyArchives_data()
     QTest::addRow("after a stub") << QByteArrayLiteral("#!/bin/sh stub\n") + end;
 }
 
-void TestZipArchive::emptyArchives()
+void tst_ZipArchive::emptyArchives()
 {
     QFETCH(QByteArray, bytes);
     QBuffer buffer(&bytes);
@@ -906,7 +906,7 @@ void TestZipArchive::emptyArchives()
     QVERIFY(!buffer.isOpen());
 }
 
-void TestZipArchive::archiveComments_data()
+void tst_ZipArchive::archiveComments_data()
 {
     QTest::addColumn<QByteArray>("comment");
 
@@ -924,7 +924,7 @@ void TestZipArchive::archiveComments_data()
     QTest::addRow("comment of signatures") << QByteArray("PK\x05\x06", 4).repeated(1000);
 }
 
-void TestZipArchive::archiveComments()
+void tst_ZipArchive::archiveComments()
 {
     QFETCH(QByteArray, comment);
 
@@ -973,7 +973,7 @@ void TestZipArchive::archiveComments()
     QVERIFY(buffer.isOpen());
 }
 
-void TestZipArchive::readRefusesUnknownNames()
+void tst_ZipArchive::readRefusesUnknownNames()
 {
     QByteArray bytes;
     QString error;
@@ -1000,7 +1000,7 @@ void TestZipArchive::readRefusesUnknownNames()
     QCOMPARE(archive.entries().size(), 1);
 }
 
-void TestZipArchive::callerDeviceStaysAsItWas()
+void tst_ZipArchive::callerDeviceStaysAsItWas()
 {
     QByteArray bytes;
     QString error;
@@ -1030,7 +1030,7 @@ void TestZipArchive::callerDeviceStaysAsItWas()
     QVERIFY(!none.errorString().isEmpty());
 }
 
-void TestZipArchive::missingFile()
+void tst_ZipArchive::missingFile()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -1050,5 +1050,5 @@ void TestZipArchive::missingFile()
 
 } // namespace Runlens
 
-QTEST_GUILESS_MAIN(Runlens::TestZipArchive)
+QTEST_GUILESS_MAIN(Runlens::tst_ZipArchive)
 #include "tst_ziparchive.moc"

@@ -49,7 +49,7 @@ QStringList kinds(const Hints& hints, const std::vector<int>& indices)
 
 } // namespace
 
-class TestCauseRanking : public QObject
+class tst_CauseRanking : public QObject
 {
     Q_OBJECT
 
@@ -123,5 +123,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCauseRanking)
+QTEST_GUILESS_MAIN(tst_CauseRanking)
 #include "tst_causeranking.moc"

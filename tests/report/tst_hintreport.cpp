@@ -37,7 +37,7 @@ SourcePtr sparseSource()
 
 } // namespace
 
-class TestHintReport : public QObject
+class tst_HintReport : public QObject
 {
     Q_OBJECT
 
@@ -230,5 +230,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHintReport)
+QTEST_GUILESS_MAIN(tst_HintReport)
 #include "tst_hintreport.moc"

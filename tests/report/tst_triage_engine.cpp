@@ -106,7 +106,7 @@ void touch(const QString& path)
 
 } // namespace
 
-class TestTriageEngine : public QObject
+class tst_TriageEngine : public QObject
 {
     Q_OBJECT
 
@@ -565,5 +565,5 @@ private Q_SLOTS:
     void noSourceNoRows() { QVERIFY(triageRows(nullptr).empty()); }
 };
 
-QTEST_GUILESS_MAIN(TestTriageEngine)
+QTEST_GUILESS_MAIN(tst_TriageEngine)
 #include "tst_triage_engine.moc"

@@ -92,7 +92,7 @@ QList<int> proxyEvents(const QAbstractItemModel& proxy)
 
 } // namespace
 
-class TestEventsModel : public QObject
+class tst_EventsModel : public QObject
 {
     Q_OBJECT
 
@@ -119,13 +119,13 @@ private slots:
     void millionEvents();
 };
 
-void TestEventsModel::initTestCase()
+void tst_EventsModel::initTestCase()
 {
     QVERIFY2(QFile::exists(fixture(kHappyFile)), "fixtures missing");
     QApplication::setStyle(QStringLiteral("Fusion"));
 }
 
-void TestEventsModel::happyPath()
+void tst_EventsModel::happyPath()
 {
     EventsModel model;
     QAbstractItemModelTester modelTester(&model);
@@ -181,7 +181,7 @@ void TestEventsModel::happyPath()
     QCOMPARE(proxy.rowCount(), 0);
 }
 
-void TestEventsModel::errorRows()
+void tst_EventsModel::errorRows()
 {
     EventsModel model;
     QAbstractItemModelTester modelTester(&model);
@@ -218,7 +218,7 @@ void TestEventsModel::errorRows()
     QVERIFY(model.index(0, EventsModel::StatusColumn).data(Qt::ForegroundRole).isNull());
 }
 
-void TestEventsModel::quickFilter_data()
+void tst_EventsModel::quickFilter_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("run");
@@ -246,7 +246,7 @@ void TestEventsModel::quickFilter_data()
     QTest::addRow("blank: everything") << kHappyFile << kHappyRun << QStringLiteral("   ") << 57;
 }
 
-void TestEventsModel::quickFilter()
+void tst_EventsModel::quickFilter()
 {
     QFETCH(QString, file);
     QFETCH(QString, run);
@@ -271,7 +271,7 @@ void TestEventsModel::quickFilter()
     QCOMPARE(proxy.rowCount(), int(runPtr->events.size()));
 }
 
-void TestEventsModel::columnFilter_data()
+void tst_EventsModel::columnFilter_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("run");
@@ -308,7 +308,7 @@ void TestEventsModel::columnFilter_data()
                               << -1 << QString() << 0;
 }
 
-void TestEventsModel::columnFilter()
+void tst_EventsModel::columnFilter()
 {
     QFETCH(QString, file);
     QFETCH(QString, run);
@@ -340,7 +340,7 @@ void TestEventsModel::columnFilter()
     QCOMPARE(proxy.rowCount(), total);
 }
 
-void TestEventsModel::eventSubset()
+void tst_EventsModel::eventSubset()
 {
     EventsModel model;
     QAbstractItemModelTester modelTester(&model);
@@ -363,7 +363,7 @@ void TestEventsModel::eventSubset()
     QCOMPARE(proxy.rowCount(), 57);
 }
 
-void TestEventsModel::sorting_data()
+void tst_EventsModel::sorting_data()
 {
     QTest::addColumn<int>("column");
     QTest::addColumn<Qt::SortOrder>("order");
@@ -376,7 +376,7 @@ void TestEventsModel::sorting_data()
     QTest::addRow("type ascending") << int(EventsModel::TypeColumn) << Qt::AscendingOrder;
 }
 
-void TestEventsModel::sorting()
+void tst_EventsModel::sorting()
 {
     QFETCH(int, column);
     QFETCH(Qt::SortOrder, order);
@@ -416,7 +416,7 @@ void TestEventsModel::sorting()
     QCOMPARE(proxy.index(56, 0).data(EventsModel::EventIndexRole).toInt(), 56);
 }
 
-void TestEventsModel::jsonTree()
+void tst_EventsModel::jsonTree()
 {
     JsonTreeModel model;
     QAbstractItemModelTester tester(&model);
@@ -516,7 +516,7 @@ void TestEventsModel::jsonTree()
     QCOMPARE(model.rowCount(model.index(0, 0, realDepths)), 3);
 }
 
-void TestEventsModel::jsonTreeScalars()
+void tst_EventsModel::jsonTreeScalars()
 {
     JsonTreeModel model;
     QAbstractItemModelTester tester(&model);
@@ -537,7 +537,7 @@ void TestEventsModel::jsonTreeScalars()
     QCOMPARE(model.rowCount(), 0);
 }
 
-void TestEventsModel::detailsView()
+void tst_EventsModel::detailsView()
 {
     EventDetailsView view;
     auto* search = view.findChild<QSortFilterProxyModel*>(QStringLiteral("attrsSearchProxy"));
@@ -604,7 +604,7 @@ void TestEventsModel::detailsView()
     QCOMPARE(view.event(), -1);
 }
 
-void TestEventsModel::selectEvent()
+void tst_EventsModel::selectEvent()
 {
     EventsView view;
     auto* table = view.findChild<QTableView*>(QStringLiteral("eventsTable"));
@@ -668,7 +668,7 @@ void TestEventsModel::selectEvent()
     QVERIFY(table->viewport()->rect().contains(table->visualRect(table->currentIndex())));
 }
 
-void TestEventsModel::selectEvents()
+void tst_EventsModel::selectEvents()
 {
     EventsView view;
     auto* table = view.findChild<QTableView*>(QStringLiteral("eventsTable"));
@@ -712,7 +712,7 @@ void TestEventsModel::selectEvents()
     QCOMPARE(view.currentEvent(), -1);
 }
 
-void TestEventsModel::columnFilterRow()
+void tst_EventsModel::columnFilterRow()
 {
     EventsView view;
     auto* table = view.findChild<QTableView*>(QStringLiteral("eventsTable"));
@@ -750,7 +750,7 @@ void TestEventsModel::columnFilterRow()
     QCOMPARE(table->model()->rowCount(), 53);
 }
 
-void TestEventsModel::focusFilter()
+void tst_EventsModel::focusFilter()
 {
     EventsView view;
     view.show();
@@ -763,14 +763,14 @@ void TestEventsModel::focusFilter()
     QCOMPARE(quickFilter->selectedText(), QStringLiteral("embed"));
 }
 
-void TestEventsModel::screenshots_data()
+void tst_EventsModel::screenshots_data()
 {
     QTest::addColumn<bool>("dark");
     QTest::addRow("light") << false;
     QTest::addRow("dark") << true;
 }
 
-void TestEventsModel::screenshots()
+void tst_EventsModel::screenshots()
 {
     QFETCH(bool, dark);
     const QPalette original = QApplication::palette();
@@ -799,7 +799,7 @@ void TestEventsModel::screenshots()
     QVERIFY(subset.save(directory + QStringLiteral("/tst_eventsmodel_subset_%1.png").arg(suffix)));
 }
 
-void TestEventsModel::millionEvents()
+void tst_EventsModel::millionEvents()
 {
     // Built by hand: a million lines of text would only slow the test down. The strings come from
     // small pools, so the events share them like parsed lines share their repeated values.
@@ -879,5 +879,5 @@ void TestEventsModel::millionEvents()
     qInfo("1M events: EventsView setRun, select and scroll to the last event %lld ms", timer.elapsed());
 }
 
-QTEST_MAIN(TestEventsModel)
+QTEST_MAIN(tst_EventsModel)
 #include "tst_eventsmodel.moc"

@@ -149,7 +149,7 @@ const QStringList kHappyTree = {
 
 } // namespace
 
-class TestSpanTree : public QObject
+class tst_SpanTree : public QObject
 {
     Q_OBJECT
 private slots:
@@ -161,7 +161,7 @@ private slots:
     void modelRolesAndReset();
 };
 
-void TestSpanTree::tree_data()
+void tst_SpanTree::tree_data()
 {
     QTest::addColumn<RunPtr>("run");
     QTest::addColumn<QStringList>("rows"); // dump(); empty: only the other columns are checked
@@ -203,7 +203,7 @@ void TestSpanTree::tree_data()
                                        << QStringLiteral("e > f") << QString() << -1;
 }
 
-void TestSpanTree::tree()
+void tst_SpanTree::tree()
 {
     QFETCH(RunPtr, run);
     QFETCH(QStringList, rows);
@@ -245,7 +245,7 @@ void TestSpanTree::tree()
     }
 }
 
-void TestSpanTree::pointEventsOnInnermostRow()
+void tst_SpanTree::pointEventsOnInnermostRow()
 {
     const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
     const SpanTree tree(*run);
@@ -279,7 +279,7 @@ void TestSpanTree::pointEventsOnInnermostRow()
     QCOMPARE(nameOf(rowOf("http.request", "/mcp")), QStringLiteral("mcp.tool:search.semantic_pro"));
 }
 
-void TestSpanTree::unknownParentsAreTopLevel()
+void tst_SpanTree::unknownParentsAreTopLevel()
 {
     auto run = std::make_shared<Run>(*RunLines::fromFixture(kHappyFile, kHappyRun).build());
     const int count = int(run->spans.size());
@@ -304,7 +304,7 @@ void TestSpanTree::unknownParentsAreTopLevel()
     QCOMPARE(tree.rowCount(), count - 1);
 }
 
-void TestSpanTree::generatedRunIsFast()
+void tst_SpanTree::generatedRunIsFast()
 {
     constexpr int kSpans = 100'000;
     const RunPtr run = generatedRun(kSpans);
@@ -325,7 +325,7 @@ void TestSpanTree::generatedRunIsFast()
     QVERIFY2(elapsedMs < 2000, qPrintable(QString::number(elapsedMs))); // a few ms in a release build
 }
 
-void TestSpanTree::modelRolesAndReset()
+void tst_SpanTree::modelRolesAndReset()
 {
     SpanTreeModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -369,5 +369,5 @@ void TestSpanTree::modelRolesAndReset()
     QCOMPARE(model.rowCount(), 0);
 }
 
-QTEST_MAIN(TestSpanTree)
+QTEST_MAIN(tst_SpanTree)
 #include "tst_spantree.moc"

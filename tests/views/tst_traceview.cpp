@@ -85,7 +85,7 @@ double width(const std::pair<double, double>& range)
 
 } // namespace
 
-class TestTraceView : public QObject
+class tst_TraceView : public QObject
 {
     Q_OBJECT
 private slots:
@@ -109,14 +109,14 @@ private:
     QTemporaryDir m_inputs;
 };
 
-void TestTraceView::initTestCase()
+void tst_TraceView::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
     QVERIFY(m_inputs.isValid());
 }
 
-void TestTraceView::opensOnTheFailingSpan()
+void tst_TraceView::opensOnTheFailingSpan()
 {
     const RunPtr run = RunLines::fromFixture(kErrorFile, kErrorRun).build();
     TraceView view;
@@ -134,7 +134,7 @@ void TestTraceView::opensOnTheFailingSpan()
     QVERIFY(from <= 0 && view.waterfallLayout().endMs() <= to);
 }
 
-void TestTraceView::selectionFollowsTreeAndBars()
+void tst_TraceView::selectionFollowsTreeAndBars()
 {
     const RunPtr run = happyRun();
     TraceView view;
@@ -190,7 +190,7 @@ void TestTraceView::selectionFollowsTreeAndBars()
     QCOMPARE(clicked.count(), 3);
 }
 
-void TestTraceView::keysZoomAndPan_data()
+void tst_TraceView::keysZoomAndPan_data()
 {
     QTest::addColumn<int>("key");
     QTest::addColumn<int>("modifiers");
@@ -209,7 +209,7 @@ void TestTraceView::keysZoomAndPan_data()
         << int(Qt::Key_0) << int(Qt::ControlModifier) << false << QStringLiteral("all");
 }
 
-void TestTraceView::keysZoomAndPan()
+void tst_TraceView::keysZoomAndPan()
 {
     QFETCH(int, key);
     QFETCH(int, modifiers);
@@ -247,14 +247,14 @@ void TestTraceView::keysZoomAndPan()
     QCOMPARE(view.spanTree()->currentIndex(), current); // no type-ahead search in the tree
 }
 
-void TestTraceView::doubleClickZoomsToTheRow_data()
+void tst_TraceView::doubleClickZoomsToTheRow_data()
 {
     QTest::addColumn<bool>("onTree");
     QTest::addRow("tree row") << true;
     QTest::addRow("bar") << false;
 }
 
-void TestTraceView::doubleClickZoomsToTheRow()
+void tst_TraceView::doubleClickZoomsToTheRow()
 {
     QFETCH(bool, onTree);
     const RunPtr run = happyRun();
@@ -275,7 +275,7 @@ void TestTraceView::doubleClickZoomsToTheRow()
     QVERIFY(view.spanTree()->isExpanded(view.spanTreeModel()->index(0, 0))); // not toggled by the double-click
 }
 
-void TestTraceView::rangeIsSignalledOncePerChange()
+void tst_TraceView::rangeIsSignalledOncePerChange()
 {
     TraceView view;
     showOn(view, happyRun());
@@ -305,7 +305,7 @@ void TestTraceView::rangeIsSignalledOncePerChange()
     QVERIFY(view.visibleRangeMs().second > 1.9 * view.waterfallLayout().endMs());
 }
 
-void TestTraceView::wheelAndOverview()
+void tst_TraceView::wheelAndOverview()
 {
     TraceView view;
     showOn(view, happyRun());
@@ -353,7 +353,7 @@ void TestTraceView::wheelAndOverview()
     QVERIFY(view.visibleRangeMs().first <= 0 && view.visibleRangeMs().second >= view.waterfallLayout().endMs());
 }
 
-void TestTraceView::toolTipsNameSpansAndEvents()
+void tst_TraceView::toolTipsNameSpansAndEvents()
 {
     const RunPtr run = happyRun();
     TraceView view;
@@ -385,7 +385,7 @@ void TestTraceView::toolTipsNameSpansAndEvents()
     QVERIFY(tool.data(Qt::ToolTipRole).toString().contains(QLatin1String("critical path")));
 }
 
-void TestTraceView::grabFollowsPalette_data()
+void tst_TraceView::grabFollowsPalette_data()
 {
     QTest::addColumn<QString>("palette");
     QTest::addRow("light") << QStringLiteral("light");
@@ -393,7 +393,7 @@ void TestTraceView::grabFollowsPalette_data()
     QTest::addRow("application switches to dark while shown") << QStringLiteral("switch");
 }
 
-void TestTraceView::grabFollowsPalette()
+void tst_TraceView::grabFollowsPalette()
 {
     QFETCH(QString, palette);
     const QPalette applicationPalette = QApplication::palette();
@@ -424,7 +424,7 @@ void TestTraceView::grabFollowsPalette()
     QCOMPARE(view.size(), QSize(1000, 480)); // back to its own size
 }
 
-void TestTraceView::failingSpanReadableInWindow_data()
+void tst_TraceView::failingSpanReadableInWindow_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("failing"); // what the tree shows for the failing span
@@ -476,7 +476,7 @@ void TestTraceView::failingSpanReadableInWindow_data()
     }
 }
 
-void TestTraceView::failingSpanReadableInWindow()
+void tst_TraceView::failingSpanReadableInWindow()
 {
     QFETCH(QString, path);
     QFETCH(QString, failing);
@@ -523,5 +523,5 @@ void TestTraceView::failingSpanReadableInWindow()
     QVERIFY(trace->height() >= 150); // room for rows below the overview
 }
 
-QTEST_MAIN(TestTraceView)
+QTEST_MAIN(tst_TraceView)
 #include "tst_traceview.moc"

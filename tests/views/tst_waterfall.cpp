@@ -125,7 +125,7 @@ std::vector<WaterfallBar> referenceBars(
 
 } // namespace
 
-class TestWaterfall : public QObject
+class tst_Waterfall : public QObject
 {
     Q_OBJECT
 private slots:
@@ -138,7 +138,7 @@ private slots:
     void zoomedQueryReturnsOverlappingSpans();
 };
 
-void TestWaterfall::layoutHasEveryScopeOnce_data()
+void tst_Waterfall::layoutHasEveryScopeOnce_data()
 {
     QTest::addColumn<RunPtr>("run");
     QTest::addColumn<SpanStatus>("worst");
@@ -148,7 +148,7 @@ void TestWaterfall::layoutHasEveryScopeOnce_data()
     QTest::addRow("cut off") << cutOffRun() << SpanStatus::Unclosed;
 }
 
-void TestWaterfall::layoutHasEveryScopeOnce()
+void tst_Waterfall::layoutHasEveryScopeOnce()
 {
     QFETCH(RunPtr, run);
     QFETCH(SpanStatus, worst);
@@ -187,7 +187,7 @@ void TestWaterfall::layoutHasEveryScopeOnce()
     }
 }
 
-void TestWaterfall::hitTestFindsEmbed()
+void tst_Waterfall::hitTestFindsEmbed()
 {
     const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
     const WaterfallLayout layout(*run);
@@ -206,7 +206,7 @@ void TestWaterfall::hitTestFindsEmbed()
         run->spans[size_t(layout.hitTest(0, middle, msPerPixel))].name, QStringLiteral("mcp.tool:search.semantic_pro"));
 }
 
-void TestWaterfall::markersAreThePointEvents()
+void tst_Waterfall::markersAreThePointEvents()
 {
     const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
     const WaterfallLayout layout(*run);
@@ -233,7 +233,7 @@ void TestWaterfall::markersAreThePointEvents()
     QCOMPARE(merged, layout.markerCount());
 }
 
-void TestWaterfall::mergesAMillionSpans()
+void tst_Waterfall::mergesAMillionSpans()
 {
     constexpr int kSpans = 1'000'000;
     constexpr int kRows = 8;
@@ -276,7 +276,7 @@ void TestWaterfall::mergesAMillionSpans()
     }
 }
 
-void TestWaterfall::zoomedQueryReturnsOverlappingSpans_data()
+void tst_Waterfall::zoomedQueryReturnsOverlappingSpans_data()
 {
     QTest::addColumn<double>("fromMs");
     QTest::addColumn<double>("toMs");
@@ -288,7 +288,7 @@ void TestWaterfall::zoomedQueryReturnsOverlappingSpans_data()
     QTest::addRow("everything") << -1.0 << 20000.0;
 }
 
-void TestWaterfall::zoomedQueryReturnsOverlappingSpans()
+void tst_Waterfall::zoomedQueryReturnsOverlappingSpans()
 {
     QFETCH(double, fromMs);
     QFETCH(double, toMs);
@@ -327,5 +327,5 @@ void TestWaterfall::zoomedQueryReturnsOverlappingSpans()
     }
 }
 
-QTEST_GUILESS_MAIN(TestWaterfall)
+QTEST_GUILESS_MAIN(tst_Waterfall)
 #include "tst_waterfall.moc"
