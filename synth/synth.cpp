@@ -384,313 +384,381 @@ QByteArray topDocs(Rng& rng, qint64 firstDoc, qint64 topScaled, int decimals)
     return out + ']';
 }
 
-// One search.semantic_pro request (spec 4.5), with the variations real timelines show.
-void semanticProRun(RunWriter& w, Rng& rng, Server& server)
+// One search.semantic_pro request (spec 4.5), with the variations real timelines show: the tool's scopes
+// around embed, dense search, the hybrid search (gather and fuse), the rerank decision and hydration, each
+// of which may end the request. The random draws happen in the order the stages run, so that a seed
+// always writes the same bytes.
+class SemanticProRun
 {
-    const bool longQuery = rng.chance(40);
-    QByteArray query;
-    if (longQuery) {
-        const int words = int(rng.range(45, 90));
-        for (int i = 0; i < words; ++i)
-            query += (i ? " " : "") + rng.pick(kQueries).toByteArray().split(' ').first();
-    } else {
-        query = rng.pick(kQueries).toByteArray();
-    }
-    const qint64 queryChars = codePoints(query);
-    // Upstream's scrubber replaces strings over 256 characters by their length and hash (spec 3.2).
-    const QByteArray queryJson = queryChars > 256
-        ? QByteArray("{\"len\":" + QByteArray::number(queryChars) + ",\"sha256\":\"" + rng.hex(64) + "\"}")
-        : quoted(query);
-    const qint64 limit = rng.pick(std::array<qint64, 3> { 10, 20, 50 });
-    const bool http = rng.chance(100);
-    const bool vague = rng.chance(80);
-    const int rrfK = vague ? 30 : int(rng.pick(std::array<qint64, 3> { 30, 60, 60 }));
+public:
+    SemanticProRun(RunWriter& writer, Rng& random, Server& server)
+        : w(writer)
+        , rng(random)
+        , server(server)
+    { }
 
-    const qint64 toolStart = w.now();
-    w.open("step", kToolScope,
-        Attrs()
-            .str("mcp.tool", kTool)
-            .str("mcp.session_id", w.session())
-            .str("mcp.run_id", w.run())
-            .num("query_chars", queryChars)
-            .num("limit", limit)
-            .members(w.context()));
-    const QByteArray toolAttrs = Attrs()
-                                     .num("query_chars", queryChars)
-                                     .num("limit", limit)
-                                     .str("session_id", w.session())
-                                     .str("capability_stamp", w.stamp())
-                                     .str("run_id", w.run());
-    w.open("operation", kToolScope, toolAttrs);
-    auto endTool = [&](const char* status, QByteArrayView message) {
+    void write()
+    {
+        drawRequest();
+        openTool();
+        if (embed() && dense()) {
+            hybridSearch();
+            rerank();
+            if (hydrate())
+                endTool("ok", {});
+        }
+    }
+
+private:
+    void drawRequest()
+    {
+        const bool longQuery = rng.chance(40);
+        if (longQuery) {
+            const int words = int(rng.range(45, 90));
+            for (int i = 0; i < words; ++i)
+                query += (i ? " " : "") + rng.pick(kQueries).toByteArray().split(' ').first();
+        } else {
+            query = rng.pick(kQueries).toByteArray();
+        }
+        queryChars = codePoints(query);
+        // Upstream's scrubber replaces strings over 256 characters by their length and hash (spec 3.2).
+        queryJson = queryChars > 256
+            ? QByteArray("{\"len\":" + QByteArray::number(queryChars) + ",\"sha256\":\"" + rng.hex(64) + "\"}")
+            : quoted(query);
+        limit = rng.pick(std::array<qint64, 3> { 10, 20, 50 });
+        http = rng.chance(100);
+        vague = rng.chance(80);
+        rrfK = vague ? 30 : int(rng.pick(std::array<qint64, 3> { 30, 60, 60 }));
+    }
+
+    void openTool()
+    {
+        toolStart = w.now();
+        w.open("step", kToolScope,
+            Attrs()
+                .str("mcp.tool", kTool)
+                .str("mcp.session_id", w.session())
+                .str("mcp.run_id", w.run())
+                .num("query_chars", queryChars)
+                .num("limit", limit)
+                .members(w.context()));
+        const QByteArray toolAttrs = Attrs()
+                                         .num("query_chars", queryChars)
+                                         .num("limit", limit)
+                                         .str("session_id", w.session())
+                                         .str("capability_stamp", w.stamp())
+                                         .str("run_id", w.run());
+        w.open("operation", kToolScope, toolAttrs);
+    }
+
+    void endTool(const char* status, QByteArrayView message)
+    {
         w.close(status, message);
         w.close(status, message);
         w.point("http.request", "/mcp",
             Attrs().str("method", "POST").num("status_code", 200).num("duration_ms", (w.now() - toolStart) / 1000));
-    };
-
-    // Embed.
-    const QByteArray mode = http ? "http" : "inprocess";
-    w.open("step", "vllm.embed_batch",
-        Attrs()
-            .str("vllm.mode", mode)
-            .str("vllm.model_name", "nomic-ai/nomic-embed-code")
-            .num("vllm.embed_dim", 3584)
-            .num("vllm.batch_size", 1)
-            .members(w.context()));
-    const QByteArray embedAttrs = Attrs().str("mode", mode).num("batch", 1).num("dim", 3584);
-    w.open("step", "embed.vllm", embedAttrs);
-    if (rng.chance(25)) {
-        const QByteArray message = rng.pick(kEmbedErrors).toByteArray();
-        w.work(5'000, 30'000);
-        w.close("error", message);
-        w.close("error", message);
-        // Upstream's error event keeps status ok (spec 4.2).
-        w.point("error", "embed.vllm", Attrs().str("mode", mode).num("batch", 1), "ok", message);
-        endTool("error", QByteArray("CodeRank embedding failed: " + message));
-        return;
     }
-    w.work(6'000, http ? 40'000 : 15'000);
-    w.close();
-    w.close();
 
-    // Dense.
-    if (!server.faissReady) {
-        w.point("runtime.init.start", "coderank-faiss",
+    bool embed()
+    {
+        // Embed.
+        const QByteArray mode = http ? "http" : "inprocess";
+        w.open("step", "vllm.embed_batch",
             Attrs()
-                .num("generation", server.generation)
-                .str("session_id", w.session())
-                .str("capability_stamp", server.capabilityStamp));
-        const qint64 initStart = w.now();
-        w.work(40'000, 120'000);
-        w.point("runtime.init.end", "coderank-faiss",
-            Attrs().num("duration_ms", (w.now() - initStart) / 1000).num("generation", server.generation));
-        server.faissReady = true;
-    }
-    const bool gpu = !rng.chance(30);
-    const bool secondary = rng.chance(100);
-    w.point("faiss.search.start", "faiss",
-        Attrs().num("k", 20).num("nprobe", 128).flag("use_gpu", gpu).flag("has_secondary", secondary));
-    w.open("step", "search.faiss",
-        Attrs()
-            .str("component", "retrieval")
-            .str("stage", "faiss.search")
-            .num("faiss.k", 20)
-            .num("faiss.nprobe", 128)
-            .flag("faiss.gpu", gpu)
-            .members(w.context()));
-    w.work(2'000, gpu ? 6'000 : 40'000);
-    if (rng.chance(15)) {
-        // Upstream bug 13.1: the FAISS checkpoint raises after the search and fails the tool.
-        w.close("error", kFaissBug);
-        endTool("error", kFaissBug);
-        return;
-    }
-    if (secondary) {
-        const bool run = rng.chance(400);
-        Attrs gate;
-        gate.flag("should_run", run)
-            .str("reason", run ? QByteArrayView("within_budget") : rng.pick(kGateReasons))
-            .num("candidate_count", rng.range(0, 40))
-            .raw("elapsed_ms", pyFloat(rng.range(100, 9000), 2))
-            .raw("margin", pyFloat(rng.range(-1000, 900), 3));
-        w.point("decision", "retrieval.gating.secondary", gate);
-    }
-    const qint64 faissMs = w.close();
-    w.point("faiss.search.end", "faiss",
-        Attrs().num("duration_ms", faissMs).num("rows", 1).num("k", 20).num("nprobe", 128).flag("use_gpu", gpu));
-
-    // Hybrid search: budget, gather, fuse.
-    w.open("step", "retrieval.search",
-        Attrs()
-            .raw("retrieval.query_text", queryJson)
-            .num("retrieval.query_len", queryChars)
-            .num("retrieval.top_k", 20)
-            .members(w.context()));
-    w.open("operation", "hybrid.search", Attrs().num("query_chars", queryChars).num("limit", 20));
-    const QByteArray budget = budgetDescriptor(qint64(query.count(' ')) + 1, vague, rrfK);
-    w.point("decision", "gate.budget", budget);
-    w.point("hybrid.query_profile", "query_profile", budget);
-    w.open("step", "retrieval.gather_channels",
-        Attrs()
-            .str("request.stage", "gather")
-            .str("retrieval.channel_depths", "{\"bm25\": 300, \"semantic\": 200, \"splade\": 120}")
-            .num("retrieval.top_k", 20)
-            .members(w.context()));
-    w.open("step", "search.faiss", Attrs().num("input_hits", 20));
-    w.close();
-    w.point("hybrid.semantic.run", "semantic", Attrs().num("hits", 20));
-
-    const Channel bm25 = rng.chance(50) ? Channel::Disabled : Channel::Run;
-    const qint64 splade_draw = rng.range(0, 999);
-    const Channel splade = splade_draw < 60 ? Channel::CapabilityOff
-        : splade_draw < 80                  ? Channel::ProviderError
-                                            : Channel::Run;
-    std::vector<QByteArrayView> used = { "semantic" };
-    auto channel = [&](QByteArrayView name, Channel how, qint64 depth, const char* cost) {
-        switch (how) {
-        case Channel::Disabled:
-            w.point("channel", "channel.skip", Attrs().str("reason", "disabled").str("name", name));
-            return;
-        case Channel::CapabilityOff:
-            w.point("channel", "channel.skip",
-                Attrs()
-                    .str("reason", "capability_off")
-                    .raw("missing", list({ "onnxruntime_importable" }))
-                    .str("name", name));
-            return;
-        case Channel::ProviderError:
-            w.work(1'000, 9'000);
-            w.point("channel", "channel.skip",
-                Attrs()
-                    .str("reason", "provider_error")
-                    .str("message", "SPLADE encoder returned HTTP 500: Internal Server Error")
-                    .str("name", name));
-            return;
-        case Channel::Run:
-            break;
+                .str("vllm.mode", mode)
+                .str("vllm.model_name", "nomic-ai/nomic-embed-code")
+                .num("vllm.embed_dim", 3584)
+                .num("vllm.batch_size", 1)
+                .members(w.context()));
+        const QByteArray embedAttrs = Attrs().str("mode", mode).num("batch", 1).num("dim", 3584);
+        w.open("step", "embed.vllm", embedAttrs);
+        if (rng.chance(25)) {
+            const QByteArray message = rng.pick(kEmbedErrors).toByteArray();
+            w.work(5'000, 30'000);
+            w.close("error", message);
+            w.close("error", message);
+            // Upstream's error event keeps status ok (spec 4.2).
+            w.point("error", "embed.vllm", Attrs().str("mode", mode).num("batch", 1), "ok", message);
+            endTool("error", QByteArray("CodeRank embedding failed: " + message));
+            return false;
         }
-        const QByteArray scope = "search." + name.toByteArray();
-        const QByteArray inner = Attrs().str("channel", name).num("limit", depth);
-        w.open("step", scope, Attrs().members(inner).members(w.context("retrieval.gather")));
-        w.open("step", scope, inner);
-        w.work(3'000, 14'000);
+        w.work(6'000, http ? 40'000 : 15'000);
         w.close();
         w.close();
-        w.point("channel", "channel.run", Attrs().str("name", name).num("hits", depth).raw("cost", cost));
-        used.push_back(name);
-    };
-    channel("bm25", bm25, 300, "1.0");
-    channel("splade", splade, 120, "3.0");
-    w.close(); // retrieval.gather_channels
 
-    QByteArray usedList = "[";
-    QByteArray usedText = "[";
-    qint64 total = 20;
-    Attrs collected;
-    collected.num("semantic_hits", 20);
-    for (size_t i = 0; i < used.size(); ++i) {
-        usedList += (i ? "," : "") + quoted(used[i]);
-        usedText += (i ? ", " : "") + quoted(used[i]);
-        if (used[i] == "bm25") {
-            collected.num("bm25_hits", 300);
-            total += 300;
-        } else if (used[i] == "splade") {
-            collected.num("splade_hits", 120);
-            total += 120;
-        }
+        return true;
     }
-    usedList += ']';
-    usedText += ']';
-    w.point("hybrid.channels.collected", "hybrid", collected.raw("channels", usedList));
 
-    const bool empty = rng.chance(10);
-    const qint64 documents = empty ? 0 : 20;
-    w.open("step", "retrieval.fuse",
-        Attrs()
-            .str("request.stage", "fuse")
-            .num("decision.rrf_k", rrfK)
-            .str("retrieval.channels_used", usedText)
-            .members(w.context()));
-    w.open("step", "fusion.rrf", Attrs().num("channels", qint64(used.size())));
-    w.point("hybrid.fuse.start", "fusion", Attrs().raw("channels", usedList).num("rrf_k", rrfK).num("total", total));
-    w.open("step", "search.rrf_fuse",
-        Attrs().num("rrf_k", rrfK).raw("channels", usedList).members(w.context("retrieval.fuse")));
-    w.work(100, 900);
-    w.close();
-    w.point("hybrid.fuse.rrf", "fusion", Attrs().num("rrf_k", rrfK).num("returned", documents));
-    QByteArray perChannel = "{\"semantic\":" + topDocs(rng, 1000, 920, 3);
-    for (size_t i = 1; i < used.size(); ++i)
-        perChannel += ",\"" + used[i].toByteArray()
-            + "\":" + topDocs(rng, 1000 + rng.range(0, 400), used[i] == "bm25" ? 9966 : 1840, 3);
-    perChannel += '}';
-    w.point("hybrid.debug_bundle", "debug",
-        Attrs().raw("bundle",
-            QByteArray("{\"query\":" + queryJson + ",\"budget\":{" + budget + "},\"per_channel_top\":" + perChannel
-                + ",\"rrf_k\":" + QByteArray::number(rrfK) + '}')));
-    w.close(); // fusion.rrf
-    w.close(); // retrieval.fuse
-    w.point("hybrid.fuse.result", "fusion",
-        Attrs().num("documents", documents).num("warnings", 0).raw("channels", usedList));
-    w.close(); // hybrid.search
-    w.close(); // retrieval.search
-
-    // Rerank decision, before hydration (spec 4.5).
-    if (rng.chance(100)) {
-        w.point("rerank.decision", "rerank",
-            Attrs().str("provider", "xtr").num("top_k", 50).flag("enabled", true).num("candidates", documents));
-        w.open("step", "retrieval.coderank_llm",
+    bool dense()
+    {
+        // Dense.
+        if (!server.faissReady) {
+            w.point("runtime.init.start", "coderank-faiss",
+                Attrs()
+                    .num("generation", server.generation)
+                    .str("session_id", w.session())
+                    .str("capability_stamp", server.capabilityStamp));
+            const qint64 initStart = w.now();
+            w.work(40'000, 120'000);
+            w.point("runtime.init.end", "coderank-faiss",
+                Attrs().num("duration_ms", (w.now() - initStart) / 1000).num("generation", server.generation));
+            server.faissReady = true;
+        }
+        const bool gpu = !rng.chance(30);
+        const bool secondary = rng.chance(100);
+        w.point("faiss.search.start", "faiss",
+            Attrs().num("k", 20).num("nprobe", 128).flag("use_gpu", gpu).flag("has_secondary", secondary));
+        w.open("step", "search.faiss",
             Attrs()
                 .str("component", "retrieval")
-                .str("request.stage", "rerank")
-                .num("retrieval.top_k", 20)
+                .str("stage", "faiss.search")
+                .num("faiss.k", 20)
+                .num("faiss.nprobe", 128)
+                .flag("faiss.gpu", gpu)
                 .members(w.context()));
-        w.point("rerank.start", "rerank", Attrs().str("provider", "xtr").num("top_k", 50));
-        w.work(20'000, 90'000);
-        w.point("rerank.end", "rerank", Attrs().str("provider", "xtr").num("returned", documents));
-        w.close();
-    } else {
-        w.point("rerank.decision", "rerank",
-            Attrs().str("provider", "xtr").num("top_k", 50).flag("enabled", false).str("reason", "disabled_config"));
+        w.work(2'000, gpu ? 6'000 : 40'000);
+        if (rng.chance(15)) {
+            // Upstream bug 13.1: the FAISS checkpoint raises after the search and fails the tool.
+            w.close("error", kFaissBug);
+            endTool("error", kFaissBug);
+            return false;
+        }
+        if (secondary) {
+            const bool run = rng.chance(400);
+            Attrs gate;
+            gate.flag("should_run", run)
+                .str("reason", run ? QByteArrayView("within_budget") : rng.pick(kGateReasons))
+                .num("candidate_count", rng.range(0, 40))
+                .raw("elapsed_ms", pyFloat(rng.range(100, 9000), 2))
+                .raw("margin", pyFloat(rng.range(-1000, 900), 3));
+            w.point("decision", "retrieval.gating.secondary", gate);
+        }
+        const qint64 faissMs = w.close();
+        w.point("faiss.search.end", "faiss",
+            Attrs().num("duration_ms", faissMs).num("rows", 1).num("k", 20).num("nprobe", 128).flag("use_gpu", gpu));
+
+        return true;
     }
 
-    // Hydration; a few requests look documents up in several rounds.
-    const qint64 requested = documents;
-    const qint64 effective = std::min<qint64>(limit, 20);
-    const bool failHydrate = rng.chance(10);
-    const qint64 missing = !empty && rng.chance(30) ? rng.range(1, 5) : 0;
-    const int rounds = rng.chance(30) ? int(rng.range(2, 12)) : 1;
-    w.point("hydration.start", "duckdb",
-        Attrs().num("requested", requested).num("effective_limit", effective).num("asked", requested));
-    w.open("step", "hydrate.duckdb",
-        Attrs()
-            .str("component", "retrieval")
-            .str("request.stage", "hydrate")
-            .num("duckdb.rows", 0)
-            .num("requested", requested)
-            .num("effective_limit", effective)
-            .members(w.context()));
-    const qint64 hydrateStart = w.now();
-    for (int round = 0; round < rounds; ++round) {
-        const qint64 sqlBytes = 180 + rng.range(0, 40) + requested * 2;
-        w.point("duckdb.hydrate.start", "catalog", Attrs().str("op", "query_by_ids").num("asked_for", requested));
-        w.open("step", "catalog.hydrate",
+    void hybridSearch()
+    {
+        // Hybrid search: budget, gather, fuse.
+        w.open("step", "retrieval.search",
             Attrs()
-                .str("component", "duckdb")
-                .str("request.stage", "hydrate")
-                .num("duckdb.sql_bytes", sqlBytes)
-                .members(w.context("hydrate.duckdb")));
-        w.open("step", "sql.exec", Attrs().num("duckdb.sql_bytes", sqlBytes));
-        w.work(800, 4'000);
-        if (failHydrate) {
-            const QByteArray message = rng.pick(kHydrateErrors).toByteArray();
-            w.close("error", message);
-            w.close("error", message);
-            w.close("error", message);
-            w.point("hydration.end", "duckdb",
-                Attrs().num("requested", requested).num("returned", 0).num("missing", requested), "error", message);
-            endTool("error", QByteArray("DuckDB hydration failed: " + message));
-            return;
-        }
+                .raw("retrieval.query_text", queryJson)
+                .num("retrieval.query_len", queryChars)
+                .num("retrieval.top_k", 20)
+                .members(w.context()));
+        w.open("operation", "hybrid.search", Attrs().num("query_chars", queryChars).num("limit", 20));
+        const QByteArray budget = budgetDescriptor(qint64(query.count(' ')) + 1, vague, rrfK);
+        w.point("decision", "gate.budget", budget);
+        w.point("hybrid.query_profile", "query_profile", budget);
+        w.open("step", "retrieval.gather_channels",
+            Attrs()
+                .str("request.stage", "gather")
+                .str("retrieval.channel_depths", "{\"bm25\": 300, \"semantic\": 200, \"splade\": 120}")
+                .num("retrieval.top_k", 20)
+                .members(w.context()));
+        w.open("step", "search.faiss", Attrs().num("input_hits", 20));
         w.close();
-        w.point("io", "duckdb.query",
-            Attrs().raw("duration_ms", pyFloat(rng.range(80, 900), 2)).num("duckdb.sql_bytes", sqlBytes));
-        w.close(); // catalog.hydrate
-        w.point("duckdb.hydrate.end", "catalog",
+        w.point("hybrid.semantic.run", "semantic", Attrs().num("hits", 20));
+
+        const Channel bm25 = rng.chance(50) ? Channel::Disabled : Channel::Run;
+        const qint64 splade_draw = rng.range(0, 999);
+        const Channel splade = splade_draw < 60 ? Channel::CapabilityOff
+            : splade_draw < 80                  ? Channel::ProviderError
+                                                : Channel::Run;
+        std::vector<QByteArrayView> used = { "semantic" };
+        auto channel = [&](QByteArrayView name, Channel how, qint64 depth, const char* cost) {
+            switch (how) {
+            case Channel::Disabled:
+                w.point("channel", "channel.skip", Attrs().str("reason", "disabled").str("name", name));
+                return;
+            case Channel::CapabilityOff:
+                w.point("channel", "channel.skip",
+                    Attrs()
+                        .str("reason", "capability_off")
+                        .raw("missing", list({ "onnxruntime_importable" }))
+                        .str("name", name));
+                return;
+            case Channel::ProviderError:
+                w.work(1'000, 9'000);
+                w.point("channel", "channel.skip",
+                    Attrs()
+                        .str("reason", "provider_error")
+                        .str("message", "SPLADE encoder returned HTTP 500: Internal Server Error")
+                        .str("name", name));
+                return;
+            case Channel::Run:
+                break;
+            }
+            const QByteArray scope = "search." + name.toByteArray();
+            const QByteArray inner = Attrs().str("channel", name).num("limit", depth);
+            w.open("step", scope, Attrs().members(inner).members(w.context("retrieval.gather")));
+            w.open("step", scope, inner);
+            w.work(3'000, 14'000);
+            w.close();
+            w.close();
+            w.point("channel", "channel.run", Attrs().str("name", name).num("hits", depth).raw("cost", cost));
+            used.push_back(name);
+        };
+        channel("bm25", bm25, 300, "1.0");
+        channel("splade", splade, 120, "3.0");
+        w.close(); // retrieval.gather_channels
+
+        QByteArray usedList = "[";
+        QByteArray usedText = "[";
+        qint64 total = 20;
+        Attrs collected;
+        collected.num("semantic_hits", 20);
+        for (size_t i = 0; i < used.size(); ++i) {
+            usedList += (i ? "," : "") + quoted(used[i]);
+            usedText += (i ? ", " : "") + quoted(used[i]);
+            if (used[i] == "bm25") {
+                collected.num("bm25_hits", 300);
+                total += 300;
+            } else if (used[i] == "splade") {
+                collected.num("splade_hits", 120);
+                total += 120;
+            }
+        }
+        usedList += ']';
+        usedText += ']';
+        w.point("hybrid.channels.collected", "hybrid", collected.raw("channels", usedList));
+
+        empty = rng.chance(10);
+        documents = empty ? 0 : 20;
+        w.open("step", "retrieval.fuse",
             Attrs()
+                .str("request.stage", "fuse")
+                .num("decision.rrf_k", rrfK)
+                .str("retrieval.channels_used", usedText)
+                .members(w.context()));
+        w.open("step", "fusion.rrf", Attrs().num("channels", qint64(used.size())));
+        w.point(
+            "hybrid.fuse.start", "fusion", Attrs().raw("channels", usedList).num("rrf_k", rrfK).num("total", total));
+        w.open("step", "search.rrf_fuse",
+            Attrs().num("rrf_k", rrfK).raw("channels", usedList).members(w.context("retrieval.fuse")));
+        w.work(100, 900);
+        w.close();
+        w.point("hybrid.fuse.rrf", "fusion", Attrs().num("rrf_k", rrfK).num("returned", documents));
+        QByteArray perChannel = "{\"semantic\":" + topDocs(rng, 1000, 920, 3);
+        for (size_t i = 1; i < used.size(); ++i)
+            perChannel += ",\"" + used[i].toByteArray()
+                + "\":" + topDocs(rng, 1000 + rng.range(0, 400), used[i] == "bm25" ? 9966 : 1840, 3);
+        perChannel += '}';
+        w.point("hybrid.debug_bundle", "debug",
+            Attrs().raw("bundle",
+                QByteArray("{\"query\":" + queryJson + ",\"budget\":{" + budget + "},\"per_channel_top\":" + perChannel
+                    + ",\"rrf_k\":" + QByteArray::number(rrfK) + '}')));
+        w.close(); // fusion.rrf
+        w.close(); // retrieval.fuse
+        w.point("hybrid.fuse.result", "fusion",
+            Attrs().num("documents", documents).num("warnings", 0).raw("channels", usedList));
+        w.close(); // hybrid.search
+        w.close(); // retrieval.search
+    }
+
+    void rerank()
+    {
+        // Rerank decision, before hydration (spec 4.5).
+        if (rng.chance(100)) {
+            w.point("rerank.decision", "rerank",
+                Attrs().str("provider", "xtr").num("top_k", 50).flag("enabled", true).num("candidates", documents));
+            w.open("step", "retrieval.coderank_llm",
+                Attrs()
+                    .str("component", "retrieval")
+                    .str("request.stage", "rerank")
+                    .num("retrieval.top_k", 20)
+                    .members(w.context()));
+            w.point("rerank.start", "rerank", Attrs().str("provider", "xtr").num("top_k", 50));
+            w.work(20'000, 90'000);
+            w.point("rerank.end", "rerank", Attrs().str("provider", "xtr").num("returned", documents));
+            w.close();
+        } else {
+            w.point("rerank.decision", "rerank",
+                Attrs()
+                    .str("provider", "xtr")
+                    .num("top_k", 50)
+                    .flag("enabled", false)
+                    .str("reason", "disabled_config"));
+        }
+    }
+
+    bool hydrate()
+    {
+        // Hydration; a few requests look documents up in several rounds.
+        const qint64 requested = documents;
+        const qint64 effective = std::min<qint64>(limit, 20);
+        const bool failHydrate = rng.chance(10);
+        const qint64 missing = !empty && rng.chance(30) ? rng.range(1, 5) : 0;
+        const int rounds = rng.chance(30) ? int(rng.range(2, 12)) : 1;
+        w.point("hydration.start", "duckdb",
+            Attrs().num("requested", requested).num("effective_limit", effective).num("asked", requested));
+        w.open("step", "hydrate.duckdb",
+            Attrs()
+                .str("component", "retrieval")
+                .str("request.stage", "hydrate")
+                .num("duckdb.rows", 0)
+                .num("requested", requested)
+                .num("effective_limit", effective)
+                .members(w.context()));
+        const qint64 hydrateStart = w.now();
+        for (int round = 0; round < rounds; ++round) {
+            const qint64 sqlBytes = 180 + rng.range(0, 40) + requested * 2;
+            w.point("duckdb.hydrate.start", "catalog", Attrs().str("op", "query_by_ids").num("asked_for", requested));
+            w.open("step", "catalog.hydrate",
+                Attrs()
+                    .str("component", "duckdb")
+                    .str("request.stage", "hydrate")
+                    .num("duckdb.sql_bytes", sqlBytes)
+                    .members(w.context("hydrate.duckdb")));
+            w.open("step", "sql.exec", Attrs().num("duckdb.sql_bytes", sqlBytes));
+            w.work(800, 4'000);
+            if (failHydrate) {
+                const QByteArray message = rng.pick(kHydrateErrors).toByteArray();
+                w.close("error", message);
+                w.close("error", message);
+                w.close("error", message);
+                w.point("hydration.end", "duckdb",
+                    Attrs().num("requested", requested).num("returned", 0).num("missing", requested), "error", message);
+                endTool("error", QByteArray("DuckDB hydration failed: " + message));
+                return false;
+            }
+            w.close();
+            w.point("io", "duckdb.query",
+                Attrs().raw("duration_ms", pyFloat(rng.range(80, 900), 2)).num("duckdb.sql_bytes", sqlBytes));
+            w.close(); // catalog.hydrate
+            w.point("duckdb.hydrate.end", "catalog",
+                Attrs()
+                    .num("returned", requested - missing)
+                    .num("missing", missing)
+                    .num("duration_ms", (w.now() - hydrateStart) / 1000));
+        }
+        w.close(); // hydrate.duckdb
+        w.point("hydration.end", "duckdb",
+            Attrs()
+                .num("requested", requested)
                 .num("returned", requested - missing)
                 .num("missing", missing)
-                .num("duration_ms", (w.now() - hydrateStart) / 1000));
+                .num("effective_limit", effective));
+        return true;
     }
-    w.close(); // hydrate.duckdb
-    w.point("hydration.end", "duckdb",
-        Attrs()
-            .num("requested", requested)
-            .num("returned", requested - missing)
-            .num("missing", missing)
-            .num("effective_limit", effective));
-    endTool("ok", {});
-}
+
+    RunWriter& w;
+    Rng& rng;
+    Server& server;
+    QByteArray query;
+    qint64 queryChars = 0;
+    QByteArray queryJson; // the query as upstream's scrubber writes it
+    qint64 limit = 0;
+    bool http = false;
+    bool vague = false;
+    int rrfK = 0;
+    qint64 toolStart = 0;
+    bool empty = false; // fusion returned nothing
+    qint64 documents = 0;
+};
 
 // Runtime warm-up at server start, under the reserved `startup` session (spec 4.3).
 std::vector<Line> startupRun(Rng& rng, Server& server, qint64 startUs)
@@ -897,7 +965,7 @@ bool synthesizeTimeline(const QString& directory, const SynthOptions& options, S
     }
     auto newRun = [&](Session& session, qint64 startUs) {
         RunWriter w(rng, session.id, rng.hex(32), server.capabilityStamp, startUs);
-        semanticProRun(w, rng, server);
+        SemanticProRun(w, rng, server).write();
         session.lines = w.take();
         session.cursor = 0;
         session.marks = NoMark;
