@@ -79,6 +79,11 @@ std::shared_ptr<const HintReport> detectHints(SourcePtr source, std::shared_ptr<
     return std::make_shared<const HintReport>(buildHintReport(*source, {}, &suppressions, {}, previous.get()));
 }
 
+bool isSameRun(const Run& a, const Run& b)
+{
+    return a.sessionId == b.sessionId && a.runId == b.runId;
+}
+
 constexpr quint32 kLayoutMagic = 0x524c4c32; // "RLL2": the saveLayout() format (runs | run | hints)
 
 } // namespace
@@ -207,6 +212,11 @@ QWidget* SourceView::createWorkspace()
     m_tree->header()->setSortIndicator(-1, Qt::AscendingOrder); // file order until a header is clicked
     m_tree->setSortingEnabled(true);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SourceView::onCurrentRunChanged);
+    // New sessions come in expanded; the ones the user collapsed stay so.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, m_tree, [this](const QModelIndex& parent, int first, int last) {
+        for (int row = first; row <= last && !parent.isValid(); ++row)
+            m_tree->expand(m_proxy->index(row, 0));
+    });
 
     // The selected run: grid beside hints, the waterfall under them, the pages at the bottom.
     m_grid = new StageGridView(page);
@@ -614,15 +624,16 @@ void SourceView::replaceSource(SourcePtr source, bool selectNewest)
 
     m_applyingLive = true;
     SourcePtr old = std::exchange(m_source, std::move(source));
+    // Rows are updated in place (the runs that did not change keep their hints meanwhile), so the runs
+    // list keeps its expansion, selection and scroll position.
     m_model->setSource(m_source);
-    m_model->setHints(m_hintReport); // the runs that did not change keep their hints meanwhile
     m_problems->setSource(m_source);
     m_contents->setSource(m_source);
-    m_tree->expandAll();
     if (first)
         showContent();
-    bool selected = selectNewest && selectNewestRun();
-    if (!selected && previous) {
+    bool selected = selectNewest && selectNewestRun(true);
+    const RunPtr shown = currentRun();
+    if (!selected && previous && !(shown && isSameRun(*shown, *previous))) {
         // The same run again, even though a filter may hide it now.
         for (int s = 0; s < m_proxy->rowCount() && !selected; ++s) {
             const QModelIndex session = m_proxy->index(s, 0);
@@ -647,7 +658,7 @@ void SourceView::replaceSource(SourcePtr source, bool selectNewest)
     if (current != previous) {
         onCurrentRunChanged();
         // A rebuilt run the user had zoomed into keeps its window.
-        if (zoomed && current && current->sessionId == previous->sessionId && current->runId == previous->runId)
+        if (zoomed && current && isSameRun(*current, *previous))
             m_waterfall->setVisibleRangeMs(previousRange.first, previousRange.second);
     }
     // The views show the new source now: what only the old one holds is freed on a worker.
@@ -655,7 +666,7 @@ void SourceView::replaceSource(SourcePtr source, bool selectNewest)
     releaseOnWorker(std::move(old));
 }
 
-bool SourceView::selectNewestRun()
+bool SourceView::selectNewestRun(bool onlyNew)
 {
     // The run started last, among those the filters show.
     QModelIndex newest;
@@ -673,6 +684,11 @@ bool SourceView::selectNewestRun()
     }
     if (!newest.isValid())
         return false;
+    const RunPtr run = m_model->run(m_proxy->mapToSource(newest));
+    const QString key = run->sessionId + u'\n' + run->runId;
+    if (onlyNew && key == m_newestRun)
+        return false;
+    m_newestRun = key;
     m_tree->selectionModel()->setCurrentIndex(newest, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_tree->scrollTo(newest);
     return true;
@@ -695,8 +711,7 @@ void SourceView::applyHints(std::shared_ptr<const HintReport> report)
     std::shared_ptr<const HintReport> previous = std::exchange(m_hintReport, std::move(report));
     m_model->setHints(m_hintReport);
     updateHintKinds();
-    m_proxy->refilter();
-    m_tree->expandAll();
+    m_proxy->refilter(); // sessions it shows again come in expanded
     m_tree->resizeColumnToContents(RunListModel::HintsColumn);
     // Only when they are new: a followed run's selected hint must survive unrelated updates.
     if (currentRun() != m_hintsShownFor.lock())

@@ -148,7 +148,9 @@ private:
     void applyLiveSource(SourcePtr source);
     /// A newer source of the same input in place of the shown one, keeping the selected run and its zoom.
     void replaceSource(SourcePtr source, bool selectNewest);
-    bool selectNewestRun();
+    /// Selects the run started last; with `onlyNew`, only when that is another run than last time (one
+    /// arrived), so that following leaves a run the user chose alone until the next one comes.
+    bool selectNewestRun(bool onlyNew = false);
     void showContent();
     void setState(State state);
     void showMessage(const QString& title, const QString& text, const QString& details);
@@ -214,6 +216,7 @@ private:
     SourcePtr m_pendingSource; // the newest snapshot, held while paused
     double m_linesPerSecond = 0;
     bool m_applyingLive = false; // selection changes while a snapshot is applied are not the user's
+    QString m_newestRun; // "session\nrun" of the newest run when it was last selected
     QWidget* m_messagePage;
     QLabel* m_messageTitle;
     QLabel* m_messageText;
