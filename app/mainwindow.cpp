@@ -8,7 +8,7 @@
 #include "hintsview.h"
 #include "itemtext.h"
 #include "livefollower.h"
-#include "packwriter.h"
+#include "packbuilder.h"
 #include "pictureactions.h"
 #include "regeneratepackdialog.h"
 #include "runloader.h"
@@ -85,7 +85,6 @@ bool isTimelineDirectory(const QString& path)
     return !QDir(path).entryList({ QStringLiteral("events-*.jsonl") }, QDir::Files).isEmpty();
 }
 
-// "runpack_x.zip: session/run", for compare titles and output.
 // What writing from VIEW must never replace: every file its source read, and the suppression file beside it.
 OutputRules outputRulesFor(const SourceView& view, bool force)
 {
@@ -93,11 +92,6 @@ OutputRules outputRulesFor(const SourceView& view, bool force)
     QStringList read = source ? source->inputFiles : QStringList();
     read.append(Suppressions::defaultFileFor(view.path()));
     return { read, force };
-}
-
-QString runLabel(const QString& path, const Run& run)
-{
-    return QStringLiteral("%1: %2/%3").arg(QFileInfo(path).fileName(), run.sessionId, run.runId);
 }
 
 } // namespace
@@ -547,36 +541,29 @@ CompareView* MainWindow::openCompare(RunDiff diff)
 void MainWindow::compareInputs(const QString& pathA, const QString& pathB)
 {
     // Both read and detected on a worker; the tab opens when the diff is ready.
-    auto* watcher = new QFutureWatcher<std::optional<RunDiff>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, pathA, pathB] {
+    struct Outcome
+    {
+        std::optional<RunDiff> diff;
+        QString error;
+    };
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
-        const std::optional<RunDiff> diff = watcher->result();
-        if (diff) {
-            openCompare(*diff);
-            emit compareReady();
-            return;
+        const Outcome outcome = watcher->result();
+        if (outcome.diff) {
+            openCompare(*outcome.diff);
+        } else {
+            auto* box =
+                new QMessageBox(QMessageBox::Warning, tr("Cannot Compare"), outcome.error, QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
         }
-        auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot Compare"),
-            tr("Could not read a run with a tool from %1 and from %2.").arg(pathA, pathB), QMessageBox::Ok, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
         emit compareReady();
     });
-    watcher->setFuture(QtConcurrent::run(workerPool(), [pathA, pathB]() -> std::optional<RunDiff> {
-        const auto firstToolRun = [](const SourcePtr& source) -> RunPtr {
-            for (const RunPtr& run : source->runs) {
-                if (!run->tool.isEmpty())
-                    return run;
-            }
-            return nullptr;
-        };
-        const SourcePtr a = readSource(pathA);
-        const SourcePtr b = readSource(pathB);
-        const RunPtr runA = a->ok() ? firstToolRun(a) : nullptr;
-        const RunPtr runB = b->ok() ? firstToolRun(b) : nullptr;
-        if (!runA || !runB)
-            return std::nullopt;
-        return diffRuns(runA, detectRun(*runA), runLabel(pathA, *runA), runB, detectRun(*runB), runLabel(pathB, *runB));
+    watcher->setFuture(QtConcurrent::run(workerPool(), [pathA, pathB] {
+        Outcome outcome;
+        outcome.diff = Runlens::compareInputs(pathA, {}, pathB, {}, &outcome.error);
+        return outcome;
     }));
 }
 
@@ -894,7 +881,7 @@ void MainWindow::writePackTo(
         PackMembers members;
         QByteArray zip;
         QString error;
-        const bool written = buildPack(*source, options, upstreamHintsProvider(), hintsProvider(), &members, &error)
+        const bool written = buildPack(*source, options, &members, &error)
             && ZipArchive::writeToBuffer(&zip, members, &error) && writeOutputFile(fileName, zip, rules, &error);
         return written ? QString() : error;
     });

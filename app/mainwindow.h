@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "packwriter.h"
+#include "packbuilder.h"
 #include "rundiff.h"
 #include "summaryexport.h"
 #include "widgetpicture.h"

@@ -4,7 +4,8 @@
 // Wall time per iteration, plus the input size and the peak resident memory of the iteration.
 #include "benchdata.h"
 #include "hintreport.h"
-#include "report.h"
+#include "runfilter.h"
+#include "runreport.h"
 #include "source.h"
 
 #include <QCoreApplication>
@@ -31,7 +32,7 @@ void setCounters(benchmark::State& state, const Source& source, qint64 peakKb)
 // Every detector over every run, as the window and `runlens-cli hints` run them (on every core).
 size_t detectAll(const Source& source)
 {
-    const HintReport report = buildHintReport(source, RunFilter {}, nullptr);
+    const HintReport report = buildHintReport(source, RunFilter {});
     size_t hints = report.sourceHints.size();
     for (const RunHints& run : report.runs)
         hints += run.hints.size();
@@ -87,10 +88,9 @@ void detectors(benchmark::State& state)
 void reportJsonText(benchmark::State& state)
 {
     const Source& source = loadedSource();
-    const HintsProvider hints = hintsProvider();
     qsizetype bytes = 0;
     for (auto _ : state) {
-        const QByteArray json = reportJson(source, RunFilter {}, hints);
+        const QByteArray json = reportJson(source, RunFilter {});
         bytes = json.size();
         benchmark::DoNotOptimize(json.constData());
     }

@@ -2,7 +2,7 @@
 // Runlens's own rules: what upstream's six rules are blind to (spec 9.3, 11.7). One small unit each.
 #include "ruleutil_p.h"
 
-#include "report.h"
+#include "duration.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

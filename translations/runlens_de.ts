@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
     <name>Runlens::CompareView</name>
@@ -177,7 +176,7 @@ B  %2
         <translation>Millisekunden seit dem Start des Laufs</translation>
     </message>
     <message>
-        <source>The line&apos;s duration_ms attribute</source>
+        <source>The line's duration_ms attribute</source>
         <translation>Das Attribut duration_ms der Zeile</translation>
     </message>
     <message>
@@ -280,7 +279,7 @@ B  %2
         <source>
 ## Disputed
 
-Stored by upstream, contradicted by the run&apos;s own lines; not counted.
+Stored by upstream, contradicted by the run's own lines; not counted.
 
 | Kind | Session | Run | Message | Why disputed |
 |---|---|---|---|---|
@@ -394,7 +393,7 @@ Unterdrückt durch: %2</translation>
         <translation>Bestritten</translation>
     </message>
     <message>
-        <source>Hints stored by upstream that the run&apos;s own lines disprove; shown as stored, not counted</source>
+        <source>Hints stored by upstream that the run's own lines disprove; shown as stored, not counted</source>
         <translation>Von Upstream gespeicherte Hinweise, die die eigenen Zeilen des Laufs widerlegen; wie gespeichert gezeigt, nicht gezählt</translation>
     </message>
     <message>
@@ -528,36 +527,36 @@ Bestritten: %2</translation>
         <translation>kein JSON-Objekt</translation>
     </message>
     <message>
-        <source>missing required key &quot;ts&quot;</source>
-        <translation>erforderlicher Schlüssel &quot;ts&quot; fehlt</translation>
+        <source>missing required key "ts"</source>
+        <translation>erforderlicher Schlüssel "ts" fehlt</translation>
     </message>
     <message>
-        <source>&quot;ts&quot; is not a number</source>
-        <translation>&quot;ts&quot; ist keine Zahl</translation>
+        <source>"ts" is not a number</source>
+        <translation>"ts" ist keine Zahl</translation>
     </message>
     <message>
-        <source>&quot;ts&quot; is a string, read as a number</source>
-        <translation>&quot;ts&quot; ist eine Zeichenkette, als Zahl gelesen</translation>
+        <source>"ts" is a string, read as a number</source>
+        <translation>"ts" ist eine Zeichenkette, als Zahl gelesen</translation>
     </message>
     <message>
-        <source>missing required key &quot;%1&quot;</source>
-        <translation>erforderlicher Schlüssel &quot;%1&quot; fehlt</translation>
+        <source>missing required key "%1"</source>
+        <translation>erforderlicher Schlüssel "%1" fehlt</translation>
     </message>
     <message>
-        <source>missing key &quot;%1&quot;, taken as &quot;%2&quot;</source>
-        <translation>Schlüssel &quot;%1&quot; fehlt, als &quot;%2&quot; angenommen</translation>
+        <source>missing key "%1", taken as "%2"</source>
+        <translation>Schlüssel "%1" fehlt, als "%2" angenommen</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a string</source>
-        <translation>&quot;%1&quot; ist keine Zeichenkette</translation>
+        <source>"%1" is not a string</source>
+        <translation>"%1" ist keine Zeichenkette</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a string, read as &quot;%2&quot;</source>
-        <translation>&quot;%1&quot; ist keine Zeichenkette, als &quot;%2&quot; gelesen</translation>
+        <source>"%1" is not a string, read as "%2"</source>
+        <translation>"%1" ist keine Zeichenkette, als "%2" gelesen</translation>
     </message>
     <message>
-        <source>&quot;ts&quot; is %1, not a time: the line is kept, placed after the line of its run before it</source>
-        <translation>&quot;ts&quot; ist %1, keine Zeit: Die Zeile bleibt erhalten, hinter der vorigen Zeile ihres Laufs eingeordnet</translation>
+        <source>"ts" is %1, not a time: the line is kept, placed after the line of its run before it</source>
+        <translation>"ts" ist %1, keine Zeit: Die Zeile bleibt erhalten, hinter der vorigen Zeile ihres Laufs eingeordnet</translation>
     </message>
     <message numerus="yes">
         <source>%n non-finite numbers (NaN, Infinity, -Infinity) read as Python reads them</source>
@@ -671,7 +670,7 @@ Bestritten: %2</translation>
         <translation>Hinweise &amp;exportieren…</translation>
     </message>
     <message>
-        <source>Write every run&apos;s hints and stage grid as Markdown, CSV, JSON or HTML</source>
+        <source>Write every run's hints and stage grid as Markdown, CSV, JSON or HTML</source>
         <translation>Hinweise und Stufenraster aller Läufe als Markdown, CSV, JSON oder HTML schreiben</translation>
     </message>
     <message>
@@ -679,7 +678,7 @@ Bestritten: %2</translation>
         <translation>&amp;Runpack neu erzeugen…</translation>
     </message>
     <message>
-        <source>Write a runpack for the selected run with today&apos;s detectors</source>
+        <source>Write a runpack for the selected run with today's detectors</source>
         <translation>Ein Runpack für den ausgewählten Lauf mit den aktuellen Detektoren schreiben</translation>
     </message>
     <message>
@@ -878,10 +877,6 @@ Bestritten: %2</translation>
         <translation>Vergleichen nicht möglich</translation>
     </message>
     <message>
-        <source>Could not read a run with a tool from %1 and from %2.</source>
-        <translation>Aus %1 und aus %2 konnte nicht je ein Lauf mit Tool gelesen werden.</translation>
-    </message>
-    <message>
         <source>Triage a Folder of Runpacks</source>
         <translation>Triage eines Ordners mit Runpacks</translation>
     </message>
@@ -1011,11 +1006,11 @@ Bestritten: %2</translation>
         <translation>%1 ist an Byte %2 kein gültiges JSON: %3. Als Text angezeigt.</translation>
     </message>
     <message>
-        <source>Describes this pack&apos;s run (%1).</source>
+        <source>Describes this pack's run (%1).</source>
         <translation>Beschreibt den Lauf dieses Runpacks (%1).</translation>
     </message>
     <message>
-        <source>Describes another run: session %1, run %2, not this pack&apos;s run %3.</source>
+        <source>Describes another run: session %1, run %2, not this pack's run %3.</source>
         <translation>Beschreibt einen anderen Lauf: Sitzung %1, Lauf %2, nicht den Lauf %3 dieses Runpacks.</translation>
     </message>
 </context>
@@ -1030,7 +1025,7 @@ Bestritten: %2</translation>
         <translation>kein Lauf %1 der Sitzung %2 in %3</translation>
     </message>
     <message>
-        <source>cannot read the run&apos;s lines again: %1</source>
+        <source>cannot read the run's lines again: %1</source>
         <translation>die Zeilen des Laufs können nicht erneut gelesen werden: %1</translation>
     </message>
 </context>
@@ -1416,7 +1411,7 @@ Lauf %2</translation>
         <translation>Der Lauf wurde abgebrochen: Seine Tool-Operation wurde nie beendet.</translation>
     </message>
     <message>
-        <source>the tool&apos;s operation.start mcp.tool:* has no matching operation.end</source>
+        <source>the tool's operation.start mcp.tool:* has no matching operation.end</source>
         <translation>zum operation.start mcp.tool:* des Tools kein passendes operation.end existiert</translation>
     </message>
     <message>
@@ -1480,7 +1475,7 @@ Lauf %2</translation>
         <translation>Stufe %1 dauerte %2, %3 % des Laufs.</translation>
     </message>
     <message>
-        <source>a stage takes at least slowStageShare (60%) of the run&apos;s duration and at least slowStageMinMs (250 ms)</source>
+        <source>a stage takes at least slowStageShare (60%) of the run's duration and at least slowStageMinMs (250 ms)</source>
         <translation>eine Stufe mindestens slowStageShare (60 %) der Laufdauer und mindestens slowStageMinMs (250 ms) beansprucht</translation>
     </message>
     <message>
@@ -1600,7 +1595,7 @@ Lauf %2</translation>
         <translation>jeder Scope hat seine Endzeile</translation>
     </message>
     <message>
-        <source>The clock went backwards %1 times inside this run&apos;s lines.</source>
+        <source>The clock went backwards %1 times inside this run's lines.</source>
         <translation>Die Uhr lief in den Zeilen dieses Laufs %1-mal rückwärts.</translation>
     </message>
     <message>
@@ -1660,7 +1655,7 @@ Lauf %2</translation>
         <translation>catalog.hydrate wurde abgeschlossen (%1), das zählt als Hydrierung</translation>
     </message>
     <message>
-        <source>catalog.hydrate ran (%1); upstream&apos;s ops_coverage ignores catalog.hydrate</source>
+        <source>catalog.hydrate ran (%1); upstream's ops_coverage ignores catalog.hydrate</source>
         <translation>catalog.hydrate lief (%1); das ops_coverage von Upstream übergeht catalog.hydrate</translation>
     </message>
     <message>
@@ -1692,8 +1687,8 @@ Lauf %2</translation>
         <translation>batch ist %1, nicht zwischen 1 und 3</translation>
     </message>
     <message>
-        <source>the first search.embed/coderank.embed stage has attr mode equal to &quot;http&quot;, ignoring case</source>
-        <translation>die erste search.embed/coderank.embed-Stufe das Attribut mode gleich &quot;http&quot; hat, ohne Beachtung der Groß-/Kleinschreibung</translation>
+        <source>the first search.embed/coderank.embed stage has attr mode equal to "http", ignoring case</source>
+        <translation>die erste search.embed/coderank.embed-Stufe das Attribut mode gleich "http" hat, ohne Beachtung der Groß-/Kleinschreibung</translation>
     </message>
     <message>
         <source>stage %1 has mode %2 (vllm.mode is not read)</source>
@@ -1762,12 +1757,12 @@ Lauf %2</translation>
 <context>
     <name>Runlens::RunBuilder</name>
     <message>
-        <source>%1 &quot;%2&quot; has no matching start</source>
-        <translation>%1 &quot;%2&quot; hat keinen passenden Start</translation>
+        <source>%1 "%2" has no matching start</source>
+        <translation>%1 "%2" hat keinen passenden Start</translation>
     </message>
     <message>
-        <source>%1 scope &quot;%2&quot; started at %3 has no end line</source>
-        <translation>%1-Scope &quot;%2&quot;, gestartet um %3, hat keine Endzeile</translation>
+        <source>%1 scope "%2" started at %3 has no end line</source>
+        <translation>%1-Scope "%2", gestartet um %3, hat keine Endzeile</translation>
     </message>
     <message>
         <source>FAISS ran on CPU (faiss.gpu false)</source>
@@ -1895,6 +1890,18 @@ Lauf %2</translation>
         <source>Setting</source>
         <translation>Einstellung</translation>
     </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>no run with a tool scope in %1</source>
+        <translation>kein Lauf mit Tool-Scope in %1</translation>
+    </message>
+    <message>
+        <source>no run %1 with a tool scope in %2</source>
+        <translation>kein Lauf %1 mit Tool-Scope in %2</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::RunListModel</name>
@@ -1942,11 +1949,11 @@ Lauf %2</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Worst status of the session&apos;s runs (%1)</source>
+        <source>Worst status of the session's runs (%1)</source>
         <translation>Schlechtester Status der Läufe der Sitzung (%1)</translation>
     </message>
     <message>
-        <source>Sum of the durations of the session&apos;s runs</source>
+        <source>Sum of the durations of the session's runs</source>
         <translation>Summe der Dauern der Läufe der Sitzung</translation>
     </message>
     <message>
@@ -2109,10 +2116,10 @@ Lauf %2</translation>
 <context>
     <name>Runlens::SourceReader</name>
     <message numerus="yes">
-        <source>%n stored hints without a &quot;kind&quot; skipped</source>
+        <source>%n stored hints without a "kind" skipped</source>
         <translation>
-            <numerusform>%n gespeicherter Hinweis ohne &quot;kind&quot; übersprungen</numerusform>
-            <numerusform>%n gespeicherte Hinweise ohne &quot;kind&quot; übersprungen</numerusform>
+            <numerusform>%n gespeicherter Hinweis ohne "kind" übersprungen</numerusform>
+            <numerusform>%n gespeicherte Hinweise ohne "kind" übersprungen</numerusform>
         </translation>
     </message>
     <message>
@@ -2483,11 +2490,11 @@ Lauf %2</translation>
         <translation>Belege</translation>
     </message>
     <message>
-        <source>Derived by Runlens from the run&apos;s own evidence, not from upstream&apos;s ops_coverage</source>
+        <source>Derived by Runlens from the run's own evidence, not from upstream's ops_coverage</source>
         <translation>Von Runlens aus den eigenen Belegen des Laufs abgeleitet, nicht aus ops_coverage des Upstreams</translation>
     </message>
     <message>
-        <source>duration_ms of the row&apos;s main scope, or latency_s of its seed stage</source>
+        <source>duration_ms of the row's main scope, or latency_s of its seed stage</source>
         <translation>duration_ms des Haupt-Scopes der Zeile oder latency_s ihrer Seed-Stufe</translation>
     </message>
     <message>
@@ -2530,15 +2537,15 @@ Lauf %2</translation>
         <translation>berechnet</translation>
     </message>
     <message>
-        <source>Upstream&apos;s ops_coverage as stored in the run report.</source>
+        <source>Upstream's ops_coverage as stored in the run report.</source>
         <translation>ops_coverage des Upstreams, wie im Laufbericht gespeichert.</translation>
     </message>
     <message>
-        <source>The source stored no ops_coverage; Runlens computed it from the checkpoints with upstream&apos;s rule.</source>
+        <source>The source stored no ops_coverage; Runlens computed it from the checkpoints with upstream's rule.</source>
         <translation>Die Quelle enthielt kein ops_coverage; Runlens hat es mit der Regel des Upstreams aus den Checkpoints berechnet.</translation>
     </message>
     <message>
-        <source>It is upstream&apos;s own flag, not evidence, and the grid below ignores it: a failed checkpoint counts as covered, and gather ignores retrieval.gather, so it is false whenever both sparse channels are off.</source>
+        <source>It is upstream's own flag, not evidence, and the grid below ignores it: a failed checkpoint counts as covered, and gather ignores retrieval.gather, so it is false whenever both sparse channels are off.</source>
         <translation>Es ist das eigene Flag des Upstreams, kein Beleg, und das Raster darunter ignoriert es: Ein fehlgeschlagener Checkpoint zählt als abgedeckt, und gather ignoriert retrieval.gather, daher ist es false, sobald beide sparse-Kanäle abgeschaltet sind.</translation>
     </message>
     <message>
@@ -2616,7 +2623,7 @@ Lauf %2</translation>
     </message>
     <message>
         <source>
-Disputed (stored by upstream, contradicted by the run&apos;s own lines; not counted):
+Disputed (stored by upstream, contradicted by the run's own lines; not counted):
 
 | Session | Run | Kind | Message | Why disputed |
 |---|---|---|---|---|
@@ -2761,8 +2768,8 @@ Bestritten (von Upstream gespeichert, von den eigenen Zeilen des Laufs widerlegt
         <translation>%1 ist größer als 4 MiB</translation>
     </message>
     <message>
-        <source>expected &quot;kind [session-or-run-glob]&quot;, line ignored</source>
-        <translation>&quot;kind [session-or-run-glob]&quot; erwartet, Zeile ignoriert</translation>
+        <source>expected "kind [session-or-run-glob]", line ignored</source>
+        <translation>"kind [session-or-run-glob]" erwartet, Zeile ignoriert</translation>
     </message>
 </context>
 <context>
@@ -2961,7 +2968,7 @@ Bestritten (von Upstream gespeichert, von den eigenen Zeilen des Laufs widerlegt
         <translation>In der Übersicht: mehrere Spans schmaler als ein Pixel; zum Unterscheiden hineinzoomen</translation>
     </message>
     <message>
-        <source>The chain of spans that decides when the run ends: from the tool&apos;s span, the child that ends last</source>
+        <source>The chain of spans that decides when the run ends: from the tool's span, the child that ends last</source>
         <translation>Die Kette von Spans, die bestimmt, wann der Lauf endet: vom Span des Tools aus jeweils das Kind, das zuletzt endet</translation>
     </message>
     <message>
@@ -3441,11 +3448,11 @@ Lauf: %3</translation>
         <translation>Runpack-Zips, Timeline-Verzeichnisse oder .jsonl-Dateien zum Öffnen.</translation>
     </message>
     <message>
-        <source>runlens: --size wants WIDTHxHEIGHT, like 1280x800, not &quot;%1&quot;</source>
-        <translation>runlens: --size erwartet WIDTHxHEIGHT, etwa 1280x800, nicht &quot;%1&quot;</translation>
+        <source>runlens: --size wants WIDTHxHEIGHT, like 1280x800, not "%1"</source>
+        <translation>runlens: --size erwartet WIDTHxHEIGHT, etwa 1280x800, nicht "%1"</translation>
     </message>
     <message>
-        <source>User interface language, like de or en (default: the system&apos;s).</source>
+        <source>User interface language, like de or en (default: the system's).</source>
         <translation>Sprache der Benutzeroberfläche, etwa de oder en (Standard: die des Systems).</translation>
     </message>
     <message>
@@ -3465,8 +3472,8 @@ Lauf: %3</translation>
         <translation>Die jeweils ersten Läufe der beiden PATHs nebeneinander vergleichen.</translation>
     </message>
     <message>
-        <source>runlens: --theme wants light, dark or system, not &quot;%1&quot;</source>
-        <translation>runlens: --theme erwartet light, dark oder system, nicht &quot;%1&quot;</translation>
+        <source>runlens: --theme wants light, dark or system, not "%1"</source>
+        <translation>runlens: --theme erwartet light, dark oder system, nicht "%1"</translation>
     </message>
     <message>
         <source>runlens: --screenshot takes exactly one PATH or --follow DIR</source>
@@ -3485,7 +3492,7 @@ Lauf: %3</translation>
         <translation>Was --screenshot vom auf --size ausgelegten Fenster speichert: window (Standard), grid, waterfall oder hints.</translation>
     </message>
     <message>
-        <source>runlens: --view wants window, grid, waterfall or hints, not &quot;%1&quot;</source>
+        <source>runlens: --view wants window, grid, waterfall or hints, not "%1"</source>
         <translation>runlens: --view erwartet window, grid, waterfall oder hints, nicht „%1“</translation>
     </message>
     <message>

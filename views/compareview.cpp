@@ -3,7 +3,7 @@
 
 #include "jsonline.h"
 #include "pictureactions.h"
-#include "report.h"
+#include "duration.h"
 #include "runstatus.h"
 #include "severitybadge.h"
 #include "stagegridmodel.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "eventsmodel.h"
 
-#include "report.h"
+#include "duration.h"
 #include "runstatus.h"
 
 #include <QDateTime>

@@ -2,7 +2,7 @@
 #include "rootcausebanner.h"
 
 #include "printable.h"
-#include "report.h"
+#include "duration.h"
 #include "runstatus.h"
 #include "stagegridmodel.h"
 

@@ -8,7 +8,8 @@
 #include "pictureactions.h"
 #include "printable.h"
 #include "problemsview.h"
-#include "report.h"
+#include "runfilter.h"
+#include "runreport.h"
 #include "runfilterproxy.h"
 #include "runlistmodel.h"
 #include "runstatus.h"
@@ -76,7 +77,7 @@ std::shared_ptr<const HintReport> detectHints(SourcePtr source, std::shared_ptr<
     const QString file = Suppressions::defaultFileFor(source->path);
     if (QFileInfo::exists(file) && !suppressions.load(file))
         suppressions = Suppressions(); // unreadable: every hint stays active
-    return std::make_shared<const HintReport>(buildHintReport(*source, {}, &suppressions, {}, previous.get()));
+    return std::make_shared<const HintReport>(buildHintReport(*source, {}, { &suppressions }, previous.get()));
 }
 
 bool isSameRun(const Run& a, const Run& b)

@@ -2,7 +2,7 @@
 #include "spanstyle.h"
 
 #include "jsonline.h"
-#include "report.h"
+#include "duration.h"
 #include "run.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "spantreemodel.h"
 
-#include "report.h"
+#include "duration.h"
 #include "spanstyle.h"
 
 #include <QFont>

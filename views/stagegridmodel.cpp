@@ -3,7 +3,7 @@
 #include "rootcause.h"
 #include "widgetstyle.h"
 
-#include "report.h"
+#include "duration.h"
 
 #include <QGuiApplication>
 #include <QPainter>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "triagemodel.h"
 
-#include "report.h"
+#include "duration.h"
 #include "runstatus.h"
 #include "severitybadge.h"
 #include "stagegridmodel.h"

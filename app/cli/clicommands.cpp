@@ -6,9 +6,10 @@
 #include "hintreport.h"
 #include "inputfile.h"
 #include "outputfile.h"
-#include "packwriter.h"
+#include "packbuilder.h"
 #include "printable.h"
-#include "report.h"
+#include "runfilter.h"
+#include "runreport.h"
 #include "source.h"
 #include "summaryexport.h"
 #include "suppressions.h"
@@ -158,7 +159,7 @@ int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOn
     Suppressions suppressions;
     if (!loadSuppressions(&suppressions, positional.at(1), {}))
         return 2;
-    const HintsProvider hints = hintsProvider(&suppressions);
+    const HintSettings hints { &suppressions };
     if (runsOnly)
         printOut(runsListText(*source, filter));
     else if (format == QLatin1String("md"))
@@ -214,7 +215,7 @@ int hints(QCommandLineParser& parser, const QStringList& arguments)
     Suppressions suppressions;
     if (!loadSuppressions(&suppressions, positional.at(1), parser.value(suppressOption)))
         return 2;
-    const HintReport report = buildHintReport(*source, filter, &suppressions);
+    const HintReport report = buildHintReport(*source, filter, { &suppressions });
     if (format == QLatin1String("md"))
         printOut(hintsMarkdown(report));
     else if (format == QLatin1String("json"))
@@ -337,8 +338,7 @@ int pack(QCommandLineParser& parser, const QStringList& arguments)
     PackMembers members;
     QByteArray zip;
     QString error;
-    if (!buildPack(*source, options, upstreamHintsProvider(), hintsProvider(), &members, &error)
-        || !ZipArchive::writeToBuffer(&zip, members, &error)) {
+    if (!buildPack(*source, options, &members, &error) || !ZipArchive::writeToBuffer(&zip, members, &error)) {
         printErr(QStringLiteral("runlens-cli: ") + error);
         return 2;
     }
@@ -381,7 +381,7 @@ int exportSummaryCommand(QCommandLineParser& parser, const QStringList& argument
     Suppressions suppressions;
     if (!loadSuppressions(&suppressions, positional.at(1), parser.value(suppressOption)))
         return 2;
-    const HintReport report = buildHintReport(*source, filter, &suppressions);
+    const HintReport report = buildHintReport(*source, filter, { &suppressions });
     return writeOutput(exportSummary(report, format), parser.value(outOption), rules) ? 0 : 2;
 }
 

@@ -2,10 +2,12 @@
 #include "followcommand.h"
 
 #include "clicommands.h"
+#include "duration.h"
 #include "engine.h"
 #include "hintreport.h"
 #include "livetimeline.h"
-#include "report.h"
+#include "runfilter.h"
+#include "runreport.h"
 #include "source.h"
 #include "suppressions.h"
 #include "timelinetailer.h"
@@ -157,17 +159,7 @@ private:
     // The object runlens-cli report puts in "runs", so that both outputs parse the same way.
     static QByteArray runJson(const RunPtr& run, const Hints& hints)
     {
-        Source source;
-        source.kind = Source::Kind::TimelineDirectory;
-        source.runs.push_back(run);
-        const HintsProvider provider = [&hints](const Run&) {
-            QJsonArray array;
-            for (const Hint& hint : hints)
-                array.append(hintToJson(hint));
-            return array;
-        };
-        const QJsonDocument report = QJsonDocument::fromJson(reportJson(source, {}, provider));
-        QJsonObject object = report.object().value(QLatin1String("runs")).toArray().first().toObject();
+        QJsonObject object = QJsonDocument::fromJson(runReportJson(*run, hints)).object();
         object.insert(QStringLiteral("type"), QStringLiteral("run"));
         return QJsonDocument(object).toJson(QJsonDocument::Compact);
     }

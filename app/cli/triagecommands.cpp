@@ -57,27 +57,20 @@ QCommandLineOption formatOption(const QString& formats)
         QStringLiteral("FORMAT"), QStringLiteral("text"));
 }
 
-// --run-a/--run-b: "session/run" or a run id alone (either may hold a '/' itself); empty picks the first
-// run with a tool scope.
+// --run-a/--run-b (pickRunToCompare), with the hints triage found for it.
 const TriageRow* pickRun(const Loaded& input, const QString& spec)
 {
-    for (const TriageRow& row : input.rows) {
-        if (!row.run || row.run->toolSpan < 0)
-            continue; // a diff compares stage grids: background runs have none
-        const Run& run = *row.run;
-        if (spec.isEmpty() || run.runId == spec || run.sessionId + u'/' + run.runId == spec)
-            return &row;
+    if (const RunPtr run = pickRunToCompare(*input.source, spec)) {
+        for (const TriageRow& row : input.rows) {
+            if (row.run == run)
+                return &row;
+        }
     }
     if (spec.isEmpty())
         printErr(Tr::tr("runlens-cli: no run with a tool scope in %1").arg(input.path));
     else
         printErr(Tr::tr("runlens-cli: no run %1 with a tool scope in %2").arg(spec, input.path));
     return nullptr;
-}
-
-QString label(const Loaded& input, const Run& run)
-{
-    return QStringLiteral("%1: %2/%3").arg(QFileInfo(input.path).fileName(), run.sessionId, run.runId);
 }
 
 } // namespace
@@ -155,8 +148,8 @@ int diffCommand(QCommandLineParser& parser, const QStringList& arguments)
     const TriageRow* b = pickRun(loaded[1], parser.value(runB));
     if (!a || !b)
         return 2;
-    const RunDiff diff =
-        diffRuns(a->run, a->hints, label(loaded[0], *a->run), b->run, b->hints, label(loaded[1], *b->run));
+    const RunDiff diff = diffRuns(
+        a->run, a->hints, runLabel(loaded[0].path, *a->run), b->run, b->hints, runLabel(loaded[1].path, *b->run));
     if (formatName == QLatin1String("json"))
         printOut(diffJson(diff));
     else if (formatName == QLatin1String("md"))

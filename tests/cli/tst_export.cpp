@@ -22,7 +22,7 @@ QString fixture(const char* relative)
 
 HintReport reportFor(const char* relative)
 {
-    return buildHintReport(*readSource(fixture(relative)), {}, nullptr);
+    return buildHintReport(*readSource(fixture(relative)), {});
 }
 
 } // namespace

@@ -4,7 +4,7 @@
 #include "clitest.h"
 #include "hintreport.h"
 #include "outputfile.h"
-#include "packwriter.h"
+#include "packbuilder.h"
 #include "plantedsecrets.h"
 #include "source.h"
 #include "ziparchive.h"
@@ -73,7 +73,7 @@ PackMembers build(const Source& source, const PackOptions& options)
 {
     PackMembers members;
     QString error;
-    if (!buildPack(source, options, upstreamHintsProvider(), hintsProvider(), &members, &error))
+    if (!buildPack(source, options, &members, &error))
         qFatal("buildPack failed: %s", qPrintable(error));
     return members;
 }

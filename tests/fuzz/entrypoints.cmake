@@ -4,4 +4,4 @@ include_guard(GLOBAL)
 add_library(runlens_fuzz_entrypoints STATIC ${CMAKE_CURRENT_LIST_DIR}/entrypoints.cpp)
 target_include_directories(runlens_fuzz_entrypoints PUBLIC ${CMAKE_CURRENT_LIST_DIR}
     PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../common)
-target_link_libraries(runlens_fuzz_entrypoints PUBLIC runlens_detectors runlens_model PRIVATE runlens_warnings)
+target_link_libraries(runlens_fuzz_entrypoints PUBLIC runlens_report runlens_model PRIVATE runlens_warnings)

@@ -5,8 +5,8 @@
 #include "hintreport.h"
 #include "hostileinput.h"
 #include "jsonline.h"
-#include "packwriter.h"
-#include "report.h"
+#include "packbuilder.h"
+#include "runreport.h"
 #include "runbuilder.h"
 #include "source.h"
 #include "suppressions.h"
@@ -135,16 +135,14 @@ QString checkSource(const Source& source, bool seedLayout)
     if (QString bad = checkDiagnostics(source.problems, sizes); !bad.isEmpty())
         return bad;
 
-    const HintReport report = buildHintReport(source, {}, nullptr);
+    const HintReport report = buildHintReport(source, {});
     if (QString bad = checkHints(report.sourceHints); !bad.isEmpty())
         return bad;
     for (const RunHints& run : report.runs) {
         if (QString bad = checkHints(run.hints); !bad.isEmpty())
             return bad;
     }
-    const HintsProvider hints = hintsProvider();
-    if (reportJson(source, {}, hints).isEmpty() || reportText(source, {}, hints).isEmpty()
-        || reportMarkdown(source, {}, hints).isEmpty())
+    if (reportJson(source, {}).isEmpty() || reportText(source, {}).isEmpty() || reportMarkdown(source, {}).isEmpty())
         return QStringLiteral("empty report");
     hintsSarif(report);
 
@@ -157,7 +155,7 @@ QString checkSource(const Source& source, bool seedLayout)
         options.redact = seedLayout;
         PackMembers members;
         QString error;
-        if (!buildPack(source, options, upstreamHintsProvider(), hints, &members, &error) && error.trimmed().isEmpty())
+        if (!buildPack(source, options, &members, &error) && error.trimmed().isEmpty())
             return QStringLiteral("pack refused without a message");
     }
     return {};

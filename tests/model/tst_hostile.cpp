@@ -4,8 +4,8 @@
 // Unit-level cases live beside their reader (tst_ziparchive, tst_timelinereader, tst_sourcereader).
 #include "hostileinput.h"
 
-#include "packwriter.h"
-#include "report.h"
+#include "packbuilder.h"
+#include "runreport.h"
 #include "source.h"
 
 #include <QDeadlineTimer>
@@ -144,8 +144,7 @@ void useEverywhere(const Source& source)
         options.runId = run->runId;
         PackMembers members;
         QString error;
-        const HintsProvider none = [](const Run&) { return QJsonArray(); };
-        if (!buildPack(source, options, none, none, &members, &error))
+        if (!buildPack(source, options, &members, &error))
             QVERIFY2(!error.isEmpty(), "pack refused without a reason");
     }
 }

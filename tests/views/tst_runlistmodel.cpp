@@ -332,7 +332,7 @@ void tst_RunListModel::hintCountsAndKindFilter()
     QCOMPARE(hintsCell(sparseRun).toString(), QStringLiteral("…")); // detectors not run yet
 
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    const auto report = std::make_shared<const HintReport>(buildHintReport(*source, {}, nullptr));
+    const auto report = std::make_shared<const HintReport>(buildHintReport(*source, {}));
     model.setHints(report);
     QVERIFY(changed.size() >= 1);
     QCOMPARE(changed.first().at(0).value<QModelIndex>().column(), int(RunListModel::HintsColumn));

@@ -10,6 +10,7 @@
 #include "rundiff.h"
 #include "runfixture.h"
 #include "runlistmodel.h"
+#include "runreport.h"
 #include "runstatus.h"
 #include "stagegridmodel.h"
 #include "summaryexport.h"
@@ -38,8 +39,7 @@ RunPtr errorRun()
 
 HintReport sparseReport()
 {
-    return buildHintReport(
-        *readSource(fixture(QStringLiteral("upstream/sparse-disabled/data/diagnostics"))), {}, nullptr);
+    return buildHintReport(*readSource(fixture(QStringLiteral("upstream/sparse-disabled/data/diagnostics"))), {});
 }
 
 QString header(const QAbstractItemModel& model, int section)

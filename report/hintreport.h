@@ -2,7 +2,7 @@
 #pragma once
 
 #include "engine.h"
-#include "report.h"
+#include "runfilter.h"
 #include "source.h"
 
 #include <QByteArray>
@@ -34,18 +34,27 @@ struct HintReport
     int disputedCount() const; // disputed and not also suppressed
 };
 
+/// How a run's hints are found: every rule with these thresholds, then the user's suppressions.
+struct HintSettings
+{
+    const Suppressions* suppressions = nullptr;
+    Thresholds thresholds;
+};
+
+/// Every rule's hints for `run`, the suppressed ones marked.
+Hints findHints(const Run& run, const HintSettings& settings = {});
+
 /// `previous`, when given, lends the hints of the runs it holds by the same RunPtr (a followed
 /// directory rebuilds only the runs new lines touched), so that only changed runs are detected again.
-HintReport buildHintReport(const Source& source, const RunFilter& filter, const Suppressions* suppressions,
-    const Thresholds& thresholds = {}, const HintReport* previous = nullptr);
+HintReport buildHintReport(const Source& source, const RunFilter& filter, const HintSettings& settings = {},
+    const HintReport* previous = nullptr);
 
 /// {kind, severity, msg, why, origin, evidence[], suppressed_by?}: the JSON shape of one hint.
 QJsonObject hintToJson(const Hint& hint);
-/// The provider that fills `hints` in runlens-cli report.
-HintsProvider hintsProvider(const Suppressions* suppressions = nullptr, const Thresholds& thresholds = {});
+QJsonArray hintsToJson(const Hints& hints);
 /// Upstream's six kinds only, as {kind, msg, why}: what a regenerated pack stores in run_report.json
 /// "hints", so that a reader shows them as stored hints.
-HintsProvider upstreamHintsProvider();
+QJsonArray upstreamHintsJson(const Run& run);
 
 QByteArray hintsText(const HintReport& report);
 QByteArray hintsMarkdown(const HintReport& report);

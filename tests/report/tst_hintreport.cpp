@@ -44,7 +44,7 @@ class TestHintReport : public QObject
 private Q_SLOTS:
     void counts()
     {
-        const HintReport report = buildHintReport(*sparseSource(), {}, nullptr);
+        const HintReport report = buildHintReport(*sparseSource(), {});
         QCOMPARE(report.runs.size(), size_t(1));
         QCOMPARE(report.countAtOrAbove(Severity::Error), 0);
         QCOMPARE(report.countAtOrAbove(Severity::Warning), 2); // config:sparse-disabled, channel:unavailable
@@ -73,7 +73,7 @@ private Q_SLOTS:
         Suppressions s;
         s.parse(file, QStringLiteral(".runlens-suppress"));
         QCOMPARE(s.problems().size(), problems);
-        const HintReport report = buildHintReport(*sparseSource(), {}, &s);
+        const HintReport report = buildHintReport(*sparseSource(), {}, { &s });
         QCOMPARE(report.suppressedCount(), suppressed);
         // Suppressed hints stay listed, marked with the line that matched.
         int total = 0;
@@ -86,7 +86,7 @@ private Q_SLOTS:
 
     void csv()
     {
-        const HintReport report = buildHintReport(*sparseSource(), {}, nullptr);
+        const HintReport report = buildHintReport(*sparseSource(), {});
         const QList<QStringList> records = parseCsv(QString::fromUtf8(hintsCsv(report)));
         QCOMPARE(records.size(), 4);
         QCOMPARE(records[0].first(), QStringLiteral("session_id"));
@@ -100,7 +100,7 @@ private Q_SLOTS:
 
     void sarif()
     {
-        const HintReport report = buildHintReport(*sparseSource(), {}, nullptr);
+        const HintReport report = buildHintReport(*sparseSource(), {});
         const QJsonObject root = QJsonDocument::fromJson(hintsSarif(report)).object();
         QCOMPARE(root.value(QLatin1String("version")).toString(), QStringLiteral("2.1.0"));
         const QJsonObject run = root.value(QLatin1String("runs")).toArray().first().toObject();
@@ -123,7 +123,7 @@ private Q_SLOTS:
 
     void junit()
     {
-        const HintReport report = buildHintReport(*sparseSource(), {}, nullptr);
+        const HintReport report = buildHintReport(*sparseSource(), {});
         QXmlStreamReader xml(hintsJunit(report, Severity::Warning));
         int testcases = 0, failures = 0;
         while (!xml.atEnd()) {
@@ -139,7 +139,7 @@ private Q_SLOTS:
 
     void json()
     {
-        const HintReport report = buildHintReport(*sparseSource(), {}, nullptr);
+        const HintReport report = buildHintReport(*sparseSource(), {});
         const QJsonObject root = QJsonDocument::fromJson(hintsJson(report)).object();
         const QJsonObject counts = root.value(QLatin1String("counts")).toObject();
         QCOMPARE(counts.value(QLatin1String("warning")).toInt(), 2);
@@ -168,7 +168,7 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("lacks");
         const SourcePtr source = plainSemanticSource();
         QVERIFY(source && source->ok());
-        const HintReport report = buildHintReport(*source, {}, nullptr);
+        const HintReport report = buildHintReport(*source, {});
         QTest::addRow("text") << hintsText(report)
                               << QStringList { QStringLiteral("WARNING (0)\n"), QStringLiteral("DISPUTED (1)\n"),
                                      QStringLiteral("      disputed: ") + kDisputedReason }
@@ -207,7 +207,7 @@ private Q_SLOTS:
 
     void disputedNeverCounts()
     {
-        const HintReport report = buildHintReport(*plainSemanticSource(), {}, nullptr);
+        const HintReport report = buildHintReport(*plainSemanticSource(), {});
         QCOMPARE(report.runs.size(), size_t(1));
         QCOMPARE(report.runs[0].hints.size(), size_t(1));
         QCOMPARE(report.disputedCount(), 1);
@@ -222,7 +222,7 @@ private Q_SLOTS:
         file.write("not json\n[1,2]\n");
         file.write(RunLines::fromFixture(kHappyFile, kHappyRun).toJsonl());
         file.close();
-        const HintReport report = buildHintReport(*readSource(dir.path()), {}, nullptr);
+        const HintReport report = buildHintReport(*readSource(dir.path()), {});
         QCOMPARE(report.sourceHints.size(), size_t(1));
         QCOMPARE(report.sourceHints[0].kind, QStringLiteral("timeline:malformed"));
         QCOMPARE(report.sourceHints[0].evidence.size(), size_t(2));

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "triage.h"
 
+#include "duration.h"
 #include "engine.h"
 #include "formatutil_p.h"
 #include "hintreport.h"
-#include "report.h"
 #include "suppressions.h"
 
 #include <QCoreApplication>

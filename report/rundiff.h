@@ -3,11 +3,13 @@
 
 #include "hint.h"
 #include "run.h"
+#include "source.h"
 
 #include <QByteArray>
 #include <QJsonValue>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace Runlens {
@@ -56,6 +58,17 @@ struct RunDiff
 /// Compares two runs; `hintsA`/`hintsB` are their detected hints (suppressed ones are ignored).
 RunDiff diffRuns(
     RunPtr a, const Hints& hintsA, const QString& labelA, RunPtr b, const Hints& hintsB, const QString& labelB);
+/// "runpack_x.zip: session/run": how a compare names a run of the input at `path`.
+QString runLabel(const QString& path, const Run& run);
+/// The run of `source` a compare takes for `spec`, "SESSION/RUN" or a run id (either may hold a '/'
+/// itself); an empty spec takes the first run with a tool scope. Background runs have no stage grid to
+/// compare and are never taken. Null when none matches.
+RunPtr pickRunToCompare(const Source& source, const QString& spec);
+/// Reads the inputs at `pathA` and `pathB`, picks a run of each (pickRunToCompare) and compares them
+/// with their detected hints; without a result, `error` says which input failed and why.
+std::optional<RunDiff> compareInputs(
+    const QString& pathA, const QString& specA, const QString& pathB, const QString& specB, QString* error);
+
 /// Every leaf of two JSON objects that differs, by dotted path, sorted by path.
 std::vector<SettingDiff> diffSettings(const QJsonObject& a, const QJsonObject& b);
 

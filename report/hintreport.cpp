@@ -77,8 +77,8 @@ int HintReport::disputedCount() const
     return count;
 }
 
-HintReport buildHintReport(const Source& source, const RunFilter& filter, const Suppressions* suppressions,
-    const Thresholds& thresholds, const HintReport* previous)
+HintReport buildHintReport(
+    const Source& source, const RunFilter& filter, const HintSettings& settings, const HintReport* previous)
 {
     QHash<const Run*, const Hints*> known;
     if (previous) {
@@ -88,8 +88,8 @@ HintReport buildHintReport(const Source& source, const RunFilter& filter, const 
     HintReport report;
     report.source = source.path;
     report.sourceHints = detectSourceProblems(source);
-    if (suppressions)
-        suppressions->apply(report.sourceHints);
+    if (settings.suppressions)
+        settings.suppressions->apply(report.sourceHints);
     std::vector<const RunPtr*> selected;
     for (const RunPtr& run : source.runs) {
         if (filter.matches(*run))
@@ -101,9 +101,7 @@ HintReport buildHintReport(const Source& source, const RunFilter& filter, const 
         const Run* run = selected[size_t(i)]->get();
         if (known.contains(run))
             return;
-        computed[size_t(i)] = detectRun(*run, thresholds);
-        if (suppressions)
-            suppressions->apply(computed[size_t(i)]);
+        computed[size_t(i)] = findHints(*run, settings);
     });
     report.runs.reserve(selected.size());
     for (size_t i = 0; i < selected.size(); ++i) {
@@ -132,31 +130,32 @@ QJsonObject hintToJson(const Hint& hint)
     return object;
 }
 
-HintsProvider hintsProvider(const Suppressions* suppressions, const Thresholds& thresholds)
+Hints findHints(const Run& run, const HintSettings& settings)
 {
-    return [suppressions, thresholds](const Run& run) {
-        Hints hints = detectRun(run, thresholds);
-        if (suppressions)
-            suppressions->apply(hints);
-        QJsonArray array;
-        for (const Hint& hint : hints)
-            array.append(hintToJson(hint));
-        return array;
-    };
+    Hints hints = detectRun(run, settings.thresholds);
+    if (settings.suppressions)
+        settings.suppressions->apply(hints);
+    return hints;
 }
 
-HintsProvider upstreamHintsProvider()
+QJsonArray hintsToJson(const Hints& hints)
 {
-    return [](const Run& run) {
-        QJsonArray array;
-        for (const Hint& hint : detectRun(run)) {
-            const Rule* rule = findRule(hint.kind);
-            if (rule && rule->upstream)
-                array.append(QJsonObject { { QStringLiteral("kind"), hint.kind }, { QStringLiteral("msg"), hint.msg },
-                    { QStringLiteral("why"), hint.why } });
-        }
-        return array;
-    };
+    QJsonArray array;
+    for (const Hint& hint : hints)
+        array.append(hintToJson(hint));
+    return array;
+}
+
+QJsonArray upstreamHintsJson(const Run& run)
+{
+    QJsonArray array;
+    for (const Hint& hint : detectRun(run)) {
+        const Rule* rule = findRule(hint.kind);
+        if (rule && rule->upstream)
+            array.append(QJsonObject { { QStringLiteral("kind"), hint.kind }, { QStringLiteral("msg"), hint.msg },
+                { QStringLiteral("why"), hint.why } });
+    }
+    return array;
 }
 
 QByteArray hintsText(const HintReport& report)

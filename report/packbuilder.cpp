@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "packwriter.h"
+#include "packbuilder.h"
+#include "hintreport.h"
 #include "pyjson_p.h"
 #include "redactor_p.h"
+#include "runreport.h"
 #include "ziparchive.h"
 
 #include <QCoreApplication>
@@ -188,8 +190,7 @@ Json gridJson(const Run& run)
 }
 
 // The run report: upstream's keys where upstream has them, Runlens's additions under runlens_*.
-Json runReport(const Run& run, const Json& budgets, const HintsProvider& upstreamHints, const HintsProvider& allHints,
-    bool seed, const Selection& selection)
+Json runReport(const Run& run, const Json& budgets, bool seed, const Selection& selection)
 {
     Json report = { { "session_id", str(run.sessionId) }, { "run_id", str(run.runId) },
         { "status", str(upstreamStatus(run.status)) },
@@ -217,11 +218,11 @@ Json runReport(const Run& run, const Json& budgets, const HintsProvider& upstrea
     report["ops_coverage"] = coverage;
     if (!budgets.empty() || !seed)
         report["budgets"] = budgets;
-    report["hints"] = upstreamHints ? PyJson::fromQt(upstreamHints(run)) : Json::array();
+    report["hints"] = PyJson::fromQt(upstreamHintsJson(run));
     report["generator"] = "runlens " RUNLENS_VERSION;
     report["runlens_status"] = str(runStatusName(run.status));
     report["runlens_stages"] = gridJson(run);
-    report["runlens_hints"] = allHints ? PyJson::fromQt(allHints(run)) : Json::array();
+    report["runlens_hints"] = PyJson::fromQt(hintsToJson(findHints(run)));
     return report;
 }
 
@@ -279,8 +280,7 @@ Json contextJson(const Source& source, const Selection& selection)
 
 } // namespace
 
-bool buildPack(const Source& source, const PackOptions& options, const HintsProvider& upstreamHints,
-    const HintsProvider& allHints, PackMembers* members, QString* error)
+bool buildPack(const Source& source, const PackOptions& options, PackMembers* members, QString* error)
 {
     const Selection selection = select(source, options);
     if (selection.runs.empty()) {
@@ -320,14 +320,12 @@ bool buildPack(const Source& source, const PackOptions& options, const HintsProv
         jsonMembers.emplace_back(QStringLiteral("context.json"), context);
         jsonMembers.emplace_back(QStringLiteral("meta.json"), meta);
         jsonMembers.emplace_back(QStringLiteral("report.json"),
-            single ? runReport(*single, budgets, upstreamHints, allHints, true, selection)
-                   : timelineReport(options, selection));
+            single ? runReport(*single, budgets, true, selection) : timelineReport(options, selection));
     } else {
         jsonMembers.emplace_back(QStringLiteral("meta.json"), meta);
         jsonMembers.emplace_back(QStringLiteral("timeline_report.json"), timelineReport(options, selection));
         if (single)
-            jsonMembers.emplace_back(QStringLiteral("run_report.json"),
-                runReport(*single, budgets, upstreamHints, allHints, false, selection));
+            jsonMembers.emplace_back(QStringLiteral("run_report.json"), runReport(*single, budgets, false, selection));
         if (!budgets.empty())
             jsonMembers.emplace_back(QStringLiteral("budgets.json"), budgets);
         if (!context.empty())

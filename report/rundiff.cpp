@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "rundiff.h"
 
+#include "duration.h"
+#include "engine.h"
 #include "formatutil_p.h"
 #include "hintreport.h"
 #include "jsonline.h"
-#include "report.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -217,6 +219,45 @@ RunDiff diffRuns(
     diff.labelA = labelA;
     diff.labelB = labelB;
     return diff;
+}
+
+QString runLabel(const QString& path, const Run& run)
+{
+    return QStringLiteral("%1: %2/%3").arg(QFileInfo(path).fileName(), run.sessionId, run.runId);
+}
+
+RunPtr pickRunToCompare(const Source& source, const QString& spec)
+{
+    for (const RunPtr& run : source.runs) {
+        if (run->toolSpan < 0)
+            continue;
+        if (spec.isEmpty() || run->runId == spec || run->sessionId + u'/' + run->runId == spec)
+            return run;
+    }
+    return nullptr;
+}
+
+std::optional<RunDiff> compareInputs(
+    const QString& pathA, const QString& specA, const QString& pathB, const QString& specB, QString* error)
+{
+    const auto pick = [error](const QString& path, const QString& spec) -> RunPtr {
+        const SourcePtr source = readSource(path);
+        if (!source->ok()) {
+            *error = Tr::tr("cannot read %1: %2").arg(path, source->fatalError);
+            return nullptr;
+        }
+        RunPtr run = pickRunToCompare(*source, spec);
+        if (!run) {
+            *error = spec.isEmpty() ? Tr::tr("no run with a tool scope in %1").arg(path)
+                                    : Tr::tr("no run %1 with a tool scope in %2").arg(spec, path);
+        }
+        return run;
+    };
+    const RunPtr a = pick(pathA, specA);
+    const RunPtr b = a ? pick(pathB, specB) : nullptr;
+    if (!a || !b)
+        return std::nullopt;
+    return diffRuns(a, detectRun(*a), runLabel(pathA, *a), b, detectRun(*b), runLabel(pathB, *b));
 }
 
 std::vector<SettingDiff> diffSettings(const QJsonObject& a, const QJsonObject& b)

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "report.h"
 #include "source.h"
 
 #include <QByteArray>
@@ -29,11 +28,9 @@ struct PackOptions
 using PackMembers = QList<QPair<QString, QByteArray>>;
 
 /// Builds the members of a runpack from a read source, deterministically (same input, same bytes).
-/// `upstreamHints` gives the hints that go into run_report.json "hints" (upstream's six kinds only,
-/// so that a reader shows them as stored); `allHints` gives every hint, for "runlens_hints".
-/// Returns false with `error` set when the selection matches no run.
-bool buildPack(const Source& source, const PackOptions& options, const HintsProvider& upstreamHints,
-    const HintsProvider& allHints, PackMembers* members, QString* error);
+/// run_report.json "hints" holds upstream's six kinds only (so that a reader shows them as stored),
+/// "runlens_hints" every hint. Returns false with `error` set when the selection matches no run.
+bool buildPack(const Source& source, const PackOptions& options, PackMembers* members, QString* error);
 
 /// The file name upstream would give the pack: runpack_<session>_<run or latest>_<epoch>.zip.
 QString packFileName(const Source& source, const PackOptions& options);

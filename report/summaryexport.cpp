@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "summaryexport.h"
 
+#include "duration.h"
 #include "formatutil_p.h"
 #include "runbuilder.h"
 #include "spantree.h"

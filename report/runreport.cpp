@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "report.h"
+#include "runreport.h"
+#include "duration.h"
 #include "printable.h"
 
 #include "jsontext_p.h"
@@ -128,28 +129,12 @@ QString statusLabel(const Run& run)
     return {};
 }
 
-QString hintLine(const QJsonObject& hint)
+QString hintLine(const Hint& hint)
 {
-    return QStringLiteral("[%1] %2: %3")
-        .arg(hint.value(QLatin1String("severity")).toString(), printable(hint.value(QLatin1String("kind")).toString()),
-            printable(hint.value(QLatin1String("msg")).toString()));
+    return QStringLiteral("[%1] %2: %3").arg(severityName(hint.severity), printable(hint.kind), printable(hint.msg));
 }
 
 } // namespace
-
-bool RunFilter::matches(const Run& run) const
-{
-    return (sessionId.isEmpty() || run.sessionId == sessionId) && (runId.isEmpty() || run.runId == runId);
-}
-
-QString formatDuration(double ms)
-{
-    if (std::isnan(ms))
-        return QString();
-    if (ms < 1000.0)
-        return Tr::tr("%1 ms").arg(QString::number(ms, 'f', ms == std::floor(ms) ? 0 : 2));
-    return Tr::tr("%1 s").arg(QString::number(ms / 1000.0, 'f', 2));
-}
 
 QStringList decidingNames(const Run& run, const StageCell& cell)
 {
@@ -168,7 +153,7 @@ QStringList decidingNames(const Run& run, const StageCell& cell)
     return names;
 }
 
-void writeReportJson(const Source& source, const RunFilter& filter, const HintsProvider& hints,
+void writeReportJson(const Source& source, const RunFilter& filter, const HintSettings& hints,
     const std::function<void(const QByteArray&)>& write)
 {
     std::string out;
@@ -202,7 +187,7 @@ void writeReportJson(const Source& source, const RunFilter& filter, const HintsP
         parallelFor(qsizetype(texts.size()), [&](qsizetype i) {
             const Run& run = *selected[first + size_t(i)];
             JsonText runJson(texts[size_t(i)], depth);
-            writeRun(runJson, run, hints ? hints(run) : QJsonArray());
+            writeRun(runJson, run, hintsToJson(findHints(run, hints)));
         });
         for (const std::string& text : texts)
             json.preformatted(text);
@@ -218,14 +203,14 @@ void writeReportJson(const Source& source, const RunFilter& filter, const HintsP
     flush();
 }
 
-QByteArray reportJson(const Source& source, const RunFilter& filter, const HintsProvider& hints)
+QByteArray reportJson(const Source& source, const RunFilter& filter, const HintSettings& hints)
 {
     QByteArray all;
     writeReportJson(source, filter, hints, [&all](const QByteArray& text) { all += text; });
     return all;
 }
 
-QByteArray reportText(const Source& source, const RunFilter& filter, const HintsProvider& hints)
+QByteArray reportText(const Source& source, const RunFilter& filter, const HintSettings& hints)
 {
     QString out;
     out += Tr::tr("Source: %1 (%2%3)\n")
@@ -248,10 +233,8 @@ QByteArray reportText(const Source& source, const RunFilter& filter, const Hints
                        .arg(formatDuration(cell.durationMs), -9)
                        .arg(cell.reason.isEmpty() ? QString() : QLatin1String("  ") + printable(cell.reason));
         }
-        if (hints) {
-            for (const QJsonValue& hint : hints(*run))
-                out += QLatin1String("  ") + hintLine(hint.toObject()) + QLatin1Char('\n');
-        }
+        for (const Hint& hint : findHints(*run, hints))
+            out += QLatin1String("  ") + hintLine(hint) + QLatin1Char('\n');
     }
     if (!source.problems.isEmpty()) {
         out += QLatin1Char('\n') + Tr::tr("Problems (%1):\n").arg(source.problems.size());
@@ -261,7 +244,7 @@ QByteArray reportText(const Source& source, const RunFilter& filter, const Hints
     return out.toUtf8();
 }
 
-QByteArray reportMarkdown(const Source& source, const RunFilter& filter, const HintsProvider& hints)
+QByteArray reportMarkdown(const Source& source, const RunFilter& filter, const HintSettings& hints)
 {
     QString out = Tr::tr("# Runlens report: `%1`\n").arg(printable(source.path));
     for (const RunPtr& run : source.runs) {
@@ -281,13 +264,11 @@ QByteArray reportMarkdown(const Source& source, const RunFilter& filter, const H
                                cellStatusLabel(cell.status), formatDuration(cell.durationMs),
                                printable(cell.reason).replace(QLatin1Char('|'), QLatin1String("\\|")));
         }
-        if (hints) {
-            const QJsonArray list = hints(*run);
-            if (!list.isEmpty()) {
-                out += Tr::tr("\n**Hints**\n\n");
-                for (const QJsonValue& hint : list)
-                    out += QLatin1String("- ") + hintLine(hint.toObject()) + QLatin1Char('\n');
-            }
+        const Hints list = findHints(*run, hints);
+        if (!list.empty()) {
+            out += Tr::tr("\n**Hints**\n\n");
+            for (const Hint& hint : list)
+                out += QLatin1String("- ") + hintLine(hint) + QLatin1Char('\n');
         }
     }
     if (!source.problems.isEmpty()) {
@@ -296,6 +277,14 @@ QByteArray reportMarkdown(const Source& source, const RunFilter& filter, const H
             out += QLatin1String("- `") + d.toString() + QLatin1String("`\n");
     }
     return out.toUtf8();
+}
+
+QByteArray runReportJson(const Run& run, const Hints& hints)
+{
+    std::string out;
+    JsonText json(out);
+    writeRun(json, run, hintsToJson(hints));
+    return QByteArray(out.data(), qsizetype(out.size()));
 }
 
 QByteArray runsListText(const Source& source, const RunFilter& filter)

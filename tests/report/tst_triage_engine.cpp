@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -359,6 +360,65 @@ private Q_SLOTS:
         QVERIFY(self.budgets.empty() && self.context.empty());
         QCOMPARE(self.stages.size(), a->stages.size());
         QCOMPARE(self.stages[0].deltaMs(), 0.0);
+    }
+
+    void compareInputs_data()
+    {
+        QTest::addColumn<QString>("pathA");
+        QTest::addColumn<QString>("specA");
+        QTest::addColumn<QString>("pathB");
+        QTest::addColumn<QString>("specB");
+        QTest::addColumn<QString>("labelA"); // empty: no diff, `error` says why
+        QTest::addColumn<QString>("labelB");
+        QTest::addColumn<QString>("error");
+        const QString happy = kHappyDirectoryPath;
+        QTest::newRow("failed pack against healthy pack")
+            << kErrorPackPath << QString() << kSparsePackPath << QString()
+            << QStringLiteral("%1: sess-embed-error/%2").arg(QFileInfo(kErrorPackPath).fileName(), kErrorRun)
+            << QStringLiteral("%1: sess-sparse-disabled/%2").arg(QFileInfo(kSparsePackPath).fileName(), kSparseRun)
+            << QString();
+        // The startup session's background run comes first in the directory: it is never taken.
+        QTest::newRow("first run with a tool scope")
+            << happy << QString() << happy << QStringLiteral("sess-happy-02/e7bff87e7dc54b15bd34a296c30170d9")
+            << QStringLiteral("diagnostics: sess-happy-01/%1").arg(kHappyRun)
+            << QStringLiteral("diagnostics: sess-happy-02/e7bff87e7dc54b15bd34a296c30170d9") << QString();
+        QTest::newRow("run id alone") << happy << QStringLiteral("b631c87847bb46a4a1823ea76d9a9113") << happy
+                                      << QString()
+                                      << QStringLiteral("diagnostics: sess-happy-01/b631c87847bb46a4a1823ea76d9a9113")
+                                      << QStringLiteral("diagnostics: sess-happy-01/%1").arg(kHappyRun) << QString();
+        QTest::newRow("background run refused")
+            << happy << QStringLiteral("ef5386bff0ae4f13b76a5ce0d6d7097b") << happy << QString() << QString()
+            << QString()
+            << QStringLiteral("no run ef5386bff0ae4f13b76a5ce0d6d7097b with a tool scope in %1").arg(happy);
+        QTest::newRow("unreadable B") << happy << QString() << QStringLiteral("/nonexistent/pack.zip") << QString()
+                                      << QString() << QString()
+                                      << QStringLiteral("cannot read /nonexistent/pack.zip: ");
+    }
+
+    // The window's compare of two inputs: both read, a run picked from each, detected and compared.
+    void compareInputs()
+    {
+        QFETCH(QString, pathA);
+        QFETCH(QString, specA);
+        QFETCH(QString, pathB);
+        QFETCH(QString, specB);
+        QFETCH(QString, labelA);
+        QFETCH(QString, labelB);
+        QFETCH(QString, error);
+        QString why;
+        const std::optional<RunDiff> diff = Runlens::compareInputs(pathA, specA, pathB, specB, &why);
+        QCOMPARE(diff.has_value(), !labelA.isEmpty());
+        if (!diff) {
+            QVERIFY2(why.startsWith(error), qPrintable(why));
+            return;
+        }
+        QVERIFY(why.isEmpty());
+        QCOMPARE(diff->labelA, labelA);
+        QCOMPARE(diff->labelB, labelB);
+        QCOMPARE(diff->stages.size(), diff->a->stages.size());
+        // The hints are detected: a failed embed against a healthy run differs in them.
+        if (pathA == kErrorPackPath)
+            QVERIFY(!diff->onlyA.empty() && !diff->sameStagesAndHints());
     }
 
     void sameStagesDifferentSettings()
