@@ -7,6 +7,7 @@
 #include "engine.h"
 #include "hintsview.h"
 #include "itemtext.h"
+#include "jobtracker.h"
 #include "livefollower.h"
 #include "packbuilder.h"
 #include "pictureactions.h"
@@ -103,6 +104,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_tabs(new QTabWidget(m_central))
     , m_countsLabel(new QLabel(this))
     , m_badge(new SeverityBadge(this))
+    , m_compareJobs(new JobTracker(this))
 {
     setAcceptDrops(true);
 
@@ -511,10 +513,12 @@ TriageView* MainWindow::openTriage(const QStringList& paths)
                 Qt::SingleShotConnection);
         });
     connect(triage, &TriageView::compareRequested, this, [this, triage](int rowA, int rowB) {
-        const TriageRow& a = triage->model()->rows()[size_t(rowA)];
-        const TriageRow& b = triage->model()->rows()[size_t(rowB)];
-        openCompare(diffRuns(
-            a.run, a.hints, runLabel(a.source->path, *a.run), b.run, b.hints, runLabel(b.source->path, *b.run)));
+        const TriageRow a = triage->model()->rows()[size_t(rowA)];
+        const TriageRow b = triage->model()->rows()[size_t(rowB)];
+        compareInBackground([a, b](QString*) -> std::optional<RunDiff> {
+            return diffRuns(
+                a.run, a.hints, runLabel(a.source->path, *a.run), b.run, b.hints, runLabel(b.source->path, *b.run));
+        });
     });
     const QString title = paths.size() == 1 ? tr("Triage: %1").arg(SourceView::pathTitle(paths.constFirst()))
                                             : tr("Triage: %Ln inputs", nullptr, int(paths.size()));
@@ -540,31 +544,7 @@ CompareView* MainWindow::openCompare(RunDiff diff)
 
 void MainWindow::compareInputs(const QString& pathA, const QString& pathB)
 {
-    // Both read and detected on a worker; the tab opens when the diff is ready.
-    struct Outcome
-    {
-        std::optional<RunDiff> diff;
-        QString error;
-    };
-    auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const Outcome outcome = watcher->result();
-        if (outcome.diff) {
-            openCompare(*outcome.diff);
-        } else {
-            auto* box =
-                new QMessageBox(QMessageBox::Warning, tr("Cannot Compare"), outcome.error, QMessageBox::Ok, this);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        }
-        emit compareReady();
-    });
-    watcher->setFuture(QtConcurrent::run(workerPool(), [pathA, pathB] {
-        Outcome outcome;
-        outcome.diff = Runlens::compareInputs(pathA, {}, pathB, {}, &outcome.error);
-        return outcome;
-    }));
+    compareInBackground([pathA, pathB](QString* error) { return Runlens::compareInputs(pathA, {}, pathB, {}, error); });
 }
 
 void MainWindow::compareSelectedRuns()
@@ -573,17 +553,46 @@ void MainWindow::compareSelectedRuns()
     const QList<RunPtr> runs = view ? view->selectedRuns() : QList<RunPtr>();
     if (runs.size() != 2)
         return;
-    const auto hintsOf = [view](const RunPtr& run) {
-        if (const auto report = view->hintReport()) {
-            for (const RunHints& runHints : report->runs) {
-                if (runHints.run == run)
-                    return runHints.hints;
+    compareInBackground([runs, report = view->hintReport(), path = view->path()](QString*) -> std::optional<RunDiff> {
+        // The hints found already, else (the detectors still running) the run's own.
+        const auto hintsOf = [&report](const RunPtr& run) {
+            if (report) {
+                for (const RunHints& runHints : report->runs) {
+                    if (runHints.run == run)
+                        return runHints.hints;
+                }
             }
-        }
-        return detectRun(*run);
+            return detectRun(*run);
+        };
+        return diffRuns(
+            runs[0], hintsOf(runs[0]), runLabel(path, *runs[0]), runs[1], hintsOf(runs[1]), runLabel(path, *runs[1]));
+    });
+}
+
+void MainWindow::compareInBackground(std::function<std::optional<RunDiff>(QString* error)> compare)
+{
+    struct Outcome
+    {
+        std::optional<RunDiff> diff;
+        QString error;
     };
-    openCompare(diffRuns(runs[0], hintsOf(runs[0]), runLabel(view->path(), *runs[0]), runs[1], hintsOf(runs[1]),
-        runLabel(view->path(), *runs[1])));
+    m_compareJobs->start(
+        [compare = std::move(compare)](const Job&) {
+            Outcome outcome;
+            outcome.diff = compare(&outcome.error);
+            return outcome;
+        },
+        [this](Outcome outcome) {
+            if (outcome.diff) {
+                openCompare(std::move(*outcome.diff));
+            } else {
+                auto* box =
+                    new QMessageBox(QMessageBox::Warning, tr("Cannot Compare"), outcome.error, QMessageBox::Ok, this);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            }
+            emit compareReady();
+        });
 }
 
 void MainWindow::triageDialog()
