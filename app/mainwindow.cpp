@@ -22,7 +22,6 @@
 #include "traceview.h"
 #include "triagemodel.h"
 #include "triageview.h"
-#include "workerpool.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -34,7 +33,6 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -51,7 +49,6 @@
 #include <QTabWidget>
 #include <QTextEdit>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <optional>
@@ -899,22 +896,23 @@ void MainWindow::writePackTo(
 void MainWindow::writeInBackground(const QString& fileName, std::function<QString()> write)
 {
     statusBar()->showMessage(tr("Writing %1…").arg(QDir::toNativeSeparators(fileName)));
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, fileName] {
-        watcher->deleteLater();
-        const QString error = watcher->result();
-        if (error.isEmpty()) {
-            statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(fileName)), 10000);
-        } else {
-            statusBar()->clearMessage();
-            // Window-modal and not waited for, so that nothing blocks while it shows.
-            auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot Write File"), error, QMessageBox::Ok, this);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        }
-        emit writeFinished(fileName, error);
-    });
-    watcher->setFuture(QtConcurrent::run(workerPool(), std::move(write)));
+    // A tracker of its own: writes one after another all finish, none supersedes another.
+    auto* jobs = new JobTracker(this);
+    jobs->start([write = std::move(write)](const Job&) { return write(); },
+        [this, jobs, fileName](const QString& error) {
+            jobs->deleteLater();
+            if (error.isEmpty()) {
+                statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(fileName)), 10000);
+            } else {
+                statusBar()->clearMessage();
+                // Window-modal and not waited for, so that nothing blocks while it shows.
+                auto* box =
+                    new QMessageBox(QMessageBox::Warning, tr("Cannot Write File"), error, QMessageBox::Ok, this);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            }
+            emit writeFinished(fileName, error);
+        });
 }
 
 } // namespace Runlens
