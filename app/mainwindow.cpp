@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
+#include "inputs.h"
 #include "outputfile.h"
 #include "ziparchive.h"
 
@@ -78,17 +79,12 @@ QStringList localPaths(const QMimeData* mime)
 
 constexpr qsizetype kMaxDroppedTabs = 4; // more dropped inputs than this open a triage board
 
-bool isTimelineDirectory(const QString& path)
-{
-    return !QDir(path).entryList({ QStringLiteral("events-*.jsonl") }, QDir::Files).isEmpty();
-}
-
 // What writing from VIEW must never replace: every file its source read, and the suppression file beside it.
 OutputRules outputRulesFor(const SourceView& view, bool force)
 {
     const SourcePtr source = view.source();
     QStringList read = source ? source->inputFiles : QStringList();
-    read.append(Suppressions::defaultFileFor(view.path()));
+    read.append(Inputs::suppressionFileFor(view.path()));
     return { read, force };
 }
 
@@ -429,7 +425,7 @@ void MainWindow::dropEvent(QDropEvent* event)
     event->acceptProposedAction();
     // A handful of inputs open as tabs; many, or a folder of packs, go to a triage board.
     const bool folderOfInputs = std::any_of(paths.begin(), paths.end(),
-        [](const QString& path) { return QFileInfo(path).isDir() && !isTimelineDirectory(path); });
+        [](const QString& path) { return QFileInfo(path).isDir() && !Inputs::isTimelineDirectory(path); });
     if (paths.size() > kMaxDroppedTabs || folderOfInputs) {
         openTriage(paths);
         return;

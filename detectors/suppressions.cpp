@@ -1,11 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "suppressions.h"
 
-#include "inputfile.h"
-
 #include <QCoreApplication>
-#include <QFile>
-#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace Runlens {
@@ -28,29 +24,6 @@ bool globMatches(const QString& pattern, const QString& text)
 }
 
 } // namespace
-
-QString Suppressions::defaultFileFor(const QString& inputPath)
-{
-    const QFileInfo info(inputPath); // path arithmetic only: the file system is asked through fileStatus()
-    const bool isDir = fileStatus(inputPath).type == FileStatus::Type::Directory;
-    return childPath(isDir ? info.absoluteFilePath() : info.absolutePath(), fileName());
-}
-
-bool Suppressions::load(const QString& path)
-{
-    QFile file;
-    QString reason;
-    if (!openRegularFile(path, &file, &reason)) { // a FIFO named .runlens-suppress must not block
-        m_error = QCoreApplication::translate("Runlens::Suppressions", "cannot read %1: %2").arg(path, reason);
-        return false;
-    }
-    if (file.size() > 4 * 1024 * 1024) {
-        m_error = QCoreApplication::translate("Runlens::Suppressions", "%1 is larger than 4 MiB").arg(path);
-        return false;
-    }
-    parse(file.read(4 * 1024 * 1024), QFileInfo(path).fileName());
-    return true;
-}
 
 void Suppressions::parse(const QByteArray& text, const QString& fileNameForProblems)
 {

@@ -15,13 +15,9 @@ namespace Runlens {
 class Suppressions
 {
 public:
-    /// The file looked for next to an input: in the directory itself, or beside a file.
-    static QString defaultFileFor(const QString& inputPath);
-    static QString fileName() { return QStringLiteral(".runlens-suppress"); }
-
-    [[nodiscard]] bool load(const QString& path);
+    /// Reads the rules of a suppression file's text (Inputs::readSuppressionFile reads the file); lines it
+    /// cannot use are problems, with `fileNameForProblems`, the line and its offset.
     void parse(const QByteArray& text, const QString& fileNameForProblems);
-    QString errorString() const { return m_error; }
     Diagnostics problems() const { return m_problems; }
     bool isEmpty() const { return m_entries.isEmpty(); }
 
@@ -37,7 +33,6 @@ private:
     };
     QList<Entry> m_entries;
     Diagnostics m_problems;
-    QString m_error;
 };
 
 } // namespace Runlens

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "livefollower.h"
 
+#include "inputs.h"
 #include "jobtracker.h"
 #include "livetimeline.h"
 #include "timelinetailer.h"
@@ -97,7 +98,7 @@ private:
         if (!directory.exists())
             return {};
         QStringList paths { m_directory };
-        for (const QString& name : directory.entryList({ QStringLiteral("events-*.jsonl") }, QDir::Files))
+        for (const QString& name : directory.entryList({ Inputs::timelinePattern() }, QDir::Files))
             paths.append(directory.filePath(name));
         return paths;
     }

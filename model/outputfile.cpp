@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "outputfile.h"
+#include "inputs.h"
 
 #include "inputfile.h"
 
@@ -65,7 +66,7 @@ QString resolveTarget(const QString& target)
 
 bool isTimelineName(const QString& name)
 {
-    return matchesWildcard(name, u"events-*.jsonl");
+    return Inputs::isTimelineFileName(name);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "timelinereader.h"
 #include "inputfile.h"
+#include "inputs.h"
 #include "jsonline.h"
 #include "parallel_p.h"
 
@@ -53,7 +54,7 @@ QStringList TimelineReader::timelineFiles(const QString& directory)
         QString name;
     };
     std::vector<Key> keys;
-    for (const QString& name : directoryEntries(directory, QStringLiteral("events-*.jsonl"))) {
+    for (const QString& name : directoryEntries(directory, Inputs::timelinePattern())) {
         if (fileStatus(childPath(directory, name)).type == FileStatus::Type::Directory)
             continue;
         const auto match = pattern.match(name);

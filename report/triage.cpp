@@ -5,7 +5,7 @@
 #include "engine.h"
 #include "formatutil_p.h"
 #include "hintreport.h"
-#include "suppressions.h"
+#include "suppressionfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -31,36 +31,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Runlens::Triage)
 };
-
-const QStringList kEventsFilter = { QStringLiteral("events-*.jsonl") };
-
-bool isTimelineDirectory(const QDir& dir)
-{
-    return !dir.entryList(kEventsFilter, QDir::Files).isEmpty();
-}
-
-// Symlinks are skipped, so a link cycle cannot make the walk endless. Hidden entries (.git) too.
-void searchDirectory(const QString& path, QStringList* inputs)
-{
-    const QDir dir(path);
-    const bool timeline = isTimelineDirectory(dir);
-    if (timeline)
-        inputs->append(path);
-    const QFileInfoList entries = dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    for (const QFileInfo& entry : entries) {
-        if (entry.isSymLink())
-            continue;
-        const QString child = dir.filePath(entry.fileName());
-        if (entry.isDir()) {
-            searchDirectory(child, inputs);
-        } else if (entry.suffix().compare(QLatin1String("zip"), Qt::CaseInsensitive) == 0) {
-            inputs->append(child);
-        } else if (entry.suffix().compare(QLatin1String("jsonl"), Qt::CaseInsensitive) == 0
-            && !(timeline && QDir::match(kEventsFilter, entry.fileName()))) {
-            inputs->append(child); // a timeline's own segments belong to the directory input
-        }
-    }
-}
 
 // The strongest severity first, then by kind; one entry per kind.
 std::vector<const Hint*> activeKinds(const TriageRow& row)
@@ -211,30 +181,6 @@ QString triageGroupingName(TriageGrouping grouping)
     return {};
 }
 
-QStringList triageInputs(const QStringList& paths)
-{
-    QStringList found;
-    for (const QString& path : paths) {
-        const QFileInfo info(path);
-        // Anything that is not a directory is passed on as is, so that reading it says what is wrong.
-        if (!info.isDir() || isTimelineDirectory(QDir(path)))
-            found.append(QDir::cleanPath(path));
-        else
-            searchDirectory(QDir::cleanPath(path), &found);
-    }
-    // Each once, even when named twice or both directly and through its folder.
-    QStringList inputs;
-    QSet<QString> seen;
-    for (const QString& path : std::as_const(found)) {
-        if (!seen.contains(QFileInfo(path).absoluteFilePath())) {
-            seen.insert(QFileInfo(path).absoluteFilePath());
-            inputs.append(path);
-        }
-    }
-    std::sort(inputs.begin(), inputs.end());
-    return inputs;
-}
-
 QString TriageRow::statusName() const
 {
     if (run)
@@ -257,9 +203,8 @@ TriageRows triageRows(const SourcePtr& source)
         return rows;
     }
     Suppressions suppressions;
-    const QString suppressionFile = Suppressions::defaultFileFor(source->path);
-    // An unreadable suppression file suppresses nothing; `runlens-cli hints` reports why.
-    const bool suppress = QFile::exists(suppressionFile) && suppressions.load(suppressionFile);
+    QString unreadable; // an unreadable suppression file suppresses nothing; `runlens-cli hints` reports why
+    const bool suppress = loadSuppressionFile(&suppressions, source->path, {}, &unreadable);
     for (const RunPtr& run : source->runs) {
         TriageRow row { source, run, detectRun(*run), run->stoppedAfter, {}, {} };
         if (suppress)

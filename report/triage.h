@@ -41,11 +41,6 @@ enum class TriageGrouping
 bool parseTriageGrouping(const QString& name, TriageGrouping* grouping);
 QString triageGroupingName(TriageGrouping grouping);
 
-/// The inputs a triage reads from PATHs: a zip or .jsonl file as is; a directory holding
-/// events-*.jsonl as one timeline; any other directory searched (not following symlinks) for
-/// runpack zips, timeline directories and .jsonl files. Sorted, each once.
-QStringList triageInputs(const QStringList& paths);
-
 /// One row per run of `source`, background runs included, with the hints detectRun() finds and
 /// suppressions from the file next to the input applied; one row without a run when there is none.
 TriageRows triageRows(const SourcePtr& source);

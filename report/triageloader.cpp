@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "triageloader.h"
 
+#include "inputs.h"
 #include "jobtracker.h"
 #include "parallel_p.h"
 
@@ -21,7 +22,7 @@ void TriageLoader::load(const QStringList& paths)
     // Posted closures run only while this load is current, so `this` is alive when they do.
     m_jobs->start(
         [this, paths](const Job& job) {
-            const QStringList inputs = triageInputs(paths);
+            const QStringList inputs = Inputs::find(paths);
             job.post([this, total = int(inputs.size())] {
                 m_done = 0;
                 m_total = total;

@@ -19,7 +19,7 @@ public:
     explicit TriageLoader(QObject* parent = nullptr);
     ~TriageLoader() override; // the reads stop before their next input, unwaited for
 
-    /// Expands PATHs (triageInputs()) and reads every input.
+    /// Expands PATHs (Inputs::find()) and reads every input.
     void load(const QStringList& paths);
     void cancel();
     bool isLoading() const;

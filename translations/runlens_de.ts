@@ -1211,10 +1211,6 @@ Lauf %2</translation>
         <translation>Wählen Sie, wohin das Runpack geschrieben werden soll.</translation>
     </message>
     <message>
-        <source>That is the file being viewed; Runlens never writes over its input.</source>
-        <translation>Das ist die angezeigte Datei; Runlens überschreibt niemals seine Eingabe.</translation>
-    </message>
-    <message>
         <source>Replace File?</source>
         <translation>Datei ersetzen?</translation>
     </message>

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "regeneratepackdialog.h"
+#include "inputfile.h"
+#include "inputs.h"
+#include "outputfile.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -114,7 +117,7 @@ void RegeneratePackDialog::browse()
         return;
     m_output->setText(QDir::toNativeSeparators(path));
     m_outputEdited = true;
-    m_overwrite = QFileInfo::exists(path);
+    m_overwrite = fileStatus(path).type != FileStatus::Type::Missing;
 }
 
 void RegeneratePackDialog::accept()
@@ -123,14 +126,15 @@ void RegeneratePackDialog::accept()
     QString error;
     if (path.isEmpty())
         error = tr("Choose where to write the pack.");
-    else if (QFileInfo(path).canonicalFilePath() == QFileInfo(m_source->path).canonicalFilePath())
-        error = tr("That is the file being viewed; Runlens never writes over its input.");
+    else // the check the write makes, before the dialog closes: an input, a device, a timeline name
+        error = outputRefusal(
+            path, { m_source->inputFiles + QStringList { Inputs::suppressionFileFor(m_source->path) }, true });
     if (!error.isEmpty()) {
         m_error->setText(error);
         m_error->setVisible(true);
         return;
     }
-    if (QFileInfo::exists(path) && !m_overwrite) {
+    if (fileStatus(path).type != FileStatus::Type::Missing && !m_overwrite) {
         const auto answer = QMessageBox::question(this, tr("Replace File?"),
             tr("%1 exists. Replace it?").arg(QDir::toNativeSeparators(path)), QMessageBox::Yes | QMessageBox::No,
             QMessageBox::No);

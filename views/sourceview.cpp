@@ -9,12 +9,12 @@
 #include "printable.h"
 #include "problemsview.h"
 #include "runfilter.h"
-#include "runreport.h"
 #include "runfilterproxy.h"
 #include "runlistmodel.h"
+#include "runreport.h"
 #include "runstatus.h"
 #include "stagegridview.h"
-#include "suppressions.h"
+#include "suppressionfile.h"
 #include "traceview.h"
 #include "workerpool.h"
 
@@ -74,9 +74,8 @@ QString problemLines(const Diagnostics& problems)
 std::shared_ptr<const HintReport> detectHints(SourcePtr source, std::shared_ptr<const HintReport> previous)
 {
     Suppressions suppressions;
-    const QString file = Suppressions::defaultFileFor(source->path);
-    if (QFileInfo::exists(file) && !suppressions.load(file))
-        suppressions = Suppressions(); // unreadable: every hint stays active
+    QString unreadable; // an unreadable file suppresses nothing: every hint stays active
+    (void)loadSuppressionFile(&suppressions, source->path, {}, &unreadable);
     return std::make_shared<const HintReport>(buildHintReport(*source, {}, { &suppressions }, previous.get()));
 }
 

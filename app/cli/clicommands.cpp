@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "clicommands.h"
+#include "inputs.h"
 
 #include "engine.h"
 #include "followcommand.h"
@@ -12,7 +13,7 @@
 #include "runreport.h"
 #include "source.h"
 #include "summaryexport.h"
-#include "suppressions.h"
+#include "suppressionfile.h"
 #include "synthcommand.h"
 #include "triagecommands.h"
 #include "ziparchive.h"
@@ -105,7 +106,7 @@ SourcePtr load(const QString& path, const RunFilter& filter = {})
 // The suppression file: --suppress FILE (must exist), else .runlens-suppress next to PATH when present.
 QString suppressionFile(const QString& path, const QString& explicitFile)
 {
-    return explicitFile.isEmpty() ? Suppressions::defaultFileFor(path) : explicitFile;
+    return explicitFile.isEmpty() ? Inputs::suppressionFileFor(path) : explicitFile;
 }
 
 // What a command that reads `source` (and its suppression file) must never write over.
@@ -116,11 +117,9 @@ OutputRules outputRules(const Source& source, const QString& suppressions, bool 
 
 bool loadSuppressions(Suppressions* suppressions, const QString& path, const QString& explicitFile)
 {
-    const QString file = suppressionFile(path, explicitFile);
-    if (explicitFile.isEmpty() && fileStatus(file).type == FileStatus::Type::Missing)
-        return true;
-    if (!suppressions->load(file)) {
-        printErr(QStringLiteral("runlens-cli: ") + suppressions->errorString());
+    QString error;
+    if (!loadSuppressionFile(suppressions, path, explicitFile, &error)) {
+        printErr(QStringLiteral("runlens-cli: ") + error);
         return false;
     }
     for (const Diagnostic& problem : suppressions->problems())

@@ -9,7 +9,7 @@
 #include "runfilter.h"
 #include "runreport.h"
 #include "source.h"
-#include "suppressions.h"
+#include "suppressionfile.h"
 #include "timelinetailer.h"
 
 #include <QCommandLineParser>
@@ -242,15 +242,13 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
         printErr(Tr::tr("runlens-cli: %1 does not exist yet; waiting for it").arg(directory));
 
     Suppressions suppressions;
-    const QString suppressFile = Suppressions::defaultFileFor(directory);
-    if (QFile::exists(suppressFile)) {
-        if (!suppressions.load(suppressFile)) {
-            printErr(QStringLiteral("runlens-cli: ") + suppressions.errorString());
-            return 2;
-        }
-        for (const Diagnostic& problem : suppressions.problems())
-            printErr(QStringLiteral("runlens-cli: ") + problem.toString());
+    QString suppressionError;
+    if (!loadSuppressionFile(&suppressions, directory, {}, &suppressionError)) {
+        printErr(QStringLiteral("runlens-cli: ") + suppressionError);
+        return 2;
     }
+    for (const Diagnostic& problem : suppressions.problems())
+        printErr(QStringLiteral("runlens-cli: ") + problem.toString());
 
     TimelineTailer tailer(directory);
     if (!parser.isSet(sinceStartOption))

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "triagecommands.h"
+#include "inputs.h"
 
 #include "clicommands.h"
 #include "rundiff.h"
@@ -96,7 +97,7 @@ int triageCommand(QCommandLineParser& parser, const QStringList& arguments)
                         "--group-by kind|stop|tool|stage|none"));
         return 2;
     }
-    const QStringList inputs = triageInputs(paths);
+    const QStringList inputs = Inputs::find(paths);
     if (inputs.isEmpty()) {
         printErr(Tr::tr("runlens-cli: no runpack, timeline directory or .jsonl file in %1").arg(paths.join(u' ')));
         return 2;

@@ -2,6 +2,7 @@
 // The triage and diff engine on hand-made data: inputs found in folders, rows, groups, settings and stage diffs.
 #include "csvreader.h"
 #include "derivedinputs.h"
+#include "inputs.h"
 #include "rundiff.h"
 #include "runfixture.h"
 #include "triage.h"
@@ -475,7 +476,7 @@ private Q_SLOTS:
         QStringList expectedAbsolute;
         for (const QString& path : std::as_const(expected))
             expectedAbsolute.append(root.filePath(path));
-        QCOMPARE(triageInputs(absolute), expectedAbsolute);
+        QCOMPARE(Inputs::find(absolute), expectedAbsolute);
     }
 
     void rows_data()

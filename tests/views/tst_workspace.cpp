@@ -387,6 +387,18 @@ void tst_Workspace::packDialogDefaults()
     QCOMPARE(outputLabel->text(), QStringLiteral("&Output:"));
     QCOMPARE(outputLabel->buddy(), dialog.findChild<QLineEdit*>(QStringLiteral("output")));
 
+    // The write's own check, before the dialog closes: never over the input, nor a timeline file name.
+    auto* output = dialog.findChild<QLineEdit*>(QStringLiteral("output"));
+    auto* error = dialog.findChild<QLabel*>(QStringLiteral("error"));
+    QVERIFY(error);
+    for (const QString& path : { Test::kErrorPackPath, elsewhere.filePath(QStringLiteral("events-20261124.jsonl")) }) {
+        output->setText(path);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY2(error->text().startsWith(QLatin1String("refusing to write")), qPrintable(error->text()));
+    }
+    output->setText(elsewhere.filePath(QStringLiteral("new.zip")));
+
     auto* scope = dialog.findChild<QComboBox*>(QStringLiteral("scope"));
     scope->setCurrentIndex(1);
     options = dialog.options();
