@@ -50,11 +50,11 @@ private:
     std::shared_ptr<JobDetail::State> m_state;
 };
 
-/// Runs one owner's background work, one job at a time, in the manner of KDAB Hotspot's JobTracker:
+/// Runs one owner's background work, one current job at a time, in the manner of KDAB Hotspot's JobTracker:
 ///
 /// - the work runs on workerPool(), never on Qt's global pool, which the raster engine needs for repaints;
-/// - start() supersedes the job before it: that job's Job::isCanceled() turns true, and whatever it
-///   returns or posts afterwards is dropped, never delivered;
+/// - start() supersedes the job before it: that job's Job::isCanceled() turns true, and its result and
+///   whatever it posted that has not arrived yet are dropped, never delivered;
 /// - the result reaches the `done` callback on the thread the tracker lives on (queued), so `done` may
 ///   touch widgets; a result dropped there is freed on a worker;
 /// - progress reaches progress() at most ten times a second, so a fast reader cannot flood the GUI;
