@@ -8,6 +8,7 @@
 #include "engine.h"
 #include "hintsview.h"
 #include "itemtext.h"
+#include "jobtracker.h"
 #include "livefollower.h"
 #include "packbuilder.h"
 #include "pictureactions.h"
@@ -22,7 +23,6 @@
 #include "traceview.h"
 #include "triagemodel.h"
 #include "triageview.h"
-#include "workerpool.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -34,7 +34,6 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -51,7 +50,6 @@
 #include <QTabWidget>
 #include <QTextEdit>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <optional>
@@ -99,6 +97,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_tabs(new QTabWidget(m_central))
     , m_countsLabel(new QLabel(this))
     , m_badge(new SeverityBadge(this))
+    , m_compareJobs(new JobTracker(this))
 {
     setAcceptDrops(true);
 
@@ -507,10 +506,12 @@ TriageView* MainWindow::openTriage(const QStringList& paths)
                 Qt::SingleShotConnection);
         });
     connect(triage, &TriageView::compareRequested, this, [this, triage](int rowA, int rowB) {
-        const TriageRow& a = triage->model()->rows()[size_t(rowA)];
-        const TriageRow& b = triage->model()->rows()[size_t(rowB)];
-        openCompare(diffRuns(
-            a.run, a.hints, runLabel(a.source->path, *a.run), b.run, b.hints, runLabel(b.source->path, *b.run)));
+        const TriageRow a = triage->model()->rows()[size_t(rowA)];
+        const TriageRow b = triage->model()->rows()[size_t(rowB)];
+        compareInBackground([a, b](QString*) -> std::optional<RunDiff> {
+            return diffRuns(
+                a.run, a.hints, runLabel(a.source->path, *a.run), b.run, b.hints, runLabel(b.source->path, *b.run));
+        });
     });
     const QString title = paths.size() == 1 ? tr("Triage: %1").arg(SourceView::pathTitle(paths.constFirst()))
                                             : tr("Triage: %Ln inputs", nullptr, int(paths.size()));
@@ -536,31 +537,7 @@ CompareView* MainWindow::openCompare(RunDiff diff)
 
 void MainWindow::compareInputs(const QString& pathA, const QString& pathB)
 {
-    // Both read and detected on a worker; the tab opens when the diff is ready.
-    struct Outcome
-    {
-        std::optional<RunDiff> diff;
-        QString error;
-    };
-    auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const Outcome outcome = watcher->result();
-        if (outcome.diff) {
-            openCompare(*outcome.diff);
-        } else {
-            auto* box =
-                new QMessageBox(QMessageBox::Warning, tr("Cannot Compare"), outcome.error, QMessageBox::Ok, this);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        }
-        emit compareReady();
-    });
-    watcher->setFuture(QtConcurrent::run(workerPool(), [pathA, pathB] {
-        Outcome outcome;
-        outcome.diff = Runlens::compareInputs(pathA, {}, pathB, {}, &outcome.error);
-        return outcome;
-    }));
+    compareInBackground([pathA, pathB](QString* error) { return Runlens::compareInputs(pathA, {}, pathB, {}, error); });
 }
 
 void MainWindow::compareSelectedRuns()
@@ -569,17 +546,46 @@ void MainWindow::compareSelectedRuns()
     const QList<RunPtr> runs = view ? view->selectedRuns() : QList<RunPtr>();
     if (runs.size() != 2)
         return;
-    const auto hintsOf = [view](const RunPtr& run) {
-        if (const auto report = view->hintReport()) {
-            for (const RunHints& runHints : report->runs) {
-                if (runHints.run == run)
-                    return runHints.hints;
+    compareInBackground([runs, report = view->hintReport(), path = view->path()](QString*) -> std::optional<RunDiff> {
+        // The hints found already, else (the detectors still running) the run's own.
+        const auto hintsOf = [&report](const RunPtr& run) {
+            if (report) {
+                for (const RunHints& runHints : report->runs) {
+                    if (runHints.run == run)
+                        return runHints.hints;
+                }
             }
-        }
-        return detectRun(*run);
+            return detectRun(*run);
+        };
+        return diffRuns(
+            runs[0], hintsOf(runs[0]), runLabel(path, *runs[0]), runs[1], hintsOf(runs[1]), runLabel(path, *runs[1]));
+    });
+}
+
+void MainWindow::compareInBackground(std::function<std::optional<RunDiff>(QString* error)> compare)
+{
+    struct Outcome
+    {
+        std::optional<RunDiff> diff;
+        QString error;
     };
-    openCompare(diffRuns(runs[0], hintsOf(runs[0]), runLabel(view->path(), *runs[0]), runs[1], hintsOf(runs[1]),
-        runLabel(view->path(), *runs[1])));
+    m_compareJobs->start(
+        [compare = std::move(compare)](const Job&) {
+            Outcome outcome;
+            outcome.diff = compare(&outcome.error);
+            return outcome;
+        },
+        [this](Outcome outcome) {
+            if (outcome.diff) {
+                openCompare(std::move(*outcome.diff));
+            } else {
+                auto* box =
+                    new QMessageBox(QMessageBox::Warning, tr("Cannot Compare"), outcome.error, QMessageBox::Ok, this);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            }
+            emit compareReady();
+        });
 }
 
 void MainWindow::triageDialog()
@@ -886,22 +892,23 @@ void MainWindow::writePackTo(
 void MainWindow::writeInBackground(const QString& fileName, std::function<QString()> write)
 {
     statusBar()->showMessage(tr("Writing %1…").arg(QDir::toNativeSeparators(fileName)));
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, fileName] {
-        watcher->deleteLater();
-        const QString error = watcher->result();
-        if (error.isEmpty()) {
-            statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(fileName)), 10000);
-        } else {
-            statusBar()->clearMessage();
-            // Window-modal and not waited for, so that nothing blocks while it shows.
-            auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot Write File"), error, QMessageBox::Ok, this);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        }
-        emit writeFinished(fileName, error);
-    });
-    watcher->setFuture(QtConcurrent::run(workerPool(), std::move(write)));
+    // A tracker of its own: writes one after another all finish, none supersedes another.
+    auto* jobs = new JobTracker(this);
+    jobs->start([write = std::move(write)](const Job&) { return write(); },
+        [this, jobs, fileName](const QString& error) {
+            jobs->deleteLater();
+            if (error.isEmpty()) {
+                statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(fileName)), 10000);
+            } else {
+                statusBar()->clearMessage();
+                // Window-modal and not waited for, so that nothing blocks while it shows.
+                auto* box =
+                    new QMessageBox(QMessageBox::Warning, tr("Cannot Write File"), error, QMessageBox::Ok, this);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            }
+            emit writeFinished(fileName, error);
+        });
 }
 
 } // namespace Runlens

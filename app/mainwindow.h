@@ -10,6 +10,7 @@
 #include <QMainWindow>
 
 #include <functional>
+#include <optional>
 
 class QLabel;
 class QStackedWidget;
@@ -18,6 +19,7 @@ class QTabWidget;
 namespace Runlens {
 
 class CompareView;
+class JobTracker;
 class LiveFollower;
 class PictureActions;
 class TriageView;
@@ -73,7 +75,8 @@ signals:
     void sourceFinished(Runlens::SourceView* view);
     /// A background write (Export Hints, Regenerate Pack) finished; error is empty on success.
     void writeFinished(const QString& fileName, const QString& error);
-    /// compareInputs() opened its tab, or said why it could not.
+    /// A compare (compareInputs(), Compare Selected Runs, a triage board's Compare) opened its tab, or
+    /// said why it could not.
     void compareReady();
 
 protected:
@@ -97,6 +100,9 @@ private:
     /// Runs `write` (which returns an error message, empty on success) on a worker thread and
     /// reports the outcome in the status bar, or in a message box when it failed.
     void writeInBackground(const QString& fileName, std::function<QString()> write);
+    /// Runs `compare` (which says why when it has no diff) on a worker and opens its tab, or says why
+    /// not; emits compareReady(). A newer compare replaces one still under way.
+    void compareInBackground(std::function<std::optional<RunDiff>(QString* error)> compare);
     void openFilesDialog();
     void openDirectoryDialog();
     void followDirectoryDialog();
@@ -129,6 +135,7 @@ private:
     QList<QAction*> m_runActions; // need a loaded source with runs
     QLabel* m_countsLabel;
     SeverityBadge* m_badge;
+    JobTracker* m_compareJobs;
     bool m_remembersLayout = true;
 };
 

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "livefollower.h"
-#include "inputs.h"
 
+#include "inputs.h"
+#include "jobtracker.h"
 #include "livetimeline.h"
 #include "timelinetailer.h"
+#include "workerpool.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileSystemWatcher>
-#include <QThread>
 #include <QTimer>
 
 #include <deque>
@@ -17,40 +18,33 @@
 
 namespace Runlens {
 
-/// Lives on the follower's thread; owns the tailer, the live timeline and the watcher.
-class LiveFollowerWorker : public QObject
+/// What the polls read and build: the tailer, the runs so far and the line rate. Only one poll job uses it
+/// at a time (the next starts once the one before delivered), so it needs no lock.
+class LiveFollower::Tail
 {
-    Q_OBJECT
 public:
-    LiveFollowerWorker(QString directory, bool sinceStart)
+    struct Result
+    {
+        SourcePtr snapshot; // null when nothing changed, or the last snapshot is younger than kSnapshotMs
+        double linesPerSecond = 0;
+        QStringList paths; // the directory and its timeline files, once it exists: a change wakes the poll
+        bool more = false; // the read limit stopped this poll: poll again at once
+    };
+
+    Tail(QString directory, bool sinceStart)
         : m_directory(std::move(directory))
         , m_tailer(m_directory)
     {
         if (!sinceStart)
             m_tailer.startAtEnd();
-    }
-
-    void begin()
-    {
-        m_pollTimer = new QTimer(this);
-        m_pollTimer->setInterval(LiveFollower::kPollMs);
-        connect(m_pollTimer, &QTimer::timeout, this, &LiveFollowerWorker::poll);
-        m_watcher = new QFileSystemWatcher(this);
-        connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &LiveFollowerWorker::poll);
-        connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &LiveFollowerWorker::poll);
         m_clock.start();
-        m_pollTimer->start();
-        poll();
     }
 
-signals:
-    void snapshot(Runlens::SourcePtr source, double linesPerSecond);
-
-private:
-    void poll()
+    Result poll()
     {
         TailBatch batch = m_tailer.poll();
-        const bool more = batch.more;
+        Result result;
+        result.more = batch.more;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const qint64 lines = qint64(batch.events.size());
         if (!batch.isEmpty()) {
@@ -61,15 +55,16 @@ private:
         if (!m_live.markIdle(now).empty())
             m_dirty = true;
         countLines(lines);
-        watchFiles();
-        if (m_dirty && (!m_lastSnapshot.isValid() || m_lastSnapshot.elapsed() >= LiveFollower::kSnapshotMs))
-            emitSnapshot();
-        if (more)
-            QTimer::singleShot(0, this, &LiveFollowerWorker::poll); // the read limit stopped this poll
-        else if (m_dirty)
-            QTimer::singleShot(LiveFollower::kSnapshotMs, this, &LiveFollowerWorker::poll); // the held-back snapshot
+        // A snapshot held back now goes out with a later poll: the poll timer keeps coming.
+        if (m_dirty && (!m_lastSnapshot.isValid() || m_lastSnapshot.elapsed() >= LiveFollower::kSnapshotMs)) {
+            result.snapshot = snapshot();
+            result.linesPerSecond = double(m_recentLines);
+        }
+        result.paths = watchedPaths();
+        return result;
     }
 
+private:
     void countLines(qint64 lines)
     {
         const qint64 now = m_clock.elapsed();
@@ -81,7 +76,7 @@ private:
         }
     }
 
-    void emitSnapshot()
+    SourcePtr snapshot()
     {
         auto source = std::make_shared<Source>();
         source->path = m_directory;
@@ -94,30 +89,23 @@ private:
         source->inputBytes = m_bytes;
         m_dirty = false;
         m_lastSnapshot.start();
-        emit snapshot(std::move(source), double(m_recentLines));
+        return source;
     }
 
-    // The directory, once it exists, and its timeline files: a change wakes the poll at once.
-    void watchFiles()
+    QStringList watchedPaths() const
     {
         const QDir directory(m_directory);
         if (!directory.exists())
-            return;
-        if (!m_watcher->directories().contains(m_directory))
-            m_watcher->addPath(m_directory);
-        const QStringList files = directory.entryList({ Inputs::timelinePattern() }, QDir::Files);
-        for (const QString& name : files) {
-            const QString path = directory.filePath(name);
-            if (!m_watcher->files().contains(path))
-                m_watcher->addPath(path);
-        }
+            return {};
+        QStringList paths { m_directory };
+        for (const QString& name : directory.entryList({ Inputs::timelinePattern() }, QDir::Files))
+            paths.append(directory.filePath(name));
+        return paths;
     }
 
     QString m_directory;
     TimelineTailer m_tailer;
     LiveTimeline m_live;
-    QTimer* m_pollTimer = nullptr;
-    QFileSystemWatcher* m_watcher = nullptr;
     QElapsedTimer m_clock;
     QElapsedTimer m_lastSnapshot;
     std::deque<std::pair<qint64, qint64>> m_recent; // (ms, lines) of the last second's polls
@@ -128,7 +116,12 @@ private:
 
 LiveFollower::LiveFollower(QObject* parent)
     : QObject(parent)
-{ }
+    , m_jobs(new JobTracker(this))
+    , m_timer(new QTimer(this))
+{
+    m_timer->setInterval(kPollMs);
+    connect(m_timer, &QTimer::timeout, this, &LiveFollower::poll);
+}
 
 LiveFollower::~LiveFollower()
 {
@@ -138,26 +131,55 @@ LiveFollower::~LiveFollower()
 void LiveFollower::start(const QString& directory, bool sinceStart)
 {
     stop();
-    m_thread = new QThread(this);
-    m_worker = new LiveFollowerWorker(QDir(directory).absolutePath(), sinceStart);
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::started, m_worker, &LiveFollowerWorker::begin);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &LiveFollowerWorker::snapshot, this, &LiveFollower::snapshot); // queued to our thread
-    m_thread->start();
+    m_tail = std::make_shared<Tail>(QDir(directory).absolutePath(), sinceStart);
+    m_watcher = new QFileSystemWatcher(this);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &LiveFollower::poll);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &LiveFollower::poll);
+    m_timer->start();
+    poll();
 }
 
 void LiveFollower::stop()
 {
-    if (!m_thread)
+    m_timer->stop();
+    m_jobs->cancel();
+    m_pollAgain = false;
+    delete m_watcher;
+    m_watcher = nullptr;
+    releaseOnWorker(std::move(m_tail)); // the runs so far; a poll under way holds it until it returns
+}
+
+void LiveFollower::poll()
+{
+    if (!m_tail)
         return;
-    m_thread->quit();
-    m_thread->wait();
-    delete m_thread; // the worker was deleted by deleteLater as the thread finished
-    m_thread = nullptr;
-    m_worker = nullptr;
+    if (m_jobs->isRunning()) {
+        m_pollAgain = true; // one poll at a time: the next follows this one
+        return;
+    }
+    m_pollAgain = false;
+    m_jobs->start([tail = m_tail](const Job&) { return tail->poll(); },
+        [this](Tail::Result result) {
+            if (result.snapshot)
+                emit snapshot(std::move(result.snapshot), result.linesPerSecond);
+            if (!m_tail)
+                return; // stopped by whoever took the snapshot
+            watch(result.paths);
+            if (result.more || m_pollAgain)
+                poll();
+        });
+}
+
+void LiveFollower::watch(const QStringList& paths)
+{
+    const QStringList watched = m_watcher->directories() + m_watcher->files();
+    QStringList added;
+    for (const QString& path : paths) {
+        if (!watched.contains(path))
+            added.append(path);
+    }
+    if (!added.isEmpty())
+        m_watcher->addPaths(added);
 }
 
 } // namespace Runlens
-
-#include "livefollower.moc"

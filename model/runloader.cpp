@@ -1,73 +1,41 @@
 // SPDX-License-Identifier: MIT
 #include "runloader.h"
-#include "workerpool.h"
-
-#include <QFutureWatcher>
-#include <QPointer>
-#include <QPromise>
-#include <QtConcurrent/QtConcurrentRun>
+#include "jobtracker.h"
 
 namespace Runlens {
 
 RunLoader::RunLoader(QObject* parent)
     : QObject(parent)
-{ }
-
-RunLoader::~RunLoader()
+    , m_jobs(new JobTracker(this))
 {
-    // Not waited for: the worker owns copies of everything it uses and stops at its next check.
-    m_future.cancel();
+    connect(m_jobs, &JobTracker::progress, this, &RunLoader::progress);
+    connect(m_jobs, &JobTracker::canceled, this, &RunLoader::canceled);
 }
+
+RunLoader::~RunLoader() = default;
 
 void RunLoader::load(const QString& path)
 {
-    m_future.cancel(); // the previous worker stops at its next isCanceled() check
-    const quint64 generation = ++m_generation;
-    m_loading = true;
-    // Early views reach this thread through a relay object living here; it outlives the loader as long as
-    // the worker holds it, so a late early view finds it and is dropped by the generation check.
-    std::shared_ptr<QObject> relay(new QObject, [](QObject* object) { object->deleteLater(); });
-    const QPointer<RunLoader> self(this);
-    m_future = QtConcurrent::run(workerPool(), [path, relay, self, generation](QPromise<SourcePtr>& promise) {
-        promise.setProgressRange(0, 1000);
-        const LoadControl control { [&promise] { return promise.isCanceled(); },
-            [&promise](int permille, const QString& text) { promise.setProgressValueAndText(permille, text); },
-            [&relay, self, generation](SourcePtr partial) {
-                QMetaObject::invokeMethod(
-                    relay.get(),
-                    [self, generation, partial = std::move(partial)] {
-                        if (self && generation == self->m_generation && self->m_loading)
-                            emit self->partiallyLoaded(partial);
-                    },
-                    Qt::QueuedConnection);
-            } };
-        SourcePtr source = readSource(path, control);
-        if (!promise.isCanceled())
-            promise.addResult(std::move(source));
-    });
-    auto* watcher = new QFutureWatcher<SourcePtr>(this);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [this, watcher, generation](int permille) {
-        if (generation == m_generation)
-            emit progress(permille, watcher->progressText());
-    });
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation || watcher->future().resultCount() == 0)
-            return; // superseded or cancelled: nobody is waiting for this result
-        m_loading = false;
-        emit loaded(watcher->result());
-    });
-    watcher->setFuture(m_future);
+    m_jobs->start(
+        [this, path](const Job& job) {
+            LoadControl control = job.loadControl();
+            // Posted closures run only while this load is current, so `this` is alive when they do.
+            control.partial = [this, job](SourcePtr partial) {
+                job.post([this, partial = std::move(partial)] { emit partiallyLoaded(partial); });
+            };
+            return readSource(path, control);
+        },
+        [this](SourcePtr source) { emit loaded(std::move(source)); });
 }
 
 void RunLoader::cancel()
 {
-    if (!m_loading)
-        return;
-    m_future.cancel();
-    ++m_generation;
-    m_loading = false;
-    emit canceled();
+    m_jobs->cancel();
+}
+
+bool RunLoader::isLoading() const
+{
+    return m_jobs->isRunning();
 }
 
 } // namespace Runlens

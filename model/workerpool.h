@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <memory>
+
 class QThreadPool;
 
 namespace Runlens {
@@ -9,5 +11,11 @@ namespace Runlens {
 /// QThreadPool::globalInstance(): Qt's raster painting splits big fills into tasks on that pool and waits
 /// for them, so a load that kept it full froze every repaint of the window until the load was done.
 QThreadPool* workerPool();
+
+/// Lets go of `object` on a workerPool() thread, so that when this was its last reference it is freed there.
+/// Freeing a Source of a million events takes a while; the GUI thread hands a tab's source, a replaced snapshot
+/// or a dropped result to this instead of waiting for that. Another reference left elsewhere is simply dropped
+/// here, and so is everything once the application object is gone (the pool may be going too).
+void releaseOnWorker(std::shared_ptr<const void>&& object);
 
 } // namespace Runlens

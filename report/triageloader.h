@@ -8,19 +8,21 @@
 
 namespace Runlens {
 
-/// Reads many inputs for a triage on the thread pool, both cores, and reports each input as it
-/// finishes, so that the board fills while the rest loads. A new load() supersedes the old one.
+class JobTracker;
+
+/// Reads many inputs for a triage on the worker pool (a JobTracker), both cores, and reports each input
+/// as it finishes, so that the board fills while the rest loads. A new load() cancels the old one.
 class TriageLoader : public QObject
 {
     Q_OBJECT
 public:
     explicit TriageLoader(QObject* parent = nullptr);
-    ~TriageLoader() override; // cancels and waits for the running load
+    ~TriageLoader() override; // the reads stop before their next input, unwaited for
 
     /// Expands PATHs (Inputs::find()) and reads every input.
     void load(const QStringList& paths);
     void cancel();
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const;
 
 signals:
     /// The rows of one input: its runs, or one row without a run that says why it has none.
@@ -29,10 +31,9 @@ signals:
     void finished(bool canceled);
 
 private:
-    class Job;
-    Job* m_job = nullptr;
-    quint64 m_generation = 0;
-    bool m_loading = false;
+    JobTracker* m_jobs;
+    int m_done = 0; // inputs delivered of m_total
+    int m_total = 0;
 };
 
 } // namespace Runlens

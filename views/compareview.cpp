@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "compareview.h"
 
+#include "duration.h"
 #include "jsonline.h"
 #include "pictureactions.h"
-#include "duration.h"
 #include "runstatus.h"
 #include "severitybadge.h"
 #include "stagegridmodel.h"
 #include "traceview.h"
+#include "workerpool.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -156,7 +157,14 @@ CompareView::CompareView(RunDiff diff, QWidget* parent)
     layout->addWidget(splitter, 1);
 }
 
-CompareView::~CompareView() = default;
+CompareView::~CompareView()
+{
+    // The two runs may be the last of their sources: the views let go of them before a worker frees them.
+    m_waterfallA->setRun(nullptr);
+    m_waterfallB->setRun(nullptr);
+    releaseOnWorker(std::move(m_diff.a));
+    releaseOnWorker(std::move(m_diff.b));
+}
 
 QString CompareView::verdict() const
 {

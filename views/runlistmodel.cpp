@@ -15,8 +15,7 @@ namespace Runlens {
 
 namespace {
 
-// Run rows carry their session's row + 1 as internal id; session rows carry 0.
-constexpr quintptr kSessionRowId = 0;
+// Run rows carry their Session as internal pointer, session rows none.
 constexpr int kNumberAlignment = Qt::AlignRight | Qt::AlignVCenter;
 
 QVariant durationSortKey(double ms)
@@ -48,41 +47,224 @@ void RunListModel::HintCounts::add(const HintCounts& other)
     kinds.sort();
 }
 
+void RunListModel::Session::summarize()
+{
+    worst = runs.empty() ? RunStatus::Background : runs.front()->status;
+    durationMs = NAN;
+    eventCount = 0;
+    problemCount = 0;
+    for (const RunPtr& run : runs) {
+        if (runStatusSeverity(run->status) > runStatusSeverity(worst))
+            worst = run->status;
+        if (!std::isnan(run->durationMs))
+            durationMs = std::isnan(durationMs) ? run->durationMs : durationMs + run->durationMs;
+        eventCount += qint64(run->events.size());
+        problemCount += run->problems.size();
+    }
+}
+
+RunListModel::Grouped RunListModel::group(const Source& source)
+{
+    Grouped sessions;
+    QHash<QString, size_t> rowOf;
+    for (const RunPtr& run : source.runs) {
+        auto it = rowOf.constFind(run->sessionId);
+        if (it == rowOf.constEnd()) {
+            it = rowOf.insert(run->sessionId, sessions.size());
+            sessions.emplace_back(run->sessionId, std::vector<RunPtr>());
+        }
+        sessions[*it].second.push_back(run);
+    }
+    return sessions;
+}
+
 void RunListModel::setSource(SourcePtr source)
+{
+    if (!m_source || !source) {
+        reset(std::move(source));
+        return;
+    }
+    m_source = std::move(source);
+    mergeSessions(group(*m_source));
+}
+
+void RunListModel::reset(SourcePtr source)
 {
     beginResetModel();
     m_source = std::move(source);
     m_sessions.clear();
     m_hints.reset();
     m_runHints.clear();
-    m_sessionHints.clear();
     if (m_source) {
-        QHash<QString, size_t> rowOf;
-        for (const RunPtr& run : m_source->runs) {
-            auto it = rowOf.constFind(run->sessionId);
-            if (it == rowOf.constEnd()) {
-                it = rowOf.insert(run->sessionId, m_sessions.size());
-                m_sessions.push_back({ run->sessionId, {}, run->status, NAN, 0, 0 });
-            }
-            Session& session = m_sessions[*it];
-            session.runs.push_back(run);
-            if (runStatusSeverity(run->status) > runStatusSeverity(session.worst))
-                session.worst = run->status;
-            if (!std::isnan(run->durationMs))
-                session.durationMs =
-                    std::isnan(session.durationMs) ? run->durationMs : session.durationMs + run->durationMs;
-            session.eventCount += qint64(run->events.size());
-            session.problemCount += run->problems.size();
+        Grouped sessions = group(*m_source);
+        for (auto& [id, runs] : sessions) {
+            auto session = std::make_unique<Session>();
+            session->id = id;
+            session->row = int(m_sessions.size());
+            session->runs = std::move(runs);
+            session->summarize();
+            m_sessions.push_back(std::move(session));
         }
     }
     endResetModel();
+}
+
+// Rows of sessions and runs are matched by id. Those gone are removed, the new ones inserted where they
+// are, and the rows in between changed; when the ids left came in another order, the rows are replaced
+// (removed and inserted again), which a live source never does: it only appends.
+void RunListModel::mergeSessions(Grouped fresh)
+{
+    QHash<QString, int> freshRow;
+    for (size_t f = 0; f < fresh.size(); ++f)
+        freshRow.insert(fresh[f].first, int(f));
+    for (int last = int(m_sessions.size()) - 1; last >= 0; --last) {
+        if (freshRow.contains(m_sessions[size_t(last)]->id))
+            continue;
+        int first = last;
+        while (first > 0 && !freshRow.contains(m_sessions[size_t(first - 1)]->id))
+            --first;
+        removeSessions(first, last);
+        last = first;
+    }
+    for (size_t s = 1; s < m_sessions.size(); ++s) {
+        if (freshRow.value(m_sessions[s]->id) < freshRow.value(m_sessions[s - 1]->id)) {
+            removeSessions(0, int(m_sessions.size()) - 1);
+            break;
+        }
+    }
+    int row = 0;
+    for (auto f = fresh.begin(); f != fresh.end();) {
+        if (row < int(m_sessions.size()) && m_sessions[size_t(row)]->id == f->first) {
+            mergeRuns(*m_sessions[size_t(row)], std::move(f->second));
+            ++row;
+            ++f;
+            continue;
+        }
+        // New sessions up to the next known one (or the end).
+        auto last = f;
+        while (last != fresh.end() && (row >= int(m_sessions.size()) || m_sessions[size_t(row)]->id != last->first))
+            ++last;
+        insertSessions(row, f, last);
+        row += int(last - f);
+        f = last;
+    }
+}
+
+void RunListModel::mergeRuns(Session& session, std::vector<RunPtr> fresh)
+{
+    const QModelIndex parent = index(session.row, NameColumn);
+    QHash<QString, int> freshRow;
+    for (size_t f = 0; f < fresh.size(); ++f)
+        freshRow.insert(fresh[f]->runId, int(f));
+    bool changed = false;
+    std::vector<RunPtr>& runs = session.runs;
+    for (int last = int(runs.size()) - 1; last >= 0; --last) {
+        if (freshRow.contains(runs[size_t(last)]->runId))
+            continue;
+        int first = last;
+        while (first > 0 && !freshRow.contains(runs[size_t(first - 1)]->runId))
+            --first;
+        beginRemoveRows(parent, first, last);
+        runs.erase(runs.begin() + first, runs.begin() + last + 1);
+        endRemoveRows();
+        changed = true;
+        last = first;
+    }
+    for (size_t r = 1; r < runs.size(); ++r) {
+        if (freshRow.value(runs[r]->runId) < freshRow.value(runs[r - 1]->runId)) {
+            beginRemoveRows(parent, 0, int(runs.size()) - 1);
+            runs.clear();
+            endRemoveRows();
+            break;
+        }
+    }
+    // Now every run left is at its row in `fresh` among the ones before it: walk both.
+    int row = 0;
+    int changedFirst = -1; // a range of rebuilt runs, told in one dataChanged()
+    const auto flushChanged = [&] {
+        if (changedFirst >= 0)
+            emit dataChanged(index(changedFirst, 0, parent), index(row - 1, ColumnCount - 1, parent));
+        changedFirst = -1;
+    };
+    for (auto f = fresh.begin(); f != fresh.end();) {
+        if (row < int(runs.size()) && runs[size_t(row)]->runId == (*f)->runId) {
+            if (runs[size_t(row)] != *f) {
+                runs[size_t(row)] = *f;
+                changed = true;
+                if (changedFirst < 0)
+                    changedFirst = row;
+            } else {
+                flushChanged();
+            }
+            ++row;
+            ++f;
+            continue;
+        }
+        flushChanged();
+        auto last = f;
+        while (last != fresh.end() && (row >= int(runs.size()) || runs[size_t(row)]->runId != (*last)->runId))
+            ++last;
+        const int count = int(last - f);
+        beginInsertRows(parent, row, row + count - 1);
+        runs.insert(runs.begin() + row, f, last);
+        endInsertRows();
+        changed = true;
+        row += count;
+        f = last;
+    }
+    flushChanged();
+    if (!changed)
+        return;
+    session.summarize();
+    if (m_hints)
+        sumHints(session);
+    emit dataChanged(index(session.row, 0), index(session.row, ColumnCount - 1));
+}
+
+void RunListModel::insertSessions(int row, Grouped::iterator first, Grouped::iterator last)
+{
+    beginInsertRows({}, row, row + int(last - first) - 1);
+    std::vector<std::unique_ptr<Session>> added;
+    for (auto it = first; it != last; ++it) {
+        auto session = std::make_unique<Session>();
+        session->id = it->first;
+        session->runs = std::move(it->second);
+        session->summarize();
+        if (m_hints)
+            sumHints(*session);
+        added.push_back(std::move(session));
+    }
+    m_sessions.insert(
+        m_sessions.begin() + row, std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+    renumberSessions();
+    endInsertRows();
+}
+
+void RunListModel::removeSessions(int first, int last)
+{
+    beginRemoveRows({}, first, last);
+    m_sessions.erase(m_sessions.begin() + first, m_sessions.begin() + last + 1);
+    renumberSessions();
+    endRemoveRows();
+}
+
+void RunListModel::renumberSessions()
+{
+    for (size_t s = 0; s < m_sessions.size(); ++s)
+        m_sessions[s]->row = int(s);
+}
+
+void RunListModel::sumHints(Session& session) const
+{
+    session.hints = {};
+    for (const RunPtr& run : session.runs)
+        session.hints.add(m_runHints.value(run.get()));
 }
 
 void RunListModel::setHints(std::shared_ptr<const HintReport> report)
 {
     m_hints = std::move(report);
     m_runHints.clear();
-    m_sessionHints.assign(m_hints ? m_sessions.size() : 0, {});
     if (m_hints) {
         for (const RunHints& runHints : m_hints->runs) {
             HintCounts counts;
@@ -98,11 +280,9 @@ void RunListModel::setHints(std::shared_ptr<const HintReport> report)
             counts.kinds.sort();
             m_runHints.insert(runHints.run.get(), counts);
         }
-        for (size_t s = 0; s < m_sessions.size(); ++s) {
-            for (const RunPtr& run : m_sessions[s].runs)
-                m_sessionHints[s].add(m_runHints.value(run.get()));
-        }
     }
+    for (const std::unique_ptr<Session>& session : m_sessions)
+        sumHints(*session);
     // Every row's hint column, sessions and runs alike.
     const int sessions = int(m_sessions.size());
     if (sessions == 0)
@@ -163,12 +343,16 @@ QVariant RunListModel::hintData(const HintCounts* counts, int role) const
     return {};
 }
 
+const RunListModel::Session* RunListModel::sessionOf(const QModelIndex& runIndex) const
+{
+    return static_cast<const Session*>(runIndex.constInternalPointer());
+}
+
 RunPtr RunListModel::run(const QModelIndex& index) const
 {
-    if (!index.isValid() || index.model() != this || index.internalId() == kSessionRowId)
+    if (!index.isValid() || index.model() != this || !sessionOf(index))
         return nullptr;
-    const Session& session = m_sessions[size_t(index.internalId() - 1)];
-    return session.runs[size_t(index.row())];
+    return sessionOf(index)->runs[size_t(index.row())];
 }
 
 QModelIndex RunListModel::index(int row, int column, const QModelIndex& parent) const
@@ -176,24 +360,24 @@ QModelIndex RunListModel::index(int row, int column, const QModelIndex& parent) 
     if (!hasIndex(row, column, parent))
         return {};
     if (!parent.isValid())
-        return createIndex(row, column, kSessionRowId);
-    return createIndex(row, column, quintptr(parent.row() + 1));
+        return createIndex(row, column); // a session row: no internal pointer
+    return createIndex(row, column, m_sessions[size_t(parent.row())].get());
 }
 
 QModelIndex RunListModel::parent(const QModelIndex& child) const
 {
-    if (!child.isValid() || child.internalId() == kSessionRowId)
+    if (!child.isValid() || !sessionOf(child))
         return {};
-    return createIndex(int(child.internalId() - 1), NameColumn, kSessionRowId);
+    return createIndex(sessionOf(child)->row, NameColumn);
 }
 
 int RunListModel::rowCount(const QModelIndex& parent) const
 {
     if (!parent.isValid())
         return int(m_sessions.size());
-    if (parent.column() != NameColumn || parent.internalId() != kSessionRowId)
+    if (parent.column() != NameColumn || sessionOf(parent))
         return 0;
-    return int(m_sessions[size_t(parent.row())].runs.size());
+    return int(m_sessions[size_t(parent.row())]->runs.size());
 }
 
 int RunListModel::columnCount(const QModelIndex&) const
@@ -206,14 +390,14 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
     if (!index.isValid())
         return {};
     Q_ASSERT(checkIndex(index));
-    if (index.internalId() == kSessionRowId) {
-        if (index.column() == HintsColumn || role == HintKindsRole) {
-            const size_t row = size_t(index.row());
-            return hintData(row < m_sessionHints.size() ? &m_sessionHints[row] : nullptr, role);
-        }
-        return sessionData(m_sessions[size_t(index.row())], index.column(), role);
+    const Session* parent = sessionOf(index);
+    if (!parent) {
+        const Session& session = *m_sessions[size_t(index.row())];
+        if (index.column() == HintsColumn || role == HintKindsRole)
+            return hintData(m_hints ? &session.hints : nullptr, role);
+        return sessionData(session, index.column(), role);
     }
-    const RunPtr& run = m_sessions[size_t(index.internalId() - 1)].runs[size_t(index.row())];
+    const RunPtr& run = parent->runs[size_t(index.row())];
     if (role == RunRole)
         return QVariant::fromValue(run);
     if (index.column() == HintsColumn || role == HintKindsRole) {
@@ -377,7 +561,7 @@ Qt::ItemFlags RunListModel::flags(const QModelIndex& index) const
         return Qt::NoItemFlags;
     Q_ASSERT(checkIndex(index));
     Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (index.internalId() != kSessionRowId)
+    if (sessionOf(index))
         result |= Qt::ItemNeverHasChildren;
     return result;
 }

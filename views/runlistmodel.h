@@ -10,11 +10,17 @@
 
 #include <array>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace Runlens {
 
 /// The runs of one source as a tree: sessions in first-seen order, their runs below them.
+///
+/// A newer source of the same input (a live snapshot, the whole after an early view) updates the rows in
+/// place: rows are inserted for new sessions and runs, changed for rebuilt runs and removed for runs that
+/// vanished, so that views keep their expansion, selection and scroll position. Only the first source and
+/// the step back to none reset the model.
 class RunListModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -40,6 +46,8 @@ public:
     explicit RunListModel(QObject* parent = nullptr);
     ~RunListModel() override;
 
+    /// Shows `source`, updating the rows of the one shown before (see above). Runs are matched by session
+    /// and run id; a run rebuilt since (another RunPtr) shows no hints until the next setHints().
     void setSource(SourcePtr source);
     SourcePtr source() const { return m_source; }
     /// Hint counts and kinds per run, from the detectors run after loading; null clears them
@@ -69,23 +77,36 @@ private:
     struct Session
     {
         QString id;
+        int row = 0; // kept current as sessions come and go: run rows point at their Session
         std::vector<RunPtr> runs;
         RunStatus worst = RunStatus::Background;
         double durationMs = NAN; // sum over the runs that have one; NaN when none has
         qint64 eventCount = 0;
         qint64 problemCount = 0;
-    };
+        HintCounts hints; // active while the model has hints
 
+        void summarize();
+    };
+    using Grouped = std::vector<std::pair<QString, std::vector<RunPtr>>>; // runs by session, in order
+
+    static Grouped group(const Source& source);
+    void reset(SourcePtr source);
+    void mergeSessions(Grouped fresh);
+    void mergeRuns(Session& session, std::vector<RunPtr> fresh);
+    void insertSessions(int row, Grouped::iterator first, Grouped::iterator last);
+    void removeSessions(int first, int last);
+    void renumberSessions();
+    void sumHints(Session& session) const;
+    const Session* sessionOf(const QModelIndex& runIndex) const;
     QVariant sessionData(const Session& session, int column, int role) const;
     QVariant hintData(const HintCounts* counts, int role) const;
     QVariant runData(const Run& run, int column, int role) const;
     QIcon statusIcon(RunStatus status) const;
 
     SourcePtr m_source;
-    std::vector<Session> m_sessions;
-    std::shared_ptr<const HintReport> m_hints;
+    std::vector<std::unique_ptr<Session>> m_sessions; // stable addresses: run rows' internal pointers
+    std::shared_ptr<const HintReport> m_hints; // keeps its runs alive, so their addresses stay theirs
     QHash<const Run*, HintCounts> m_runHints;
-    std::vector<HintCounts> m_sessionHints; // parallel to m_sessions; empty until hints arrive
     std::array<QIcon, 5> m_icons; // indexed by RunStatus
 };
 

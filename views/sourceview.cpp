@@ -3,6 +3,7 @@
 
 #include "eventsview.h"
 #include "hintsview.h"
+#include "jobtracker.h"
 #include "packcontentsview.h"
 #include "pictureactions.h"
 #include "printable.h"
@@ -23,7 +24,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFontDatabase>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -45,7 +45,6 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -80,6 +79,11 @@ std::shared_ptr<const HintReport> detectHints(SourcePtr source, std::shared_ptr<
     return std::make_shared<const HintReport>(buildHintReport(*source, {}, { &suppressions }, previous.get()));
 }
 
+bool isSameRun(const Run& a, const Run& b)
+{
+    return a.sessionId == b.sessionId && a.runId == b.runId;
+}
+
 constexpr quint32 kLayoutMagic = 0x524c4c32; // "RLL2": the saveLayout() format (runs | run | hints)
 
 } // namespace
@@ -87,6 +91,7 @@ constexpr quint32 kLayoutMagic = 0x524c4c32; // "RLL2": the saveLayout() format 
 SourceView::SourceView(const QString& path, QWidget* parent)
     : QWidget(parent)
     , m_path(path)
+    , m_hintJobs(new JobTracker(this))
     , m_model(new RunListModel(this))
     , m_proxy(new RunFilterProxy(this))
     , m_pages(new QStackedWidget(this))
@@ -207,6 +212,11 @@ QWidget* SourceView::createWorkspace()
     m_tree->header()->setSortIndicator(-1, Qt::AscendingOrder); // file order until a header is clicked
     m_tree->setSortingEnabled(true);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SourceView::onCurrentRunChanged);
+    // New sessions come in expanded; the ones the user collapsed stay so.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, m_tree, [this](const QModelIndex& parent, int first, int last) {
+        for (int row = first; row <= last && !parent.isValid(); ++row)
+            m_tree->expand(m_proxy->index(row, 0));
+    });
 
     // The selected run: grid beside hints, the waterfall under them, the pages at the bottom.
     m_grid = new StageGridView(page);
@@ -303,7 +313,27 @@ QWidget* SourceView::createWorkspace()
     return page;
 }
 
-SourceView::~SourceView() = default;
+SourceView::~SourceView()
+{
+    // The views let go of the source before a worker frees it; no selection change reaches this half-gone view.
+    disconnect(m_tree->selectionModel(), nullptr, this, nullptr);
+    dropSource();
+}
+
+void SourceView::dropSource()
+{
+    m_hintJobs->cancel();
+    m_model->setSource(nullptr);
+    m_contents->setSource(nullptr);
+    m_problems->setSource(nullptr);
+    m_grid->setRun(nullptr);
+    m_hints->setHints(nullptr, {});
+    m_waterfall->setRun(nullptr);
+    m_events->setRun(nullptr);
+    releaseOnWorker(std::move(m_source));
+    releaseOnWorker(std::move(m_hintReport));
+    releaseOnWorker(std::move(m_pendingSource));
+}
 
 qsizetype SourceView::problemCount() const
 {
@@ -324,10 +354,7 @@ Hints SourceView::currentRunHints() const
 
 void SourceView::showLoading()
 {
-    ++m_hintGeneration;
-    m_source.reset();
-    m_hintReport.reset();
-    m_model->setSource(nullptr);
+    dropSource();
     m_progressBar->setValue(0);
     m_progressText->clear();
     m_partialBar->hide();
@@ -357,8 +384,8 @@ void SourceView::setPartialSource(SourcePtr partial)
 
 void SourceView::setSource(SourcePtr source)
 {
-    ++m_hintGeneration;
-    m_hintReport.reset();
+    m_hintJobs->cancel();
+    releaseOnWorker(std::move(m_hintReport));
     m_partialBar->hide();
     if (source && source->ok() && !source->runs.empty() && m_source && m_source->partial) {
         // The early view becomes the whole: the selected run stays selected.
@@ -368,9 +395,9 @@ void SourceView::setSource(SourcePtr source)
         startDetectors();
         return;
     }
+    dropSource();
     m_source = std::move(source);
     if (!m_source || !m_source->ok()) {
-        m_model->setSource(nullptr);
         showMessage(tr("Cannot open %1").arg(QDir::toNativeSeparators(m_path)),
             m_source ? m_source->fatalError : QString(), problemLines(m_source ? m_source->problems : Diagnostics()));
         setState(State::Failed);
@@ -558,7 +585,7 @@ void SourceView::updateSource(SourcePtr source, double linesPerSecond)
     m_linesPerSecond = linesPerSecond;
     if (source) {
         if (isPaused())
-            m_pendingSource = std::move(source);
+            releaseOnWorker(std::exchange(m_pendingSource, std::move(source)));
         else
             applyLiveSource(std::move(source));
     }
@@ -589,23 +616,24 @@ void SourceView::applyLiveSource(SourcePtr source)
 void SourceView::replaceSource(SourcePtr source, bool selectNewest)
 {
     const bool first = !m_source || m_pages->currentWidget() != m_contentPage;
-    const RunPtr previous = currentRun();
+    RunPtr previous = currentRun();
     const auto previousRange = m_waterfall->visibleRangeMs();
     const bool zoomed = previous
         && (previousRange.first > m_waterfall->waterfallLayout().beginMs() + 1e-9
             || previousRange.second < m_waterfall->waterfallLayout().endMs() - 1e-9);
 
     m_applyingLive = true;
-    m_source = std::move(source);
+    SourcePtr old = std::exchange(m_source, std::move(source));
+    // Rows are updated in place (the runs that did not change keep their hints meanwhile), so the runs
+    // list keeps its expansion, selection and scroll position.
     m_model->setSource(m_source);
-    m_model->setHints(m_hintReport); // the runs that did not change keep their hints meanwhile
     m_problems->setSource(m_source);
     m_contents->setSource(m_source);
-    m_tree->expandAll();
     if (first)
         showContent();
-    bool selected = selectNewest && selectNewestRun();
-    if (!selected && previous) {
+    bool selected = selectNewest && selectNewestRun(true);
+    const RunPtr shown = currentRun();
+    if (!selected && previous && !(shown && isSameRun(*shown, *previous))) {
         // The same run again, even though a filter may hide it now.
         for (int s = 0; s < m_proxy->rowCount() && !selected; ++s) {
             const QModelIndex session = m_proxy->index(s, 0);
@@ -630,12 +658,15 @@ void SourceView::replaceSource(SourcePtr source, bool selectNewest)
     if (current != previous) {
         onCurrentRunChanged();
         // A rebuilt run the user had zoomed into keeps its window.
-        if (zoomed && current && current->sessionId == previous->sessionId && current->runId == previous->runId)
+        if (zoomed && current && isSameRun(*current, *previous))
             m_waterfall->setVisibleRangeMs(previousRange.first, previousRange.second);
     }
+    // The views show the new source now: what only the old one holds is freed on a worker.
+    previous.reset();
+    releaseOnWorker(std::move(old));
 }
 
-bool SourceView::selectNewestRun()
+bool SourceView::selectNewestRun(bool onlyNew)
 {
     // The run started last, among those the filters show.
     QModelIndex newest;
@@ -653,6 +684,11 @@ bool SourceView::selectNewestRun()
     }
     if (!newest.isValid())
         return false;
+    const RunPtr run = m_model->run(m_proxy->mapToSource(newest));
+    const QString key = run->sessionId + u'\n' + run->runId;
+    if (onlyNew && key == m_newestRun)
+        return false;
+    m_newestRun = key;
     m_tree->selectionModel()->setCurrentIndex(newest, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_tree->scrollTo(newest);
     return true;
@@ -660,28 +696,28 @@ bool SourceView::selectNewestRun()
 
 void SourceView::startDetectors()
 {
-    const quint64 generation = m_hintGeneration;
-    auto* watcher = new QFutureWatcher<std::shared_ptr<const HintReport>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation == m_hintGeneration) // else a newer source replaced the one this job read
-            applyHints(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(workerPool(), detectHints, m_source, m_hintReport));
+    // A newer source supersedes the job, and its report is dropped.
+    m_hintJobs->start(
+        [source = m_source, previous = m_hintReport](const Job& job) -> std::shared_ptr<const HintReport> {
+            if (job.isCanceled())
+                return nullptr; // a newer snapshot came while this one waited for a thread
+            return detectHints(source, previous);
+        },
+        [this](std::shared_ptr<const HintReport> report) { applyHints(std::move(report)); });
 }
 
 void SourceView::applyHints(std::shared_ptr<const HintReport> report)
 {
-    m_hintReport = std::move(report);
+    std::shared_ptr<const HintReport> previous = std::exchange(m_hintReport, std::move(report));
     m_model->setHints(m_hintReport);
     updateHintKinds();
-    m_proxy->refilter();
-    m_tree->expandAll();
+    m_proxy->refilter(); // sessions it shows again come in expanded
     m_tree->resizeColumnToContents(RunListModel::HintsColumn);
     // Only when they are new: a followed run's selected hint must survive unrelated updates.
-    if (currentRun() != m_hintsShownFor)
+    if (currentRun() != m_hintsShownFor.lock())
         showCurrentRunHints();
     updateCounts();
+    releaseOnWorker(std::move(previous)); // it may hold the last references to runs a snapshot replaced
     emit hintsChanged();
 }
 
@@ -731,10 +767,7 @@ void SourceView::showCanceled()
         startDetectors();
         return;
     }
-    ++m_hintGeneration;
-    m_source.reset();
-    m_hintReport.reset();
-    m_model->setSource(nullptr);
+    dropSource();
     showMessage(tr("Loading cancelled"), tr("%1 was not read to the end.").arg(QDir::toNativeSeparators(m_path)), {});
     setState(State::Canceled);
 }
@@ -944,7 +977,7 @@ void SourceView::showCurrentRunHints()
     const bool inReport = m_hintReport
         && std::any_of(m_hintReport->runs.begin(), m_hintReport->runs.end(),
             [&run](const RunHints& runHints) { return runHints.run == run; });
-    m_hintsShownFor = inReport ? run : nullptr;
+    m_hintsShownFor = inReport ? run : nullptr; // weak: not what keeps a replaced run alive
 }
 
 void SourceView::showReport()

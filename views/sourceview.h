@@ -25,6 +25,7 @@ namespace Runlens {
 
 class EventsView;
 class HintsView;
+class JobTracker;
 class PackContentsView;
 class ProblemsView;
 class RunFilterProxy;
@@ -147,10 +148,14 @@ private:
     void applyLiveSource(SourcePtr source);
     /// A newer source of the same input in place of the shown one, keeping the selected run and its zoom.
     void replaceSource(SourcePtr source, bool selectNewest);
-    bool selectNewestRun();
+    /// Selects the run started last; with `onlyNew`, only when that is another run than last time (one
+    /// arrived), so that following leaves a run the user chose alone until the next one comes.
+    bool selectNewestRun(bool onlyNew = false);
     void showContent();
     void setState(State state);
     void showMessage(const QString& title, const QString& text, const QString& details);
+    /// Empties every view of the source and hands it, its hints and a held snapshot to a worker to free.
+    void dropSource();
     void startDetectors();
     void applyHints(std::shared_ptr<const HintReport> report);
     void updateHintKinds();
@@ -170,7 +175,7 @@ private:
     State m_state = State::Loading;
     SourcePtr m_source;
     std::shared_ptr<const HintReport> m_hintReport;
-    quint64 m_hintGeneration = 0; // bumped per source, so that a superseded detector job is ignored
+    JobTracker* m_hintJobs; // the detectors, run on each new source
     bool m_fitPending = false; // the splitters are sized once the content page has its real size
     bool m_fitted = false; // sized (or restored) once: reloads and other runs keep the sizes
     bool m_runsListChosen = false; // the user showed or hid the runs list
@@ -207,10 +212,11 @@ private:
     QLabel* m_liveLabel = nullptr;
     QCheckBox* m_followNewest = nullptr;
     QCheckBox* m_pause = nullptr;
-    RunPtr m_hintsShownFor; // the run whose final hints the hints view shows
+    std::weak_ptr<const Run> m_hintsShownFor; // the run whose final hints the hints view shows
     SourcePtr m_pendingSource; // the newest snapshot, held while paused
     double m_linesPerSecond = 0;
     bool m_applyingLive = false; // selection changes while a snapshot is applied are not the user's
+    QString m_newestRun; // "session\nrun" of the newest run when it was last selected
     QWidget* m_messagePage;
     QLabel* m_messageTitle;
     QLabel* m_messageText;

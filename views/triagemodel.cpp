@@ -5,6 +5,7 @@
 #include "runstatus.h"
 #include "severitybadge.h"
 #include "stagegridmodel.h"
+#include "workerpool.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -75,7 +76,8 @@ TriageModel::~TriageModel() = default;
 void TriageModel::clear()
 {
     beginResetModel();
-    m_rows.clear();
+    // A thousand inputs' sources: freed on a worker.
+    releaseOnWorker(std::make_shared<const TriageRows>(std::exchange(m_rows, {})));
     m_groups.clear();
     endResetModel();
 }

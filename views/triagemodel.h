@@ -39,6 +39,7 @@ public:
     ~TriageModel() override;
 
     const TriageRows& rows() const { return m_rows; }
+    /// No rows; their sources are freed on a worker.
     void clear();
     /// Adds runs as their inputs finish loading; grouped views are regrouped.
     void append(TriageRows rows);

@@ -5,6 +5,7 @@
 #include "triagemodel.h"
 #include "triagepreview.h"
 #include "triagesortproxy.h"
+#include "workerpool.h"
 #include "wrappingdelegate.h"
 
 #include <QAction>
@@ -181,7 +182,14 @@ TriageView::TriageView(QWidget* parent)
     updateCompareButton();
 }
 
-TriageView::~TriageView() = default;
+TriageView::~TriageView()
+{
+    // Every row holds its input's source: the views let go of them before a worker frees them.
+    disconnect(m_tree->selectionModel(), nullptr, this, nullptr);
+    m_preview->setRow(nullptr);
+    m_model->clear();
+    releaseOnWorker(std::make_shared<const TriageRows>(std::exchange(m_pending, {})));
+}
 
 void TriageView::load(const QStringList& paths)
 {

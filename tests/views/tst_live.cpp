@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -89,6 +90,10 @@ private slots:
         QCOMPARE(view->state(), SourceView::State::Loaded);
         QTRY_COMPARE_WITH_TIMEOUT(view->currentRun(), findRun(view, Test::kHappyRun), kTimeoutMs);
         QCOMPARE(view->stageGrid()->run(), view->currentRun());
+        // From now on the runs list is updated row by row, never reset.
+        auto* tree = view->findChild<QTreeView*>(QStringLiteral("runTree"));
+        QSignalSpy resets(tree->model(), &QAbstractItemModel::modelAboutToBeReset);
+        QSignalSpy inserted(tree->model(), &QAbstractItemModel::rowsInserted);
 
         // The rest: the same run completes, still selected, its grid and hints brought up to date.
         append(file, happy.mid(30).join());
@@ -103,6 +108,9 @@ private slots:
         append(file, sparse.join());
         QTRY_VERIFY_WITH_TIMEOUT(findRun(view, Test::kSparseRun), kTimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(view->currentRun()->runId, Test::kSparseRun, kTimeoutMs);
+        QCOMPARE(resets.count(), 0);
+        QVERIFY(!inserted.isEmpty());
+        QVERIFY(tree->isExpanded(tree->currentIndex().parent()));
     }
 
     void pauseFreezesTheView()

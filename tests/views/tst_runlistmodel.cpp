@@ -10,6 +10,7 @@
 #include <QImage>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTreeView>
 
 using namespace Runlens;
 
@@ -93,6 +94,8 @@ private slots:
     void sortByEvents();
     void statusIcons();
     void hintCountsAndKindFilter();
+    void liveSnapshotsUpdateRowsInPlace_data();
+    void liveSnapshotsUpdateRowsInPlace();
 
 private:
     QHash<QString, SourcePtr> m_sources;
@@ -354,6 +357,124 @@ void tst_RunListModel::hintCountsAndKindFilter()
 
     model.setHints(nullptr);
     QCOMPARE(hintsCell(errorRun).toString(), QStringLiteral("…"));
+}
+
+void tst_RunListModel::liveSnapshotsUpdateRowsInPlace_data()
+{
+    QTest::addColumn<int>("sortColumn"); // -1: file order
+    QTest::addColumn<int>("order");
+
+    QTest::addRow("file order") << -1 << int(Qt::AscendingOrder);
+    QTest::addRow("by events, descending") << int(RunListModel::EventsColumn) << int(Qt::DescendingOrder);
+    QTest::addRow("by status") << int(RunListModel::StatusColumn) << int(Qt::AscendingOrder);
+}
+
+void tst_RunListModel::liveSnapshotsUpdateRowsInPlace()
+{
+    QFETCH(int, sortColumn);
+    QFETCH(int, order);
+
+    // Snapshots of a followed directory, as LiveFollower hands them over: a run rebuilt where lines
+    // arrived (a new RunPtr), the others shared, new sessions and runs appended.
+    const auto snapshot = [](std::vector<RunPtr> runs) {
+        auto source = std::make_shared<Source>();
+        source->path = QStringLiteral("live");
+        source->kind = Source::Kind::TimelineDirectory;
+        source->runs = std::move(runs);
+        return SourcePtr(source);
+    };
+    const QString search = QStringLiteral("search.semantic_pro");
+    const RunPtr a1 = makeRun(QStringLiteral("alpha"), QStringLiteral("a1"), RunStatus::Running, search, 2);
+    const RunPtr b1 = makeRun(QStringLiteral("beta"), QStringLiteral("b1"), RunStatus::Complete, search, 4);
+
+    RunListModel model;
+    RunFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTreeView tree;
+    tree.setModel(&proxy);
+    tree.setSelectionMode(QAbstractItemView::ExtendedSelection);
+    tree.setSelectionBehavior(QAbstractItemView::SelectRows);
+    proxy.sort(sortColumn, Qt::SortOrder(order));
+    model.setSource(snapshot({ a1, b1 })); // the first fill may reset
+    tree.expandAll();
+
+    const auto proxyIndex = [&](const QString& session, const QString& run = QString()) {
+        for (int s = 0; s < proxy.rowCount(); ++s) {
+            const QModelIndex sessionIndex = proxy.index(s, 0);
+            if (sessionIndex.data().toString() != session)
+                continue;
+            if (run.isEmpty())
+                return sessionIndex;
+            for (int r = 0; r < proxy.rowCount(sessionIndex); ++r) {
+                if (proxy.index(r, 0, sessionIndex).data().toString() == run)
+                    return proxy.index(r, 0, sessionIndex);
+            }
+        }
+        return QModelIndex();
+    };
+    tree.collapse(proxyIndex(QStringLiteral("beta")));
+    tree.selectionModel()->setCurrentIndex(proxyIndex(QStringLiteral("alpha"), QStringLiteral("a1")),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    // Ctrl+click of a second run, as for Compare Selected Runs.
+    tree.selectionModel()->select(proxyIndex(QStringLiteral("beta"), QStringLiteral("b1")),
+        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+
+    QSignalSpy modelResets(&model, &QAbstractItemModel::modelAboutToBeReset);
+    QSignalSpy proxyResets(&proxy, &QAbstractItemModel::modelAboutToBeReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const auto selectedRuns = [&] {
+        QStringList runs;
+        for (const QModelIndex& index : tree.selectionModel()->selectedRows())
+            runs.append(index.data().toString());
+        runs.sort();
+        return runs;
+    };
+
+    // a1 grows, a new run in alpha, a new session.
+    const RunPtr a1b = makeRun(QStringLiteral("alpha"), QStringLiteral("a1"), RunStatus::Running, search, 6);
+    const RunPtr a2 = makeRun(QStringLiteral("alpha"), QStringLiteral("a2"), RunStatus::Running, search, 1);
+    const RunPtr g1 = makeRun(QStringLiteral("gamma"), QStringLiteral("g1"), RunStatus::Running, search, 1);
+    model.setSource(snapshot({ a1b, a2, b1, g1 }));
+    QCOMPARE(inserted.count(), 2);
+    QVERIFY(changed.count() >= 2); // a1's row and alpha's totals
+    QCOMPARE(model.run(proxy.mapToSource(proxyIndex(QStringLiteral("alpha"), QStringLiteral("a1")))), a1b);
+    QCOMPARE(
+        proxyIndex(QStringLiteral("alpha")).siblingAtColumn(RunListModel::EventsColumn).data(RunListModel::SortRole),
+        QVariant(qint64(7)));
+
+    // a1 completes, g1 grows; nothing new.
+    const RunPtr a1c = makeRun(QStringLiteral("alpha"), QStringLiteral("a1"), RunStatus::Complete, search, 9);
+    const RunPtr g1b = makeRun(QStringLiteral("gamma"), QStringLiteral("g1"), RunStatus::Running, search, 3);
+    model.setSource(snapshot({ a1c, a2, b1, g1b }));
+    QCOMPARE(inserted.count(), 2);
+    QCOMPARE(
+        proxyIndex(QStringLiteral("alpha"), QStringLiteral("a1")).siblingAtColumn(RunListModel::StatusColumn).data(),
+        QVariant(runStatusLabel(RunStatus::Complete)));
+
+    QCOMPARE(modelResets.count(), 0);
+    QCOMPARE(proxyResets.count(), 0);
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(model.rowCount(), 3);
+    QVERIFY(tree.isExpanded(proxyIndex(QStringLiteral("alpha"))));
+    QVERIFY(!tree.isExpanded(proxyIndex(QStringLiteral("beta")))); // collapsed by the user, still so
+    QCOMPARE(tree.currentIndex(), proxyIndex(QStringLiteral("alpha"), QStringLiteral("a1")));
+    QCOMPARE(selectedRuns(), QStringList({ QStringLiteral("a1"), QStringLiteral("b1") }));
+
+    // A run vanishes (a restart read less so far), and with it its session: rows removed, the rest kept.
+    model.setSource(snapshot({ a1c, g1b }));
+    QCOMPARE(modelResets.count(), 0);
+    QCOMPARE(removed.count(), 2); // a2, and beta with b1
+    QCOMPARE(shape(model), QStringLiteral("alpha:1 gamma:1"));
+    QCOMPARE(tree.currentIndex(), proxyIndex(QStringLiteral("alpha"), QStringLiteral("a1")));
+    QCOMPARE(selectedRuns(), QStringList({ QStringLiteral("a1") }));
+
+    // Going back to nothing is a reset.
+    model.setSource(nullptr);
+    QCOMPARE(modelResets.count(), 1);
 }
 
 QTEST_MAIN(tst_RunListModel)

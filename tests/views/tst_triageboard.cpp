@@ -8,10 +8,10 @@
 #include "sourceview.h"
 #include "stagegridmodel.h"
 #include "stagegridview.h"
+#include "traceview.h"
 #include "triagemodel.h"
 #include "triagepreview.h"
 #include "triageview.h"
-#include "traceview.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -459,7 +459,9 @@ private slots:
         board->tree()->selectAll();
         QCOMPARE(board->selectedRows().size(), 2);
         QVERIFY(compareButton->isEnabled());
+        QSignalSpy ready(&window, &MainWindow::compareReady);
         QTest::mouseClick(compareButton, Qt::LeftButton);
+        QVERIFY(ready.wait(kTimeoutMs)); // compared on a worker
         auto* compare = qobject_cast<CompareView*>(window.tabs()->currentWidget());
         QVERIFY(compare);
         QVERIFY(!compare->diff().sameStagesAndHints());
