@@ -37,6 +37,13 @@ struct HintReport
 /// How a run's hints are found: every rule with these thresholds, then the user's suppressions.
 struct HintSettings
 {
+    HintSettings() = default;
+    HintSettings(const Suppressions* suppressions, const Thresholds& thresholds = {})
+        : suppressions(suppressions)
+        , thresholds(thresholds)
+    {
+    }
+
     const Suppressions* suppressions = nullptr;
     Thresholds thresholds;
 };

@@ -7,7 +7,6 @@
 #include "spantreemodel.h"
 
 #include <QAbstractItemModelTester>
-#include <QElapsedTimer>
 #include <QFont>
 #include <QIcon>
 #include <QTest>
@@ -157,7 +156,7 @@ private slots:
     void tree();
     void pointEventsOnInnermostRow();
     void unknownParentsAreTopLevel();
-    void generatedRunIsFast();
+    void generatedRunShape();
     void modelRolesAndReset();
 };
 
@@ -304,16 +303,13 @@ void tst_SpanTree::unknownParentsAreTopLevel()
     QCOMPARE(tree.rowCount(), count - 1);
 }
 
-void tst_SpanTree::generatedRunIsFast()
+void tst_SpanTree::generatedRunShape()
 {
     constexpr int kSpans = 100'000;
     const RunPtr run = generatedRun(kSpans);
     SpanTreeModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QElapsedTimer timer;
-    timer.start();
-    model.setRun(run);
-    const qint64 elapsedMs = timer.elapsed();
+    model.setRun(run); // its speed is bench_waterfall's (buildSpanTree), not a test's
     const SpanTree& tree = model.tree();
     QCOMPARE(tree.rowCount(), kSpans);
     QCOMPARE(model.rowCount(), kSpans / 8);
@@ -322,7 +318,6 @@ void tst_SpanTree::generatedRunIsFast()
     QCOMPARE(tree.span(tree.criticalPath().front()), kSpans - 8);
     const QModelIndex deepest = model.indexOfSpan(kSpans - 1);
     QCOMPARE(deepest.parent(), model.indexOfSpan(kSpans - 2));
-    QVERIFY2(elapsedMs < 2000, qPrintable(QString::number(elapsedMs))); // a few ms in a release build
 }
 
 void tst_SpanTree::modelRolesAndReset()
