@@ -5,6 +5,7 @@
 #include "benchdata.h"
 #include "mainwindow.h"
 #include "source.h"
+#include "sourcereader.h"
 #include "sourceview.h"
 #include "workerpool.h"
 

@@ -7,6 +7,7 @@
 #include "runfilter.h"
 #include "runreport.h"
 #include "source.h"
+#include "sourcereader.h"
 
 #include <QCoreApplication>
 

@@ -4,6 +4,7 @@
 #include "diagnostic.h"
 #include "event.h"
 #include "run.h"
+#include "sourcereader.h"
 
 #include <QHash>
 #include <QString>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "runloader.h"
 #include "jobtracker.h"
+#include "sourcereader.h"
 
 namespace Runlens {
 

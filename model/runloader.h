@@ -2,6 +2,7 @@
 #pragma once
 
 #include "source.h"
+#include "sourcereader.h"
 
 #include <QObject>
 #include <QString>

@@ -2,7 +2,6 @@
 #pragma once
 
 #include "diagnostic.h"
-#include "loadcontrol.h"
 #include "run.h"
 
 #include <QByteArray>
@@ -69,10 +68,6 @@ using SourcePtr = std::shared_ptr<const Source>;
 
 QString sourceKindName(Source::Kind kind); // "runpack", "timeline-directory", "jsonl"
 QString layoutName(Source::Layout layout); // "upstream", "seed", "unknown", ""
-
-/// Reads a runpack zip, a timeline directory or a .jsonl file. Never throws; problems go into the
-/// result, and fatalError is set only when nothing could be read.
-SourcePtr readSource(const QString& path, const LoadControl& control = {});
 
 } // namespace Runlens
 

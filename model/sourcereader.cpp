@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include "sourcereader.h"
+
 #include "inputfile.h"
 #include "jsonline.h"
 #include "parallel_p.h"
 #include "runbuilder.h"
-#include "source.h"
 #include "timelinereader.h"
 #include "ziparchive.h"
 
@@ -37,10 +38,10 @@ const QString kPointer = QStringLiteral("latest_report_pointer.json");
 const QString kSeedReport = QStringLiteral("report.json");
 const QString kLatestRunReport = QStringLiteral("latest_run_report.json");
 
-class Reader
+class SourceReader
 {
 public:
-    explicit Reader(Source* source)
+    explicit SourceReader(Source* source)
         : m_source(source)
     { }
 
@@ -303,7 +304,7 @@ void readRunpack(Source* source, const LoadControl& control)
     if (control.canceled())
         return;
 
-    Reader reader(source);
+    SourceReader reader(source);
     static const QStringList known = { kMeta, kTimelineReport, kTimelineEvents, kRunReport, kBudgets, kContext,
         kPointer, kSeedReport, kLatestRunReport };
     for (const PackMember& member : source->members) {
@@ -468,52 +469,6 @@ Source::~Source()
     // Not while the program ends: the thread pool may be gone before a static Source.
     if (runs.size() > 64 && QCoreApplication::instance())
         parallelFor(qsizetype(runs.size()), [this](qsizetype i) { runs[size_t(i)].reset(); });
-}
-
-const PackMember* Source::member(const QString& name) const
-{
-    for (const PackMember& m : members) {
-        if (m.name == name)
-            return &m;
-    }
-    return nullptr;
-}
-
-RunPtr Source::findRun(const QString& sessionId, const QString& runId) const
-{
-    for (const RunPtr& run : runs) {
-        if ((sessionId.isEmpty() || run->sessionId == sessionId) && run->runId == runId)
-            return run;
-    }
-    return nullptr;
-}
-
-QString sourceKindName(Source::Kind kind)
-{
-    switch (kind) {
-    case Source::Kind::Runpack:
-        return QStringLiteral("runpack");
-    case Source::Kind::TimelineDirectory:
-        return QStringLiteral("timeline-directory");
-    case Source::Kind::JsonlFile:
-        return QStringLiteral("jsonl");
-    }
-    return {};
-}
-
-QString layoutName(Source::Layout layout)
-{
-    switch (layout) {
-    case Source::Layout::None:
-        return {};
-    case Source::Layout::Upstream:
-        return QStringLiteral("upstream");
-    case Source::Layout::Seed:
-        return QStringLiteral("seed");
-    case Source::Layout::Unknown:
-        return QStringLiteral("unknown");
-    }
-    return {};
 }
 
 SourcePtr readSource(const QString& path, const LoadControl& control)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "rundiff.h"
+#include "sourcereader.h"
 
 #include "duration.h"
 #include "engine.h"

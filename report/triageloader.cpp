@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "triageloader.h"
+#include "sourcereader.h"
 
 #include "inputs.h"
 #include "jobtracker.h"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "clicommands.h"
 #include "inputs.h"
+#include "sourcereader.h"
 
 #include "engine.h"
 #include "followcommand.h"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "triagecommands.h"
 #include "inputs.h"
+#include "sourcereader.h"
 
 #include "clicommands.h"
 #include "rundiff.h"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Hint summaries in every format, and the HTML page rendered by a real headless browser.
 #include "hintreport.h"
+#include "sourcereader.h"
 #include "summaryexport.h"
 
 #include <QJsonArray>

@@ -7,6 +7,7 @@
 #include "jsonline.h"
 #include "runfixture.h"
 #include "source.h"
+#include "sourcereader.h"
 #include "ziparchive.h"
 
 #include <QDir>

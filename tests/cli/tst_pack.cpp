@@ -7,6 +7,7 @@
 #include "packbuilder.h"
 #include "plantedsecrets.h"
 #include "source.h"
+#include "sourcereader.h"
 #include "ziparchive.h"
 
 #include <QJsonArray>

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "entrypoints.h"
+#include "sourcereader.h"
 
 #include "engine.h"
 #include "hintreport.h"
 #include "hostileinput.h"
 #include "jsonline.h"
 #include "packbuilder.h"
-#include "runreport.h"
 #include "runbuilder.h"
+#include "runreport.h"
 #include "source.h"
 #include "suppressions.h"
 #include "timelinereader.h"

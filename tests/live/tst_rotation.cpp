@@ -6,6 +6,7 @@
 #include "engine.h"
 #include "runfixture.h"
 #include "source.h"
+#include "sourcereader.h"
 #include "synth.h"
 #include "timelinereader.h"
 #include "timelinetailer.h"

@@ -6,6 +6,7 @@
 #include "livetimeline.h"
 #include "runfixture.h"
 #include "source.h"
+#include "sourcereader.h"
 #include "timelinetailer.h"
 
 #include <QDateTime>

@@ -3,6 +3,7 @@
 // fatal error (what, where, why), nothing blocks, nothing crashes. The inputs are made at test time.
 // Unit-level cases live beside their reader (tst_ziparchive, tst_timelinereader, tst_sourcereader).
 #include "hostileinput.h"
+#include "sourcereader.h"
 
 #include "packbuilder.h"
 #include "runreport.h"

@@ -6,6 +6,7 @@
 #include "inputfile.h"
 #include "runfixture.h"
 #include "source.h"
+#include "sourcereader.h"
 #include "timelinereader.h"
 
 #include <QTemporaryDir>

@@ -4,6 +4,7 @@
 #include "rootcause.h"
 #include "runfixture.h"
 #include "source.h"
+#include "sourcereader.h"
 
 #include <QTest>
 

@@ -2,6 +2,7 @@
 #include "diagnostic.h"
 #include "run.h"
 #include "source.h"
+#include "sourcereader.h"
 #include "synthdir.h"
 #include "ziparchive.h"
 

@@ -5,6 +5,7 @@
 #include "engine.h"
 #include "runfixture.h"
 #include "source.h"
+#include "sourcereader.h"
 
 #include <QJsonObject>
 #include <QTest>

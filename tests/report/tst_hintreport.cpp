@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "csvreader.h"
+#include "derivedinputs.h"
 #include "hintreport.h"
 #include "hostileinput.h"
-#include "derivedinputs.h"
 #include "runfixture.h"
+#include "sourcereader.h"
 #include "suppressions.h"
 
 #include <QJsonArray>

@@ -5,6 +5,7 @@
 #include "inputs.h"
 #include "rundiff.h"
 #include "runfixture.h"
+#include "sourcereader.h"
 #include "triage.h"
 
 #include <QDir>

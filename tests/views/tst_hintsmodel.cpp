@@ -7,6 +7,7 @@
 #include "runfixture.h"
 #include "severitybadge.h"
 #include "source.h"
+#include "sourcereader.h"
 #include "translations.h"
 
 #include <QAbstractItemModelTester>

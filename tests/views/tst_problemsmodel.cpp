@@ -4,6 +4,7 @@
 #include "problemsview.h"
 #include "runfixture.h"
 #include "source.h"
+#include "sourcereader.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>

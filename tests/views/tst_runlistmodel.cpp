@@ -3,6 +3,7 @@
 #include "runfilterproxy.h"
 #include "runlistmodel.h"
 #include "runstatus.h"
+#include "sourcereader.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>

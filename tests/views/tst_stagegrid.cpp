@@ -3,6 +3,7 @@
 #include "rootcausebanner.h"
 #include "runfixture.h"
 #include "source.h"
+#include "sourcereader.h"
 #include "stagegridmodel.h"
 #include "stagegridview.h"
 

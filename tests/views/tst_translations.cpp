@@ -12,6 +12,7 @@
 #include "runlistmodel.h"
 #include "runreport.h"
 #include "runstatus.h"
+#include "sourcereader.h"
 #include "stagegridmodel.h"
 #include "summaryexport.h"
 #include "translations.h"

@@ -12,6 +12,7 @@
 #include "runlistmodel.h"
 #include "severitybadge.h"
 #include "source.h"
+#include "sourcereader.h"
 #include "sourceview.h"
 #include "stagegridview.h"
 #include "synthdir.h"
