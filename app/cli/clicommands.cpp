@@ -139,7 +139,8 @@ int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOn
         parser.addOption(formatOption);
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
-    parser.process(arguments);
+    if (const int code = parseCommandLine(parser, arguments); code >= 0)
+        return code;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
         printErr(Tr::tr("runlens-cli: %1 takes exactly one PATH").arg(positional.value(0)));
@@ -187,7 +188,8 @@ int hints(QCommandLineParser& parser, const QStringList& arguments)
     parser.addOptions({ sessionOption, runOption, formatOption, failOnOption, suppressOption });
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
-    parser.process(arguments);
+    if (const int code = parseCommandLine(parser, arguments); code >= 0)
+        return code;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
         printErr(Tr::tr("runlens-cli: hints takes exactly one PATH"));
@@ -240,7 +242,8 @@ int explainRule(QCommandLineParser& parser, const QStringList& arguments)
     parser.addOptions({ sessionOption, runOption, ruleOption });
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
-    parser.process(arguments);
+    if (const int code = parseCommandLine(parser, arguments); code >= 0)
+        return code;
     const QStringList positional = parser.positionalArguments();
     const Rule* rule = findRule(parser.value(ruleOption));
     if (positional.size() != 2 || !rule) {
@@ -311,7 +314,8 @@ int pack(QCommandLineParser& parser, const QStringList& arguments)
     parser.addOptions({ sessionOption, runOption, reasonOption, layoutOption, redactOption, outOption, forceOption });
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
-    parser.process(arguments);
+    if (const int code = parseCommandLine(parser, arguments); code >= 0)
+        return code;
     const QStringList positional = parser.positionalArguments();
     const QString layout = parser.value(layoutOption);
     if (positional.size() != 2 || !parser.isSet(sessionOption) || !parser.isSet(outOption)
@@ -358,7 +362,8 @@ int exportSummaryCommand(QCommandLineParser& parser, const QStringList& argument
     parser.addOptions({ sessionOption, runOption, formatOption, outOption, suppressOption });
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
-    parser.process(arguments);
+    if (const int code = parseCommandLine(parser, arguments); code >= 0)
+        return code;
     const QStringList positional = parser.positionalArguments();
     ExportFormat format;
     if (positional.size() != 2 || !parseExportFormat(parser.value(formatOption), &format)) {
@@ -384,8 +389,14 @@ int exportSummaryCommand(QCommandLineParser& parser, const QStringList& argument
     return writeOutput(exportSummary(report, format), parser.value(outOption), rules) ? 0 : 2;
 }
 
-int listRules()
+int listRules(QCommandLineParser& parser, const QStringList& arguments)
 {
+    if (const int code = parseCommandLine(parser, arguments); code >= 0)
+        return code;
+    if (parser.positionalArguments().size() != 1) {
+        printErr(Tr::tr("runlens-cli: rules takes no PATH"));
+        return 2;
+    }
     QString out = QStringLiteral("kind\tseverity\torigin\tcondition\tmessage\n");
     for (const Rule& rule : allRules())
         out += QStringLiteral("%1\t%2\t%3\t%4\t%5\n")
@@ -397,6 +408,26 @@ int listRules()
 }
 
 } // namespace
+
+int parseCommandLine(QCommandLineParser& parser, const QStringList& arguments)
+{
+    if (!parser.parse(arguments)) {
+        printErr(QStringLiteral("runlens-cli: ") + parser.errorText());
+        printErr(Tr::tr("Run 'runlens-cli %1 --help' for its options.").arg(arguments.value(1)));
+        return 2;
+    }
+    const QStringList given = parser.optionNames(); // names as given: no warning for an option not defined
+    if (given.contains(QStringLiteral("help")) || given.contains(QStringLiteral("h"))
+        || given.contains(QStringLiteral("?")) || given.contains(QStringLiteral("help-all"))) {
+        printOut(parser.helpText().toUtf8());
+        return 0;
+    }
+    if (given.contains(QStringLiteral("version")) || given.contains(QStringLiteral("v"))) {
+        printOut(QByteArrayLiteral("runlens-cli " RUNLENS_VERSION "\n"));
+        return 0;
+    }
+    return -1;
+}
 
 void printErr(const QString& text)
 {
@@ -468,7 +499,7 @@ static int runCommand(const QStringList& arguments)
     if (command == QLatin1String("explain"))
         return explainRule(parser, arguments);
     if (command == QLatin1String("rules"))
-        return listRules();
+        return listRules(parser, arguments);
     if (command == QLatin1String("pack"))
         return pack(parser, arguments);
     if (command == QLatin1String("export"))
