@@ -313,7 +313,8 @@ QString sarifBaseDirectory(const HintReport& report)
 // The uri of an evidence file relative to the base, or empty when the evidence names no file.
 QString sarifUri(const HintReport& report, const QString& file)
 {
-    if (file.isEmpty())
+    // "report.json#events": events projected from a JSON report, numbered by entry, not by line of a file.
+    if (file.isEmpty() || file.contains(u'#'))
         return {};
     const QFileInfo input(report.source);
     QString relative;
