@@ -487,8 +487,15 @@ static int runCommand(const QStringList& arguments)
             printOut(QByteArrayLiteral("runlens-cli " RUNLENS_VERSION "\n"));
             return 0;
         }
-        std::fputs(kUsage, command.isEmpty() ? stderr : stdout);
-        return command.isEmpty() ? 2 : 0;
+        if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("-?")
+            || command == QLatin1String("--help-all")) {
+            std::fputs(kUsage, stdout);
+            return 0;
+        }
+        if (!command.isEmpty())
+            printErr(Tr::tr("runlens-cli: unknown option \"%1\"").arg(command));
+        std::fputs(kUsage, stderr); // no command, or an option where the command belongs: a usage error
+        return 2;
     }
     if (command == QLatin1String("report"))
         return report(parser, arguments, false);

@@ -60,6 +60,10 @@ int synthCommand(QCommandLineParser& parser, const QStringList& arguments)
         printErr(Tr::tr("runlens-cli: synth takes --events N --sessions S [--seed K] [--files F] -o DIR"));
         return 2;
     }
+    if (parser.value(outOption) == QLatin1String("-")) { // a directory of files has no stdout form
+        printErr(Tr::tr("runlens-cli: synth writes a directory; -o - (stdout) does not apply"));
+        return 2;
+    }
     SynthOptions options;
     qint64 sessions = options.sessions;
     qint64 files = options.files;

@@ -110,7 +110,10 @@ private Q_SLOTS:
         QTest::addRow("follow") << QStringList { QStringLiteral("follow"), bogus, QStringLiteral("/nonexistent") };
         QTest::addRow("synth") << QStringList { QStringLiteral("synth"), bogus, QStringLiteral("-o"),
             QStringLiteral("/nonexistent") };
+        QTest::addRow("synth -o -") << QStringList { QStringLiteral("synth"), QStringLiteral("--events"),
+            QStringLiteral("10"), QStringLiteral("-o"), QStringLiteral("-") };
         QTest::addRow("unknown command") << QStringList { QStringLiteral("frobnicate") };
+        QTest::addRow("unknown option, no command") << QStringList { QStringLiteral("--frobnicate") };
     }
 
     void usageErrors()
