@@ -477,13 +477,22 @@ QByteArray hintsJunit(const HintReport& report, Severity failOn)
         }
         totalFailures += counts[i].failures;
     }
+    // Hints about the input as a whole (malformed lines) in a suite of their own, a test case each.
+    int inputFailures = 0;
+    int inputSkipped = 0;
+    for (const Hint& hint : report.sourceHints) {
+        inputFailures += hint.isActive() && hint.severity >= failOn ? 1 : 0;
+        inputSkipped += hint.isActive() ? 0 : 1;
+    }
+    totalFailures += inputFailures;
     QByteArray out;
     QXmlStreamWriter xml(&out);
     xml.setAutoFormatting(true);
     xml.writeStartDocument();
     xml.writeStartElement(QStringLiteral("testsuites"));
     xml.writeAttribute(QStringLiteral("name"), QStringLiteral("runlens"));
-    xml.writeAttribute(QStringLiteral("tests"), QString::number(report.runs.size() * allRules().size()));
+    xml.writeAttribute(
+        QStringLiteral("tests"), QString::number(report.runs.size() * allRules().size() + report.sourceHints.size()));
     xml.writeAttribute(QStringLiteral("failures"), QString::number(totalFailures));
     xml.writeAttribute(QStringLiteral("errors"), QStringLiteral("0"));
     for (size_t i = 0; i < report.runs.size(); ++i) {
@@ -519,6 +528,37 @@ QByteArray hintsJunit(const HintReport& report, Severity failOn)
                 xml.writeCharacters(xmlText(hint.msg) + u'\n' + whyText(hint.why));
                 xml.writeEndElement();
             }
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+    }
+    if (!report.sourceHints.empty()) {
+        const QString suite = QStringLiteral("(input)");
+        xml.writeStartElement(QStringLiteral("testsuite"));
+        xml.writeAttribute(QStringLiteral("name"), suite);
+        xml.writeAttribute(QStringLiteral("tests"), QString::number(report.sourceHints.size()));
+        xml.writeAttribute(QStringLiteral("failures"), QString::number(inputFailures));
+        xml.writeAttribute(QStringLiteral("errors"), QStringLiteral("0"));
+        xml.writeAttribute(QStringLiteral("skipped"), QString::number(inputSkipped));
+        for (const Hint& hint : report.sourceHints) {
+            xml.writeStartElement(QStringLiteral("testcase"));
+            xml.writeAttribute(QStringLiteral("classname"), suite);
+            xml.writeAttribute(QStringLiteral("name"), hint.kind);
+            const bool failing = hint.isActive() && hint.severity >= failOn;
+            if (!hint.isActive()) {
+                xml.writeStartElement(QStringLiteral("skipped"));
+                xml.writeAttribute(QStringLiteral("message"),
+                    hint.isSuppressed() ? Tr::tr("suppressed by %1").arg(xmlText(hint.suppressedBy))
+                                        : Tr::tr("disputed: %1").arg(xmlText(hint.disputed)));
+                xml.writeEndElement();
+            }
+            xml.writeStartElement(failing ? QStringLiteral("failure") : QStringLiteral("system-out"));
+            if (failing) {
+                xml.writeAttribute(QStringLiteral("message"), xmlText(hint.msg));
+                xml.writeAttribute(QStringLiteral("type"), severityName(hint.severity));
+            }
+            xml.writeCharacters(xmlText(hint.msg) + u'\n' + whyText(hint.why));
+            xml.writeEndElement();
             xml.writeEndElement();
         }
         xml.writeEndElement();

@@ -313,6 +313,28 @@ private Q_SLOTS:
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
+    // Hints about the input as a whole (a malformed line) are a suite of their own, and still valid.
+    void junitInputSuite()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        QFile in(fixture("upstream/error-embed/data/diagnostics/events-20261124.jsonl"));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        save(tmp, kDay, in.readAll() + "{\"ts\": 1, \"broken\u001b\n");
+        const Result result = cli({ QStringLiteral("hints"), QStringLiteral("--format"), QStringLiteral("junit"),
+            QStringLiteral("--fail-on"), QStringLiteral("warning"), tmp.path() });
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.out.contains("<testsuite name=\"(input)\" tests=\"1\" failures=\"1\""), result.out.constData());
+        QVERIFY2(result.out.contains("name=\"timeline:malformed\""), result.out.constData());
+        QVERIFY2(
+            result.out.contains("<testsuites name=\"runlens\" tests=\"22\" failures=\"2\""), result.out.constData());
+        const QString file = save(tmp, QStringLiteral("junit.xml"), result.out);
+        const QString failure = runValidator(QStringLiteral("xmllint"),
+            { QStringLiteral("--noout"), QStringLiteral("--schema"),
+                kSchemas + QLatin1String("jenkins-xunit-junit-10.xsd"), file });
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    }
+
     // 6. The published contract: the JSON outputs against docs/schemas.
     void jsonContract_data()
     {
