@@ -25,7 +25,7 @@ const QString kDocSchemas = QStringLiteral(RUNLENS_SOURCE_DIR "/docs/schemas/");
 const QString kValidateJson = QStringLiteral(RUNLENS_SOURCE_DIR "/tests/cli/validate_json.py");
 const QString kDay = QStringLiteral("events-20261124.jsonl");
 
-/// Every input of the fixtures: each timeline directory and each runpack.
+/// Every input of the fixtures: each timeline directory, each timeline file and each runpack.
 QStringList fixtureInputs()
 {
     QStringList inputs;
@@ -35,7 +35,7 @@ QStringList fixtureInputs()
         if (path.endsWith(QLatin1String(".zip")))
             inputs.append(path);
         else if (path.endsWith(QLatin1String("/") + kDay))
-            inputs.append(QFileInfo(path).absolutePath());
+            inputs << QFileInfo(path).absolutePath() << path; // the directory, and the file on its own
     }
     inputs.sort();
     return inputs;
