@@ -403,6 +403,9 @@ void readRunpack(Source* source, const LoadControl& control)
     if (report && !isPlainTimelineReport(*report)) {
         RunExtras extras = common;
         readRunReport(*report, &extras);
+        // Its structured records are named by the member that holds them: one JSON document, no line each.
+        extras.structuredSites.assign(
+            size_t(extras.structuredEvents.size()), RecordSite { QString(seedReport ? kSeedReport : kRunReport), 0 });
         if (const qsizetype dropped = report->value(QLatin1String("hints")).toArray().size()
                 - qsizetype(extras.hints ? extras.hints->size() : 0);
             dropped > 0)
