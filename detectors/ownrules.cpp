@@ -80,8 +80,7 @@ Rule stageFailed()
         std::vector<HintEvidence> evidence;
         for (const Evidence& ev : cell->evidence) {
             if (ev.kind == Evidence::Kind::Failed)
-                evidence.push_back(
-                    ev.event >= 0 ? evidenceForEvent(run, ev.event) : HintEvidence { ev.source, 0, -1, -1, ev.text });
+                evidence.push_back(ev.event >= 0 ? evidenceForEvent(run, ev.event) : evidenceFor(run, ev));
         }
         return fired(makeHint(rule, run, rule.message.arg(cell->stage, cell->reason), why, evidence));
     };

@@ -69,6 +69,22 @@ HintEvidence evidenceForEvent(const Run& run, int event, const QString& text)
     return evidence;
 }
 
+HintEvidence evidenceFor(const Run& run, const Evidence& ev)
+{
+    if (ev.event >= 0) {
+        HintEvidence h = evidenceForEvent(run, ev.event);
+        h.span = ev.span;
+        return h;
+    }
+    HintEvidence h { {}, 0, -1, -1, ev.text };
+    if (ev.source == QLatin1String("structured") && ev.position >= 0
+        && size_t(ev.position) < run.structuredSites.size()) {
+        h.file = run.structuredSites[size_t(ev.position)].file;
+        h.line = run.structuredSites[size_t(ev.position)].line;
+    }
+    return h;
+}
+
 std::vector<HintEvidence> stageEvidence(const Run& run, const QString& stage)
 {
     std::vector<HintEvidence> result;
@@ -78,13 +94,7 @@ std::vector<HintEvidence> stageEvidence(const Run& run, const QString& stage)
     for (const Evidence& ev : cell->evidence) {
         if (ev.kind == Evidence::Kind::Info)
             continue;
-        if (ev.event >= 0) {
-            HintEvidence h = evidenceForEvent(run, ev.event);
-            h.span = ev.span;
-            result.push_back(h);
-        } else {
-            result.push_back({ ev.source, 0, -1, -1, ev.text });
-        }
+        result.push_back(evidenceFor(run, ev));
     }
     return result;
 }

@@ -22,6 +22,9 @@ bool isInt(const QJsonValue& value);
 QString describe(const QJsonValue& value); // compact JSON text of a value, for why-not messages
 
 HintEvidence evidenceForEvent(const Run& run, int event, const QString& text = {});
+/// The evidence of a stage cell's fact: its timeline line, or the ledger file and line of a structured
+/// record; no file at all (never a made-up one) for a checkpoint or a record whose line is not known.
+HintEvidence evidenceFor(const Run& run, const Evidence& ev);
 /// The deciding (non-Info) timeline evidence of a stage row.
 std::vector<HintEvidence> stageEvidence(const Run& run, const QString& stage);
 std::vector<int> eventsOfType(const Run& run, const char* type, const char* name = nullptr);

@@ -64,7 +64,7 @@ std::vector<HintEvidence> budgetEvidence(const Run& run)
     for (int i : eventsOfType(run, "decision", "gate.budget"))
         evidence.push_back(evidenceForEvent(run, i));
     if (evidence.empty() && !run.budgetsSource.isEmpty())
-        evidence.push_back({ run.budgetsSource, 0, -1, -1, Tr::tr("budgets from %1").arg(run.budgetsSource) });
+        evidence.push_back({ {}, 0, -1, -1, Tr::tr("budgets from %1").arg(run.budgetsSource) });
     return evidence;
 }
 

@@ -58,6 +58,13 @@ enum class CellStatus
     Running
 };
 
+/// Where a stored record was read: a file relative to the input (or a pack member) and its 1-based line.
+struct RecordSite
+{
+    QString file;
+    qint64 line = 0;
+};
+
 /// One fact that counted toward a stage cell (spec 11.4).
 struct Evidence
 {
@@ -140,6 +147,9 @@ struct Run
     std::vector<Checkpoint> checkpoints; // stored (run report, seed stages) or derived from scopes
     bool checkpointsStored = false;
     QJsonArray structuredEvents; // spec 10.1 records from the run report or the step ledger
+    // Where each of structuredEvents was read, in the same order (may be shorter: then not known): the step
+    // ledger relative to the input and its line. Records of a run report have no line of their own.
+    std::vector<RecordSite> structuredSites;
     OpsCoverage opsCoverage;
     // Budgets as a report, a settings snapshot or budgets.json stored them, or else the decision line that
     // carries them, parsed when asked for: a parsed object is a kilobyte a run.

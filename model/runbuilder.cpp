@@ -46,6 +46,7 @@ RunPtr buildRun(const QString& sessionId, const QString& runId, std::vector<Even
     run->context = extras.context;
     run->capabilities = extras.capabilities;
     run->structuredEvents = extras.structuredEvents;
+    run->structuredSites = extras.structuredSites;
     if (extras.hints) {
         run->storedHints = *extras.hints;
         run->hasStoredHints = true;

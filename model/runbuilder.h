@@ -22,6 +22,7 @@ struct RunExtras
     std::optional<QJsonObject> settingsBudgets; // run report summary.budgets
     std::optional<QJsonObject> budgetsMember; // budgets.json of the pack
     QJsonArray structuredEvents;
+    std::vector<RecordSite> structuredSites; // parallel to structuredEvents (Run::structuredSites)
     QJsonObject capabilities;
     std::optional<std::vector<StoredHint>> hints;
     QJsonObject context;

@@ -181,11 +181,18 @@ bool isPlainTimelineReport(const QJsonObject& report)
         && !report.contains(QLatin1String("hints"));
 }
 
+// One run's records of the step ledgers, with the file and line of each.
+struct Ledger
+{
+    QJsonArray records;
+    std::vector<RecordSite> sites;
+};
+
 // Structured step ledgers beside a diagnostics directory: <data>/telemetry/runs/<day>/<run_id>.jsonl.
 // The files read are added to `read`.
-QHash<QString, QJsonArray> readStepLedgers(const QString& diagnosticsDir, QStringList* read)
+QHash<QString, Ledger> readStepLedgers(const QString& diagnosticsDir, QStringList* read)
 {
-    QHash<QString, QJsonArray> byRun;
+    QHash<QString, Ledger> byRun;
     const QString runs = childPath(diagnosticsDir, QStringLiteral("../telemetry/runs"));
     for (const QString& day : directoryEntries(runs)) {
         const QString dayDir = childPath(runs, day);
@@ -196,11 +203,18 @@ QHash<QString, QJsonArray> readStepLedgers(const QString& diagnosticsDir, QStrin
             if (fileStatus(path).size > 64 * 1024 * 1024 || !openRegularFile(path, &file, &reason))
                 continue;
             read->append(path);
+            // Named relative to the diagnostics directory, as timeline files are: the input of the command.
+            const QString relative = QStringLiteral("../telemetry/runs/") + day + u'/' + name;
+            qint64 line = 0;
             while (!file.atEnd()) {
+                ++line;
                 const QJsonObject record = QJsonDocument::fromJson(file.readLine()).object();
                 const QString runId = record.value(QLatin1String("run_id")).toString();
-                if (!runId.isEmpty())
-                    byRun[runId].append(record);
+                if (!runId.isEmpty()) {
+                    Ledger& ledger = byRun[runId];
+                    ledger.records.append(record);
+                    ledger.sites.push_back({ relative, line });
+                }
             }
         }
     }
@@ -238,7 +252,7 @@ TextBuffers ownBuffers(std::vector<Event>& events, const TextBuffers& all)
 
 // `ledgers`, when given, are structured step ledgers by run id (timeline directories only).
 void buildRuns(Source* source, TimelineData data, const QHash<QString, RunExtras>& extrasByRun, const RunExtras& common,
-    const QString& reportSession, const QString& reportRun, const QHash<QString, QJsonArray>& ledgers = {})
+    const QString& reportSession, const QString& reportRun, const QHash<QString, Ledger>& ledgers = {})
 {
     source->problems += data.problems;
     std::vector<RunGroup> groups = data.runsByBuffer.empty() ? groupByRun(std::move(data.events), data.keys)
@@ -270,7 +284,8 @@ void buildRuns(Source* source, TimelineData data, const QHash<QString, RunExtras
         if (const auto it = extrasByRun.constFind(key); it != extrasByRun.constEnd()) {
             extras = *it;
         } else if (const auto ledger = ledgers.constFind(group.runId); ledger != ledgers.constEnd()) {
-            extras.structuredEvents = *ledger;
+            extras.structuredEvents = ledger->records;
+            extras.structuredSites = ledger->sites;
         } else {
             extras = common;
         }
@@ -389,6 +404,9 @@ void readRunpack(Source* source, const LoadControl& control)
     if (report && !isPlainTimelineReport(*report)) {
         RunExtras extras = common;
         readRunReport(*report, &extras);
+        // Its structured records are named by the member that holds them: one JSON document, no line each.
+        extras.structuredSites.assign(
+            size_t(extras.structuredEvents.size()), RecordSite { QString(seedReport ? kSeedReport : kRunReport), 0 });
         if (const qsizetype dropped = report->value(QLatin1String("hints")).toArray().size()
                 - qsizetype(extras.hints ? extras.hints->size() : 0);
             dropped > 0)
@@ -411,8 +429,8 @@ void readTimeline(Source* source, const LoadControl& control)
 {
     const bool isDir = source->kind == Source::Kind::TimelineDirectory;
     // A run whose id has a structured step ledger gets its records (spec 10.1).
-    const QHash<QString, QJsonArray> ledgers =
-        isDir ? readStepLedgers(source->path, &source->inputFiles) : QHash<QString, QJsonArray>();
+    const QHash<QString, Ledger> ledgers =
+        isDir ? readStepLedgers(source->path, &source->inputFiles) : QHash<QString, Ledger>();
     TimelineReader::PrefixCallback onPrefix;
     if (control.partial) {
         onPrefix = [&](TimelineData prefix) {

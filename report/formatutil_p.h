@@ -14,9 +14,29 @@
 // Escaping and small JSON pieces shared by the output formats of hints, exports, triage and diff.
 namespace Runlens::FormatUtil {
 
-/// One CSV field, quoted per RFC 4180 when it holds a comma, a quote or a line break.
-inline QString csvField(const QString& field)
+/// A cell a spreadsheet would run as a formula (it starts with =, +, - or @, or a tab or CR that some
+/// strip first) made inert with a leading single quote, as OWASP recommends. A plain number ("-3", "-0.5")
+/// is no formula and stays as it is.
+inline QString csvInert(const QString& field)
 {
+    if (field.isEmpty())
+        return field;
+    const QChar first = field.front();
+    if (first != u'=' && first != u'+' && first != u'-' && first != u'@' && first != u'\t' && first != u'\r')
+        return field;
+    bool number = false;
+    if (first == u'-' || first == u'+') {
+        field.toDouble(&number);
+        number = number && !field.contains(u'e', Qt::CaseInsensitive) && !field.contains(u'n', Qt::CaseInsensitive);
+    }
+    return number ? field : u'\'' + field;
+}
+
+/// One CSV field, made inert for spreadsheets (csvInert), quoted per RFC 4180 when it holds a comma, a
+/// quote or a line break.
+inline QString csvField(const QString& cell)
+{
+    const QString field = csvInert(cell);
     if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n') && !field.contains(u'\r'))
         return field;
     return u'"' + QString(field).replace(u'"', QLatin1String("\"\"")) + u'"';

@@ -5,8 +5,12 @@
 #include "suppressions.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
+#include <QUrl>
 #include <QXmlStreamWriter>
 
 #include <map>
@@ -43,6 +47,21 @@ template <typename F> void forEachHint(const HintReport& report, F f)
 QString where(const Run* run)
 {
     return run ? printable(run->sessionId + u'/' + run->runId) : Tr::tr("(input)");
+}
+
+// XML 1.0 cannot hold most C0 controls at all (QXmlStreamWriter would write an invalid document): those
+// become visible escapes, as in the text output; tabs and line breaks stay.
+QString xmlText(const QString& text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 && c != u'\t' && c != u'\n')
+            out += printable(QString(c));
+        else
+            out += c;
+    }
+    return out;
 }
 
 QString runStatus(const Run* run)
@@ -87,6 +106,7 @@ HintReport buildHintReport(
     }
     HintReport report;
     report.source = source.path;
+    report.sourceKind = source.kind;
     report.sourceHints = detectSourceProblems(source);
     if (settings.suppressions)
         settings.suppressions->apply(report.sourceHints);
@@ -172,8 +192,11 @@ QByteArray hintsText(const HintReport& report)
                 lines.append(QStringLiteral("      why: ") + whyText(hint.why));
             if (!hint.evidence.empty()) {
                 const HintEvidence& e = hint.evidence.front();
-                lines.append(
-                    QStringLiteral("      at: %1:%2 %3").arg(printable(e.file)).arg(e.line).arg(printable(e.text)));
+                QString at;
+                if (!e.file.isEmpty())
+                    at = e.line > 0 ? QStringLiteral("%1:%2 ").arg(printable(e.file)).arg(e.line)
+                                    : printable(e.file) + u' ';
+                lines.append(QStringLiteral("      at: ") + at + printable(e.text));
             }
         });
         const int count = int(std::count_if(
@@ -245,7 +268,9 @@ QByteArray hintsJson(const HintReport& report)
     QJsonArray sourceHints;
     for (const Hint& hint : report.sourceHints)
         sourceHints.append(hintToJson(hint));
-    const QJsonObject root { { QStringLiteral("source"), report.source }, { QStringLiteral("runs"), runs },
+    // The contract: docs/schemas/runlens-hints-1.schema.json.
+    const QJsonObject root { { QStringLiteral("format"), QStringLiteral("runlens-hints/1") },
+        { QStringLiteral("source"), report.source }, { QStringLiteral("runs"), runs },
         { QStringLiteral("source_hints"), sourceHints },
         { QStringLiteral("counts"),
             QJsonObject { { QStringLiteral("error"), report.countAtOrAbove(Severity::Error) },
@@ -272,50 +297,128 @@ QByteArray hintsCsv(const HintReport& report)
     return out.toUtf8();
 }
 
+namespace {
+
+// The base every SARIF location is relative to (docs/ci.md, SARIF): the directory of a runpack zip or a
+// .jsonl file, or the timeline directory itself. A pack member is named as a member of the zip: its uri is
+// "<pack>.zip/<member>", relative to the pack's directory.
+const char* const kInputBase = "INPUT";
+
+QString sarifBaseDirectory(const HintReport& report)
+{
+    const QFileInfo info(report.source);
+    return report.sourceKind == Source::Kind::TimelineDirectory ? info.absoluteFilePath() : info.absolutePath();
+}
+
+// The uri of an evidence file relative to the base, or empty when the evidence names no file.
+QString sarifUri(const HintReport& report, const QString& file)
+{
+    // "report.json#events": events projected from a JSON report, numbered by entry, not by line of a file.
+    if (file.isEmpty() || file.contains(u'#'))
+        return {};
+    const QFileInfo input(report.source);
+    QString relative;
+    if (report.sourceKind == Source::Kind::Runpack)
+        relative = file.startsWith(u'/') ? QDir(sarifBaseDirectory(report)).relativeFilePath(file)
+                                         : input.fileName() + u'/' + file;
+    else
+        relative = QDir(sarifBaseDirectory(report)).relativeFilePath(file);
+    return QString::fromLatin1(QUrl::toPercentEncoding(relative, "/"));
+}
+
+QJsonObject sarifLocation(const QString& uri, const HintEvidence& e, int id)
+{
+    QJsonObject location { { QStringLiteral("physicalLocation"),
+        QJsonObject { { QStringLiteral("artifactLocation"),
+                          QJsonObject { { QStringLiteral("uri"), uri },
+                              { QStringLiteral("uriBaseId"), QLatin1String(kInputBase) } } },
+            { QStringLiteral("region"), QJsonObject { { QStringLiteral("startLine"), e.line } } } } } };
+    if (!e.text.isEmpty())
+        location.insert(QStringLiteral("message"), QJsonObject { { QStringLiteral("text"), e.text } });
+    if (id >= 0)
+        location.insert(QStringLiteral("id"), id);
+    return location;
+}
+
+QJsonObject sarifRule(const QString& kind, Severity severity, const Rule* rule, const QString& storedMessage)
+{
+    const QString origin = !rule ? QStringLiteral("upstream (a stored hint of a kind Runlens does not know)")
+        : rule->upstream         ? QStringLiteral("upstream")
+                                 : QStringLiteral("runlens");
+    const QString condition = rule ? rule->condition : QStringLiteral("upstream stored this hint in the runpack");
+    const QString message = rule ? rule->message : storedMessage;
+    const QString text = QStringLiteral("%1 (%2, %3). Fires when %4. Message: %5 "
+                                        "Rules and their conditions: docs/detectors.md; why a rule did or did not "
+                                        "fire on a run: runlens-cli explain PATH --rule %1.")
+                             .arg(kind, severityName(severity), origin, condition, message);
+    const QString markdown = QStringLiteral("**`%1`** (%2, %3)\n\n**Fires when:** %4\n\n**Message:** %5\n\n"
+                                            "The rules and their conditions are in `docs/detectors.md`; "
+                                            "`runlens-cli explain PATH --rule %1` says why the rule did or did "
+                                            "not fire on each run.")
+                                 .arg(kind, severityName(severity), origin, condition, message);
+    return QJsonObject { { QStringLiteral("id"), kind }, { QStringLiteral("name"), kind },
+        { QStringLiteral("shortDescription"), QJsonObject { { QStringLiteral("text"), message } } },
+        { QStringLiteral("fullDescription"), QJsonObject { { QStringLiteral("text"), condition } } },
+        { QStringLiteral("help"),
+            QJsonObject { { QStringLiteral("text"), text }, { QStringLiteral("markdown"), markdown } } },
+        { QStringLiteral("defaultConfiguration"), QJsonObject { { QStringLiteral("level"), severityName(severity) } } },
+        { QStringLiteral("properties"), QJsonObject { { QStringLiteral("origin"), origin } } } };
+}
+
+} // namespace
+
 QByteArray hintsSarif(const HintReport& report)
 {
     // One rule per kind that the engine knows, plus any stored kind it does not.
     QJsonArray rules;
     QHash<QString, int> ruleIndex;
-    auto addRule = [&](const QString& kind, Severity severity, const QString& text) {
+    auto addRule = [&](const QString& kind, Severity severity, const Rule* rule, const QString& storedMessage) {
         if (ruleIndex.contains(kind))
             return;
         ruleIndex.insert(kind, int(rules.size()));
-        rules.append(QJsonObject { { QStringLiteral("id"), kind },
-            { QStringLiteral("shortDescription"), QJsonObject { { QStringLiteral("text"), text } } },
-            { QStringLiteral("defaultConfiguration"),
-                QJsonObject { { QStringLiteral("level"), severityName(severity) } } } });
+        rules.append(sarifRule(kind, severity, rule, storedMessage));
     };
     for (const Rule& rule : allRules())
-        addRule(rule.kind, rule.severity, rule.condition);
+        addRule(rule.kind, rule.severity, &rule, rule.message);
     QJsonArray results;
     forEachHint(report, [&](const Run* run, const Hint& hint) {
-        addRule(hint.kind, hint.severity, hint.msg);
+        addRule(hint.kind, hint.severity, nullptr, hint.msg);
+        // The first evidence that names a file and a line is the location; the others are related. Evidence
+        // without a file (a checkpoint, a budget taken from a report) gets none: a location is never made up.
         QJsonArray locations;
+        QJsonArray related;
+        QString firstLocation;
         for (const HintEvidence& e : hint.evidence) {
-            if (e.file.isEmpty())
+            const QString uri = sarifUri(report, e.file);
+            if (uri.isEmpty() || e.line <= 0)
                 continue;
-            QJsonObject physical { { QStringLiteral("artifactLocation"),
-                QJsonObject { { QStringLiteral("uri"), e.file } } } };
-            if (e.line > 0)
-                physical.insert(QStringLiteral("region"), QJsonObject { { QStringLiteral("startLine"), e.line } });
-            locations.append(QJsonObject { { QStringLiteral("physicalLocation"), physical } });
-            if (locations.size() == 10)
-                break;
+            if (locations.isEmpty()) {
+                locations.append(sarifLocation(uri, e, -1));
+                firstLocation = uri + u':' + QString::number(e.line);
+            } else if (related.size() < 10) {
+                related.append(sarifLocation(uri, e, int(related.size()) + 1));
+            }
         }
-        if (locations.isEmpty())
-            locations.append(QJsonObject { { QStringLiteral("physicalLocation"),
-                QJsonObject { { QStringLiteral("artifactLocation"),
-                    QJsonObject { { QStringLiteral("uri"), report.source } } } } } });
+        // The same finding in the same place hashes the same on every run of the job.
+        const QByteArray identity = QStringList { hint.kind, run ? run->sessionId : QString(),
+            run ? run->runId : QString(), hint.msg, firstLocation }
+                                        .join(u'\n')
+                                        .toUtf8();
         QJsonObject result { { QStringLiteral("ruleId"), hint.kind },
             { QStringLiteral("ruleIndex"), ruleIndex.value(hint.kind) },
             { QStringLiteral("level"), severityName(hint.severity) },
             { QStringLiteral("message"), QJsonObject { { QStringLiteral("text"), hint.msg } } },
-            { QStringLiteral("locations"), locations },
+            { QStringLiteral("partialFingerprints"),
+                QJsonObject { { QStringLiteral("runlensFinding/v1"),
+                    QString::fromLatin1(QCryptographicHash::hash(identity, QCryptographicHash::Sha256).toHex()) } } },
             { QStringLiteral("properties"),
                 QJsonObject { { QStringLiteral("session_id"), run ? run->sessionId : QString() },
                     { QStringLiteral("run_id"), run ? run->runId : QString() },
                     { QStringLiteral("origin"), originName(hint.origin) }, { QStringLiteral("why"), hint.why } } } };
+        if (!locations.isEmpty())
+            result.insert(QStringLiteral("locations"), locations);
+        if (!related.isEmpty())
+            result.insert(QStringLiteral("relatedLocations"), related);
         // A suppression tells code scanning not to count the result: the user's, or the data's dispute.
         QJsonArray suppressions;
         for (const QString& justification : { hint.suppressedBy, hint.disputed }) {
@@ -329,34 +432,78 @@ QByteArray hintsSarif(const HintReport& report)
     });
     const QJsonObject driver { { QStringLiteral("name"), QStringLiteral("runlens") },
         { QStringLiteral("version"), QStringLiteral(RUNLENS_VERSION) }, { QStringLiteral("rules"), rules } };
+    const QString base = QUrl::fromLocalFile(sarifBaseDirectory(report)).toString(QUrl::FullyEncoded);
+    const QJsonObject originalUriBaseIds { { QLatin1String(kInputBase),
+        QJsonObject { { QStringLiteral("uri"), base.endsWith(u'/') ? base : base + u'/' },
+            { QStringLiteral("description"),
+                QJsonObject { { QStringLiteral("text"),
+                    report.sourceKind == Source::Kind::TimelineDirectory
+                        ? QStringLiteral("The timeline directory read")
+                        : QStringLiteral(
+                            "The directory of the input read; a pack member is <pack>.zip/<member>") } } } } } };
     const QJsonObject root { { QStringLiteral("$schema"),
                                  QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json") },
         { QStringLiteral("version"), QStringLiteral("2.1.0") },
         { QStringLiteral("runs"),
             QJsonArray { QJsonObject { { QStringLiteral("tool"), QJsonObject { { QStringLiteral("driver"), driver } } },
+                { QStringLiteral("originalUriBaseIds"), originalUriBaseIds },
                 { QStringLiteral("results"), results } } } } };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
 QByteArray hintsJunit(const HintReport& report, Severity failOn)
 {
+    // Valid against the Jenkins xunit junit-10.xsd: every suite counts tests, failures, errors (always 0: a
+    // run that could not be read fails the command, not a test) and skipped; the root holds the totals.
+    struct SuiteCounts
+    {
+        int failures = 0;
+        int skipped = 0;
+    };
+    std::vector<SuiteCounts> counts(report.runs.size());
+    int totalFailures = 0;
+    for (size_t i = 0; i < report.runs.size(); ++i) {
+        for (const Rule& rule : allRules()) {
+            bool failing = false;
+            bool skipped = false;
+            for (const Hint& hint : report.runs[i].hints) {
+                if (hint.kind != rule.kind)
+                    continue;
+                failing = failing || (hint.isActive() && hint.severity >= failOn);
+                skipped = skipped || !hint.isActive();
+            }
+            counts[i].failures += failing ? 1 : 0;
+            counts[i].skipped += !failing && skipped ? 1 : 0;
+        }
+        totalFailures += counts[i].failures;
+    }
+    // Hints about the input as a whole (malformed lines) in a suite of their own, a test case each.
+    int inputFailures = 0;
+    int inputSkipped = 0;
+    for (const Hint& hint : report.sourceHints) {
+        inputFailures += hint.isActive() && hint.severity >= failOn ? 1 : 0;
+        inputSkipped += hint.isActive() ? 0 : 1;
+    }
+    totalFailures += inputFailures;
     QByteArray out;
     QXmlStreamWriter xml(&out);
     xml.setAutoFormatting(true);
     xml.writeStartDocument();
     xml.writeStartElement(QStringLiteral("testsuites"));
     xml.writeAttribute(QStringLiteral("name"), QStringLiteral("runlens"));
-    for (const RunHints& entry : report.runs) {
+    xml.writeAttribute(
+        QStringLiteral("tests"), QString::number(report.runs.size() * allRules().size() + report.sourceHints.size()));
+    xml.writeAttribute(QStringLiteral("failures"), QString::number(totalFailures));
+    xml.writeAttribute(QStringLiteral("errors"), QStringLiteral("0"));
+    for (size_t i = 0; i < report.runs.size(); ++i) {
+        const RunHints& entry = report.runs[i];
         const QString suite = entry.run->sessionId + u'/' + entry.run->runId;
-        int failures = 0;
-        for (const Rule& rule : allRules()) {
-            for (const Hint& hint : entry.hints)
-                failures += hint.kind == rule.kind && hint.isActive() && hint.severity >= failOn ? 1 : 0;
-        }
         xml.writeStartElement(QStringLiteral("testsuite"));
         xml.writeAttribute(QStringLiteral("name"), suite);
         xml.writeAttribute(QStringLiteral("tests"), QString::number(allRules().size()));
-        xml.writeAttribute(QStringLiteral("failures"), QString::number(failures));
+        xml.writeAttribute(QStringLiteral("failures"), QString::number(counts[i].failures));
+        xml.writeAttribute(QStringLiteral("errors"), QStringLiteral("0"));
+        xml.writeAttribute(QStringLiteral("skipped"), QString::number(counts[i].skipped));
         for (const Rule& rule : allRules()) {
             xml.writeStartElement(QStringLiteral("testcase"));
             xml.writeAttribute(QStringLiteral("classname"), suite);
@@ -364,23 +511,54 @@ QByteArray hintsJunit(const HintReport& report, Severity failOn)
             for (const Hint& hint : entry.hints) {
                 if (hint.kind != rule.kind)
                     continue;
-                const bool failing = hint.isActive() && hint.severity >= failOn;
                 if (!hint.isActive()) {
                     // A failure that does not count is a skipped one, with the reason.
                     xml.writeStartElement(QStringLiteral("skipped"));
                     xml.writeAttribute(QStringLiteral("message"),
-                        hint.isSuppressed() ? Tr::tr("suppressed by %1").arg(hint.suppressedBy)
-                                            : Tr::tr("disputed: %1").arg(hint.disputed));
+                        hint.isSuppressed() ? Tr::tr("suppressed by %1").arg(xmlText(hint.suppressedBy))
+                                            : Tr::tr("disputed: %1").arg(xmlText(hint.disputed)));
                     xml.writeEndElement();
                 }
+                const bool failing = hint.isActive() && hint.severity >= failOn;
                 xml.writeStartElement(failing ? QStringLiteral("failure") : QStringLiteral("system-out"));
                 if (failing) {
-                    xml.writeAttribute(QStringLiteral("message"), hint.msg);
+                    xml.writeAttribute(QStringLiteral("message"), xmlText(hint.msg));
                     xml.writeAttribute(QStringLiteral("type"), severityName(hint.severity));
                 }
-                xml.writeCharacters(hint.msg + u'\n' + whyText(hint.why));
+                xml.writeCharacters(xmlText(hint.msg) + u'\n' + whyText(hint.why));
                 xml.writeEndElement();
             }
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+    }
+    if (!report.sourceHints.empty()) {
+        const QString suite = QStringLiteral("(input)");
+        xml.writeStartElement(QStringLiteral("testsuite"));
+        xml.writeAttribute(QStringLiteral("name"), suite);
+        xml.writeAttribute(QStringLiteral("tests"), QString::number(report.sourceHints.size()));
+        xml.writeAttribute(QStringLiteral("failures"), QString::number(inputFailures));
+        xml.writeAttribute(QStringLiteral("errors"), QStringLiteral("0"));
+        xml.writeAttribute(QStringLiteral("skipped"), QString::number(inputSkipped));
+        for (const Hint& hint : report.sourceHints) {
+            xml.writeStartElement(QStringLiteral("testcase"));
+            xml.writeAttribute(QStringLiteral("classname"), suite);
+            xml.writeAttribute(QStringLiteral("name"), hint.kind);
+            const bool failing = hint.isActive() && hint.severity >= failOn;
+            if (!hint.isActive()) {
+                xml.writeStartElement(QStringLiteral("skipped"));
+                xml.writeAttribute(QStringLiteral("message"),
+                    hint.isSuppressed() ? Tr::tr("suppressed by %1").arg(xmlText(hint.suppressedBy))
+                                        : Tr::tr("disputed: %1").arg(xmlText(hint.disputed)));
+                xml.writeEndElement();
+            }
+            xml.writeStartElement(failing ? QStringLiteral("failure") : QStringLiteral("system-out"));
+            if (failing) {
+                xml.writeAttribute(QStringLiteral("message"), xmlText(hint.msg));
+                xml.writeAttribute(QStringLiteral("type"), severityName(hint.severity));
+            }
+            xml.writeCharacters(xmlText(hint.msg) + u'\n' + whyText(hint.why));
+            xml.writeEndElement();
             xml.writeEndElement();
         }
         xml.writeEndElement();

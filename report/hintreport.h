@@ -25,6 +25,7 @@ struct RunHints
 struct HintReport
 {
     QString source;
+    Source::Kind sourceKind = Source::Kind::TimelineDirectory; // how evidence file names are relative
     std::vector<RunHints> runs;
     Hints sourceHints; // about the input as a whole (malformed lines)
 

@@ -163,6 +163,7 @@ void writeReportJson(const Source& source, const RunFilter& filter, const HintSe
     };
     JsonText json(out);
     json.beginObject();
+    json.key("format").string("runlens-report/1"); // the contract: docs/schemas/runlens-report-1.schema.json
     json.key("source").string(source.path);
     json.key("kind").string(sourceKindName(source.kind));
     json.key("layout").optionalString(layoutName(source.layout));

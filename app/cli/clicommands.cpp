@@ -140,7 +140,8 @@ int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOn
         parser.addOption(formatOption);
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
-    parser.process(arguments);
+    if (const int code = parseCommandLine(parser, arguments); code >= 0)
+        return code;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
         printErr(Tr::tr("runlens-cli: %1 takes exactly one PATH").arg(positional.value(0)));
@@ -188,7 +189,8 @@ int hints(QCommandLineParser& parser, const QStringList& arguments)
     parser.addOptions({ sessionOption, runOption, formatOption, failOnOption, suppressOption });
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
-    parser.process(arguments);
+    if (const int code = parseCommandLine(parser, arguments); code >= 0)
+        return code;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
         printErr(Tr::tr("runlens-cli: hints takes exactly one PATH"));
@@ -241,7 +243,8 @@ int explainRule(QCommandLineParser& parser, const QStringList& arguments)
     parser.addOptions({ sessionOption, runOption, ruleOption });
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
-    parser.process(arguments);
+    if (const int code = parseCommandLine(parser, arguments); code >= 0)
+        return code;
     const QStringList positional = parser.positionalArguments();
     const Rule* rule = findRule(parser.value(ruleOption));
     if (positional.size() != 2 || !rule) {
@@ -312,7 +315,8 @@ int pack(QCommandLineParser& parser, const QStringList& arguments)
     parser.addOptions({ sessionOption, runOption, reasonOption, layoutOption, redactOption, outOption, forceOption });
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
-    parser.process(arguments);
+    if (const int code = parseCommandLine(parser, arguments); code >= 0)
+        return code;
     const QStringList positional = parser.positionalArguments();
     const QString layout = parser.value(layoutOption);
     if (positional.size() != 2 || !parser.isSet(sessionOption) || !parser.isSet(outOption)
@@ -359,7 +363,8 @@ int exportSummaryCommand(QCommandLineParser& parser, const QStringList& argument
     parser.addOptions({ sessionOption, runOption, formatOption, outOption, suppressOption });
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
-    parser.process(arguments);
+    if (const int code = parseCommandLine(parser, arguments); code >= 0)
+        return code;
     const QStringList positional = parser.positionalArguments();
     ExportFormat format;
     if (positional.size() != 2 || !parseExportFormat(parser.value(formatOption), &format)) {
@@ -385,8 +390,14 @@ int exportSummaryCommand(QCommandLineParser& parser, const QStringList& argument
     return writeOutput(exportSummary(report, format), parser.value(outOption), rules) ? 0 : 2;
 }
 
-int listRules()
+int listRules(QCommandLineParser& parser, const QStringList& arguments)
 {
+    if (const int code = parseCommandLine(parser, arguments); code >= 0)
+        return code;
+    if (parser.positionalArguments().size() != 1) {
+        printErr(Tr::tr("runlens-cli: rules takes no PATH"));
+        return 2;
+    }
     QString out = QStringLiteral("kind\tseverity\torigin\tcondition\tmessage\n");
     for (const Rule& rule : allRules())
         out += QStringLiteral("%1\t%2\t%3\t%4\t%5\n")
@@ -398,6 +409,26 @@ int listRules()
 }
 
 } // namespace
+
+int parseCommandLine(QCommandLineParser& parser, const QStringList& arguments)
+{
+    if (!parser.parse(arguments)) {
+        printErr(QStringLiteral("runlens-cli: ") + parser.errorText());
+        printErr(Tr::tr("Run 'runlens-cli %1 --help' for its options.").arg(arguments.value(1)));
+        return 2;
+    }
+    const QStringList given = parser.optionNames(); // names as given: no warning for an option not defined
+    if (given.contains(QStringLiteral("help")) || given.contains(QStringLiteral("h"))
+        || given.contains(QStringLiteral("?")) || given.contains(QStringLiteral("help-all"))) {
+        printOut(parser.helpText().toUtf8());
+        return 0;
+    }
+    if (given.contains(QStringLiteral("version")) || given.contains(QStringLiteral("v"))) {
+        printOut(QByteArrayLiteral("runlens-cli " RUNLENS_VERSION "\n"));
+        return 0;
+    }
+    return -1;
+}
 
 void printErr(const QString& text)
 {
@@ -457,8 +488,15 @@ static int runCommand(const QStringList& arguments)
             printOut(QByteArrayLiteral("runlens-cli " RUNLENS_VERSION "\n"));
             return 0;
         }
-        std::fputs(kUsage, command.isEmpty() ? stderr : stdout);
-        return command.isEmpty() ? 2 : 0;
+        if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("-?")
+            || command == QLatin1String("--help-all")) {
+            std::fputs(kUsage, stdout);
+            return 0;
+        }
+        if (!command.isEmpty())
+            printErr(Tr::tr("runlens-cli: unknown option \"%1\"").arg(command));
+        std::fputs(kUsage, stderr); // no command, or an option where the command belongs: a usage error
+        return 2;
     }
     if (command == QLatin1String("report"))
         return report(parser, arguments, false);
@@ -469,7 +507,7 @@ static int runCommand(const QStringList& arguments)
     if (command == QLatin1String("explain"))
         return explainRule(parser, arguments);
     if (command == QLatin1String("rules"))
-        return listRules();
+        return listRules(parser, arguments);
     if (command == QLatin1String("pack"))
         return pack(parser, arguments);
     if (command == QLatin1String("export"))

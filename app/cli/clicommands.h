@@ -3,11 +3,18 @@
 
 #include <QStringList>
 
+class QCommandLineParser;
+
 namespace Runlens {
 
 /// Runs one runlens-cli command line and returns the process exit code:
 /// 0 success, 1 a finding at or above --fail-on (hints), 2 unreadable input or bad usage.
 int runCli(const QStringList& arguments);
+
+/// Parses a command's arguments; returns -1 to go on, else the exit code to return at once: 2 for an
+/// unknown option or a missing value (a usage error, never 1, which `hints --fail-on` means), 0 after
+/// --help or --version. QCommandLineParser::process() would exit 1.
+int parseCommandLine(QCommandLineParser& parser, const QStringList& arguments);
 
 /// For the command files: a line on stderr, and bytes on stdout (flushed, so that pipes see them at once).
 void printErr(const QString& text);

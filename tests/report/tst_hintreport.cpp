@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "csvreader.h"
 #include "derivedinputs.h"
+#include "formatutil_p.h"
 #include "hintreport.h"
 #include "hostileinput.h"
 #include "runfixture.h"
@@ -97,6 +98,31 @@ private Q_SLOTS:
         // The why column is JSON with commas and quotes, and survives the round trip.
         const QJsonObject why = QJsonDocument::fromJson(records[1][9].toUtf8()).object();
         QCOMPARE(why.value(QLatin1String("budgets")).toObject().value(QLatin1String("rrf_k")).toInt(), 30);
+    }
+
+    // A cell a spreadsheet would run as a formula gets a leading quote (OWASP); plain numbers stay.
+    void csvCellsInert_data()
+    {
+        QTest::addColumn<QString>("cell");
+        QTest::addColumn<QString>("field");
+        QTest::addRow("formula") << QStringLiteral("=1+2") << QStringLiteral("'=1+2");
+        QTest::addRow("plus") << QStringLiteral("+cmd") << QStringLiteral("'+cmd");
+        QTest::addRow("minus formula") << QStringLiteral("-2+3") << QStringLiteral("'-2+3");
+        QTest::addRow("at") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+        QTest::addRow("tab") << QStringLiteral("\t=x") << QStringLiteral("'\t=x");
+        QTest::addRow("with a comma, quoted after") << QStringLiteral("=a,b") << QStringLiteral("\"'=a,b\"");
+        QTest::addRow("negative number") << QStringLiteral("-3") << QStringLiteral("-3");
+        QTest::addRow("negative real") << QStringLiteral("-0.25") << QStringLiteral("-0.25");
+        QTest::addRow("minus inf is text") << QStringLiteral("-inf") << QStringLiteral("'-inf");
+        QTest::addRow("plain text") << QStringLiteral("a=b") << QStringLiteral("a=b");
+        QTest::addRow("empty") << QString() << QString();
+    }
+
+    void csvCellsInert()
+    {
+        QFETCH(QString, cell);
+        QFETCH(QString, field);
+        QCOMPARE(FormatUtil::csvField(cell), field);
     }
 
     void sarif()
