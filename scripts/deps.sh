@@ -7,6 +7,7 @@ PACKAGES=(
     qt6-5compat-dev libquazip1-qt6-dev
     nlohmann-json3-dev libsimdjson-dev libgl-dev libbenchmark-dev
     qt6-qpa-plugins fonts-dejavu-core python3 chromium
+    desktop-file-utils appstream groff-base dpkg-dev file
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
