@@ -26,6 +26,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include <poll.h>
@@ -139,7 +140,7 @@ int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOn
         parser.addOption(formatOption);
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
-    parser.process(arguments);
+    processArguments(parser, arguments);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
         printErr(Tr::tr("runlens-cli: %1 takes exactly one PATH").arg(positional.value(0)));
@@ -187,7 +188,7 @@ int hints(QCommandLineParser& parser, const QStringList& arguments)
     parser.addOptions({ sessionOption, runOption, formatOption, failOnOption, suppressOption });
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
-    parser.process(arguments);
+    processArguments(parser, arguments);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
         printErr(Tr::tr("runlens-cli: hints takes exactly one PATH"));
@@ -240,7 +241,7 @@ int explainRule(QCommandLineParser& parser, const QStringList& arguments)
     parser.addOptions({ sessionOption, runOption, ruleOption });
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
-    parser.process(arguments);
+    processArguments(parser, arguments);
     const QStringList positional = parser.positionalArguments();
     const Rule* rule = findRule(parser.value(ruleOption));
     if (positional.size() != 2 || !rule) {
@@ -311,7 +312,7 @@ int pack(QCommandLineParser& parser, const QStringList& arguments)
     parser.addOptions({ sessionOption, runOption, reasonOption, layoutOption, redactOption, outOption, forceOption });
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
-    parser.process(arguments);
+    processArguments(parser, arguments);
     const QStringList positional = parser.positionalArguments();
     const QString layout = parser.value(layoutOption);
     if (positional.size() != 2 || !parser.isSet(sessionOption) || !parser.isSet(outOption)
@@ -358,7 +359,7 @@ int exportSummaryCommand(QCommandLineParser& parser, const QStringList& argument
     parser.addOptions({ sessionOption, runOption, formatOption, outOption, suppressOption });
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
-    parser.process(arguments);
+    processArguments(parser, arguments);
     const QStringList positional = parser.positionalArguments();
     ExportFormat format;
     if (positional.size() != 2 || !parseExportFormat(parser.value(formatOption), &format)) {
@@ -397,6 +398,22 @@ int listRules()
 }
 
 } // namespace
+
+void processArguments(QCommandLineParser& parser, const QStringList& arguments)
+{
+    if (parser.parse(arguments) && (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all")))) {
+        QString text = parser.helpText();
+        // Qt's usage line starts with QCoreApplication::arguments()[0], however the program was started.
+        const QString program = QCoreApplication::arguments().value(0);
+        const qsizetype lineEnd = text.indexOf(u'\n');
+        const qsizetype at = program.isEmpty() ? -1 : text.indexOf(program);
+        if (at >= 0 && at < lineEnd)
+            text.replace(at, program.size(), QStringLiteral("runlens-cli ") + arguments.value(1));
+        printOut(text.toUtf8());
+        std::exit(0);
+    }
+    parser.process(arguments); // errors and --version as Qt prints them
+}
 
 void printErr(const QString& text)
 {
@@ -449,7 +466,6 @@ static int runCommand(const QStringList& arguments)
     parser.setApplicationDescription(Tr::tr("Runlens: forensics for codeintel_rev runpacks and timelines."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("report, runs, hints, explain, rules"));
     const QString command = arguments.value(1);
     if (command.isEmpty() || command.startsWith(QLatin1Char('-'))) {
         if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
@@ -467,8 +483,13 @@ static int runCommand(const QStringList& arguments)
         return hints(parser, arguments);
     if (command == QLatin1String("explain"))
         return explainRule(parser, arguments);
-    if (command == QLatin1String("rules"))
+    if (command == QLatin1String("rules")) {
+        // Only --help is looked at: any other argument is ignored, as it always was.
+        if (parser.parse(arguments)
+            && (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))))
+            processArguments(parser, arguments);
         return listRules();
+    }
     if (command == QLatin1String("pack"))
         return pack(parser, arguments);
     if (command == QLatin1String("export"))

@@ -220,7 +220,7 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
         QStringLiteral("N"), QStringLiteral("100"));
     parser.addOptions({ formatOption, sessionOption, sinceStartOption, idleOption, pollOption });
     parser.addPositionalArgument(QStringLiteral("DIR"), Tr::tr("The timeline directory the server writes."));
-    parser.process(arguments);
+    processArguments(parser, arguments);
     const QStringList positional = parser.positionalArguments();
     const QString format = parser.value(formatOption);
     bool idleOk = false;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "synthcommand.h"
+#include "clicommands.h"
 
 #include "synth.h"
 
@@ -17,11 +18,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Runlens::Cli)
 };
-
-void printErr(const QString& text)
-{
-    std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
-}
 
 // An integer option of at least `minimum` into `value` when set; false, with a message, when it is not one.
 bool integerOption(const QCommandLineParser& parser, const QCommandLineOption& option, qint64 minimum, qint64* value)
@@ -58,7 +54,7 @@ int synthCommand(QCommandLineParser& parser, const QStringList& arguments)
         { QStringLiteral("o"), QStringLiteral("output") }, Tr::tr("The directory to write."), QStringLiteral("DIR"));
     QCommandLineOption forceOption(QStringLiteral("force"), Tr::tr("Replace timeline files already in DIR."));
     parser.addOptions({ eventsOption, sessionsOption, seedOption, filesOption, outOption, forceOption });
-    parser.process(arguments);
+    processArguments(parser, arguments);
     if (parser.positionalArguments().size() != 1 || !parser.isSet(outOption)) {
         printErr(Tr::tr("runlens-cli: synth takes --events N --sessions S [--seed K] [--files F] -o DIR"));
         return 2;

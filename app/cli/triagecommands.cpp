@@ -86,7 +86,7 @@ int triageCommand(QCommandLineParser& parser, const QStringList& arguments)
     parser.addOptions({ format, groupBy });
     parser.addPositionalArgument(QStringLiteral("PATH..."),
         Tr::tr("Runpack zips, timeline directories, .jsonl files, or folders holding them."));
-    parser.process(arguments);
+    processArguments(parser, arguments);
     const QStringList paths = parser.positionalArguments().mid(1);
     const QString formatName = parser.value(format);
     TriageGrouping grouping = TriageGrouping::Kind;
@@ -133,7 +133,7 @@ int diffCommand(QCommandLineParser& parser, const QStringList& arguments)
     parser.addOptions({ format, runA, runB });
     parser.addPositionalArgument(QStringLiteral("A"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
     parser.addPositionalArgument(QStringLiteral("B"), Tr::tr("Another, or the same with --run-a/--run-b."));
-    parser.process(arguments);
+    processArguments(parser, arguments);
     const QStringList positional = parser.positionalArguments();
     const QString formatName = parser.value(format);
     if (positional.size() != 3
