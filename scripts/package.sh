@@ -24,7 +24,7 @@ for file in usr/bin/runlens usr/bin/runlens-cli \
     usr/share/icons/hicolor/scalable/apps/org.runlens.Runlens.svg \
     usr/share/mime/packages/org.runlens.Runlens.xml \
     usr/share/metainfo/org.runlens.Runlens.metainfo.xml \
-    usr/share/man/man1/runlens.1 usr/share/man/man1/runlens-cli.1 \
+    usr/share/man/man1/runlens.1.gz usr/share/man/man1/runlens-cli.1.gz \
     usr/share/bash-completion/completions/runlens-cli; do
     grep -qx "\./$file" <<<"$contents" || fail "$deb lacks /$file"
 done
