@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-# check_cli_docs.py CLI MANPAGE COMPLETION: the man page and the bash completion cannot drift from
+# check_cli_docs.py CLI MANPAGE COMPLETION [GUI GUI_MANPAGE]: the man pages and the bash completion cannot drift from
 # runlens-cli's own help. Every command `runlens-cli --help` lists is completed and has an entry in
 # the man page; every option a command's --help lists is completed for that command and named in
-# the man page; --format completes to exactly the values the command's --help names.
+# the man page; --format completes to exactly the values the command's --help names; every option
+# `runlens --help` lists is in runlens.1.
 import re
 import subprocess
 import sys
@@ -12,10 +13,11 @@ cli, manpage, completion = sys.argv[1:4]
 failures = []
 
 
-def run(*args):
-    result = subprocess.run([cli, *args], capture_output=True, text=True, timeout=60)
+def run(*args, program=None):
+    program = program or cli
+    result = subprocess.run([program, *args], capture_output=True, text=True, timeout=60)
     if result.returncode != 0:
-        failures.append(f"runlens-cli {' '.join(args)} exited {result.returncode}")
+        failures.append(f"{program} {' '.join(args)} exited {result.returncode}")
     return result.stdout
 
 
@@ -82,6 +84,17 @@ for command in commands:
         for value in wanted:
             if not re.search(rf"\b{value}\b", man):
                 failures.append(f"man page: format {value} of {command} missing")
+
+if len(sys.argv) > 5:
+    gui, gui_manpage = sys.argv[4:6]
+    with open(gui_manpage, encoding="utf-8") as f:
+        gui_man = f.read().replace("\\-", "-")
+    gui_options = options_of(run("--help", program=gui))
+    if "--screenshot" not in gui_options:
+        failures.append("runlens --help lists no --screenshot: parsing failed")
+    for option in gui_options:
+        if not re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", gui_man):
+            failures.append(f"runlens.1: option {option} missing")
 
 for failure in failures:
     print(failure, file=sys.stderr)
