@@ -8,6 +8,7 @@ PACKAGES=(
     nlohmann-json3-dev libsimdjson-dev libgl-dev libbenchmark-dev
     qt6-qpa-plugins fonts-dejavu-core python3 chromium
     python3-jsonschema libxml2-utils
+    desktop-file-utils appstream groff-base dpkg-dev file
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -27,6 +27,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include <poll.h>
@@ -420,7 +421,14 @@ int parseCommandLine(QCommandLineParser& parser, const QStringList& arguments)
     const QStringList given = parser.optionNames(); // names as given: no warning for an option not defined
     if (given.contains(QStringLiteral("help")) || given.contains(QStringLiteral("h"))
         || given.contains(QStringLiteral("?")) || given.contains(QStringLiteral("help-all"))) {
-        printOut(parser.helpText().toUtf8());
+        QString text = parser.helpText();
+        // Qt's usage line starts with QCoreApplication::arguments()[0], an absolute path when run by one.
+        const QString program = QCoreApplication::arguments().value(0);
+        const qsizetype lineEnd = text.indexOf(u'\n');
+        const qsizetype at = program.isEmpty() ? -1 : text.indexOf(program);
+        if (at >= 0 && at < lineEnd)
+            text.replace(at, program.size(), QStringLiteral("runlens-cli ") + arguments.value(1));
+        printOut(text.toUtf8());
         return 0;
     }
     if (given.contains(QStringLiteral("version")) || given.contains(QStringLiteral("v"))) {
@@ -481,7 +489,6 @@ static int runCommand(const QStringList& arguments)
     parser.setApplicationDescription(Tr::tr("Runlens: forensics for codeintel_rev runpacks and timelines."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("report, runs, hints, explain, rules"));
     const QString command = arguments.value(1);
     if (command.isEmpty() || command.startsWith(QLatin1Char('-'))) {
         if (command == QLatin1String("--version") || command == QLatin1String("-v")) {

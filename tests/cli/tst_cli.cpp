@@ -289,10 +289,18 @@ private Q_SLOTS:
     {
         QCOMPARE(cli({ QStringLiteral("--version") }).exitCode, 0);
         QVERIFY(cli({ QStringLiteral("--version") }).out.startsWith("runlens-cli "));
-        for (const char* command : { "report", "runs", "hints", "explain" }) {
+        // Every command's --help reads as the top-level usage does: the program by its name and the command,
+        // never argv[0] (an absolute path here) nor a list of commands (issue 18).
+        for (const char* command :
+            { "report", "runs", "hints", "explain", "rules", "export", "pack", "follow", "synth", "triage", "diff" }) {
             const Result help = cli({ QLatin1String(command), QStringLiteral("--help") });
             QCOMPARE(help.exitCode, 0);
-            QVERIFY(help.out.contains("Usage:"));
+            const QByteArray usage = help.out.left(help.out.indexOf('\n'));
+            const QByteArray expected = QByteArray("Usage: runlens-cli ") + command + " [options]";
+            QVERIFY2(usage.startsWith(expected), usage.constData());
+            QVERIFY2(!usage.contains('/'), usage.constData());
+            QVERIFY2(help.out.contains("--help"), help.out.constData());
+            QVERIFY2(!help.out.contains("report, runs"), help.out.constData());
         }
         const Result rules = cli({ QStringLiteral("rules") });
         QVERIFY(rules.out.contains("gap:hydrate\twarning\tupstream"));
