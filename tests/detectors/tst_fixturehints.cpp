@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The fixtures give exactly the hints fixtures/README.md expects, and Runlens's computed upstream
 // hints equal the hints upstream stored in each pack and API report.
+#include "derivedinputs.h"
 #include "engine.h"
 #include "hostileinput.h"
-#include "derivedinputs.h"
 #include "runfixture.h"
 #include "source.h"
 

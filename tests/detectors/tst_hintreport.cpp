@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "csvreader.h"
+#include "derivedinputs.h"
 #include "hintreport.h"
 #include "hostileinput.h"
-#include "derivedinputs.h"
 #include "runfixture.h"
 #include "suppressions.h"
 

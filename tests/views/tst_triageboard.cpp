@@ -8,10 +8,10 @@
 #include "sourceview.h"
 #include "stagegridmodel.h"
 #include "stagegridview.h"
+#include "traceview.h"
 #include "triagemodel.h"
 #include "triagepreview.h"
 #include "triageview.h"
-#include "traceview.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
