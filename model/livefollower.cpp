@@ -2,6 +2,7 @@
 #include "livefollower.h"
 
 #include "livetimeline.h"
+#include "modellogging.h"
 #include "timelinetailer.h"
 
 #include <QDateTime>
@@ -137,6 +138,7 @@ LiveFollower::~LiveFollower()
 void LiveFollower::start(const QString& directory, bool sinceStart)
 {
     stop();
+    qCDebug(lcLive, "following %ls%s", qUtf16Printable(directory), sinceStart ? "" : " (from its end)");
     m_thread = new QThread(this);
     m_worker = new LiveFollowerWorker(QDir(directory).absolutePath(), sinceStart);
     m_worker->moveToThread(m_thread);
@@ -150,6 +152,7 @@ void LiveFollower::stop()
 {
     if (!m_thread)
         return;
+    qCDebug(lcLive, "following stopped");
     m_thread->quit();
     m_thread->wait();
     delete m_thread; // the worker was deleted by deleteLater as the thread finished

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "runloader.h"
+#include "modellogging.h"
 #include "workerpool.h"
 
 #include <QFutureWatcher>
@@ -21,8 +22,11 @@ RunLoader::~RunLoader()
 
 void RunLoader::load(const QString& path)
 {
+    if (m_loading)
+        qCDebug(lcModel, "load %llu superseded by a load of %ls", m_generation, qUtf16Printable(path));
     m_future.cancel(); // the previous worker stops at its next isCanceled() check
     const quint64 generation = ++m_generation;
+    qCDebug(lcModel, "load %llu started: %ls", generation, qUtf16Printable(path));
     m_loading = true;
     // Early views reach this thread through a relay object living here; it outlives the loader as long as
     // the worker holds it, so a late early view finds it and is dropped by the generation check.
@@ -52,8 +56,10 @@ void RunLoader::load(const QString& path)
     });
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
-        if (generation != m_generation || watcher->future().resultCount() == 0)
+        if (generation != m_generation || watcher->future().resultCount() == 0) {
+            qCDebug(lcModel, "load %llu finished after it was superseded or canceled: dropped", generation);
             return; // superseded or cancelled: nobody is waiting for this result
+        }
         m_loading = false;
         emit loaded(watcher->result());
     });
@@ -64,6 +70,7 @@ void RunLoader::cancel()
 {
     if (!m_loading)
         return;
+    qCDebug(lcModel, "load %llu canceled", m_generation);
     m_future.cancel();
     ++m_generation;
     m_loading = false;

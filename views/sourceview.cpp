@@ -14,6 +14,7 @@
 #include "stagegridview.h"
 #include "suppressions.h"
 #include "traceview.h"
+#include "viewslogging.h"
 #include "workerpool.h"
 
 #include <QCheckBox>
@@ -666,7 +667,10 @@ void SourceView::startDetectors()
         watcher->deleteLater();
         if (generation == m_hintGeneration) // else a newer source replaced the one this job read
             applyHints(watcher->result());
+        else
+            qCDebug(lcViews, "hints job %llu superseded by %llu: its hints are dropped", generation, m_hintGeneration);
     });
+    qCDebug(lcViews, "hints job %llu started", generation);
     watcher->setFuture(QtConcurrent::run(workerPool(), detectHints, m_source, m_hintReport));
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "triageloader.h"
+#include "modellogging.h"
 #include "workerpool.h"
 
 #include <QFutureWatcher>
@@ -43,6 +44,7 @@ void TriageLoader::load(const QStringList& paths)
 {
     cancel();
     const quint64 generation = ++m_generation;
+    qCDebug(lcModel, "triage load %llu started: %lld paths", generation, static_cast<long long>(paths.size()));
     m_job = new Job;
     m_job->setParent(this);
     m_loading = true;
@@ -78,6 +80,7 @@ void TriageLoader::cancel()
         return;
     Job* job = std::exchange(m_job, nullptr);
     const bool wasLoading = m_loading;
+    qCDebug(lcModel, "triage load %llu %s", m_generation, wasLoading ? "canceled" : "done, let go");
     ++m_generation; // whatever the old job still reports is ignored
     m_loading = false;
     job->inputs.cancel();
