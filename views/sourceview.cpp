@@ -72,7 +72,8 @@ QString problemLines(const Diagnostics& problems)
 }
 
 // Every run's hints with the suppression file next to the input applied; runs on a worker thread.
-std::shared_ptr<const HintReport> detectHints(SourcePtr source, std::shared_ptr<const HintReport> previous)
+std::shared_ptr<const HintReport> detectHints(
+    const SourcePtr& source, const std::shared_ptr<const HintReport>& previous)
 {
     Suppressions suppressions;
     const QString file = Suppressions::defaultFileFor(source->path);
