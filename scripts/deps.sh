@@ -8,6 +8,8 @@ PACKAGES=(
     nlohmann-json3-dev libsimdjson-dev libgl-dev libbenchmark-dev
     qt6-qpa-plugins fonts-dejavu-core python3 chromium
 )
+# CI also checks the format and runs clang-tidy (test.sh); developers want them for scripts/pre-commit too.
+[ "${CI:-}" = "true" ] && PACKAGES+=(clang-format-14 clang-tidy-14)
 missing=()
 for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
