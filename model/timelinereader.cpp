@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QMutex>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -20,7 +21,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <iterator>
-#include <mutex>
 #include <unordered_map>
 
 #ifdef Q_OS_LINUX
@@ -451,9 +451,7 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
         file.chunksLeft = int(file.chunkCount);
     }
 
-    // The caller's progress callback is called from one thread at a time. A std::mutex, not a QMutex: ThreadSanitizer
-    // (the tsan preset) cannot see a contended QMutex of Debian's uninstrumented Qt hand over what it guards.
-    std::mutex progressMutex;
+    QMutex progressMutex; // the caller's progress callback is called from one thread at a time
     qint64 done = 0;
     int filesDone = 0;
     int reported = -1;
@@ -507,7 +505,7 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
         size_t upTo = 0;
         qint64 upToBytes = 0; // prefixBytes as it was for upTo: it grows under the lock as other pieces are parsed
         {
-            const std::lock_guard lock(progressMutex);
+            QMutexLocker lock(&progressMutex);
             parsed[c] = 1;
             const size_t before = parsedPrefix;
             while (parsedPrefix < chunks.size() && parsed[parsedPrefix]) {
@@ -537,7 +535,7 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
         for (size_t i = 0; i < files.size() && (!files[i].file || files[i].firstChunk < upTo); ++i)
             prefix.problems += fileProblems(i, upTo);
         onPrefix(std::move(prefix));
-        const std::lock_guard lock(progressMutex);
+        QMutexLocker lock(&progressMutex);
         buildingPrefix = false;
         sincePrefix.start();
     };
@@ -554,7 +552,7 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
         qint64 partial = 0;
         const LoadControl chunkControl { control.isCanceled,
             [&](int permille, const QString& text) {
-                const std::lock_guard lock(progressMutex);
+                QMutexLocker lock(&progressMutex);
                 done += size * permille / 1000 - partial;
                 partial = size * permille / 1000;
                 const int overall = int(done * 1000 / std::max<qint64>(total, 1));
@@ -584,7 +582,7 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
             std::vector<RunKey>().swap(chunk.data.keys);
         }
         {
-            const std::lock_guard lock(progressMutex);
+            QMutexLocker lock(&progressMutex);
             done += size - partial;
             if (--file.chunksLeft == 0)
                 ++filesDone;
