@@ -8,9 +8,9 @@
 #include "palettes.h"
 #include "sourceview.h"
 #include "stagegridview.h"
+#include "traceview.h"
 #include "translations.h"
 #include "triageview.h"
-#include "traceview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -71,10 +71,10 @@ void grabLater(QWidget* widget, const QString& output)
     });
 }
 
-// Selects the first run and jumps to its root cause (or first hint), then saves WINDOW (or the part of VIEW that `part` names) as a
-// PNG once the queued layout requests have run, and quits the event loop with 0 on success, 1 when there was
-// nothing to grab or the file could not be written. The window was laid out at --size first, so the part is
-// grabbed at the size it has there.
+// Selects the first run and jumps to its root cause (or first hint), then saves WINDOW (or the part of VIEW that `part`
+// names) as a PNG once the queued layout requests have run, and quits the event loop with 0 on success, 1 when there
+// was nothing to grab or the file could not be written. The window was laid out at --size first, so the part is grabbed
+// at the size it has there.
 void grabWindow(Runlens::MainWindow* window, Runlens::SourceView* view, const QString& output, View part)
 {
     if (!view->isLive()) // a followed directory shows its newest run

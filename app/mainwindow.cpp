@@ -771,8 +771,8 @@ void MainWindow::createGoMenu()
     };
     int key = Qt::Key_1;
     for (const auto& [text, page] : pages) {
-        addRunAction(
-            go, text, QKeySequence(Qt::CTRL | Qt::Key(key++)), [page](SourceView* view) { view->showPage(page); });
+        addRunAction(go, text, QKeySequence(Qt::CTRL | Qt::Key(key++)),
+            [page = page](SourceView* view) { view->showPage(page); });
     }
     go->addSeparator();
     addRunAction(go, tr("Compare &Selected Runs"), QKeySequence(Qt::CTRL | Qt::Key_D),

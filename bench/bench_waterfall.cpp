@@ -52,7 +52,8 @@ RunPtr syntheticRun(int count)
         span.parent = span.depth > 0 ? i - 1 : -1;
         span.startEvent = 0; // closed scopes; their attrs are those of the first event
         span.endEvent = 0;
-        span.startTs = (i / kRows) * slotMs / 1000.0;
+        const int slot = i / kRows; // whole slots
+        span.startTs = double(slot) * slotMs / 1000.0;
         span.durationMs = 0.8 * slotMs;
         span.endTs = span.startTs + span.durationMs / 1000.0;
         span.status = i % 97 == 0 ? error : ok;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "engine.h"
+#include "detectorslogging.h"
 #include "ruleutil_p.h"
 
 #include "source.h"
@@ -61,6 +62,13 @@ Hints detectRun(const Run& run, const Thresholds& thresholds)
             continue;
         for (Hint& hint : rule.evaluate(run, thresholds).hints)
             hints.push_back(std::move(hint));
+    }
+    if (lcDetectors().isDebugEnabled()) {
+        QStringList fired;
+        for (const Hint& hint : hints)
+            fired.append(hint.origin == Hint::Origin::Stored ? hint.kind + QLatin1String(" (stored)") : hint.kind);
+        qCDebug(lcDetectors, "run %ls/%ls: %lld hints: %ls", qUtf16Printable(run.sessionId), qUtf16Printable(run.runId),
+            static_cast<long long>(hints.size()), qUtf16Printable(fired.join(QLatin1String(", "))));
     }
     return hints;
 }

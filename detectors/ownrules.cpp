@@ -110,7 +110,7 @@ Rule channelRule(const char* kind, Severity severity, const QString& message, co
     std::function<bool(const StageCell&)> matches)
 {
     Rule rule { QLatin1String(kind), severity, message, condition, false, {} };
-    rule.evaluate = [rule, matches](const Run& run, const Thresholds&) {
+    rule.evaluate = [rule, matches = std::move(matches)](const Run& run, const Thresholds&) {
         RuleOutcome outcome;
         QStringList seen;
         for (const StageCell& cell : run.stages) {

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "jobtracker.h"
+
+#include "modellogging.h"
 #include "workerpool.h"
 
 #include <QCoreApplication>
@@ -139,6 +141,14 @@ JobTracker::JobTracker(QObject* parent)
     m_relay->tracker = this;
 }
 
+// Who runs the job, for the log: the tracker's name, else its owner's class (RunLoader, SourceView, ...).
+static QString logName(const QObject* tracker)
+{
+    if (!tracker->objectName().isEmpty() || !tracker->parent())
+        return tracker->objectName();
+    return QString::fromLatin1(tracker->parent()->metaObject()->className());
+}
+
 JobTracker::~JobTracker()
 {
     ++m_relay->generation;
@@ -147,14 +157,19 @@ JobTracker::~JobTracker()
 
 Job JobTracker::begin()
 {
+    if (m_running)
+        qCDebug(lcModel, "%s: job %llu superseded", qPrintable(logName(this)), m_relay->generation.load());
     m_running = true;
-    return Job(std::make_shared<State>(m_relay, ++m_relay->generation));
+    const quint64 generation = ++m_relay->generation;
+    qCDebug(lcModel, "%s: job %llu started", qPrintable(logName(this)), generation);
+    return Job(std::make_shared<State>(m_relay, generation));
 }
 
 void JobTracker::cancel()
 {
     if (!m_running)
         return;
+    qCDebug(lcModel, "%s: job %llu canceled", qPrintable(logName(this)), m_relay->generation.load());
     ++m_relay->generation;
     m_running = false;
     emit canceled();

@@ -573,7 +573,7 @@ QJsonValue parseJsonDocument(
     const QJsonDocument doc = QJsonDocument::fromJson(input, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         qsizetype first = -1;
-        const QJsonValue value = NonFinite::parseDocument(input, &first);
+        QJsonValue value = NonFinite::parseDocument(input, &first); // not const: returned, so moved
         if (!value.isUndefined()) {
             if (firstNonFinite)
                 *firstNonFinite = skipped + (*repairedUtf8 ? offsetBeforeRepair(unrepaired, first) : first);

@@ -4,6 +4,7 @@
 #include "inputs.h"
 #include "jobtracker.h"
 #include "livetimeline.h"
+#include "modellogging.h"
 #include "timelinetailer.h"
 #include "workerpool.h"
 

@@ -51,7 +51,7 @@ QString resolveTarget(const QString& target)
 {
     QString path = target;
     for (int hops = 0; hops < 40; ++hops) {
-        if (const QString real = realPath(path); !real.isEmpty())
+        if (QString real = realPath(path); !real.isEmpty())
             return real;
         QByteArray link(PATH_MAX, '\0');
         const ssize_t length = ::readlink(encodeFileName(path).constData(), link.data(), size_t(link.size()));

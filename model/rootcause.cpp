@@ -41,7 +41,7 @@ QString innermostExceptionClass(const Run& run)
     for (const QJsonValue& value : run.structuredEvents) {
         const QJsonObject record = value.toObject();
         const QString status = record.value(QLatin1String("status")).toString();
-        const QString detail = record.value(QLatin1String("detail")).toString();
+        QString detail = record.value(QLatin1String("detail")).toString();
         if ((status == QLatin1String("failed") || status == QLatin1String("timed_out")) && isExceptionClass(detail))
             return detail;
     }

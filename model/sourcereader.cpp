@@ -3,6 +3,7 @@
 
 #include "inputfile.h"
 #include "jsonline.h"
+#include "modellogging.h"
 #include "parallel_p.h"
 #include "runbuilder.h"
 #include "timelinereader.h"
@@ -305,14 +306,21 @@ void readRunpack(Source* source, const LoadControl& control)
         source->fatalError = zip.errorString();
         return;
     }
-    for (const auto& [name, reason] : zip.rejectedEntries())
+    for (const auto& [name, reason] : zip.rejectedEntries()) {
+        qCDebug(lcZip, "%ls: member %ls refused: %ls", qUtf16Printable(source->path), qUtf16Printable(name),
+            qUtf16Printable(reason));
         source->problems.append({ Diagnostic::Severity::Error, name, 0, -1, Tr::tr("member refused: %1").arg(reason) });
+    }
     for (const ZipArchive::Entry& entry : zip.entries()) {
         QByteArray bytes;
         if (!zip.read(entry.name, &bytes)) {
+            qCDebug(lcZip, "%ls: member %ls not read: %ls", qUtf16Printable(source->path), qUtf16Printable(entry.name),
+                qUtf16Printable(zip.errorString()));
             source->problems.append({ Diagnostic::Severity::Error, entry.name, 0, -1, zip.errorString() });
             continue;
         }
+        qCDebug(lcZip, "%ls: member %ls read, %lld bytes", qUtf16Printable(source->path), qUtf16Printable(entry.name),
+            static_cast<long long>(bytes.size()));
         source->inputBytes += bytes.size();
         source->members.push_back({ entry.name, bytes });
     }
@@ -512,6 +520,13 @@ SourcePtr readSource(const QString& path, const LoadControl& control)
         source->kind = Source::Kind::JsonlFile;
         readTimeline(source.get(), control);
     }
+    if (source->ok())
+        qCDebug(lcReader, "%ls: read as %ls: %lld bytes, %zu runs, %lld events, %lld problems", qUtf16Printable(path),
+            qUtf16Printable(sourceKindName(source->kind)), static_cast<long long>(source->inputBytes),
+            source->runs.size(), static_cast<long long>(source->eventCount),
+            static_cast<long long>(source->problems.size()));
+    else
+        qCDebug(lcReader, "%ls: not read: %ls", qUtf16Printable(path), qUtf16Printable(source->fatalError));
     return source;
 }
 

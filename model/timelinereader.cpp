@@ -3,6 +3,7 @@
 #include "inputfile.h"
 #include "inputs.h"
 #include "jsonline.h"
+#include "modellogging.h"
 #include "parallel_p.h"
 
 #include <QCoreApplication>
@@ -247,6 +248,16 @@ qint64 parseRange(const Text& text, qint32 bufferIndex, qsizetype begin, qsizety
     return lineNumber - firstLine + 1;
 }
 
+// Each line skipped or warned about, as file:line: reason (runlens.reader).
+void logProblems(const Diagnostics& problems)
+{
+    if (!lcReader().isDebugEnabled())
+        return;
+    for (const Diagnostic& problem : problems)
+        qCDebug(lcReader, "%ls:%lld: %ls", qUtf16Printable(problem.file), static_cast<long long>(problem.line),
+            qUtf16Printable(problem.message));
+}
+
 // The problems of a buffer's ranges, in order, as one parse of the whole buffer reports them: the first
 // CRLF line once, the first kMaxListedProblems listed, a count of the rest.
 Diagnostics mergeProblems(const std::vector<const RangeProblems*>& ranges, const QString& bufferName)
@@ -289,9 +300,13 @@ void TimelineReader::parseBuffer(
     const TextBuffer& buffer, qint32 bufferIndex, TimelineData* out, const LoadControl& control)
 {
     RangeProblems problems;
-    parseRange(
+    const qint64 lines = parseRange(
         { buffer.bytes, buffer.base, buffer.name }, bufferIndex, 0, buffer.bytes.size(), 1, out, &problems, control);
-    out->problems += mergeProblems({ &problems }, buffer.name);
+    const Diagnostics merged = mergeProblems({ &problems }, buffer.name);
+    qCDebug(lcReader, "parsed %ls: %lld bytes, %lld lines", qUtf16Printable(buffer.name),
+        static_cast<long long>(buffer.bytes.size()), static_cast<long long>(lines));
+    logProblems(merged);
+    out->problems += merged;
 }
 
 TimelineData TimelineReader::readFile(const QString& fileName, const LoadControl& control, qsizetype chunkBytes)
@@ -489,6 +504,7 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
     QElapsedTimer sincePrefix;
     const auto chunkParsed = [&](size_t c) {
         size_t upTo = 0;
+        qint64 upToBytes = 0; // prefixBytes as it was for upTo: it grows under the lock as other pieces are parsed
         {
             QMutexLocker lock(&progressMutex);
             parsed[c] = 1;
@@ -507,13 +523,14 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
                 && (!sincePrefix.isValid() || sincePrefix.elapsed() >= kPrefixIntervalMs)) {
                 buildingPrefix = true;
                 upTo = parsedPrefix;
+                upToBytes = prefixBytes;
             }
         }
         if (upTo == 0)
             return;
         TimelineData prefix; // copies: the chunks' own runs are moved into the result at the end
         prefix.buffers = data.buffers;
-        prefix.bytes = prefixBytes;
+        prefix.bytes = upToBytes;
         for (size_t c = 0; c < upTo; ++c)
             prefix.runsByBuffer.push_back(chunks[c].runs);
         for (size_t i = 0; i < files.size() && (!files[i].file || files[i].firstChunk < upTo); ++i)
@@ -588,7 +605,20 @@ TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringLi
     }
     for (size_t i = 0; i < files.size() && !canceled; ++i) {
         const File& file = files[i];
-        data.problems += fileProblems(i, chunks.size());
+        const Diagnostics problems = fileProblems(i, chunks.size());
+        if (lcReader().isDebugEnabled()) {
+            qint64 lines = 0;
+            for (size_t c = file.firstChunk; c < file.firstChunk + file.chunkCount; ++c)
+                lines += chunks[c].lines;
+            if (file.file)
+                qCDebug(lcReader, "read %ls: %lld bytes, %lld lines", qUtf16Printable(paths[qsizetype(i)]),
+                    static_cast<long long>(file.file->size()), static_cast<long long>(lines));
+            else
+                qCDebug(
+                    lcReader, "not read %ls: %ls", qUtf16Printable(paths[qsizetype(i)]), qUtf16Printable(file.error));
+            logProblems(problems);
+        }
+        data.problems += problems;
         if (!file.file)
             continue;
         data.bytes += file.file->size();

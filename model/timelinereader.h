@@ -68,7 +68,6 @@ public:
     static void parseBuffer(
         const TextBuffer& buffer, qint32 bufferIndex, TimelineData* out, const LoadControl& control = {});
 
-
 private:
     /// PATHS in this order, their buffers and problems named by NAMES.
     static TimelineData readFiles(const QStringList& paths, const QStringList& names, const LoadControl& control,

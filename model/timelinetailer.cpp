@@ -3,6 +3,7 @@
 #include "timelinereader.h"
 
 #include "inputfile.h"
+#include "modellogging.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -231,6 +232,8 @@ TailBatch TimelineTailer::poll()
                 file.head = readHead(fd, kHeadBytes);
                 file.lines = file.offset > 0 ? -1 : 0; // counted once the file grows
             }
+            qCDebug(lcLive, "following %ls (%lld bytes, from byte %lld)", qUtf16Printable(name),
+                static_cast<long long>(st.st_size), static_cast<long long>(file.offset));
             m_files.push_back(std::move(file));
             index = int(m_files.size()) - 1;
             m_index.insert({ quint64(st.st_dev), quint64(st.st_ino) }, index);
@@ -350,6 +353,8 @@ void TimelineTailer::decideCopy(size_t index)
             continue;
         }
         if (startsWithFirstLine(file.head, other.head)) {
+            qCDebug(lcLive, "%ls is a copy of %ls: what was read from that is not read again",
+                qUtf16Printable(file.name), qUtf16Printable(other.name));
             file.isCopy = true;
             file.copyOfDevice = other.device;
             file.copyOfInode = other.inode;
@@ -389,6 +394,8 @@ bool TimelineTailer::resolveCopy(File& file)
 
 void TimelineTailer::reset(File& file, TailBatch* batch)
 {
+    qCDebug(lcLive, "%ls truncated (%lld bytes, %lld read): reading it again from the start",
+        qUtf16Printable(file.name), static_cast<long long>(file.size), static_cast<long long>(file.offset));
     addProblem(file,
         { Diagnostic::Severity::Warning, file.name, 0, -1, Tr::tr("file truncated; reading it again from the start"),
             QStringLiteral("file-truncated") },
@@ -407,6 +414,8 @@ void TimelineTailer::forget(File& file, bool replaced, TailBatch* batch)
 {
     // Every byte of it was read: what can be left is a line whose '\n' never came.
     const qint64 unread = file.skipFrom >= 0 ? 0 : file.size - file.lineStart();
+    qCDebug(lcLive, "%ls %s, %lld bytes unread: no longer followed", qUtf16Printable(file.name),
+        replaced ? "rotated away" : "gone", static_cast<long long>(std::max<qint64>(unread, 0)));
     if (file.fd >= 0)
         ::close(file.fd);
     file.fd = -1;

@@ -39,6 +39,14 @@ constexpr int methodDeflate = 8;
 constexpr uint unixOsCode = 3;
 constexpr int writeLevel = 6;
 
+// The codec of member names, looked up once: QTextCodec::codecForName() searches a cache behind a lock inside
+// Qt on every call, which the loader threads would share at every open (and which the tsan preset cannot see).
+QTextCodec* utf8Codec()
+{
+    static QTextCodec* const codec = QTextCodec::codecForName("UTF-8");
+    return codec;
+}
+
 QString quote(const QString& name)
 {
     return u'"' + name + u'"';
@@ -312,7 +320,7 @@ bool ZipArchive::open()
         d->zip->setAutoClose(d->device && !d->device->isOpen());
     }
     // Names without the UTF-8 flag: every tool in the pipeline writes UTF-8 (or plain ASCII).
-    d->zip->setFileNameCodec("UTF-8");
+    d->zip->setFileNameCodec(utf8Codec());
 
     if (!d->zip->open(QuaZip::mdUnzip)) {
         const int code = d->zip->getZipError();
@@ -550,7 +558,7 @@ bool ZipArchive::writeToBuffer(QByteArray* out, const QList<QPair<QString, QByte
         QBuffer buffer(&bytes);
         QuaZip zip(&buffer);
         zip.setUtf8Enabled(true);
-        zip.setFileNameCodec("UTF-8");
+        zip.setFileNameCodec(utf8Codec());
         zip.setOsCode(unixOsCode);
         // Sizes and CRC go into the local headers (QBuffer can seek back), not a trailing descriptor.
         zip.setDataDescriptorWritingEnabled(false);

@@ -125,8 +125,11 @@ HintReport buildHintReport(
     });
     report.runs.reserve(selected.size());
     for (size_t i = 0; i < selected.size(); ++i) {
-        const Hints* lent = known.value(selected[i]->get());
-        report.runs.push_back({ *selected[i], lent ? *lent : std::move(computed[i]) });
+        // Not `lent ? *lent : std::move(computed[i])`: a conditional with a const lvalue copies either way.
+        if (const Hints* lent = known.value(selected[i]->get()))
+            report.runs.push_back({ *selected[i], *lent });
+        else
+            report.runs.push_back({ *selected[i], std::move(computed[i]) });
     }
     return report;
 }

@@ -272,7 +272,7 @@ Json budgetsJson(const Source& source, const Selection& selection)
 
 Json contextJson(const Source& source, const Selection& selection)
 {
-    const Json member = memberJson(source, "context.json");
+    Json member = memberJson(source, "context.json");
     if (member.is_object())
         return member;
     return PyJson::fromQt(selection.runs.front()->context);

@@ -10,6 +10,8 @@ PACKAGES=(
     python3-jsonschema libxml2-utils
     desktop-file-utils appstream groff-base dpkg-dev file
 )
+# CI also checks the format and runs clang-tidy (test.sh); developers want them for scripts/pre-commit too.
+[ "${CI:-}" = "true" ] && PACKAGES+=(clang-format-14 clang-tidy-14)
 missing=()
 for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

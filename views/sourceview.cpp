@@ -16,6 +16,7 @@
 #include "stagegridview.h"
 #include "suppressionfile.h"
 #include "traceview.h"
+#include "viewslogging.h"
 #include "workerpool.h"
 
 #include <QCheckBox>
@@ -71,7 +72,8 @@ QString problemLines(const Diagnostics& problems)
 }
 
 // Every run's hints with the suppression file next to the input applied; runs on a worker thread.
-std::shared_ptr<const HintReport> detectHints(SourcePtr source, std::shared_ptr<const HintReport> previous)
+std::shared_ptr<const HintReport> detectHints(
+    const SourcePtr& source, const std::shared_ptr<const HintReport>& previous)
 {
     Suppressions suppressions;
     QString unreadable; // an unreadable file suppresses nothing: every hint stays active

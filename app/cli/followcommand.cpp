@@ -25,10 +25,8 @@
 
 #include <csignal>
 #include <cstdio>
+#include <ctime>
 #include <optional>
-
-#include <signal.h>
-#include <time.h>
 
 namespace Runlens {
 
@@ -234,7 +232,7 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
                         "--poll-ms N >= 10"));
         return 2;
     }
-    const QString directory = positional.at(1);
+    const QString& directory = positional.at(1);
     if (QFile::exists(directory) && !QFileInfo(directory).isDir()) {
         printErr(Tr::tr("runlens-cli: %1 is not a directory").arg(directory));
         return 2;

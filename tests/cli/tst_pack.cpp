@@ -81,7 +81,7 @@ PackMembers build(const Source& source, const PackOptions& options)
 
 QString writeTemp(const QTemporaryDir& dir, const QString& name, const PackMembers& members)
 {
-    const QString path = dir.filePath(name);
+    QString path = dir.filePath(name); // not const: returned, so moved
     QByteArray zip;
     QString error;
     if (!ZipArchive::writeToBuffer(&zip, members, &error)

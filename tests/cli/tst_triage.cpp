@@ -167,7 +167,7 @@ private Q_SLOTS:
         for (const QStringList& record : records)
             QCOMPARE(record.size(), 12);
         // The seed sparse pack: its hints field holds commas, so it was quoted, and reads back whole.
-        const QStringList sparse = records[2];
+        const QStringList& sparse = records[2];
         QCOMPARE(sparse[0], fixture(kSeedSparse));
         QCOMPARE(sparse[2], QStringLiteral("1005703141094392a91da2aac8143ee6"));
         QCOMPARE(sparse[4], QStringLiteral("complete"));

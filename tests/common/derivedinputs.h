@@ -99,8 +99,9 @@ inline QByteArray plainSemanticPack()
 /// step.start and operation.start, to a rotation collision: a background run with orphan ends.
 inline QByteArray lostToolLinesPack()
 {
-    ZipArchive cliPack(fixture(QStringLiteral("upstream/happy-path/data/diagnostics/runpacks/sess-happy-01/"
-                                              "runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560452.zip")));
+    ZipArchive cliPack(
+        fixture(QStringLiteral("upstream/happy-path/data/diagnostics/runpacks/sess-happy-01/"
+                               "runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560452.zip")));
     QByteArray meta;
     if (!cliPack.open() || !cliPack.read(QStringLiteral("meta.json"), &meta))
         qFatal("cannot read the happy CLI pack");

@@ -308,7 +308,7 @@ inline QStringList seedSites()
 
 inline void plantUpstream(Members& members, const QString& site)
 {
-    const QString s = site;
+    const QString& s = site;
     if (s == QLatin1String("meta.json reason")) {
         editObject(
             members, QStringLiteral("meta.json"), [](QJsonObject& o) { o.insert(QStringLiteral("reason"), text()); });
@@ -411,7 +411,7 @@ inline void plantUpstream(Members& members, const QString& site)
 
 inline void plantSeed(Members& members, const QString& site)
 {
-    const QString s = site;
+    const QString& s = site;
     const QString report = QStringLiteral("report.json");
     if (s == QLatin1String("seed meta.json reason")) {
         editObject(

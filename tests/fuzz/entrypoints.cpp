@@ -205,7 +205,7 @@ QString jsonlBuffer(const QByteArray& bytes)
 QString packFile(const QByteArray& bytes)
 {
     static QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("input.zip"));
+    QString path = dir.filePath(QStringLiteral("input.zip")); // not const: returned, so moved
     QFile file(path);
     if (!dir.isValid() || !file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
         qFatal("fuzz: cannot write %s", qPrintable(path));

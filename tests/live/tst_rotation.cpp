@@ -27,12 +27,12 @@
 
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <future>
 #include <thread>
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -753,19 +753,19 @@ private Q_SLOTS:
         // it had then (the current file's, before its rotation).
         auto withoutFileNames = [](QJsonObject run) {
             auto strip = [](QJsonArray items, const QString& nested) {
-                for (auto it = items.begin(); it != items.end(); ++it) {
-                    QJsonObject item = it->toObject();
+                for (QJsonValueRef value : items) {
+                    QJsonObject item = value.toObject();
                     item.remove(QLatin1String("file"));
                     if (!nested.isEmpty()) {
                         QJsonArray inner = item.value(nested).toArray();
-                        for (auto in = inner.begin(); in != inner.end(); ++in) {
-                            QJsonObject object = in->toObject();
+                        for (QJsonValueRef innerValue : inner) {
+                            QJsonObject object = innerValue.toObject();
                             object.remove(QLatin1String("file"));
-                            *in = object;
+                            innerValue = object;
                         }
                         item.insert(nested, inner);
                     }
-                    *it = item;
+                    value = item;
                 }
                 return items;
             };

@@ -23,10 +23,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <cstdio>
 
 #include <fcntl.h>
-#include <signal.h>
 #include <unistd.h>
 
 using namespace Runlens;
@@ -245,8 +245,8 @@ private:
     {
         m_follower->poll();
         // What was complete on disk is now read; a cut line still counts as unread.
-        for (auto it = m_unseen.begin(); it != m_unseen.end(); ++it)
-            it->clear();
+        for (QList<int>& unseen : m_unseen)
+            unseen.clear();
         if (m_cut > 0)
             m_unseen[m_current].append(m_next);
         const QStringList names = QDir(m_directory).entryList({ QStringLiteral("events-*.jsonl") }, QDir::Files);
@@ -651,7 +651,7 @@ private Q_SLOTS:
         QVERIFY(writtenMs > 0);
         const std::vector<RunPtr> changed = follower.live.applyBatch(std::move(batch), writtenMs);
         QCOMPARE(int(changed.size()), 1);
-        const RunPtr running = changed.front();
+        const RunPtr& running = changed.front();
         QCOMPARE(running->status, RunStatus::Running);
         QVERIFY(running->stopReason.isEmpty());
         for (const StageCell& cell : running->stages)

@@ -68,7 +68,7 @@ QByteArray lines(int count, int first = 0)
 /// A pack with meta.json and the given members, written by hand so that anything goes.
 Maker pack(RawZipMembers members, qint64 declaredCount = -1)
 {
-    return [members, declaredCount](const QDir& dir) {
+    return [members = std::move(members), declaredCount](const QDir& dir) {
         RawZipMembers all { { "meta.json", kUpstreamMeta } };
         all += members;
         const QString path = dir.filePath(QStringLiteral("pack.zip"));

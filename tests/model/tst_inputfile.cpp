@@ -89,9 +89,8 @@ private Q_SLOTS:
             QFile file;
             return openRegularFile(path, &file, reason);
         });
-        QTest::addRow("OpenFile::open") << Opener([](const QString& path, QString* reason) {
-            return OpenFile::open(path, reason) != nullptr;
-        });
+        QTest::addRow("OpenFile::open") << Opener(
+            [](const QString& path, QString* reason) { return OpenFile::open(path, reason) != nullptr; });
         QTest::addRow("TimelineReader::readFile") << Opener([](const QString& path, QString* reason) {
             const TimelineData data = TimelineReader::readFile(path);
             *reason = data.problems.value(0).message;

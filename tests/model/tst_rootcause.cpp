@@ -32,7 +32,7 @@ RunMaker fromSource(const QString& path, const QString& runId)
 
 RunMaker fromLines(std::function<void(RunLines&)> edit)
 {
-    return [edit] {
+    return [edit = std::move(edit)] {
         RunLines lines = RunLines::fromFixture(kHappyFile, kHappyRun);
         edit(lines);
         return lines.build();

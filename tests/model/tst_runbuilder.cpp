@@ -71,7 +71,7 @@ QList<QByteArray> scriptLines(const QStringList& script)
 {
     QList<QByteArray> lines;
     for (qsizetype i = 0; i < script.size(); ++i) {
-        const QString item = script[i];
+        const QString& item = script[i];
         const qsizetype bar = item.indexOf(QLatin1Char('|'));
         const QStringList words = item.left(bar).split(QLatin1Char(' '), Qt::SkipEmptyParts);
         QByteArray line = QByteArray("{\"ts\":") + QByteArray::number(1795560000.0 + double(i) * 0.001, 'f', 3)

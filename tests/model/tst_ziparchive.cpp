@@ -403,9 +403,9 @@ void tst_ZipArchive::deterministic()
     QCOMPARE(le32(first, endRecord), 0x06054b50u);
     QCOMPARE(qsizetype(le16(first, endRecord + 10)), members.size());
     qsizetype at = centralDirectoryOffset(first);
-    for (qsizetype i = 0; i < members.size(); ++i) {
+    for (const auto& member : members) {
         QCOMPARE(le32(first, at), 0x02014b50u);
-        const QByteArray expectedName = members.at(i).first.toUtf8();
+        const QByteArray expectedName = member.first.toUtf8();
         const quint16 nameLength = le16(first, at + 28);
         QCOMPARE(first.mid(at + 46, nameLength), expectedName);
         QCOMPARE(le16(first, at + 4) >> 8, 3); // made by Unix
@@ -413,8 +413,8 @@ void tst_ZipArchive::deterministic()
         QCOMPARE(le16(first, at + 10), quint16(8)); // deflate
         QCOMPARE(le16(first, at + 12), quint16(0)); // 00:00:00
         QCOMPARE(le16(first, at + 14), quint16(0x0021)); // 1980-01-01
-        QCOMPARE(qsizetype(le32(first, at + 24)), members.at(i).second.size());
-        QCOMPARE(le32(first, at + 16), Test::zipCrc32(members.at(i).second));
+        QCOMPARE(qsizetype(le32(first, at + 24)), member.second.size());
+        QCOMPARE(le32(first, at + 16), Test::zipCrc32(member.second));
         QCOMPARE(le16(first, at + 30), quint16(0)); // extra field
         QCOMPARE(le16(first, at + 32), quint16(0)); // comment
         QCOMPARE(le32(first, at + 38) >> 16, 0100644u);

@@ -63,7 +63,7 @@ void tst_RunLoader::cleanup()
 
 QString tst_RunLoader::bigTimeline()
 {
-    const QString path = m_dir.filePath(QStringLiteral("big.jsonl"));
+    QString path = m_dir.filePath(QStringLiteral("big.jsonl")); // not const: returned, so moved
     if (QFileInfo::exists(path))
         return path;
     QFile file(path);
@@ -179,7 +179,7 @@ void tst_RunLoader::earlyViewsBeforeTheWhole()
 
     RunLoader loader;
     QStringList order; // "partial N" and "whole N", N runs
-    connect(&loader, &RunLoader::partiallyLoaded, this, [&order](SourcePtr partial) {
+    connect(&loader, &RunLoader::partiallyLoaded, this, [&order](const SourcePtr& partial) {
         order.append(QStringLiteral("%1 %2")
                          .arg(partial->partial ? QStringLiteral("partial") : QStringLiteral("whole?"))
                          .arg(partial->runs.size()));

@@ -88,7 +88,8 @@ RunPtr generatedRun(int count)
         span.parent = span.depth > 0 ? i - 1 : -1;
         span.startEvent = -1;
         span.endEvent = -1;
-        span.startTs = (i / 8) * 0.0005 + span.depth * 1e-5;
+        const int slot = i / 8; // eight spans per slot
+        span.startTs = slot * 0.0005 + span.depth * 1e-5;
         span.endTs = span.startTs + 0.0004 - span.depth * 2e-5;
         span.status = ok;
     }

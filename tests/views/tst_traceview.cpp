@@ -432,7 +432,7 @@ void tst_TraceView::failingSpanReadableInWindow_data()
 
     // Inputs derived from the fixtures (fixtures/README.md, "Derived cases"), each in its own timeline directory.
     const auto write = [this](const QString& name, const RunLines& lines) {
-        const QString dir = m_inputs.filePath(name);
+        QString dir = m_inputs.filePath(name); // not const: returned, so moved
         QDir().mkpath(dir);
         QFile file(dir + QStringLiteral("/events-20261124.jsonl"));
         if (!file.open(QIODevice::WriteOnly) || file.write(lines.toJsonl()) < 0)
