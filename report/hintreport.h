@@ -42,8 +42,7 @@ struct HintSettings
     HintSettings(const Suppressions* suppressions, const Thresholds& thresholds = {})
         : suppressions(suppressions)
         , thresholds(thresholds)
-    {
-    }
+    { }
 
     const Suppressions* suppressions = nullptr;
     Thresholds thresholds;

@@ -36,6 +36,7 @@ struct SynthStats
 /// many sessions with the event mix of real runs (long attrs, non-ASCII queries, channel skips,
 /// failures, FAISS on CPU, reranks, server restarts), rotated like upstream's writer. The same options
 /// give the same bytes. Every file goes through QSaveFile. Returns false and sets `error` on failure.
-[[nodiscard]] bool synthesizeTimeline(const QString& directory, const SynthOptions& options, SynthStats* stats, QString* error);
+[[nodiscard]] bool synthesizeTimeline(
+    const QString& directory, const SynthOptions& options, SynthStats* stats, QString* error);
 
 } // namespace Runlens

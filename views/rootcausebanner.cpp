@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "rootcausebanner.h"
 
-#include "printable.h"
 #include "duration.h"
+#include "printable.h"
 #include "runstatus.h"
 #include "stagegridmodel.h"
 

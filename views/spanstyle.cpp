@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "spanstyle.h"
 
-#include "jsonline.h"
 #include "duration.h"
+#include "jsonline.h"
 #include "run.h"
 
 #include <QCoreApplication>

@@ -196,8 +196,8 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
         const QString file = save(tmp, QStringLiteral("out.sarif"), result.out);
-        const QString failure = runValidator(
-            QStringLiteral("/usr/bin/python3"), { kValidateJson, kSchemas + QLatin1String("sarif-schema-2.1.0.json"), file });
+        const QString failure = runValidator(QStringLiteral("/usr/bin/python3"),
+            { kValidateJson, kSchemas + QLatin1String("sarif-schema-2.1.0.json"), file });
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
         const QJsonObject run =
@@ -370,8 +370,8 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
         const QString file = save(tmp, QStringLiteral("out.json"), result.out);
-        const QString failure = runValidator(
-            QStringLiteral("/usr/bin/python3"), { kValidateJson, kDocSchemas + schema + QLatin1String(".schema.json"), file });
+        const QString failure = runValidator(QStringLiteral("/usr/bin/python3"),
+            { kValidateJson, kDocSchemas + schema + QLatin1String(".schema.json"), file });
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 

@@ -4,8 +4,8 @@
 // what readSource() reads from the same lines. Built under ThreadSanitizer by the tsan preset.
 #include "livefollower.h"
 #include "runfixture.h"
-#include "sourcereader.h"
 #include "source.h"
+#include "sourcereader.h"
 
 #include <QFile>
 #include <QSignalSpy>
