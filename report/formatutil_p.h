@@ -36,7 +36,7 @@ inline QString csvInert(const QString& field)
 /// quote or a line break.
 inline QString csvField(const QString& cell)
 {
-    const QString field = csvInert(cell);
+    QString field = csvInert(cell);
     if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n') && !field.contains(u'\r'))
         return field;
     return u'"' + QString(field).replace(u'"', QLatin1String("\"\"")) + u'"';

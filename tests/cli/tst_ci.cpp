@@ -62,7 +62,7 @@ QString runValidator(const QString& program, const QStringList& arguments)
 /// Writes `bytes` to DIR/name; returns the path.
 QString save(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
 {
-    const QString path = dir.filePath(name);
+    QString path = dir.filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
         qFatal("cannot write %s", qPrintable(path));
