@@ -187,6 +187,23 @@ double Run::offsetMs(double ts) const
     return std::isnan(startedAt) ? 0 : (ts - startedAt) * 1000.0;
 }
 
+QString runStatusLabel(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Complete:
+        return QCoreApplication::translate("Runlens::RunStatus", "Complete");
+    case RunStatus::Error:
+        return QCoreApplication::translate("Runlens::RunStatus", "Failed");
+    case RunStatus::CutOff:
+        return QCoreApplication::translate("Runlens::RunStatus", "Cut off");
+    case RunStatus::Running:
+        return QCoreApplication::translate("Runlens::RunStatus", "Running");
+    case RunStatus::Background:
+        return QCoreApplication::translate("Runlens::RunStatus", "Background");
+    }
+    return {};
+}
+
 QString runStatusName(RunStatus status)
 {
     switch (status) {

@@ -185,6 +185,8 @@ struct Run
 using RunPtr = std::shared_ptr<const Run>;
 
 QString runStatusName(RunStatus status); // JSON spelling: complete, error, cut-off, running, background
+/// Translated name for people: "Complete", "Failed", "Cut off", "Running", "Background".
+QString runStatusLabel(RunStatus status);
 QString cellStatusName(CellStatus status); // JSON spelling: ran, skipped, failed, degraded, not-reached, running
 QString cellStatusLabel(CellStatus status); // translated: Ran, Skipped, ...
 

@@ -112,23 +112,6 @@ void writeRun(JsonText& json, const Run& run, const QJsonArray& hints)
     json.endObject();
 }
 
-QString statusLabel(const Run& run)
-{
-    switch (run.status) {
-    case RunStatus::Complete:
-        return Tr::tr("Complete");
-    case RunStatus::Error:
-        return Tr::tr("Failed");
-    case RunStatus::CutOff:
-        return Tr::tr("Cut off");
-    case RunStatus::Running:
-        return Tr::tr("Running");
-    case RunStatus::Background:
-        return Tr::tr("Background");
-    }
-    return {};
-}
-
 QString hintLine(const Hint& hint)
 {
     return QStringLiteral("[%1] %2: %3").arg(severityName(hint.severity), printable(hint.kind), printable(hint.msg));
@@ -223,7 +206,7 @@ QByteArray reportText(const Source& source, const RunFilter& filter, const HintS
         out += QLatin1Char('\n');
         out += Tr::tr("Run %1 / %2  %3  %4  %5\n")
                    .arg(printable(run->sessionId), printable(run->runId),
-                       run->tool.isEmpty() ? Tr::tr("(no tool)") : printable(run->tool), statusLabel(*run),
+                       run->tool.isEmpty() ? Tr::tr("(no tool)") : printable(run->tool), runStatusLabel(run->status),
                        formatDuration(run->durationMs));
         if (!run->stopReason.isEmpty())
             out += Tr::tr("  stop reason: %1\n").arg(printable(run->stopReason));
@@ -254,7 +237,7 @@ QByteArray reportMarkdown(const Source& source, const RunFilter& filter, const H
         out += QStringLiteral("\n## %1 / %2\n\n").arg(printable(run->sessionId), printable(run->runId));
         out += Tr::tr("- Tool: %1\n- Status: %2\n- Duration: %3\n")
                    .arg(run->tool.isEmpty() ? Tr::tr("(none)") : QStringLiteral("`%1`").arg(printable(run->tool)),
-                       statusLabel(*run), formatDuration(run->durationMs));
+                       runStatusLabel(run->status), formatDuration(run->durationMs));
         if (!run->stopReason.isEmpty())
             out += Tr::tr("- Stop reason: %1\n").arg(printable(run->stopReason));
         if (!run->stages.empty()) {

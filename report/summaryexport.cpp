@@ -25,23 +25,6 @@ struct Tr
 
 using namespace FormatUtil;
 
-QString statusLabel(RunStatus status)
-{
-    switch (status) {
-    case RunStatus::Complete:
-        return Tr::tr("Complete");
-    case RunStatus::Error:
-        return Tr::tr("Failed");
-    case RunStatus::CutOff:
-        return Tr::tr("Cut off");
-    case RunStatus::Running:
-        return Tr::tr("Running");
-    case RunStatus::Background:
-        return Tr::tr("Background");
-    }
-    return {};
-}
-
 // Escaped for HTML, control characters made visible first: the page may be read in a terminal too.
 QString html(const QString& s)
 {
@@ -83,7 +66,7 @@ QByteArray markdown(const HintReport& report)
                 continue;
             ++rows;
             out += QStringLiteral("| %1 | `%2` | %3 | %4 | %5 | `%6` | %7 | `%8` |\n")
-                       .arg(mdCell(run.sessionId), mdCell(run.runId), mdCell(run.tool), statusLabel(run.status),
+                       .arg(mdCell(run.sessionId), mdCell(run.runId), mdCell(run.tool), runStatusLabel(run.status),
                            severityName(hint.severity), mdCell(hint.kind), mdCell(hint.msg), mdCell(whyText(hint.why)));
         }
     }
@@ -107,7 +90,7 @@ QByteArray markdown(const HintReport& report)
         out += QStringLiteral("\n## %1 / `%2`\n\n").arg(mdCell(run.sessionId), mdCell(run.runId));
         out += Tr::tr("%1, %2, %3")
                    .arg(run.tool.isEmpty() ? Tr::tr("no tool") : QStringLiteral("`%1`").arg(run.tool),
-                       statusLabel(run.status), formatDuration(run.durationMs));
+                       runStatusLabel(run.status), formatDuration(run.durationMs));
         if (!run.stopReason.isEmpty())
             out += Tr::tr(", stop reason: %1").arg(mdCell(run.stopReason));
         out += QLatin1String("\n\n");
@@ -431,7 +414,7 @@ QByteArray htmlPage(const HintReport& report)
         out += QStringLiteral("<section class=\"run\" id=\"run-%1\"><h2>%2 / <code>%1</code></h2>\n")
                    .arg(html(run.runId), html(run.sessionId));
         out += QStringLiteral("<p><b>%1</b> &middot; %2 &middot; %3%4</p>\n")
-                   .arg(html(statusLabel(run.status)), html(run.tool.isEmpty() ? Tr::tr("no tool") : run.tool),
+                   .arg(html(runStatusLabel(run.status)), html(run.tool.isEmpty() ? Tr::tr("no tool") : run.tool),
                        html(formatDuration(run.durationMs)),
                        run.stopReason.isEmpty() ? QString() : QStringLiteral(" &middot; ") + html(run.stopReason));
         if (!run.stages.empty()) {

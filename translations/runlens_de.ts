@@ -1222,26 +1222,6 @@ Lauf %2</translation>
 <context>
     <name>Runlens::Report</name>
     <message>
-        <source>Complete</source>
-        <translation>Abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Cut off</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>Läuft</translation>
-    </message>
-    <message>
-        <source>Background</source>
-        <translation>Hintergrund</translation>
-    </message>
-    <message>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -2567,26 +2547,6 @@ Lauf %2</translation>
 </context>
 <context>
     <name>Runlens::SummaryExport</name>
-    <message>
-        <source>Complete</source>
-        <translation>Abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Cut off</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>Läuft</translation>
-    </message>
-    <message>
-        <source>Background</source>
-        <translation>Hintergrund</translation>
-    </message>
     <message>
         <source> (suppressed)</source>
         <translation> (unterdrückt)</translation>

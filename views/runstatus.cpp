@@ -95,23 +95,6 @@ private:
 
 } // namespace
 
-QString runStatusLabel(RunStatus status)
-{
-    switch (status) {
-    case RunStatus::Complete:
-        return QCoreApplication::translate("Runlens::RunStatus", "Complete");
-    case RunStatus::Error:
-        return QCoreApplication::translate("Runlens::RunStatus", "Failed");
-    case RunStatus::CutOff:
-        return QCoreApplication::translate("Runlens::RunStatus", "Cut off");
-    case RunStatus::Running:
-        return QCoreApplication::translate("Runlens::RunStatus", "Running");
-    case RunStatus::Background:
-        return QCoreApplication::translate("Runlens::RunStatus", "Background");
-    }
-    return {};
-}
-
 int runStatusSeverity(RunStatus status)
 {
     switch (status) {

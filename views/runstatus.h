@@ -15,8 +15,6 @@ namespace Runlens {
 inline constexpr std::array<RunStatus, 5> allRunStatuses = { RunStatus::Complete, RunStatus::Error, RunStatus::CutOff,
     RunStatus::Running, RunStatus::Background };
 
-/// Translated name for people: "Complete", "Failed", "Cut off", "Running", "Background".
-QString runStatusLabel(RunStatus status);
 /// Higher is worse: a session shows the worst status of its runs.
 int runStatusSeverity(RunStatus status);
 /// The colour behind the status glyph; always shown together with runStatusLabel(), never alone.
