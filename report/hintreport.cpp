@@ -498,6 +498,25 @@ QByteArray hintsJunit(const HintReport& report, Severity failOn)
         QStringLiteral("tests"), QString::number(report.runs.size() * allRules().size() + report.sourceHints.size()));
     xml.writeAttribute(QStringLiteral("failures"), QString::number(totalFailures));
     xml.writeAttribute(QStringLiteral("errors"), QStringLiteral("0"));
+    // One hint inside its testcase: a failure when it counts at --fail-on, else its text as output; a hint
+    // that does not count at all (suppressed, disputed) is a skipped one too, with the reason.
+    const auto writeOutcome = [&xml, failOn](const Hint& hint) {
+        if (!hint.isActive()) {
+            xml.writeStartElement(QStringLiteral("skipped"));
+            xml.writeAttribute(QStringLiteral("message"),
+                hint.isSuppressed() ? Tr::tr("suppressed by %1").arg(xmlText(hint.suppressedBy))
+                                    : Tr::tr("disputed: %1").arg(xmlText(hint.disputed)));
+            xml.writeEndElement();
+        }
+        const bool failing = hint.isActive() && hint.severity >= failOn;
+        xml.writeStartElement(failing ? QStringLiteral("failure") : QStringLiteral("system-out"));
+        if (failing) {
+            xml.writeAttribute(QStringLiteral("message"), xmlText(hint.msg));
+            xml.writeAttribute(QStringLiteral("type"), severityName(hint.severity));
+        }
+        xml.writeCharacters(xmlText(hint.msg) + u'\n' + whyText(hint.why));
+        xml.writeEndElement();
+    };
     for (size_t i = 0; i < report.runs.size(); ++i) {
         const RunHints& entry = report.runs[i];
         const QString suite = entry.run->sessionId + u'/' + entry.run->runId;
@@ -512,24 +531,8 @@ QByteArray hintsJunit(const HintReport& report, Severity failOn)
             xml.writeAttribute(QStringLiteral("classname"), suite);
             xml.writeAttribute(QStringLiteral("name"), rule.kind);
             for (const Hint& hint : entry.hints) {
-                if (hint.kind != rule.kind)
-                    continue;
-                if (!hint.isActive()) {
-                    // A failure that does not count is a skipped one, with the reason.
-                    xml.writeStartElement(QStringLiteral("skipped"));
-                    xml.writeAttribute(QStringLiteral("message"),
-                        hint.isSuppressed() ? Tr::tr("suppressed by %1").arg(xmlText(hint.suppressedBy))
-                                            : Tr::tr("disputed: %1").arg(xmlText(hint.disputed)));
-                    xml.writeEndElement();
-                }
-                const bool failing = hint.isActive() && hint.severity >= failOn;
-                xml.writeStartElement(failing ? QStringLiteral("failure") : QStringLiteral("system-out"));
-                if (failing) {
-                    xml.writeAttribute(QStringLiteral("message"), xmlText(hint.msg));
-                    xml.writeAttribute(QStringLiteral("type"), severityName(hint.severity));
-                }
-                xml.writeCharacters(xmlText(hint.msg) + u'\n' + whyText(hint.why));
-                xml.writeEndElement();
+                if (hint.kind == rule.kind)
+                    writeOutcome(hint);
             }
             xml.writeEndElement();
         }
@@ -547,21 +550,7 @@ QByteArray hintsJunit(const HintReport& report, Severity failOn)
             xml.writeStartElement(QStringLiteral("testcase"));
             xml.writeAttribute(QStringLiteral("classname"), suite);
             xml.writeAttribute(QStringLiteral("name"), hint.kind);
-            const bool failing = hint.isActive() && hint.severity >= failOn;
-            if (!hint.isActive()) {
-                xml.writeStartElement(QStringLiteral("skipped"));
-                xml.writeAttribute(QStringLiteral("message"),
-                    hint.isSuppressed() ? Tr::tr("suppressed by %1").arg(xmlText(hint.suppressedBy))
-                                        : Tr::tr("disputed: %1").arg(xmlText(hint.disputed)));
-                xml.writeEndElement();
-            }
-            xml.writeStartElement(failing ? QStringLiteral("failure") : QStringLiteral("system-out"));
-            if (failing) {
-                xml.writeAttribute(QStringLiteral("message"), xmlText(hint.msg));
-                xml.writeAttribute(QStringLiteral("type"), severityName(hint.severity));
-            }
-            xml.writeCharacters(xmlText(hint.msg) + u'\n' + whyText(hint.why));
-            xml.writeEndElement();
+            writeOutcome(hint);
             xml.writeEndElement();
         }
         xml.writeEndElement();
