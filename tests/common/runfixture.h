@@ -3,6 +3,7 @@
 #pragma once
 
 #include "runbuilder.h"
+#include "sourcereader.h"
 #include "timelinereader.h"
 
 #include <QFile>
@@ -110,5 +111,59 @@ inline const QString kErrorPackPath =
 inline const QString kSparsePackPath =
     fixture(QStringLiteral("upstream/sparse-disabled/data/diagnostics/runpacks/sess-sparse-disabled/"
                            "runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560453.zip"));
+
+/// Marks the line at `index` failed with `message`, as upstream writes a failed step or operation end.
+inline void setError(RunLines& lines, int index, const QString& message)
+{
+    lines.objects[index].insert(QStringLiteral("status"), QStringLiteral("error"));
+    lines.objects[index].insert(QStringLiteral("message"), message);
+}
+
+/// The derived "cut-off" case of the fixtures README: the first 42 lines of the first happy run.
+inline RunPtr cutOffRun()
+{
+    RunLines lines = RunLines::fromFixture(kHappyFile, kHappyRun);
+    lines.objects = lines.objects.mid(0, 42);
+    return lines.build();
+}
+
+/// A run made when a data row is run, not when the table is built.
+using RunMaker = std::function<RunPtr()>;
+
+/// A run of a fixture input (a pack or a timeline), read whole.
+inline RunMaker fromSource(const QString& path, const QString& runId)
+{
+    return [path, runId] { return readSource(fixture(path))->findRun({}, runId); };
+}
+
+/// The first happy run with its lines edited by `edit`.
+inline RunMaker fromLines(std::function<void(RunLines&)> edit)
+{
+    return [edit = std::move(edit)] {
+        RunLines lines = RunLines::fromFixture(kHappyFile, kHappyRun);
+        edit(lines);
+        return lines.build();
+    };
+}
+
+/// The first span named `name`, or -1.
+inline int spanIndex(const Run& run, const QString& name)
+{
+    for (size_t i = 0; i < run.spans.size(); ++i) {
+        if (run.spans[i].name == name)
+            return int(i);
+    }
+    return -1;
+}
+
+/// The first event of `type` and `name`, or -1.
+inline int eventIndex(const Run& run, const QString& type, const QString& name)
+{
+    for (size_t i = 0; i < run.events.size(); ++i) {
+        if (run.events[i].type == type && run.events[i].name == name)
+            return int(i);
+    }
+    return -1;
+}
 
 } // namespace Runlens::Test

@@ -13,7 +13,6 @@
 using namespace Runlens;
 using namespace Runlens::Test;
 
-using RunMaker = std::function<RunPtr()>;
 Q_DECLARE_METATYPE(RunMaker)
 Q_DECLARE_METATYPE(RootCause::Kind)
 
@@ -24,26 +23,6 @@ const QString kEmbedError =
 const QStringList kAfterEmbed = { QStringLiteral("dense"), QStringLiteral("sparse:bm25"),
     QStringLiteral("sparse:splade"), QStringLiteral("gather"), QStringLiteral("fuse"), QStringLiteral("hydrate"),
     QStringLiteral("rerank") };
-
-RunMaker fromSource(const QString& path, const QString& runId)
-{
-    return [path, runId] { return readSource(fixture(path))->findRun({}, runId); };
-}
-
-RunMaker fromLines(std::function<void(RunLines&)> edit)
-{
-    return [edit = std::move(edit)] {
-        RunLines lines = RunLines::fromFixture(kHappyFile, kHappyRun);
-        edit(lines);
-        return lines.build();
-    };
-}
-
-void setError(RunLines& lines, int index, const QString& message)
-{
-    lines.objects[index].insert(QStringLiteral("status"), QStringLiteral("error"));
-    lines.objects[index].insert(QStringLiteral("message"), message);
-}
 
 } // namespace
 

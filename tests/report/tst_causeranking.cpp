@@ -15,30 +15,9 @@
 using namespace Runlens;
 using namespace Runlens::Test;
 
-using RunMaker = std::function<RunPtr()>;
 Q_DECLARE_METATYPE(RunMaker)
 
 namespace {
-
-RunMaker fromSource(const QString& path, const QString& runId)
-{
-    return [path, runId] { return readSource(fixture(path))->findRun({}, runId); };
-}
-
-RunMaker fromLines(std::function<void(RunLines&)> edit)
-{
-    return [edit = std::move(edit)] {
-        RunLines lines = RunLines::fromFixture(kHappyFile, kHappyRun);
-        edit(lines);
-        return lines.build();
-    };
-}
-
-void setError(RunLines& lines, int index, const QString& message)
-{
-    lines.objects[index].insert(QStringLiteral("status"), QStringLiteral("error"));
-    lines.objects[index].insert(QStringLiteral("message"), message);
-}
 
 QStringList kinds(const Hints& hints, const std::vector<int>& indices)
 {

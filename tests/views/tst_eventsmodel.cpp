@@ -51,15 +51,6 @@ template <typename Predicate> int countLines(const QString& file, const QString&
     return int(std::count_if(lines.objects.begin(), lines.objects.end(), predicate));
 }
 
-int findEvent(const Run& run, const QString& type, const QString& name)
-{
-    for (size_t i = 0; i < run.events.size(); ++i) {
-        if (run.events[i].type == type && run.events[i].name == name)
-            return int(i);
-    }
-    return -1;
-}
-
 // The child of `parent` whose key column reads `key`.
 QModelIndex childByKey(const QAbstractItemModel& model, const QModelIndex& parent, const QString& key)
 {
@@ -140,7 +131,7 @@ void tst_EventsModel::happyPath()
     QCOMPARE(proxy.rowCount(), 57);
     QCOMPARE(model.columnCount(), int(EventsModel::ColumnCount));
 
-    const int embedEnd = findEvent(*run, QStringLiteral("step.end"), QStringLiteral("embed.vllm"));
+    const int embedEnd = eventIndex(*run, QStringLiteral("step.end"), QStringLiteral("embed.vllm"));
     QVERIFY(embedEnd >= 0);
     QCOMPARE(model.index(embedEnd, EventsModel::DurationColumn).data().toString(), QStringLiteral("12 ms"));
     QCOMPARE(model.index(embedEnd, EventsModel::DurationColumn).data(EventsModel::SortRole).toDouble(), 12.0);
@@ -188,8 +179,8 @@ void tst_EventsModel::errorRows()
     const RunPtr run = RunLines::fromFixture(kErrorFile, kErrorRun).build();
     model.setRun(run);
 
-    const int embedEnd = findEvent(*run, QStringLiteral("step.end"), QStringLiteral("embed.vllm"));
-    const int errorLine = findEvent(*run, QStringLiteral("error"), QStringLiteral("embed.vllm"));
+    const int embedEnd = eventIndex(*run, QStringLiteral("step.end"), QStringLiteral("embed.vllm"));
+    const int errorLine = eventIndex(*run, QStringLiteral("error"), QStringLiteral("embed.vllm"));
     QVERIFY(embedEnd >= 0 && errorLine >= 0);
 
     const QModelIndex status = model.index(embedEnd, EventsModel::StatusColumn);
@@ -509,7 +500,7 @@ void tst_EventsModel::jsonTree()
 
     // Real attrs: the gather step's channel depths.
     const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
-    const int gather = findEvent(*run, QStringLiteral("step.start"), QStringLiteral("retrieval.gather_channels"));
+    const int gather = eventIndex(*run, QStringLiteral("step.start"), QStringLiteral("retrieval.gather_channels"));
     model.setJson(run->attrs(gather));
     const QModelIndex realDepths = childByKey(model, {}, QStringLiteral("retrieval.channel_depths"));
     QVERIFY(realDepths.isValid());
@@ -553,7 +544,7 @@ void tst_EventsModel::detailsView()
     const RunPtr run = RunLines::fromFixture(kHappyFile, kHappyRun).build();
     view.setRun(run);
     QCOMPARE(view.event(), -1);
-    const int gather = findEvent(*run, QStringLiteral("step.start"), QStringLiteral("retrieval.gather_channels"));
+    const int gather = eventIndex(*run, QStringLiteral("step.start"), QStringLiteral("retrieval.gather_channels"));
     view.setEvent(gather);
     QCOMPARE(view.event(), gather);
     QCOMPARE(search->rowCount(), run->attrs(gather).size());
@@ -574,11 +565,11 @@ void tst_EventsModel::detailsView()
     QVERIFY(message && message->isHidden());
     const RunPtr failed = RunLines::fromFixture(kErrorFile, kErrorRun).build();
     view.setRun(failed);
-    view.setEvent(findEvent(*failed, QStringLiteral("step.end"), QStringLiteral("embed.vllm")));
+    view.setEvent(eventIndex(*failed, QStringLiteral("step.end"), QStringLiteral("embed.vllm")));
     QVERIFY(!message->isHidden());
     QCOMPARE(message->text(),
         QStringLiteral("Error: vLLM HTTP 503 Service Unavailable from http://127.0.0.1:8001/v1/embeddings"));
-    view.setEvent(findEvent(*failed, QStringLiteral("step.start"), QStringLiteral("embed.vllm")));
+    view.setEvent(eventIndex(*failed, QStringLiteral("step.start"), QStringLiteral("embed.vllm")));
     QVERIFY(message->isHidden());
     view.setRun(run);
     view.setEvent(gather);
@@ -785,7 +776,7 @@ void tst_EventsModel::screenshots()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.findChild<QToolButton*>(QStringLiteral("columnFiltersButton"))->click();
-    view.selectEvent(findEvent(*run, QStringLiteral("step.end"), QStringLiteral("embed.vllm")));
+    view.selectEvent(eventIndex(*run, QStringLiteral("step.end"), QStringLiteral("embed.vllm")));
 
     const QString suffix = dark ? QStringLiteral("dark") : QStringLiteral("light");
     const QString directory = QCoreApplication::applicationDirPath();
@@ -793,7 +784,7 @@ void tst_EventsModel::screenshots()
     QVERIFY(!full.isNull());
     QVERIFY(full.save(directory + QStringLiteral("/tst_eventsmodel_%1.png").arg(suffix)));
 
-    view.selectEvents({ findEvent(*run, QStringLiteral("error"), QStringLiteral("embed.vllm")), 4, 5 });
+    view.selectEvents({ eventIndex(*run, QStringLiteral("error"), QStringLiteral("embed.vllm")), 4, 5 });
     const QImage subset = view.grab().toImage();
     QVERIFY(!subset.isNull());
     QVERIFY(subset.save(directory + QStringLiteral("/tst_eventsmodel_subset_%1.png").arg(suffix)));

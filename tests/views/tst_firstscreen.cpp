@@ -39,12 +39,6 @@ constexpr int kTimeoutMs = 20000;
 // Writes a run derived from the happy path's lines into DIR and returns the file's path.
 using Derive = std::function<void(RunLines&)>;
 
-void setError(RunLines& lines, int index, const QString& message)
-{
-    lines.objects[index].insert(QStringLiteral("status"), QStringLiteral("error"));
-    lines.objects[index].insert(QStringLiteral("message"), message);
-}
-
 const QString kLongCatalogError = QStringLiteral(
     "IOException: Could not set lock on file \"/srv/codeintel/catalog/catalog.duckdb\": Conflicting lock is held in "
     "/usr/bin/python3.11 (PID 48213) by user codeintel. See also https://duckdb.org/docs/connect/concurrency");

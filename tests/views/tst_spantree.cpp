@@ -16,14 +16,6 @@ using namespace Runlens::Test;
 
 namespace {
 
-// The derived "cut-off" case of the fixtures README: the first 42 lines of the first happy run.
-RunPtr cutOffRun()
-{
-    RunLines lines = RunLines::fromFixture(kHappyFile, kHappyRun);
-    lines.objects = lines.objects.mid(0, 42);
-    return lines.build();
-}
-
 // The happy run without the start line of its first search.faiss step: that step's end is an orphan.
 RunPtr orphanEndRun()
 {

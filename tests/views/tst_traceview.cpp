@@ -34,24 +34,6 @@ namespace {
 
 constexpr int kTimeoutMs = 20000;
 
-int spanIndex(const Run& run, const QString& name)
-{
-    for (size_t i = 0; i < run.spans.size(); ++i) {
-        if (run.spans[i].name == name)
-            return int(i);
-    }
-    return -1;
-}
-
-int eventIndex(const Run& run, const QString& type, const QString& name)
-{
-    for (size_t i = 0; i < run.events.size(); ++i) {
-        if (run.events[i].type == type && run.events[i].name == name)
-            return int(i);
-    }
-    return -1;
-}
-
 RunPtr happyRun()
 {
     return RunLines::fromFixture(kHappyFile, kHappyRun).build();

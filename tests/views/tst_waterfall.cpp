@@ -18,32 +18,6 @@ using namespace Runlens::Test;
 
 namespace {
 
-int spanIndex(const Run& run, const QString& name)
-{
-    for (size_t i = 0; i < run.spans.size(); ++i) {
-        if (run.spans[i].name == name)
-            return int(i);
-    }
-    return -1;
-}
-
-int eventIndex(const Run& run, const QString& type, const QString& name)
-{
-    for (size_t i = 0; i < run.events.size(); ++i) {
-        if (run.events[i].type == type && run.events[i].name == name)
-            return int(i);
-    }
-    return -1;
-}
-
-// The derived "cut-off" case of the fixtures README: the first 42 lines of the first happy run.
-RunPtr cutOffRun()
-{
-    RunLines lines = RunLines::fromFixture(kHappyFile, kHappyRun);
-    lines.objects = lines.objects.mid(0, 42);
-    return lines.build();
-}
-
 // `count` spans spread over `rows` rows; each row holds disjoint spans filling 80% of their slot.
 // The span at `errorSpan` is an error, every other one ok.
 WaterfallLayout slottedLayout(int count, int rows, double totalMs, int errorSpan = -1)
