@@ -119,6 +119,17 @@ inline void setError(RunLines& lines, int index, const QString& message)
     lines.objects[index].insert(QStringLiteral("message"), message);
 }
 
+/// Hydration failed as upstream writes it: the catalog's `inner` error on the scopes that ran the query,
+/// the adapter's wrapper on the tool's step and operation ends.
+inline void failHydrate(RunLines& lines, const QString& inner)
+{
+    for (const char* name : { "sql.exec", "catalog.hydrate", "hydrate.duckdb" })
+        setError(lines, lines.find(QStringLiteral("step.end"), QLatin1String(name)), inner);
+    for (const char* type : { "operation.end", "step.end" })
+        setError(lines, lines.find(QLatin1String(type), QStringLiteral("mcp.tool:search.semantic_pro")),
+            QStringLiteral("VectorSearchError: DuckDB hydration failed"));
+}
+
 /// The derived "cut-off" case of the fixtures README: the first 42 lines of the first happy run.
 inline RunPtr cutOffRun()
 {

@@ -77,13 +77,7 @@ private Q_SLOTS:
             << QStringLiteral("step.start catalog.hydrate") << QStringList();
         QTest::addRow("hydrate failed: the catalog's error, not the adapter's")
             << fromLines([](RunLines& l) {
-                   const QString inner = QStringLiteral("IOException: Could not set lock on file catalog.duckdb");
-                   setError(l, l.find(QStringLiteral("step.end"), QStringLiteral("sql.exec")), inner);
-                   setError(l, l.find(QStringLiteral("step.end"), QStringLiteral("catalog.hydrate")), inner);
-                   setError(l, l.find(QStringLiteral("step.end"), QStringLiteral("hydrate.duckdb")), inner);
-                   for (const char* tool : { "operation.end", "step.end" })
-                       setError(l, l.find(QLatin1String(tool), QStringLiteral("mcp.tool:search.semantic_pro")),
-                           QStringLiteral("VectorSearchError: DuckDB hydration failed"));
+                   failHydrate(l, QStringLiteral("IOException: Could not set lock on file catalog.duckdb"));
                })
             << RootCause::Kind::Failed << QStringLiteral("hydrate")
             << QStringLiteral("IOException: Could not set lock on file catalog.duckdb")

@@ -57,13 +57,7 @@ private Q_SLOTS:
             << QStringList { QStringLiteral("stage:failed"), QStringLiteral("gap:hydrate") }; // the most severe first
         QTest::addRow("hydrate failed: the documents it could not find follow")
             << fromLines([](RunLines& l) {
-                   const QString inner = QStringLiteral("IOException: Could not set lock on file catalog.duckdb");
-                   setError(l, l.find(QStringLiteral("step.end"), QStringLiteral("sql.exec")), inner);
-                   setError(l, l.find(QStringLiteral("step.end"), QStringLiteral("catalog.hydrate")), inner);
-                   setError(l, l.find(QStringLiteral("step.end"), QStringLiteral("hydrate.duckdb")), inner);
-                   for (const char* tool : { "operation.end", "step.end" })
-                       setError(l, l.find(QLatin1String(tool), QStringLiteral("mcp.tool:search.semantic_pro")),
-                           QStringLiteral("VectorSearchError: DuckDB hydration failed"));
+                   failHydrate(l, QStringLiteral("IOException: Could not set lock on file catalog.duckdb"));
                    const int end = l.find(QStringLiteral("hydration.end"), QStringLiteral("duckdb"));
                    l.setAttr(end, QStringLiteral("returned"), 0);
                    l.setAttr(end, QStringLiteral("missing"), 20);

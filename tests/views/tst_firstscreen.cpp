@@ -47,13 +47,7 @@ QHash<QString, Derive> derivations()
 {
     QHash<QString, Derive> all;
     all.insert(QStringLiteral("cut off inside hydrate"), [](RunLines& l) { l.objects = l.objects.mid(0, 50); });
-    all.insert(QStringLiteral("hydrate failed, long error"), [](RunLines& l) {
-        for (const char* name : { "sql.exec", "catalog.hydrate", "hydrate.duckdb" })
-            setError(l, l.find(QStringLiteral("step.end"), QLatin1String(name)), kLongCatalogError);
-        for (const char* type : { "operation.end", "step.end" })
-            setError(l, l.find(QLatin1String(type), QStringLiteral("mcp.tool:search.semantic_pro")),
-                QStringLiteral("VectorSearchError: DuckDB hydration failed"));
-    });
+    all.insert(QStringLiteral("hydrate failed, long error"), [](RunLines& l) { failHydrate(l, kLongCatalogError); });
     all.insert(QStringLiteral("degraded splade"), [](RunLines& l) {
         for (int nth : { 0, 1 })
             setError(l, l.find(QStringLiteral("step.end"), QStringLiteral("search.splade"), nth),
