@@ -168,14 +168,6 @@ QJsonArray settingsJson(const std::vector<SettingDiff>& diffs)
     return array;
 }
 
-QJsonArray hintsJson(const Hints& hints)
-{
-    QJsonArray array;
-    for (const Hint& hint : hints)
-        array.append(hintToJson(hint));
-    return array;
-}
-
 QJsonObject sideJson(const Run& run, const QString& label)
 {
     QJsonObject object = runJson(run);
@@ -331,8 +323,8 @@ QByteArray diffJson(const RunDiff& diff)
     const QJsonObject root { { QStringLiteral("format"), QStringLiteral("runlens-diff/1") },
         { QStringLiteral("a"), sideJson(*diff.a, diff.labelA) },
         { QStringLiteral("b"), sideJson(*diff.b, diff.labelB) }, { QStringLiteral("equal"), diff.sameStagesAndHints() },
-        { QStringLiteral("stages"), stages }, { QStringLiteral("hints_only_a"), hintsJson(diff.onlyA) },
-        { QStringLiteral("hints_only_b"), hintsJson(diff.onlyB) },
+        { QStringLiteral("stages"), stages }, { QStringLiteral("hints_only_a"), hintsToJson(diff.onlyA) },
+        { QStringLiteral("hints_only_b"), hintsToJson(diff.onlyB) },
         { QStringLiteral("budgets"), settingsJson(diff.budgets) },
         { QStringLiteral("context"), settingsJson(diff.context) } };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
