@@ -73,7 +73,7 @@ private:
     void countLines(qint64 lines)
     {
         const qint64 now = m_clock.elapsed();
-        m_recent.push_back({ now, lines });
+        m_recent.emplace_back(now, lines);
         m_recentLines += lines;
         while (!m_recent.empty() && m_recent.front().first < now - 1000) {
             m_recentLines -= m_recent.front().second;
