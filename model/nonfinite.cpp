@@ -231,7 +231,7 @@ QJsonValue parseDocument(const QByteArray& input, qsizetype* first)
         if (parseError.error != QJsonParseError::NoError)
             break;
         Counts found {};
-        QJsonValue value = // not const: returned, so moved
+        QJsonValue value =
             restoreTree(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()), set, &found);
         if (found == counts)
             return value;
