@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Runlens (installing what is missing) and runs the whole test suite.
-# CI=true selects the ci preset: ASan + UBSan, warnings as errors; after its tests come the format check,
-# clang-tidy over every source (docs/hacking.md).
+# CI=true selects the ci preset: ASan + UBSan, warnings as errors; after its tests come the format check, the
+# threaded tests under ThreadSanitizer and clang-tidy over every source (docs/hacking.md).
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/deps.sh
@@ -11,7 +11,7 @@ scripts/build.sh "$PRESET"
 ctest --preset "$PRESET"
 if [ "${CI:-}" = "true" ]; then
     scripts/format.sh --check
+    scripts/build.sh tsan
+    ctest --preset tsan
     scripts/tidy.sh "build/$PRESET"
-    # The ThreadSanitizer run (scripts/build.sh tsan && ctest --preset tsan, docs/hacking.md) joins CI once
-    # JobTracker's race at exit is gone.
 fi

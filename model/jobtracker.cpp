@@ -6,38 +6,111 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QThread>
-#include <QThreadPool>
 
 #include <atomic>
 #include <mutex>
+#include <utility>
+#include <vector>
 
 namespace Runlens {
 
 namespace JobDetail {
 
-/// Lives on the tracker's thread and outlives the tracker as long as a job holds it, so that a job can
-/// always queue its deliveries to it; the generation tells them whether they are still wanted.
+/// One thing a job hands to its tracker's thread: a result, an early view, a progress report.
+struct Delivery
+{
+    quint64 generation; // the job's: dropped unless it is still the tracker's current one
+    bool last; // the result: the tracker stops running before `deliver` runs
+    std::function<void(JobTracker&)> deliver;
+};
+
+/// Lives on the tracker's thread and outlives the tracker as long as a job holds it, so that a job can always
+/// hand it deliveries; the generation tells them whether they are still wanted.
+///
+/// Jobs put deliveries in its mailbox under a std::mutex and post it one bare event to empty it, rather than
+/// queue each as a lambda with QMetaObject::invokeMethod(): the mutex is then what hands a result from the
+/// worker to the GUI thread, and ThreadSanitizer sees it (Qt's event queue, in Debian's uninstrumented Qt, it
+/// does not). The mailbox holds no reference to a job, so nothing keeps the relay alive but the jobs and the
+/// tracker themselves.
 class Relay : public QObject
 {
 public:
     std::atomic<quint64> generation { 0 }; // bumped by every start(), cancel() and the tracker's end
     JobTracker* tracker = nullptr; // read and written on the relay's thread only
+    bool draining = false; // on the relay's thread only: a delivery may drop the last reference to it
 
-    /// The tracker, if `job` is still its current job; on the relay's thread only.
-    JobTracker* currentTracker(quint64 job) const { return generation.load() == job ? tracker : nullptr; }
+    ~Relay() override
+    {
+        for (Delivery& delivery : m_mail)
+            dropOnWorker(std::move(delivery.deliver));
+    }
+
+    /// From any thread: `delivery` runs on the relay's thread, in the order posted.
+    void post(Delivery delivery)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_mail.push_back(std::move(delivery));
+        if (!std::exchange(m_drainPosted, true))
+            QCoreApplication::postEvent(this, new QEvent(QEvent::User));
+    }
+
+protected:
+    void customEvent(QEvent* /*event*/) override
+    {
+        std::vector<Delivery> mail;
+        {
+            const std::lock_guard lock(m_mutex);
+            mail.swap(m_mail);
+            m_drainPosted = false;
+        }
+        draining = true;
+        for (Delivery& delivery : mail) {
+            JobTracker* current = generation.load() == delivery.generation ? tracker : nullptr;
+            if (!current) {
+                // Superseded while on its way: what it carries may be big, so it is freed on a worker.
+                dropOnWorker(std::move(delivery.deliver));
+                continue;
+            }
+            if (delivery.last)
+                current->m_running = false; // so that `done` may start the next job
+            delivery.deliver(*current);
+        }
+        draining = false;
+    }
+
+private:
+    static void dropOnWorker(std::function<void(JobTracker&)>&& deliver)
+    {
+        releaseOnWorker(std::make_shared<const std::function<void(JobTracker&)>>(std::move(deliver)));
+    }
+
+    std::mutex m_mutex; // guards the mailbox
+    std::vector<Delivery> m_mail;
+    bool m_drainPosted = false;
 };
 
-// Deleted on its own thread, where queued deliveries may still wait for it.
+// Deleted on its own thread, where an event to empty its mailbox may still wait for it.
 struct RelayDeleter
 {
     void operator()(Relay* relay) const
     {
-        if (relay->thread() == QThread::currentThread() || !QCoreApplication::instance())
+        if (!QCoreApplication::instance() || (relay->thread() == QThread::currentThread() && !relay->draining))
             delete relay; // no event loop will ever run a deleteLater() once the application is gone
         else
             relay->deleteLater();
     }
+};
+
+/// The progress a job reported last, for the report on its way to the tracker to pick up when it arrives.
+struct Progress
+{
+    std::mutex mutex;
+    int permille = 0;
+    QString text;
+    bool queued = false;
+    QElapsedTimer lastReport;
 };
 
 struct State
@@ -49,12 +122,7 @@ struct State
 
     const std::shared_ptr<Relay> relay;
     const quint64 generation;
-
-    std::mutex mutex; // guards the progress below
-    int permille = 0;
-    QString text;
-    bool progressQueued = false;
-    QElapsedTimer lastReport;
+    const std::shared_ptr<Progress> progress = std::make_shared<Progress>();
 };
 
 } // namespace JobDetail
@@ -72,26 +140,27 @@ bool Job::isCanceled() const
 
 void Job::setProgress(int permille, const QString& text) const
 {
+    Progress& progress = *m_state->progress;
     {
-        const std::lock_guard lock(m_state->mutex);
-        m_state->permille = permille;
-        m_state->text = text;
+        const std::lock_guard lock(progress.mutex);
+        progress.permille = permille;
+        progress.text = text;
         const bool recent =
-            m_state->lastReport.isValid() && !m_state->lastReport.hasExpired(JobTracker::kProgressIntervalMs);
-        if (m_state->progressQueued || recent)
+            progress.lastReport.isValid() && !progress.lastReport.hasExpired(JobTracker::kProgressIntervalMs);
+        if (progress.queued || recent)
             return; // the queued report brings these values; else the next report after the interval does
-        m_state->progressQueued = true;
-        m_state->lastReport.start();
+        progress.queued = true;
+        progress.lastReport.start();
     }
     send(
-        [state = m_state](JobTracker& tracker) {
+        [progress = m_state->progress](JobTracker& tracker) {
             int permille = 0;
             QString text;
             {
-                const std::lock_guard lock(state->mutex);
-                permille = state->permille;
-                text = state->text;
-                state->progressQueued = false;
+                const std::lock_guard lock(progress->mutex);
+                permille = progress->permille;
+                text = progress->text;
+                progress->queued = false;
             }
             emit tracker.progress(permille, text);
         },
@@ -112,20 +181,7 @@ void Job::send(std::function<void(JobTracker&)> deliver, bool last) const
 {
     if (isCanceled())
         return; // dropped right here, on the worker
-    QMetaObject::invokeMethod(
-        m_state->relay.get(),
-        [state = m_state, deliver = std::move(deliver), last]() mutable {
-            JobTracker* tracker = state->relay->currentTracker(state->generation);
-            if (!tracker) {
-                // Superseded while on its way: what it carries may be big, so it is freed on a worker.
-                releaseOnWorker(std::make_shared<const std::function<void(JobTracker&)>>(std::move(deliver)));
-                return;
-            }
-            if (last)
-                tracker->m_running = false; // so that `done` may start the next job
-            deliver(*tracker);
-        },
-        Qt::QueuedConnection);
+    m_state->relay->post({ m_state->generation, last, std::move(deliver) });
 }
 
 LoadControl Job::loadControl() const
@@ -177,7 +233,7 @@ void JobTracker::cancel()
 
 void JobTracker::run(std::function<void()> task)
 {
-    workerPool()->start(std::move(task));
+    runOnWorker(std::move(task));
 }
 
 } // namespace Runlens

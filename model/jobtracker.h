@@ -90,6 +90,7 @@ signals:
 
 private:
     friend class Job;
+    friend class JobDetail::Relay; // delivers the result
     Job begin();
     static void run(std::function<void()> task);
 

@@ -17,10 +17,6 @@
 
 namespace Runlens {
 
-/// Taken once by parallelFor() before a helper is handed to the pool and once by the helper as it starts: the
-/// pool's own queue (a futex-based QMutex inside Qt) already orders the two, but ThreadSanitizer sees only this.
-inline std::mutex parallelForHandOff;
-
 /// Calls body(i) for i in [0, count), on the calling thread and on whichever workerPool() threads are
 /// free right now; the calls must be independent. Helpers are only started when a thread is free
 /// (tryStart) and never wait for anything, and the caller does whatever they do not, so this cannot
@@ -55,9 +51,7 @@ template <typename Body> void parallelFor(qsizetype count, Body&& body)
         { }
         void run() override
         {
-            {
-                const std::lock_guard lock(parallelForHandOff); // after the caller's unlock: sees what it wrote
-            }
+            workerHandOff(); // after the caller's: sees what it wrote
             m_work();
             const std::lock_guard lock(m_sync.mutex); // notified under the lock: the caller may return once released
             if (--m_sync.running == 0)
@@ -75,9 +69,7 @@ template <typename Body> void parallelFor(qsizetype count, Body&& body)
             const std::lock_guard lock(sync.mutex);
             ++sync.running;
         }
-        {
-            const std::lock_guard lock(parallelForHandOff);
-        }
+        workerHandOff();
         if (!workerPool()->tryStart(runnable)) {
             delete runnable;
             const std::lock_guard lock(sync.mutex);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <functional>
 #include <memory>
 
 class QThreadPool;
@@ -11,6 +12,14 @@ namespace Runlens {
 /// QThreadPool::globalInstance(): Qt's raster painting splits big fills into tasks on that pool and waits
 /// for them, so a load that kept it full froze every repaint of the window until the load was done.
 QThreadPool* workerPool();
+
+/// Runs `task` on workerPool(); use this rather than workerPool()->start().
+void runOnWorker(std::function<void()> task);
+
+/// Called by whoever hands work to workerPool(), just before, and by the work as it starts: the pool's queue (a
+/// futex-based QMutex inside Qt) already orders the two, but ThreadSanitizer, with Debian's uninstrumented Qt,
+/// sees only the std::mutex this locks and unlocks.
+void workerHandOff();
 
 /// Lets go of `object` on a workerPool() thread, so that when this was its last reference it is freed there.
 /// Freeing a Source of a million events takes a while; the GUI thread hands a tab's source, a replaced snapshot

@@ -4,6 +4,7 @@
 #include "sourcereader.h"
 
 #include "clicommands.h"
+#include "parallel_p.h"
 #include "rundiff.h"
 #include "source.h"
 #include "triage.h"
@@ -11,9 +12,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QThread>
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentMap>
 
 namespace Runlens {
 
@@ -36,16 +34,12 @@ struct Loaded
 // line on stderr each: what, where, why.
 std::vector<Loaded> loadAll(const QStringList& paths)
 {
-    // A pool of our own: a reader may split its work onto the global pool and wait for it, which never
-    // finishes when every global thread is one of ours, waiting too.
-    QThreadPool pool;
-    pool.setMaxThreadCount(QThread::idealThreadCount());
-    std::vector<Loaded> loaded =
-        QtConcurrent::blockingMapped<std::vector<Loaded>>(&pool, paths, [](const QString& path) {
-            SourcePtr source = readSource(path);
-            TriageRows rows = triageRows(source);
-            return Loaded { path, std::move(source), std::move(rows) };
-        });
+    std::vector<Loaded> loaded(paths.size());
+    parallelFor(paths.size(), [&](qsizetype i) {
+        SourcePtr source = readSource(paths.at(i));
+        TriageRows rows = triageRows(source);
+        loaded[i] = Loaded { paths.at(i), std::move(source), std::move(rows) };
+    });
     for (const Loaded& input : loaded) {
         if (!input.source->ok())
             printErr(Tr::tr("runlens-cli: cannot read %1: %2").arg(input.path, input.source->fatalError));

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "atom.h"
+#include "parallel_p.h"
 
 #include <QTest>
-#include <QtConcurrent/QtConcurrentMap>
 
 #include <vector>
 
@@ -72,8 +72,9 @@ void tst_Atom::internedFromManyThreads()
     std::vector<int> numbers(20000);
     for (int i = 0; i < int(numbers.size()); ++i)
         numbers[size_t(i)] = i % 5000;
-    const auto atoms = QtConcurrent::blockingMapped<std::vector<Atom>>(
-        numbers, [](int n) { return Atom(QStringLiteral("concurrent-%1").arg(n)); });
+    std::vector<Atom> atoms(numbers.size());
+    parallelFor(qsizetype(numbers.size()),
+        [&](qsizetype i) { atoms[size_t(i)] = Atom(QStringLiteral("concurrent-%1").arg(numbers[size_t(i)])); });
     for (size_t i = 0; i < numbers.size(); ++i) {
         QCOMPARE(atoms[i].toString(), QStringLiteral("concurrent-%1").arg(numbers[i]));
         QVERIFY(atoms[i] == atoms[size_t(numbers[i])]);
