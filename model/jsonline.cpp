@@ -278,36 +278,49 @@ JsonLineParser::JsonLineParser()
 
 JsonLineParser::~JsonLineParser() = default;
 
-JsonLineParser::Result JsonLineParser::parse(
-    QByteArrayView line, Event* event, RunKey* key, QString* error, Diagnostics* warnings)
+namespace {
+
+/// How parseRaw() read a line.
+struct RawParse
 {
-    simdjson::dom::element doc;
-    auto code = d->parser.parse(line.data(), size_t(line.size())).get(doc);
+    int nonFiniteSet = -1; // the placeholder set (NonFinite) it was read with; -1 when it parsed as it is
+    NonFinite::Counts nonFinite {};
+    bool repaired = false; // invalid UTF-8 replaced with U+FFFD first
+};
+
+// Parses a raw line: invalid UTF-8 repaired, NaN and infinities written bare (as Python does) read through a
+// placeholder.
+simdjson::error_code parseRaw(
+    simdjson::dom::parser& parser, QByteArrayView line, simdjson::dom::element* doc, RawParse* how)
+{
+    auto code = parser.parse(line.data(), size_t(line.size())).get(*doc);
     QByteArray repaired;
     if (code == simdjson::UTF8_ERROR) {
         repaired = repairUtf8(line);
-        warn(warnings, Tr::tr("invalid UTF-8 replaced with U+FFFD"));
-        code = d->parser.parse(repaired.constData(), size_t(repaired.size())).get(doc);
+        how->repaired = true;
+        code = parser.parse(repaired.constData(), size_t(repaired.size())).get(*doc); // the parser copies
     }
-    int nonFiniteSet = -1; // the slow path: NaN or an infinity, written bare as Python does
-    NonFinite::Counts nonFinite {};
-    if (code) {
-        nonFiniteSet =
-            NonFinite::parse(d->parser, repaired.isNull() ? line : QByteArrayView(repaired), &doc, &nonFinite);
-        if (nonFiniteSet >= 0)
-            code = simdjson::SUCCESS;
-    }
-    if (code) {
-        *error = Tr::tr("not valid JSON (%1)").arg(QString::fromUtf8(simdjson::error_message(code)));
-        return Result::Invalid;
-    }
-    simdjson::dom::object object;
-    if (doc.get_object().get(object)) {
-        *error = Tr::tr("not a JSON object");
-        return Result::Invalid;
-    }
+    if (!code)
+        return code;
+    how->nonFiniteSet = NonFinite::parse(parser, how->repaired ? QByteArrayView(repaired) : line, doc, &how->nonFinite);
+    return how->nonFiniteSet >= 0 ? simdjson::SUCCESS : code;
+}
 
-    // One walk over the members; the first of duplicated keys counts, as with at_key().
+// Parses a raw line as JsonLineParser does; returns false when it does not parse, else the placeholder set it
+// was read with in `nonFiniteSet`.
+bool parseLine(simdjson::dom::parser& parser, QByteArrayView line, simdjson::dom::element* doc, int* nonFiniteSet)
+{
+    RawParse how;
+    const bool ok = !parseRaw(parser, line, doc, &how);
+    *nonFiniteSet = how.nonFiniteSet;
+    return ok;
+}
+
+/// The top-level members an event is read from, found in one walk over the line's object; the first of
+/// duplicated keys counts, as with at_key().
+class LineFields
+{
+public:
     enum Field
     {
         Ts,
@@ -320,63 +333,138 @@ JsonLineParser::Result JsonLineParser::parse(
         Attrs,
         FieldCount
     };
-    std::array<simdjson::dom::element, FieldCount> fields;
-    std::array<bool, FieldCount> found {};
-    for (const auto member : object) {
-        const std::string_view key = member.key;
-        Field field = FieldCount;
+
+    explicit LineFields(simdjson::dom::object object)
+    {
+        for (const auto member : object) {
+            const Field field = fieldOf(member.key);
+            if (field != FieldCount && !m_found[field]) {
+                m_found[field] = true;
+                m_values[field] = member.value;
+            }
+        }
+    }
+
+    bool has(Field field) const { return m_found[field]; }
+    const simdjson::dom::element& operator[](Field field) const { return m_values[field]; }
+
+private:
+    static Field fieldOf(std::string_view key)
+    {
         switch (key.size()) {
         case 2:
-            field = key == "ts" ? Ts : FieldCount;
-            break;
+            return key == "ts" ? Ts : FieldCount;
         case 4:
-            field = key == "type" ? Type : key == "name" ? Name : FieldCount;
-            break;
+            return key == "type" ? Type : key == "name" ? Name : FieldCount;
         case 5:
-            field = key == "attrs" ? Attrs : FieldCount;
-            break;
+            return key == "attrs" ? Attrs : FieldCount;
         case 6:
-            field = key == "run_id" ? RunId : key == "status" ? Status : FieldCount;
-            break;
+            return key == "run_id" ? RunId : key == "status" ? Status : FieldCount;
         case 7:
-            field = key == "message" ? Message : FieldCount;
-            break;
+            return key == "message" ? Message : FieldCount;
         case 10:
-            field = key == "session_id" ? SessionId : FieldCount;
-            break;
+            return key == "session_id" ? SessionId : FieldCount;
         default:
-            break;
-        }
-        if (field != FieldCount && !found[field]) {
-            found[field] = true;
-            fields[field] = member.value;
+            return FieldCount;
         }
     }
 
-    // ts: a number; a numeric string is tolerated with a warning.
-    if (!found[Ts]) {
+    std::array<simdjson::dom::element, FieldCount> m_values;
+    std::array<bool, FieldCount> m_found {};
+};
+
+// ts: a number; a numeric string is tolerated with a warning.
+bool readTs(const LineFields& fields, int nonFiniteSet, double* ts, QString* error, Diagnostics* warnings)
+{
+    if (!fields.has(LineFields::Ts)) {
         *error = Tr::tr("missing required key \"ts\"");
-        return Result::Invalid;
+        return false;
     }
-    const simdjson::dom::element& ts = fields[Ts];
-    if (ts.is_number()) {
-        event->ts = NonFinite::restore(ts.get_double().value_unsafe(), nonFiniteSet);
-    } else if (ts.is_string()) {
+    const simdjson::dom::element& value = fields[LineFields::Ts];
+    if (value.is_number()) {
+        *ts = NonFinite::restore(value.get_double().value_unsafe(), nonFiniteSet);
+        return true;
+    }
+    if (value.is_string()) {
         bool ok = false;
-        event->ts = fromView(std::string_view(ts)).toDouble(&ok);
-        if (!ok) {
-            *error = Tr::tr("\"ts\" is not a number");
-            return Result::Invalid;
+        *ts = fromView(std::string_view(value)).toDouble(&ok);
+        if (ok) {
+            warn(warnings, Tr::tr("\"ts\" is a string, read as a number"));
+            return true;
         }
-        warn(warnings, Tr::tr("\"ts\" is a string, read as a number"));
-    } else {
-        *error = Tr::tr("\"ts\" is not a number");
+    }
+    *error = Tr::tr("\"ts\" is not a number");
+    return false;
+}
+
+// One walk over the attrs: duration_ms, and the facts noted in Event::attrKeys. The first of duplicated keys
+// counts, as with at_key().
+void readAttrs(simdjson::dom::object attrs, int nonFiniteSet, Event* event)
+{
+    quint16 seen = 0;
+    auto note = [&](quint16 key, bool fact) {
+        if (!(seen & key) && fact)
+            event->attrKeys |= key;
+        seen |= key;
+    };
+    const auto isFalse = [](simdjson::dom::element value) { return value.is_bool() && !bool(value); };
+    bool sawDuration = false;
+    for (const auto field : attrs) {
+        const std::string_view key = field.key;
+        if (key == "duration_ms") {
+            if (!sawDuration && field.value.is_number()) {
+                const double ms = NonFinite::restore(field.value.get_double().value_unsafe(), nonFiniteSet);
+                if (std::isfinite(ms)) // NaN or an infinity measures nothing: the span's ts tell instead
+                    event->durationMs = ms;
+            }
+            sawDuration = true;
+        } else if (key == "fallback.reason") {
+            note(Event::FallbackReason, true);
+        } else if (key == "warn.degraded") {
+            note(Event::WarnDegraded, true);
+        } else if (key == "budget.ms") {
+            note(Event::BudgetMs, true);
+        } else if (key == "input_hits") {
+            note(Event::InputHits, true);
+        } else if (key == "faiss.gpu") {
+            note(Event::FaissGpuFalse, isFalse(field.value));
+        } else if (key == "use_gpu") {
+            note(Event::UseGpuFalse, isFalse(field.value));
+        } else if (key == "enabled") {
+            note(Event::EnabledFalse, isFalse(field.value));
+        } else if (isSpanContextKey(key)) {
+            event->attrKeys |= Event::SpanContext;
+        }
+    }
+}
+
+} // namespace
+
+JsonLineParser::Result JsonLineParser::parse(
+    QByteArrayView line, Event* event, RunKey* key, QString* error, Diagnostics* warnings)
+{
+    simdjson::dom::element doc;
+    RawParse how;
+    const auto code = parseRaw(d->parser, line, &doc, &how);
+    if (how.repaired)
+        warn(warnings, Tr::tr("invalid UTF-8 replaced with U+FFFD"));
+    if (code) {
+        *error = Tr::tr("not valid JSON (%1)").arg(QString::fromUtf8(simdjson::error_message(code)));
         return Result::Invalid;
     }
+    simdjson::dom::object object;
+    if (doc.get_object().get(object)) {
+        *error = Tr::tr("not a JSON object");
+        return Result::Invalid;
+    }
+    const LineFields fields(object);
+    const int nonFiniteSet = how.nonFiniteSet;
+    if (!readTs(fields, nonFiniteSet, &event->ts, error, warnings))
+        return Result::Invalid;
 
     // Text fields: a number or bool is tolerated and turned into its text.
-    auto text = [&](Field field, const char* key, Atom* out, bool required, const char* fallback) {
-        if (!found[field]) {
+    auto text = [&](LineFields::Field field, const char* key, Atom* out, bool required, const char* fallback) {
+        if (!fields.has(field)) {
             if (required) {
                 *error = Tr::tr("missing required key \"%1\"").arg(QLatin1String(key));
                 return false;
@@ -403,86 +491,29 @@ JsonLineParser::Result JsonLineParser::parse(
         warn(warnings, Tr::tr("\"%1\" is not a string, read as \"%2\"").arg(QLatin1String(key), out->toString()));
         return true;
     };
-    if (!text(Type, "type", &event->type, true, "") || !text(SessionId, "session_id", &key->sessionId, true, "")
-        || !text(RunId, "run_id", &key->runId, true, "") || !text(Name, "name", &event->name, false, "")
-        || !text(Status, "status", &event->status, false, "ok"))
+    if (!text(LineFields::Type, "type", &event->type, true, "")
+        || !text(LineFields::SessionId, "session_id", &key->sessionId, true, "")
+        || !text(LineFields::RunId, "run_id", &key->runId, true, "")
+        || !text(LineFields::Name, "name", &event->name, false, "")
+        || !text(LineFields::Status, "status", &event->status, false, "ok"))
         return Result::Invalid;
     event->message = Atom();
-    if (found[Message]) {
-        const simdjson::dom::element& message = fields[Message];
+    if (fields.has(LineFields::Message)) {
+        const simdjson::dom::element& message = fields[LineFields::Message];
         if (message.is_string())
             event->message = d->intern(std::string_view(message));
         else if (!message.is_null())
             event->message = NonFinite::scalarText(message, nonFiniteSet);
     }
-    // One walk over the attrs: duration_ms, and the facts noted in Event::attrKeys. The first of
-    // duplicated keys counts, as with at_key().
     event->durationMs = NAN;
     event->attrKeys = Event::KeysNoted;
     simdjson::dom::object attrs;
-    if (found[Attrs] && !fields[Attrs].get_object().get(attrs)) {
-        quint16 seen = 0;
-        auto note = [&](quint16 key, bool fact) {
-            if (!(seen & key) && fact)
-                event->attrKeys |= key;
-            seen |= key;
-        };
-        const auto isFalse = [](simdjson::dom::element value) { return value.is_bool() && !bool(value); };
-        bool sawDuration = false;
-        for (const auto field : attrs) {
-            const std::string_view key = field.key;
-            if (key == "duration_ms") {
-                if (!sawDuration && field.value.is_number()) {
-                    const double ms = NonFinite::restore(field.value.get_double().value_unsafe(), nonFiniteSet);
-                    if (std::isfinite(ms)) // NaN or an infinity measures nothing: the span's ts tell instead
-                        event->durationMs = ms;
-                }
-                sawDuration = true;
-            } else if (key == "fallback.reason") {
-                note(Event::FallbackReason, true);
-            } else if (key == "warn.degraded") {
-                note(Event::WarnDegraded, true);
-            } else if (key == "budget.ms") {
-                note(Event::BudgetMs, true);
-            } else if (key == "input_hits") {
-                note(Event::InputHits, true);
-            } else if (key == "faiss.gpu") {
-                note(Event::FaissGpuFalse, isFalse(field.value));
-            } else if (key == "use_gpu") {
-                note(Event::UseGpuFalse, isFalse(field.value));
-            } else if (key == "enabled") {
-                note(Event::EnabledFalse, isFalse(field.value));
-            } else if (isSpanContextKey(key)) {
-                event->attrKeys |= Event::SpanContext;
-            }
-        }
-    }
+    if (fields.has(LineFields::Attrs) && !fields[LineFields::Attrs].get_object().get(attrs))
+        readAttrs(attrs, nonFiniteSet, event);
     if (nonFiniteSet >= 0 || !std::isfinite(event->ts)) // a ts string may say "nan" too
-        NonFinite::note(warnings, event->ts, nonFinite);
+        NonFinite::note(warnings, event->ts, how.nonFinite);
     return Result::Ok;
 }
-
-namespace {
-
-// Parses a raw line as JsonLineParser does (invalid UTF-8 repaired, NaN and infinities read); returns false when
-// it does not parse, else the placeholder set it was read with in `nonFiniteSet`.
-bool parseLine(simdjson::dom::parser& parser, QByteArrayView line, simdjson::dom::element* doc, int* nonFiniteSet)
-{
-    *nonFiniteSet = -1;
-    auto code = parser.parse(line.data(), size_t(line.size())).get(*doc);
-    QByteArray repaired;
-    if (code == simdjson::UTF8_ERROR) {
-        repaired = repairUtf8(line);
-        code = parser.parse(repaired.constData(), size_t(repaired.size())).get(*doc); // the parser copies
-    }
-    if (!code)
-        return true;
-    NonFinite::Counts counts {};
-    *nonFiniteSet = NonFinite::parse(parser, repaired.isNull() ? line : QByteArrayView(repaired), doc, &counts);
-    return *nonFiniteSet >= 0;
-}
-
-} // namespace
 
 QJsonObject parseAttrs(QByteArrayView line)
 {

@@ -384,6 +384,301 @@ void sortByTs(std::vector<Event>& events)
         std::stable_sort(events.begin(), events.end(), byTs);
 }
 
+/// One read of a set of files, on every core. The files are cut into pieces of about `chunkBytes`, which are read
+/// and parsed in parallel, each into its own slot, and merged in write order by take(): a day may be one big file.
+/// A piece takes the lines that start in it; its bytes are dropped once parsed, but for the kept lines, which its
+/// buffer holds.
+class ChunkedRead
+{
+public:
+    ChunkedRead(const QStringList& paths, const QStringList& names, const LoadControl& control,
+        TimelineReader::EventLayout layout, const TimelineReader::PrefixCallback& onPrefix, qsizetype chunkBytes)
+        : m_paths(paths)
+        , m_names(names)
+        , m_control(control)
+        , m_layout(layout)
+        , m_onPrefix(onPrefix)
+        , m_files(size_t(paths.size()))
+    {
+        plan(std::max<qsizetype>(chunkBytes, 1));
+    }
+
+    size_t chunkCount() const { return m_chunks.size(); }
+    /// Reads and parses piece `c`; from any thread, each piece once.
+    void parse(size_t c);
+    /// The result, once every piece is parsed.
+    TimelineData take();
+
+private:
+    struct File
+    {
+        std::shared_ptr<const OpenFile> file;
+        QString error;
+        size_t firstChunk = 0;
+        size_t chunkCount = 0;
+        int chunksLeft = 0; // guarded by m_mutex
+    };
+    struct Chunk
+    {
+        size_t file = 0;
+        qint64 begin = 0; // the lines that start in [begin, end) of the file
+        qint64 end = 0;
+        qint64 lines = 0; // how many start here, so that the next piece knows its first line's number
+        qint64 firstLine = 1;
+        bool numbered = false; // its line numbers are the file's (they start at 1 until the pieces before are read)
+        std::shared_ptr<TextBuffer> buffer;
+        TimelineData data;
+        RangeProblems problems;
+        std::vector<RunGroup> runs;
+    };
+
+    void plan(qsizetype chunkBytes);
+    Diagnostics fileProblems(size_t i, size_t chunkEnd) const;
+    static void number(Chunk& chunk);
+    void reportProgress(qint64 bytes, const QString& text); // under m_mutex
+    void chunkParsed(size_t c);
+    void logFile(size_t i, const Diagnostics& problems) const;
+
+    const QStringList& m_paths;
+    const QStringList& m_names;
+    const LoadControl& m_control;
+    const TimelineReader::EventLayout m_layout;
+    const TimelineReader::PrefixCallback& m_onPrefix;
+
+    TimelineData m_data;
+    std::vector<File> m_files;
+    std::vector<Chunk> m_chunks;
+    qint64 m_total = 0;
+    std::atomic<bool> m_canceled = false;
+
+    QMutex m_mutex; // guards what follows; the caller's progress callback is called from one thread at a time
+    qint64 m_done = 0;
+    int m_filesDone = 0;
+    int m_reported = -1;
+    // Pieces [0, m_parsedPrefix) are parsed and numbered; early views copy out their runs while later ones are
+    // parsed. Only in the first half of the input: an early view is a copy, held until the whole source replaces it.
+    std::vector<char> m_parsed;
+    size_t m_parsedPrefix = 0;
+    qint64 m_prefixBytes = 0;
+    bool m_buildingPrefix = false;
+    QElapsedTimer m_sincePrefix;
+};
+
+void ChunkedRead::plan(qsizetype chunkBytes)
+{
+    for (qsizetype i = 0; i < m_paths.size() && !m_control.canceled(); ++i) {
+        File& file = m_files[size_t(i)];
+        file.file = OpenFile::open(m_paths[i], &file.error); // a FIFO would block a plain open, a device never ends
+        if (!file.file)
+            continue;
+        const qint64 size = file.file->size();
+        m_total += size;
+        file.firstChunk = m_chunks.size();
+        for (qint64 begin = 0; begin < size || begin == 0; begin += chunkBytes) {
+            Chunk chunk;
+            chunk.file = size_t(i);
+            chunk.begin = begin;
+            chunk.end = std::min<qint64>(begin + chunkBytes, size);
+            chunk.buffer = std::make_shared<TextBuffer>();
+            chunk.buffer->name = m_names[i];
+            chunk.buffer->file = file.file;
+            m_data.buffers.push_back(chunk.buffer);
+            m_chunks.push_back(std::move(chunk));
+        }
+        file.chunkCount = m_chunks.size() - file.firstChunk;
+        file.chunksLeft = int(file.chunkCount);
+    }
+    m_parsed.assign(m_chunks.size(), 0);
+}
+
+// A file's problems as one parse of it reports them, from its chunks below `chunkEnd`.
+Diagnostics ChunkedRead::fileProblems(size_t i, size_t chunkEnd) const
+{
+    const File& file = m_files[i];
+    if (!file.file) {
+        return file.error.isEmpty() ? Diagnostics()
+                                    : Diagnostics { { Diagnostic::Severity::Error, m_names[qsizetype(i)], 0, -1,
+                                        Tr::tr("cannot read: %1").arg(file.error) } };
+    }
+    std::vector<const RangeProblems*> ranges;
+    for (size_t c = file.firstChunk; c < std::min(chunkEnd, file.firstChunk + file.chunkCount); ++c)
+        ranges.push_back(&m_chunks[c].problems);
+    return mergeProblems(ranges, m_names[qsizetype(i)]);
+}
+
+// Line numbers: a piece counts from 1 while it is parsed; once the pieces before it in its file are parsed,
+// its first line's number is known, and its events and problems are renumbered, once.
+void ChunkedRead::number(Chunk& chunk)
+{
+    const qint64 shift = chunk.firstLine - 1;
+    chunk.numbered = true;
+    if (shift == 0)
+        return;
+    const auto renumber = [shift](std::vector<Event>& events) {
+        for (Event& e : events)
+            e.line = qint32(e.line + shift);
+    };
+    renumber(chunk.data.events);
+    for (RunGroup& run : chunk.runs)
+        renumber(run.events);
+    for (Diagnostic& problem : chunk.problems.kept) {
+        if (problem.line > 0)
+            problem.line += shift;
+    }
+    if (chunk.problems.crlfLine > 0)
+        chunk.problems.crlfLine += shift;
+}
+
+void ChunkedRead::reportProgress(qint64 bytes, const QString& text)
+{
+    m_done += bytes;
+    const int overall = int(m_done * 1000 / std::max<qint64>(m_total, 1));
+    if (overall > m_reported) { // two chunks at once: keep it rising
+        m_reported = overall;
+        m_control.report(overall, text);
+    }
+}
+
+void ChunkedRead::parse(size_t c)
+{
+    Chunk& chunk = m_chunks[c];
+    File& file = m_files[chunk.file];
+    if (m_canceled || m_control.canceled()) {
+        m_canceled = true;
+        chunkParsed(c);
+        return;
+    }
+    const qint64 size = chunk.end - chunk.begin;
+    qint64 partial = 0;
+    const LoadControl chunkControl { m_control.isCanceled,
+        [&](int permille, const QString& text) {
+            const QMutexLocker lock(&m_mutex);
+            const qint64 now = size * permille / 1000;
+            reportProgress(now - partial, text);
+            partial = now;
+        },
+        {} };
+    QByteArray text;
+    qint64 start = 0;
+    QString error;
+    const QString& name = m_names[qsizetype(chunk.file)];
+    if (!readPiece(*file.file, chunk.begin, chunk.end, &text, &start, &error)) {
+        chunk.problems.kept.append(
+            { Diagnostic::Severity::Error, name, 0, chunk.begin, Tr::tr("cannot read: %1").arg(error) });
+    } else if (!text.isEmpty()) {
+        chunk.lines = parseRange({ text, start, name }, qint32(c), 0, text.size(), 1, &chunk.data, &chunk.problems,
+            chunkControl, chunk.buffer.get());
+    }
+    chunk.buffer->kept.shrink_to_fit();
+    chunk.buffer->bytes.squeeze();
+    if (chunk.data.canceled)
+        m_canceled = true;
+    if (m_layout == TimelineReader::EventLayout::RunsByBuffer) {
+        chunk.runs = groupInOrder(chunk.data.events, chunk.data.keys);
+        std::vector<Event>().swap(chunk.data.events);
+        std::vector<RunKey>().swap(chunk.data.keys);
+    }
+    {
+        const QMutexLocker lock(&m_mutex);
+        if (--file.chunksLeft == 0)
+            ++m_filesDone;
+        // Small files report nothing while parsed: this is their progress.
+        reportProgress(size - partial, Tr::tr("%1 of %2 files read").arg(m_filesDone).arg(m_files.size()));
+    }
+    chunkParsed(c);
+}
+
+// Numbers the pieces whose predecessors are all parsed, and now and then hands the caller an early view of them.
+void ChunkedRead::chunkParsed(size_t c)
+{
+    size_t upTo = 0;
+    qint64 upToBytes = 0; // m_prefixBytes as it was for upTo: it grows under the lock as other pieces are parsed
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_parsed[c] = 1;
+        const size_t before = m_parsedPrefix;
+        while (m_parsedPrefix < m_chunks.size() && m_parsed[m_parsedPrefix]) {
+            Chunk& chunk = m_chunks[m_parsedPrefix];
+            if (m_parsedPrefix > 0 && m_chunks[m_parsedPrefix - 1].file == chunk.file)
+                chunk.firstLine = m_chunks[m_parsedPrefix - 1].firstLine + m_chunks[m_parsedPrefix - 1].lines;
+            number(chunk);
+            m_prefixBytes += chunk.end - chunk.begin;
+            ++m_parsedPrefix;
+        }
+        constexpr qint64 kPrefixIntervalMs = 300;
+        if (m_onPrefix && m_layout == TimelineReader::EventLayout::RunsByBuffer && m_parsedPrefix > before
+            && m_prefixBytes <= m_total / 2 && !m_buildingPrefix && !m_canceled
+            && (!m_sincePrefix.isValid() || m_sincePrefix.elapsed() >= kPrefixIntervalMs)) {
+            m_buildingPrefix = true;
+            upTo = m_parsedPrefix;
+            upToBytes = m_prefixBytes;
+        }
+    }
+    if (upTo == 0)
+        return;
+    TimelineData prefix; // copies: the chunks' own runs are moved into the result at the end
+    prefix.buffers = m_data.buffers;
+    prefix.bytes = upToBytes;
+    for (size_t c = 0; c < upTo; ++c)
+        prefix.runsByBuffer.push_back(m_chunks[c].runs);
+    for (size_t i = 0; i < m_files.size() && (!m_files[i].file || m_files[i].firstChunk < upTo); ++i)
+        prefix.problems += fileProblems(i, upTo);
+    m_onPrefix(std::move(prefix));
+    const QMutexLocker lock(&m_mutex);
+    m_buildingPrefix = false;
+    m_sincePrefix.start();
+}
+
+void ChunkedRead::logFile(size_t i, const Diagnostics& problems) const
+{
+    const File& file = m_files[i];
+    if (!file.file) {
+        qCDebug(lcReader, "not read %ls: %ls", qUtf16Printable(m_paths[qsizetype(i)]), qUtf16Printable(file.error));
+    } else {
+        qint64 lines = 0;
+        for (size_t c = file.firstChunk; c < file.firstChunk + file.chunkCount; ++c)
+            lines += m_chunks[c].lines;
+        qCDebug(lcReader, "read %ls: %lld bytes, %lld lines", qUtf16Printable(m_paths[qsizetype(i)]),
+            static_cast<long long>(file.file->size()), static_cast<long long>(lines));
+    }
+    logProblems(problems);
+}
+
+TimelineData ChunkedRead::take()
+{
+    const bool flat = m_layout == TimelineReader::EventLayout::Flat;
+    if (flat) {
+        size_t eventCount = 0;
+        for (const Chunk& chunk : m_chunks)
+            eventCount += chunk.data.events.size();
+        m_data.events.reserve(eventCount);
+        m_data.keys.reserve(eventCount);
+    }
+    for (size_t i = 0; i < m_files.size() && !m_canceled; ++i) {
+        const File& file = m_files[i];
+        const Diagnostics problems = fileProblems(i, m_chunks.size());
+        if (lcReader().isDebugEnabled())
+            logFile(i, problems);
+        m_data.problems += problems;
+        if (!file.file)
+            continue;
+        m_data.bytes += file.file->size();
+        for (size_t c = file.firstChunk; c < file.firstChunk + file.chunkCount; ++c) {
+            Chunk& chunk = m_chunks[c];
+            if (flat) {
+                std::move(chunk.data.events.begin(), chunk.data.events.end(), std::back_inserter(m_data.events));
+                m_data.keys.insert(m_data.keys.end(), chunk.data.keys.begin(), chunk.data.keys.end());
+                std::vector<Event>().swap(chunk.data.events);
+                std::vector<RunKey>().swap(chunk.data.keys);
+            } else {
+                m_data.runsByBuffer.push_back(std::move(chunk.runs));
+            }
+        }
+    }
+    m_data.canceled = m_canceled;
+    return std::move(m_data);
+}
+
 } // namespace
 
 TimelineData TimelineReader::readDirectory(const QString& directory, const LoadControl& control, EventLayout layout,
@@ -399,243 +694,9 @@ TimelineData TimelineReader::readDirectory(const QString& directory, const LoadC
 TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringList& names, const LoadControl& control,
     EventLayout layout, const PrefixCallback& onPrefix, qsizetype chunkBytes)
 {
-    TimelineData data;
-
-    // Files are cut into pieces of about `chunkBytes`, which are read and parsed on every core, each into its
-    // own slot, and merged in write order below: a day may be one big file. A piece takes the lines that start
-    // in it; its bytes are dropped once parsed, but for the kept lines, which its buffer holds.
-    struct File
-    {
-        std::shared_ptr<const OpenFile> file;
-        QString error;
-        size_t firstChunk = 0;
-        size_t chunkCount = 0;
-        int chunksLeft = 0; // guarded by progressMutex
-    };
-    struct Chunk
-    {
-        size_t file = 0;
-        qint64 begin = 0; // the lines that start in [begin, end) of the file
-        qint64 end = 0;
-        qint64 lines = 0; // how many start here, so that the next piece knows its first line's number
-        qint64 firstLine = 1;
-        bool numbered = false; // its line numbers are the file's (they start at 1 until the pieces before are read)
-        std::shared_ptr<TextBuffer> buffer;
-        TimelineData data;
-        RangeProblems problems;
-        std::vector<RunGroup> runs;
-    };
-    std::vector<File> files(size_t(paths.size()));
-    qint64 total = 0;
-    std::vector<Chunk> chunks;
-    chunkBytes = std::max<qsizetype>(chunkBytes, 1);
-    for (qsizetype i = 0; i < paths.size() && !control.canceled(); ++i) {
-        File& file = files[size_t(i)];
-        file.file = OpenFile::open(paths[i], &file.error); // a FIFO would block a plain open, a device never ends
-        if (!file.file)
-            continue;
-        const qint64 size = file.file->size();
-        total += size;
-        file.firstChunk = chunks.size();
-        for (qint64 begin = 0; begin < size || begin == 0; begin += chunkBytes) {
-            Chunk chunk;
-            chunk.file = size_t(i);
-            chunk.begin = begin;
-            chunk.end = std::min<qint64>(begin + chunkBytes, size);
-            chunk.buffer = std::make_shared<TextBuffer>();
-            chunk.buffer->name = names[i];
-            chunk.buffer->file = file.file;
-            data.buffers.push_back(chunk.buffer);
-            chunks.push_back(std::move(chunk));
-        }
-        file.chunkCount = chunks.size() - file.firstChunk;
-        file.chunksLeft = int(file.chunkCount);
-    }
-
-    QMutex progressMutex; // the caller's progress callback is called from one thread at a time
-    qint64 done = 0;
-    int filesDone = 0;
-    int reported = -1;
-    std::atomic<bool> canceled = false;
-
-    // A file's problems as one parse of it reports them, from its chunks below `chunkEnd`.
-    const auto fileProblems = [&](size_t i, size_t chunkEnd) {
-        const File& file = files[i];
-        if (!file.file) {
-            return file.error.isEmpty() ? Diagnostics()
-                                        : Diagnostics { { Diagnostic::Severity::Error, names[qsizetype(i)], 0, -1,
-                                            Tr::tr("cannot read: %1").arg(file.error) } };
-        }
-        std::vector<const RangeProblems*> ranges;
-        for (size_t c = file.firstChunk; c < std::min(chunkEnd, file.firstChunk + file.chunkCount); ++c)
-            ranges.push_back(&chunks[c].problems);
-        return mergeProblems(ranges, names[qsizetype(i)]);
-    };
-
-    // Line numbers: a piece counts from 1 while it is parsed; once the pieces before it in its file are parsed,
-    // its first line's number is known, and its events and problems are renumbered, once.
-    const auto number = [&](Chunk& chunk) {
-        const qint64 shift = chunk.firstLine - 1;
-        chunk.numbered = true;
-        if (shift == 0)
-            return;
-        const auto renumber = [shift](std::vector<Event>& events) {
-            for (Event& e : events)
-                e.line = qint32(e.line + shift);
-        };
-        renumber(chunk.data.events);
-        for (RunGroup& run : chunk.runs)
-            renumber(run.events);
-        for (Diagnostic& problem : chunk.problems.kept) {
-            if (problem.line > 0)
-                problem.line += shift;
-        }
-        if (chunk.problems.crlfLine > 0)
-            chunk.problems.crlfLine += shift;
-    };
-
-    // Pieces [0, parsedPrefix) are parsed and numbered; early views copy out their runs while later ones are
-    // parsed. Only in the first half of the input: an early view is a copy, held until the whole source replaces
-    // it.
-    std::vector<char> parsed(chunks.size(), 0);
-    size_t parsedPrefix = 0;
-    qint64 prefixBytes = 0;
-    bool buildingPrefix = false;
-    QElapsedTimer sincePrefix;
-    const auto chunkParsed = [&](size_t c) {
-        size_t upTo = 0;
-        qint64 upToBytes = 0; // prefixBytes as it was for upTo: it grows under the lock as other pieces are parsed
-        {
-            QMutexLocker lock(&progressMutex);
-            parsed[c] = 1;
-            const size_t before = parsedPrefix;
-            while (parsedPrefix < chunks.size() && parsed[parsedPrefix]) {
-                Chunk& chunk = chunks[parsedPrefix];
-                if (parsedPrefix > 0 && chunks[parsedPrefix - 1].file == chunk.file)
-                    chunk.firstLine = chunks[parsedPrefix - 1].firstLine + chunks[parsedPrefix - 1].lines;
-                number(chunk);
-                prefixBytes += chunk.end - chunk.begin;
-                ++parsedPrefix;
-            }
-            constexpr qint64 kPrefixIntervalMs = 300;
-            if (onPrefix && layout == EventLayout::RunsByBuffer && parsedPrefix > before && prefixBytes <= total / 2
-                && !buildingPrefix && !canceled
-                && (!sincePrefix.isValid() || sincePrefix.elapsed() >= kPrefixIntervalMs)) {
-                buildingPrefix = true;
-                upTo = parsedPrefix;
-                upToBytes = prefixBytes;
-            }
-        }
-        if (upTo == 0)
-            return;
-        TimelineData prefix; // copies: the chunks' own runs are moved into the result at the end
-        prefix.buffers = data.buffers;
-        prefix.bytes = upToBytes;
-        for (size_t c = 0; c < upTo; ++c)
-            prefix.runsByBuffer.push_back(chunks[c].runs);
-        for (size_t i = 0; i < files.size() && (!files[i].file || files[i].firstChunk < upTo); ++i)
-            prefix.problems += fileProblems(i, upTo);
-        onPrefix(std::move(prefix));
-        QMutexLocker lock(&progressMutex);
-        buildingPrefix = false;
-        sincePrefix.start();
-    };
-
-    parallelFor(qsizetype(chunks.size()), [&](qsizetype c) {
-        Chunk& chunk = chunks[size_t(c)];
-        File& file = files[chunk.file];
-        if (canceled || control.canceled()) {
-            canceled = true;
-            chunkParsed(size_t(c));
-            return;
-        }
-        const qint64 size = chunk.end - chunk.begin;
-        qint64 partial = 0;
-        const LoadControl chunkControl { control.isCanceled,
-            [&](int permille, const QString& text) {
-                QMutexLocker lock(&progressMutex);
-                done += size * permille / 1000 - partial;
-                partial = size * permille / 1000;
-                const int overall = int(done * 1000 / std::max<qint64>(total, 1));
-                if (overall > reported) { // two chunks at once: keep it rising
-                    reported = overall;
-                    control.report(overall, text);
-                }
-            },
-            {} };
-        QByteArray text;
-        qint64 start = 0;
-        QString error;
-        if (!readPiece(*file.file, chunk.begin, chunk.end, &text, &start, &error)) {
-            chunk.problems.kept.append({ Diagnostic::Severity::Error, names[qsizetype(chunk.file)], 0, chunk.begin,
-                Tr::tr("cannot read: %1").arg(error) });
-        } else if (!text.isEmpty()) {
-            chunk.lines = parseRange({ text, start, names[qsizetype(chunk.file)] }, qint32(c), 0, text.size(), 1,
-                &chunk.data, &chunk.problems, chunkControl, chunk.buffer.get());
-        }
-        chunk.buffer->kept.shrink_to_fit();
-        chunk.buffer->bytes.squeeze();
-        if (chunk.data.canceled)
-            canceled = true;
-        if (layout == EventLayout::RunsByBuffer) {
-            chunk.runs = groupInOrder(chunk.data.events, chunk.data.keys);
-            std::vector<Event>().swap(chunk.data.events);
-            std::vector<RunKey>().swap(chunk.data.keys);
-        }
-        {
-            QMutexLocker lock(&progressMutex);
-            done += size - partial;
-            if (--file.chunksLeft == 0)
-                ++filesDone;
-            const int overall = int(done * 1000 / std::max<qint64>(total, 1));
-            if (overall > reported) { // small files report nothing while parsed
-                reported = overall;
-                control.report(overall, Tr::tr("%1 of %2 files read").arg(filesDone).arg(files.size()));
-            }
-        }
-        chunkParsed(size_t(c));
-    });
-
-    size_t eventCount = 0;
-    for (const Chunk& chunk : chunks)
-        eventCount += chunk.data.events.size();
-    if (layout == EventLayout::Flat) {
-        data.events.reserve(eventCount);
-        data.keys.reserve(eventCount);
-    }
-    for (size_t i = 0; i < files.size() && !canceled; ++i) {
-        const File& file = files[i];
-        const Diagnostics problems = fileProblems(i, chunks.size());
-        if (lcReader().isDebugEnabled()) {
-            qint64 lines = 0;
-            for (size_t c = file.firstChunk; c < file.firstChunk + file.chunkCount; ++c)
-                lines += chunks[c].lines;
-            if (file.file)
-                qCDebug(lcReader, "read %ls: %lld bytes, %lld lines", qUtf16Printable(paths[qsizetype(i)]),
-                    static_cast<long long>(file.file->size()), static_cast<long long>(lines));
-            else
-                qCDebug(
-                    lcReader, "not read %ls: %ls", qUtf16Printable(paths[qsizetype(i)]), qUtf16Printable(file.error));
-            logProblems(problems);
-        }
-        data.problems += problems;
-        if (!file.file)
-            continue;
-        data.bytes += file.file->size();
-        for (size_t c = file.firstChunk; c < file.firstChunk + file.chunkCount; ++c) {
-            Chunk& chunk = chunks[c];
-            if (layout == EventLayout::Flat) {
-                std::move(chunk.data.events.begin(), chunk.data.events.end(), std::back_inserter(data.events));
-                data.keys.insert(data.keys.end(), chunk.data.keys.begin(), chunk.data.keys.end());
-                std::vector<Event>().swap(chunk.data.events);
-                std::vector<RunKey>().swap(chunk.data.keys);
-            } else {
-                data.runsByBuffer.push_back(std::move(chunk.runs));
-            }
-        }
-    }
-    data.canceled = canceled;
-    return data;
+    ChunkedRead read(paths, names, control, layout, onPrefix, chunkBytes);
+    parallelFor(qsizetype(read.chunkCount()), [&read](qsizetype c) { read.parse(size_t(c)); });
+    return read.take();
 }
 
 void placeNonFiniteTs(std::vector<Event>& events, double before, double otherwise)

@@ -163,28 +163,38 @@ int TimelineTailer::find(quint64 device, quint64 inode) const
     return m_index.value({ device, inode }, -1);
 }
 
+void TimelineTailer::File::takeStat(const struct stat& st)
+{
+    size = qint64(st.st_size);
+    mtimeMs = qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
+    links = quint64(st.st_nlink);
+}
+
 TailBatch TimelineTailer::poll()
 {
     TailBatch batch;
     const bool skipExisting = m_startAtEnd && !m_polled;
     m_polled = true;
     const size_t known = m_files.size(); // followed before this poll; the ones after are new
+    const Listing listing = list(skipExisting, &batch);
+    checkTruncationAndCopies(known, skipExisting, &batch);
+    readAll(skipExisting, &batch);
+    release(listing, &batch);
+    return batch;
+}
+
+TimelineTailer::Listing TimelineTailer::list(bool skipExisting, TailBatch* batch)
+{
     m_index.clear();
     for (size_t i = 0; i < m_files.size(); ++i) {
         m_files[i].listed = false;
         m_index.insert({ m_files[i].device, m_files[i].inode }, int(i));
     }
-    auto setStat = [](File& file, const struct stat& st) {
-        file.size = qint64(st.st_size);
-        file.mtimeMs = qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
-        file.links = quint64(st.st_nlink);
-    };
 
     // 1. Identity. A name is opened first and the descriptor then says which file it is and how big:
     // a rename between listing and opening changes which file a name gives, never what a descriptor
     // reads. O_NONBLOCK: opening a FIFO swapped in under a timeline name returns at once.
-    QSet<QString> listedNames;
-    QString newestDay;
+    Listing listing;
     for (const QString& name : TimelineReader::timelineFiles(m_directory)) {
         if (m_hook)
             m_hook(PollStep::Open, name);
@@ -193,7 +203,7 @@ TailBatch TimelineTailer::poll()
             const int error = errno;
             if (error != ENOENT) // gone since the listing: the next listing says where it went
                 nameProblem(name, Tr::tr("cannot read: %1").arg(QString::fromLocal8Bit(std::strerror(error))),
-                    Diagnostic::Severity::Error, &batch);
+                    Diagnostic::Severity::Error, batch);
             continue;
         }
         struct stat st = {};
@@ -202,12 +212,12 @@ TailBatch TimelineTailer::poll()
             nameProblem(name,
                 st.st_mode != 0 ? fileTypeReason(st.st_mode)
                                 : Tr::tr("cannot read: %1").arg(QString::fromLocal8Bit(std::strerror(error))),
-                Diagnostic::Severity::Warning, &batch);
+                Diagnostic::Severity::Warning, batch);
             ::close(fd);
             continue;
         }
         m_nameProblems.remove(name);
-        listedNames.insert(name);
+        listing.names.insert(name);
         int index = find(quint64(st.st_dev), quint64(st.st_ino));
         if (index >= 0 && m_files[size_t(index)].listed) {
             ::close(fd); // a second name of a file listed already: a hard link
@@ -246,9 +256,9 @@ TailBatch TimelineTailer::poll()
         file.name = name;
         file.listed = true;
         file.missed = 0;
-        setStat(file, st);
+        file.takeStat(st);
         const NameInfo info = nameInfo(name);
-        newestDay = std::max(newestDay, info.day);
+        listing.newestDay = std::max(listing.newestDay, info.day);
     }
     for (File& file : m_files) {
         if (file.listed)
@@ -256,15 +266,20 @@ TailBatch TimelineTailer::poll()
         ++file.missed; // renamed or deleted; a descriptor held still reads it
         struct stat st = {};
         if (file.fd >= 0 && ::fstat(file.fd, &st) == 0)
-            setStat(file, st);
+            file.takeStat(st);
     }
 
+    return listing;
+}
+
+void TimelineTailer::checkTruncationAndCopies(size_t known, bool skipExisting, TailBatch* batch)
+{
     // 2. Truncation: shorter than what was read, or (truncated and written again past that) no longer
     // starting as it did. Either way it is the same file, read again from its start.
     for (size_t i = 0; i < known; ++i) {
         File& file = m_files[i];
         if (file.fd >= 0 && (file.size < file.offset || (file.size != file.lastSize && !checkHead(file))))
-            reset(file, &batch);
+            reset(file, batch);
     }
 
     // 3. A new file that starts like a followed one is a copy of it (copytruncate's): what was read
@@ -276,7 +291,10 @@ TailBatch TimelineTailer::poll()
             decideCopy(i);
         }
     }
+}
 
+void TimelineTailer::readAll(bool skipExisting, TailBatch* batch)
+{
     // 4. Read the new bytes in write order, up to the read limit.
     qint64 budget = m_readLimit;
     for (File& file : m_files) {
@@ -287,14 +305,17 @@ TailBatch TimelineTailer::poll()
         if (skipExisting || file.undecided || (file.isCopy && !resolveCopy(file)) || file.size <= file.offset)
             continue;
         if (budget <= 0) {
-            batch.more = true; // later files wait too, so that lines still arrive in write order
+            batch->more = true; // later files wait too, so that lines still arrive in write order
             continue;
         }
-        budget -= readNew(file, budget, &batch);
+        budget -= readNew(file, budget, batch);
         if (budget <= 0 && file.offset < file.size)
-            batch.more = true;
+            batch->more = true;
     }
+}
 
+void TimelineTailer::release(const Listing& listing, TailBatch* batch)
+{
     // 5. Let go of files that are gone and read to their end; close the ones that will not grow.
     std::vector<File> kept;
     kept.reserve(m_files.size());
@@ -305,21 +326,20 @@ TailBatch TimelineTailer::poll()
             ? file.missed >= kForgetAfterPolls
             : !file.listed && drained && (file.links == 0 || file.missed >= kForgetAfterPolls);
         if (gone) {
-            forget(file, listedNames.contains(file.name) && nameInfo(file.name).segment, &batch);
+            forget(file, listing.names.contains(file.name) && nameInfo(file.name).segment, batch);
             continue;
         }
         // A rotated segment is never written again, nor a past day's file: neither needs a descriptor
         // now. Should one grow after all, the next listing opens it again.
         const NameInfo info = nameInfo(file.name);
         if (file.fd >= 0 && file.listed && drained && !file.undecided && file.partial.isEmpty() && file.skipFrom < 0
-            && (info.segment || (!info.day.isEmpty() && info.day < newestDay))) {
+            && (info.segment || (!info.day.isEmpty() && info.day < listing.newestDay))) {
             ::close(file.fd);
             file.fd = -1;
         }
         kept.push_back(std::move(file));
     }
     m_files = std::move(kept);
-    return batch;
 }
 
 bool TimelineTailer::stillSame(const File& file, const QString& name, qint64 size, int fd) const

@@ -6,11 +6,14 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <functional>
 #include <utility>
 #include <vector>
+
+struct stat;
 
 namespace Runlens {
 
@@ -109,7 +112,20 @@ private:
         bool readErrorReported = false;
 
         qint64 lineStart() const { return skipFrom >= 0 ? skipFrom : offset - partial.size(); }
+        void takeStat(const struct stat& st); // size, mtimeMs and links
     };
+    /// The names a poll's listing showed.
+    struct Listing
+    {
+        QSet<QString> names;
+        QString newestDay; // of the names with a day in them
+    };
+
+    // The steps of a poll, in order.
+    Listing list(bool skipExisting, TailBatch* batch);
+    void checkTruncationAndCopies(size_t known, bool skipExisting, TailBatch* batch);
+    void readAll(bool skipExisting, TailBatch* batch);
+    void release(const Listing& listing, TailBatch* batch);
 
     int find(quint64 device, quint64 inode) const;
     bool stillSame(const File& file, const QString& name, qint64 size, int fd) const;
