@@ -20,16 +20,27 @@ using namespace Runlens::Test;
 
 namespace {
 
-const QString kSchemas = QStringLiteral(RUNLENS_SOURCE_DIR "/tests/data/schemas/");
-const QString kDocSchemas = QStringLiteral(RUNLENS_SOURCE_DIR "/docs/schemas/");
-const QString kValidateJson = QStringLiteral(RUNLENS_SOURCE_DIR "/tests/cli/validate_json.py");
+QString schema(const QString& name)
+{
+    return Runlens::Test::sourcePath(QStringLiteral("tests/data/schemas/") + name);
+}
+
+QString docSchema(const QString& name)
+{
+    return Runlens::Test::sourcePath(QStringLiteral("docs/schemas/") + name);
+}
+
+QString validateJson()
+{
+    return Runlens::Test::sourcePath(QStringLiteral("tests/cli/validate_json.py"));
+}
 const QString kDay = QStringLiteral("events-20261124.jsonl");
 
 /// Every input of the fixtures: each timeline directory, each timeline file and each runpack.
 QStringList fixtureInputs()
 {
     QStringList inputs;
-    QDirIterator it(QStringLiteral(RUNLENS_FIXTURES_DIR), QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(Runlens::Test::fixture(), QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         if (path.endsWith(QLatin1String(".zip")))
@@ -43,7 +54,7 @@ QStringList fixtureInputs()
 
 QString fixtureName(const QString& path)
 {
-    return path.mid(QStringLiteral(RUNLENS_FIXTURES_DIR).size() + 1);
+    return path.mid(Runlens::Test::fixture().size() + 1);
 }
 
 /// Runs a validator; returns its output when it fails, an empty string when the files are valid.
@@ -197,7 +208,7 @@ private Q_SLOTS:
         QVERIFY(tmp.isValid());
         const QString file = save(tmp, QStringLiteral("out.sarif"), result.out);
         const QString failure = runValidator(QStringLiteral("/usr/bin/python3"),
-            { kValidateJson, kSchemas + QLatin1String("sarif-schema-2.1.0.json"), file });
+            { validateJson(), schema(QStringLiteral("sarif-schema-2.1.0.json")), file });
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
         const QJsonObject run =
@@ -292,7 +303,7 @@ private Q_SLOTS:
         const QString file = save(tmp, QStringLiteral("junit.xml"), result.out);
         const QString failure = runValidator(QStringLiteral("xmllint"),
             { QStringLiteral("--noout"), QStringLiteral("--schema"),
-                kSchemas + QLatin1String("jenkins-xunit-junit-10.xsd"), file });
+                schema(QStringLiteral("jenkins-xunit-junit-10.xsd")), file });
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         QVERIFY(result.out.contains("<testsuites name=\"runlens\" tests=\""));
         QCOMPARE(result.out.count("<testsuite "), result.out.count("errors=\"0\" skipped=\""));
@@ -309,7 +320,7 @@ private Q_SLOTS:
         const QString file = save(tmp, QStringLiteral("junit.xml"), result.out);
         const QString failure = runValidator(QStringLiteral("xmllint"),
             { QStringLiteral("--noout"), QStringLiteral("--schema"),
-                kSchemas + QLatin1String("jenkins-xunit-junit-10.xsd"), file });
+                schema(QStringLiteral("jenkins-xunit-junit-10.xsd")), file });
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
@@ -331,7 +342,7 @@ private Q_SLOTS:
         const QString file = save(tmp, QStringLiteral("junit.xml"), result.out);
         const QString failure = runValidator(QStringLiteral("xmllint"),
             { QStringLiteral("--noout"), QStringLiteral("--schema"),
-                kSchemas + QLatin1String("jenkins-xunit-junit-10.xsd"), file });
+                schema(QStringLiteral("jenkins-xunit-junit-10.xsd")), file });
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
@@ -371,7 +382,7 @@ private Q_SLOTS:
         QVERIFY(tmp.isValid());
         const QString file = save(tmp, QStringLiteral("out.json"), result.out);
         const QString failure = runValidator(QStringLiteral("/usr/bin/python3"),
-            { kValidateJson, kDocSchemas + schema + QLatin1String(".schema.json"), file });
+            { validateJson(), docSchema(schema + QLatin1String(".schema.json")), file });
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 

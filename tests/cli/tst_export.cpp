@@ -3,6 +3,7 @@
 #include "hintreport.h"
 #include "sourcereader.h"
 #include "summaryexport.h"
+#include "testdata.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,10 +17,7 @@ using namespace Runlens;
 
 namespace {
 
-QString fixture(const char* relative)
-{
-    return QStringLiteral(RUNLENS_FIXTURES_DIR "/") + QLatin1String(relative);
-}
+using Test::fixture;
 
 HintReport reportFor(const char* relative)
 {

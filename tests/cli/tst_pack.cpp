@@ -22,10 +22,7 @@ using namespace Runlens;
 
 namespace {
 
-QString fixture(const QString& relative)
-{
-    return QStringLiteral(RUNLENS_FIXTURES_DIR "/") + relative;
-}
+using Test::fixture;
 
 // The facts a round trip must keep: status, stop reason, stages, ops_coverage, upstream-kind and own hints.
 QStringList facts(const Run& run)

@@ -2,6 +2,8 @@
 // Runs the real runlens-cli binary for the end-to-end tests, and names the fixture packs they use.
 #pragma once
 
+#include "testdata.h"
+
 #include <QProcess>
 #include <QStringList>
 
@@ -25,11 +27,6 @@ inline Result cli(const QStringList& arguments, int timeoutMs = 60000)
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
     return result;
-}
-
-inline QString fixture(const char* relative)
-{
-    return QStringLiteral(RUNLENS_FIXTURES_DIR "/") + QLatin1String(relative);
 }
 
 // The two happy packs hold the same run; each seed pack is the same run as the upstream pack of its name.

@@ -4,6 +4,7 @@
 
 #include "runbuilder.h"
 #include "sourcereader.h"
+#include "testdata.h"
 #include "timelinereader.h"
 
 #include <QFile>
@@ -14,11 +15,6 @@
 #include <functional>
 
 namespace Runlens::Test {
-
-inline QString fixture(const QString& relative)
-{
-    return QStringLiteral(RUNLENS_FIXTURES_DIR "/") + relative;
-}
 
 /// The raw timeline lines of one run of a fixture timeline, in file order, without line breaks.
 inline QList<QByteArray> fixtureRunLines(const QString& relativeFile, const QString& runId)

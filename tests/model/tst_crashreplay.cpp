@@ -2,6 +2,7 @@
 // Replays every crash the fuzzers found (tests/data/crashes/<target>) and every hand-made corpus file
 // (tests/fuzz/corpus/<target>) through the fuzz targets' own entry points, in every build.
 #include "entrypoints.h"
+#include "testdata.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -15,9 +16,14 @@ namespace {
 // Generous for a debug build under ASan; a replayed hang that is fixed takes milliseconds.
 constexpr qint64 kMaxMsPerInput = 10000;
 
+QString corpusRoot()
+{
+    return Test::sourcePath(QStringLiteral("tests/fuzz/corpus"));
+}
+
 const QStringList& roots()
 {
-    static const QStringList dirs = { QStringLiteral(RUNLENS_CRASHES_DIR), QStringLiteral(RUNLENS_FUZZ_CORPUS_DIR) };
+    static const QStringList dirs = { corpusRoot(), Test::sourcePath(QStringLiteral("tests/data/crashes")) };
     return dirs;
 }
 
@@ -43,7 +49,7 @@ void tst_CrashReplay::layout()
             QVERIFY2(targets.contains(name), qPrintable(root + u'/' + name + QStringLiteral(" is not a fuzz target")));
     }
     for (const QString& target : targets) {
-        const QDir corpus(QStringLiteral(RUNLENS_FUZZ_CORPUS_DIR "/") + target);
+        const QDir corpus(corpusRoot() + u'/' + target);
         QVERIFY2(!corpus.entryList(QDir::Files).isEmpty(), qPrintable(corpus.path() + QStringLiteral(" is empty")));
     }
 }

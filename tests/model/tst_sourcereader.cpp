@@ -4,6 +4,7 @@
 #include "source.h"
 #include "sourcereader.h"
 #include "synthdir.h"
+#include "testdata.h"
 #include "ziparchive.h"
 
 #include <QDir>
@@ -146,10 +147,7 @@ RunExpect withLedger(RunExpect r)
     return r;
 }
 
-QString fixture(const QString& relative)
-{
-    return QStringLiteral(RUNLENS_FIXTURES_DIR "/") + relative;
-}
+using Test::fixture;
 
 QString describe(const Diagnostics& problems)
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "diagnostic.h"
 #include "hostileinput.h"
+#include "testdata.h"
 #include "ziparchive.h"
 
 #include <QBuffer>
@@ -183,10 +184,7 @@ QStringList namesOf(const QList<ZipArchive::Entry>& entries)
     return names;
 }
 
-QString fixture(const char* relative)
-{
-    return QStringLiteral(RUNLENS_FIXTURES_DIR "/") + QString::fromUtf8(relative);
-}
+using Test::fixture;
 
 } // namespace
 

@@ -4,6 +4,7 @@
 #include "runlistmodel.h"
 #include "runstatus.h"
 #include "sourcereader.h"
+#include "testdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
@@ -17,12 +18,21 @@ using namespace Runlens;
 
 namespace {
 
-const QString kHappyDirectory = QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/happy-path/data/diagnostics");
-const QString kErrorPack =
-    QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
-                                        "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip");
-const QString kSeedPack = QStringLiteral(
-    RUNLENS_FIXTURES_DIR "/seed-layout/runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560553.zip");
+QString happyDirectory()
+{
+    return Test::fixture("upstream/happy-path/data/diagnostics");
+}
+
+QString errorPack()
+{
+    return Test::fixture("upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
+                         "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip");
+}
+
+QString seedPack()
+{
+    return Test::fixture("seed-layout/runpack_sess-sparse-disabled_1005703141094392a91da2aac8143ee6_1795560553.zip");
+}
 
 // "session:runs" for every session row, in row order: "startup:1 sess-happy-01:2".
 QString shape(const QAbstractItemModel& model)
@@ -104,13 +114,13 @@ private:
 
 void tst_RunListModel::initTestCase()
 {
-    for (const QString& path : { kHappyDirectory, kErrorPack, kSeedPack }) {
+    for (const QString& path : { happyDirectory(), errorPack(), seedPack() }) {
         const SourcePtr source = readSource(path);
         QVERIFY2(source->ok(), qPrintable(path + QLatin1String(": ") + source->fatalError));
         m_sources.insert(path, source);
     }
     m_sources.insert(QStringLiteral("mixed"), mixedSource());
-    m_sources.insert(QStringLiteral("missing"), readSource(QStringLiteral(RUNLENS_FIXTURES_DIR "/missing.zip")));
+    m_sources.insert(QStringLiteral("missing"), readSource(Test::fixture() + QStringLiteral("/missing.zip")));
 }
 
 void tst_RunListModel::structure_data()
@@ -118,10 +128,10 @@ void tst_RunListModel::structure_data()
     QTest::addColumn<QString>("source");
     QTest::addColumn<QString>("expected");
 
-    QTest::addRow("happy-path timeline") << kHappyDirectory
+    QTest::addRow("happy-path timeline") << happyDirectory()
                                          << QStringLiteral("startup:1 sess-happy-01:2 sess-happy-02:1");
-    QTest::addRow("error-embed runpack") << kErrorPack << QStringLiteral("sess-embed-error:1");
-    QTest::addRow("seed-layout runpack") << kSeedPack << QStringLiteral("sess-sparse-disabled:1");
+    QTest::addRow("error-embed runpack") << errorPack() << QStringLiteral("sess-embed-error:1");
+    QTest::addRow("seed-layout runpack") << seedPack() << QStringLiteral("sess-sparse-disabled:1");
     QTest::addRow("hand-made mixed statuses") << QStringLiteral("mixed") << QStringLiteral("alpha:3 beta:2");
     QTest::addRow("unreadable source") << QStringLiteral("missing") << QString();
 }
@@ -143,7 +153,7 @@ void tst_RunListModel::runRows()
 {
     RunListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const SourcePtr source = m_sources.value(kHappyDirectory);
+    const SourcePtr source = m_sources.value(happyDirectory());
     model.setSource(source);
 
     const QModelIndex session = model.index(1, RunListModel::NameColumn);
@@ -205,7 +215,7 @@ void tst_RunListModel::resetKeepsTestersHappy()
     QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
-    model.setSource(m_sources.value(kHappyDirectory));
+    model.setSource(m_sources.value(happyDirectory()));
     QCOMPARE(shape(proxy), QStringLiteral("startup:1 sess-happy-01:2 sess-happy-02:1"));
     proxy.setFilterText(QStringLiteral("happy"));
     QCOMPARE(shape(proxy), QStringLiteral("sess-happy-01:2 sess-happy-02:1"));
@@ -222,7 +232,7 @@ void tst_RunListModel::resetKeepsTestersHappy()
 
     model.setSource(nullptr);
     QCOMPARE(proxy.rowCount(), 0);
-    model.setSource(m_sources.value(kErrorPack));
+    model.setSource(m_sources.value(errorPack()));
     QCOMPARE(shape(proxy), QStringLiteral("sess-embed-error:1"));
 }
 
@@ -233,7 +243,7 @@ void tst_RunListModel::filter_data()
     QTest::addColumn<int>("status"); // -1 for no status filter
     QTest::addColumn<QString>("expected");
 
-    const QString happy = kHappyDirectory;
+    const QString happy = happyDirectory();
     const QString mixed = QStringLiteral("mixed");
     QTest::addRow("no filter") << happy << QString() << -1
                                << QStringLiteral("startup:1 sess-happy-01:2 sess-happy-02:1");
@@ -309,9 +319,9 @@ void tst_RunListModel::statusIcons()
 void tst_RunListModel::hintCountsAndKindFilter()
 {
     // Seed pack (one sparse-disabled run) and the error pack's run side by side in one source.
-    auto source = std::make_shared<Source>(*m_sources.value(kHappyDirectory));
-    source->runs.push_back(m_sources.value(kSeedPack)->runs.front());
-    source->runs.push_back(m_sources.value(kErrorPack)->runs.front());
+    auto source = std::make_shared<Source>(*m_sources.value(happyDirectory()));
+    source->runs.push_back(m_sources.value(seedPack())->runs.front());
+    source->runs.push_back(m_sources.value(errorPack())->runs.front());
     RunListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     RunFilterProxy proxy;

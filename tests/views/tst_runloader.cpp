@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "runloader.h"
 #include "synthdir.h"
+#include "testdata.h"
 #include "workerpool.h"
 
 #include <QFile>
@@ -35,10 +36,16 @@ private:
 
 namespace {
 
-const QString kHappyDirectory = QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/happy-path/data/diagnostics");
-const QString kErrorPack =
-    QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
-                                        "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip");
+QString happyDirectory()
+{
+    return Test::fixture("upstream/happy-path/data/diagnostics");
+}
+
+QString errorPack()
+{
+    return Test::fixture("upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
+                         "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip");
+}
 
 // Waits until no worker is left, so that a dropped result would have had every chance to arrive.
 void drainWorkers()
@@ -51,8 +58,8 @@ void drainWorkers()
 
 void tst_RunLoader::initTestCase()
 {
-    QVERIFY(QFileInfo(kHappyDirectory).isDir());
-    QVERIFY(QFileInfo(kErrorPack).isFile());
+    QVERIFY(QFileInfo(happyDirectory()).isDir());
+    QVERIFY(QFileInfo(errorPack()).isFile());
     QVERIFY(m_dir.isValid());
 }
 
@@ -86,9 +93,9 @@ void tst_RunLoader::loads_data()
     QTest::addColumn<bool>("ok");
     QTest::addColumn<int>("runs");
 
-    QTest::addRow("timeline directory") << kHappyDirectory << true << 4;
-    QTest::addRow("runpack") << kErrorPack << true << 1;
-    QTest::addRow("missing path") << QStringLiteral(RUNLENS_FIXTURES_DIR "/no/such/file.zip") << false << 0;
+    QTest::addRow("timeline directory") << happyDirectory() << true << 4;
+    QTest::addRow("runpack") << errorPack() << true << 1;
+    QTest::addRow("missing path") << Test::fixture() + QStringLiteral("/no/such/file.zip") << false << 0;
 }
 
 void tst_RunLoader::loads()
@@ -117,11 +124,11 @@ void tst_RunLoader::supersededLoadIsDropped()
     RunLoader loader;
     QSignalSpy loaded(&loader, &RunLoader::loaded);
     loader.load(bigTimeline());
-    loader.load(kErrorPack);
+    loader.load(errorPack());
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
     drainWorkers();
     QCOMPARE(loaded.count(), 1);
-    QCOMPARE(loaded.at(0).at(0).value<SourcePtr>()->path, kErrorPack);
+    QCOMPARE(loaded.at(0).at(0).value<SourcePtr>()->path, errorPack());
 }
 
 void tst_RunLoader::cancel()
@@ -137,9 +144,9 @@ void tst_RunLoader::cancel()
     QCOMPARE(loaded.count(), 0);
 
     // The loader stays usable after a cancel.
-    loader.load(kErrorPack);
+    loader.load(errorPack());
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
-    QCOMPARE(loaded.at(0).at(0).value<SourcePtr>()->path, kErrorPack);
+    QCOMPARE(loaded.at(0).at(0).value<SourcePtr>()->path, errorPack());
     QCOMPARE(canceled.count(), 1);
 }
 

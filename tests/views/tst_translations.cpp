@@ -101,8 +101,7 @@ private slots:
             << TextOf([] { return QString::fromUtf8(exportSummary(sparseReport(), ExportFormat::Markdown)); })
             << QStringLiteral("# Runlens-Zusammenfassung");
         QTest::addRow("Triage: text") << TextOf([] {
-            return QString::fromUtf8(
-                triageText(triageRows(readSource(fixture(kSparsePackPath))), TriageGrouping::None));
+            return QString::fromUtf8(triageText(triageRows(readSource(kSparsePackPath)), TriageGrouping::None));
         }) << QStringLiteral("Erreichte Stufe");
         QTest::addRow("RunDiff: text") << TextOf([] {
             const RunPtr run = errorRun();

@@ -38,7 +38,6 @@ using namespace Runlens;
 namespace {
 
 constexpr int kTimeoutMs = 20000;
-const QString kFixtures = QStringLiteral(RUNLENS_FIXTURES_DIR);
 
 // The six runpack zips of the fixtures: three upstream scenarios (happy has two packs) and two seed packs.
 QStringList fixturePacks()
@@ -47,14 +46,15 @@ QStringList fixturePacks()
     for (const QString& scenario :
         { QStringLiteral("error-embed"), QStringLiteral("happy-path"), QStringLiteral("sparse-disabled") }) {
         QDir runpacks(
-            kFixtures + QStringLiteral("/upstream/") + scenario + QStringLiteral("/data/diagnostics/runpacks"));
+            Test::fixture() + QStringLiteral("/upstream/") + scenario + QStringLiteral("/data/diagnostics/runpacks"));
         for (const QString& session : runpacks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
             for (const QString& zip : QDir(runpacks.filePath(session)).entryList({ QStringLiteral("*.zip") }))
                 packs.append(runpacks.filePath(session + QLatin1Char('/') + zip));
         }
     }
-    for (const QString& zip : QDir(kFixtures + QStringLiteral("/seed-layout")).entryList({ QStringLiteral("*.zip") }))
-        packs.append(kFixtures + QStringLiteral("/seed-layout/") + zip);
+    for (const QString& zip :
+        QDir(Test::fixture() + QStringLiteral("/seed-layout")).entryList({ QStringLiteral("*.zip") }))
+        packs.append(Test::fixture() + QStringLiteral("/seed-layout/") + zip);
     return packs;
 }
 
@@ -431,7 +431,7 @@ private slots:
     {
         MainWindow window;
         window.show();
-        TriageView* board = window.openTriage({ kFixtures + QStringLiteral("/seed-layout") });
+        TriageView* board = window.openTriage({ Test::fixture() + QStringLiteral("/seed-layout") });
         QSignalSpy finished(board, &TriageView::loadFinished);
         QVERIFY(finished.wait(kTimeoutMs));
         QCOMPARE(board->model()->rows().size(), size_t(2));

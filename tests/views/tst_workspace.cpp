@@ -44,8 +44,10 @@ using namespace Runlens;
 
 namespace {
 
-const QString kErrorTimeline =
-    QStringLiteral(RUNLENS_FIXTURES_DIR "/upstream/error-embed/data/diagnostics/events-20261124.jsonl");
+QString errorTimeline()
+{
+    return Test::fixture("upstream/error-embed/data/diagnostics/events-20261124.jsonl");
+}
 constexpr int kTimeoutMs = 20000;
 
 // Opens PATH and waits until both the source and its hints are in.
@@ -230,7 +232,7 @@ void tst_Workspace::problemJumpsToItsEvent()
 {
     // The error timeline without its operation.end line: the tool scope is left open, a problem
     // of the run located at its start line.
-    QFile input(kErrorTimeline);
+    QFile input(errorTimeline());
     QVERIFY(input.open(QIODevice::ReadOnly));
     QByteArray cut;
     for (const QByteArray& line : input.readAll().split('\n')) {
