@@ -187,7 +187,7 @@ void Job::send(std::function<void(JobTracker&)> deliver, bool last) const
 LoadControl Job::loadControl() const
 {
     return { [job = *this] { return job.isCanceled(); },
-        [job = *this](int permille, const QString& text) { job.setProgress(permille, text); }, {} };
+        [job = *this](int permille, const QString& text) { job.setProgress(permille, text); }, {}, {} };
 }
 
 JobTracker::JobTracker(QObject* parent)

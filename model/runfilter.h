@@ -2,6 +2,7 @@
 #pragma once
 
 #include "run.h"
+#include "timewindow.h"
 
 #include <QString>
 
@@ -12,10 +13,12 @@ struct RunFilter
 {
     QString sessionId;
     QString runId;
+    TimeWindow window; // runs that start in it
 
     bool matches(const Run& run) const
     {
-        return (sessionId.isEmpty() || run.sessionId == sessionId) && (runId.isEmpty() || run.runId == runId);
+        return (sessionId.isEmpty() || run.sessionId == sessionId) && (runId.isEmpty() || run.runId == runId)
+            && window.contains(run.startedAt);
     }
 };
 

@@ -52,6 +52,7 @@ struct Source
     std::vector<PackMember> members;
     std::vector<RunPtr> runs; // sessions in first-seen order, runs by start within a session
     QStringList inputFiles; // every file read: the pack, the timeline files, the step ledgers
+    QStringList filesOutsideWindow; // timeline files left unread, outside LoadControl::window
     Diagnostics problems; // every problem met, each run's own problems included
     QString fatalError; // set when the input could not be read at all
     qint64 inputBytes = 0;

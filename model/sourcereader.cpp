@@ -253,7 +253,8 @@ TextBuffers ownBuffers(std::vector<Event>& events, const TextBuffers& all)
 
 // `ledgers`, when given, are structured step ledgers by run id (timeline directories only).
 void buildRuns(Source* source, TimelineData data, const QHash<QString, RunExtras>& extrasByRun, const RunExtras& common,
-    const QString& reportSession, const QString& reportRun, const QHash<QString, Ledger>& ledgers = {})
+    const QString& reportSession, const QString& reportRun, const QHash<QString, Ledger>& ledgers = {},
+    const TimeWindow& window = {})
 {
     source->problems += data.problems;
     std::vector<RunGroup> groups = data.runsByBuffer.empty() ? groupByRun(std::move(data.events), data.keys)
@@ -294,6 +295,10 @@ void buildRuns(Source* source, TimelineData data, const QHash<QString, RunExtras
         runs[size_t(i)] = buildRun(group.sessionId, group.runId, std::move(group.events), std::move(buffers), extras);
     });
     for (RunPtr& run : runs) {
+        if (!window.contains(run->startedAt)) { // and its problems: a run cut off where the window's files end
+            source->eventCount -= qint64(run->events.size());
+            continue;
+        }
         source->problems += run->problems;
         source->runs.push_back(std::move(run));
     }
@@ -447,7 +452,7 @@ void readTimeline(Source* source, const LoadControl& control)
             partial->kind = source->kind;
             partial->partial = true;
             partial->inputBytes = prefix.bytes;
-            buildRuns(partial.get(), std::move(prefix), {}, RunExtras {}, {}, {}, ledgers);
+            buildRuns(partial.get(), std::move(prefix), {}, RunExtras {}, {}, {}, ledgers, control.window);
             control.partial(std::move(partial));
         };
     }
@@ -455,6 +460,7 @@ void readTimeline(Source* source, const LoadControl& control)
         ? TimelineReader::readDirectory(source->path, control, TimelineReader::EventLayout::RunsByBuffer, onPrefix)
         : TimelineReader::readFile(source->path, control);
     source->inputBytes = data.bytes;
+    source->filesOutsideWindow = data.outsideWindow;
     if (isDir) {
         for (const QString& name : TimelineReader::timelineFiles(source->path))
             source->inputFiles.append(childPath(source->path, name));
@@ -475,7 +481,7 @@ void readTimeline(Source* source, const LoadControl& control)
             Tr::tr("not a timeline: no line is a timeline event (line %1: %2)").arg(first.line).arg(first.message);
         return;
     }
-    buildRuns(source, std::move(data), {}, RunExtras {}, {}, {}, ledgers);
+    buildRuns(source, std::move(data), {}, RunExtras {}, {}, {}, ledgers, control.window);
 }
 
 bool looksLikeZip(const QString& path)

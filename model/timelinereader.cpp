@@ -557,7 +557,7 @@ void ChunkedRead::parse(size_t c)
             reportProgress(now - partial, text);
             partial = now;
         },
-        {} };
+        {}, m_control.window };
     QByteArray text;
     qint64 start = 0;
     QString error;
@@ -684,11 +684,63 @@ TimelineData ChunkedRead::take()
 TimelineData TimelineReader::readDirectory(const QString& directory, const LoadControl& control, EventLayout layout,
     const PrefixCallback& onPrefix, qsizetype chunkBytes)
 {
-    const QStringList names = timelineFiles(directory);
+    QStringList names;
     QStringList paths;
-    for (const QString& name : names)
-        paths.append(childPath(directory, name));
-    return readFiles(paths, names, control, layout, onPrefix, chunkBytes);
+    QStringList outside;
+    for (const QString& name : timelineFiles(directory)) {
+        const QString path = childPath(directory, name);
+        if (!control.window.isAll()) {
+            const auto times = endTimes(path);
+            if (times && !control.window.mayHold(times->first, times->second)) {
+                qCDebug(lcReader, "not read %ls: its lines are from %.3f to %.3f, outside the window",
+                    qUtf16Printable(path), times->first, times->second);
+                outside.append(name);
+                continue;
+            }
+        }
+        names.append(name);
+        paths.append(path);
+    }
+    TimelineData data = readFiles(paths, names, control, layout, onPrefix, chunkBytes);
+    data.outsideWindow = outside;
+    return data;
+}
+
+std::optional<std::pair<double, double>> TimelineReader::endTimes(const QString& path)
+{
+    constexpr qint64 kProbeBytes = 64 * 1024; // lines are a few KB
+    QString error;
+    const std::shared_ptr<const OpenFile> file = OpenFile::open(path, &error);
+    QByteArray head;
+    QByteArray tail;
+    const qint64 size = file ? file->size() : 0;
+    const qint64 tailFrom = std::max<qint64>(0, size - kProbeBytes);
+    if (!file || !file->read(0, std::min(kProbeBytes, size), &head, &error)
+        || !file->read(tailFrom, size - tailFrom, &tail, &error))
+        return std::nullopt;
+    // The last complete line: a file being written may end in part of one.
+    const qsizetype lastEnd = tail.lastIndexOf('\n');
+    const qsizetype lastStart = lastEnd > 0 ? tail.lastIndexOf('\n', lastEnd - 1) + 1 : 0;
+    if (lastEnd < 0 || (lastStart == 0 && tailFrom > 0))
+        return std::nullopt;
+    JsonLineParser parser;
+    const auto ts = [&parser](QByteArrayView line) -> std::optional<double> {
+        Event event;
+        RunKey key;
+        QString lineError;
+        Diagnostics warnings;
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (parser.parse(line, &event, &key, &lineError, &warnings) != JsonLineParser::Result::Ok
+            || !std::isfinite(event.ts))
+            return std::nullopt;
+        return event.ts;
+    };
+    const std::optional<double> first = ts(QByteArrayView(head).first(std::max<qsizetype>(head.indexOf('\n'), 0)));
+    const std::optional<double> last = ts(QByteArrayView(tail).sliced(lastStart, lastEnd - lastStart));
+    if (!first || !last)
+        return std::nullopt;
+    return std::pair { std::min(*first, *last), std::max(*first, *last) };
 }
 
 TimelineData TimelineReader::readFiles(const QStringList& paths, const QStringList& names, const LoadControl& control,

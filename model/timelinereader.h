@@ -8,6 +8,8 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace Runlens {
@@ -32,6 +34,7 @@ struct TimelineData
     Diagnostics problems;
     qint64 bytes = 0;
     bool canceled = false;
+    QStringList outsideWindow; // files of the directory not read: all their lines are far from LoadControl::window
 };
 
 /// Reads timeline JSONL (spec 2-3) from directories, files and in-memory members.
@@ -56,7 +59,8 @@ public:
     /// one (NUL padding after a crash) is reported with its offset and skipped to its line break.
     static constexpr qsizetype kMaxLineBytes = 16 * 1024 * 1024;
     /// Reads and parses the files on every core, big files in chunks of about `chunkBytes` of whole
-    /// lines; the result is the same as reading them one by one, line by line.
+    /// lines; the result is the same as reading them one by one, line by line. With a time window in `control`,
+    /// the files whose first and last lines say they cannot hold a run that starts in it are left out.
     static TimelineData readDirectory(const QString& directory, const LoadControl& control = {},
         EventLayout layout = EventLayout::Flat, const PrefixCallback& onPrefix = {},
         qsizetype chunkBytes = kChunkBytes);
@@ -67,6 +71,10 @@ public:
     /// file or a pack member); when it does not parse it is reported as truncated.
     static void parseBuffer(
         const TextBuffer& buffer, qint32 bufferIndex, TimelineData* out, const LoadControl& control = {});
+
+    /// The ts of a file's first and last complete lines, read from its two ends without reading the rest; empty
+    /// when either does not parse (then only reading the whole file tells).
+    static std::optional<std::pair<double, double>> endTimes(const QString& path);
 
 private:
     /// PATHS in this order, their buffers and problems named by NAMES.

@@ -60,7 +60,8 @@ Selection select(const Source& source, const PackOptions& options)
     };
     std::vector<Item> items;
     for (const RunPtr& run : source.runs) {
-        if (run->sessionId != options.sessionId || (!options.runId.isEmpty() && run->runId != options.runId))
+        if (run->sessionId != options.sessionId || (!options.runId.isEmpty() && run->runId != options.runId)
+            || !options.window.contains(run->startedAt))
             continue;
         selection.runs.push_back(run);
         for (int i = 0; i < int(run->events.size()); ++i)
@@ -202,7 +203,7 @@ Json runReport(const Run& run, const Json& budgets, bool seed, const Selection& 
             events.push_back(event);
         report["events"] = events;
         report["first_error"] =
-            timelineReport(PackOptions { run.sessionId, run.runId, {}, {}, false }, selection)["first_error"];
+            timelineReport(PackOptions { run.sessionId, run.runId, {}, {}, false, {} }, selection)["first_error"];
         report["stages"] = seedStagesJson(run);
     } else {
         report["checkpoints"] = checkpointsJson(run);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "timewindow.h"
+
 #include "source.h"
 
 #include <QByteArray>
@@ -23,6 +25,7 @@ struct PackOptions
     QString reason; // meta.json reason; empty gives null
     Layout layout = Layout::Upstream;
     bool redact = false;
+    TimeWindow window; // only the session's runs that start in it
 };
 
 using PackMembers = QList<QPair<QString, QByteArray>>;

@@ -2756,6 +2756,21 @@ Bestritten (von Upstream gespeichert, von den eigenen Zeilen des Laufs widerlegt
     </message>
 </context>
 <context>
+    <name>Runlens::TimeWindow</name>
+    <message>
+        <source>"%1" is not a time</source>
+        <translation>„%1“ ist keine Zeitangabe</translation>
+    </message>
+    <message>
+        <source>"%1" is neither ISO 8601 (2026-11-24T10:00:00Z) nor epoch seconds</source>
+        <translation>„%1“ ist weder ISO 8601 (2026-11-24T10:00:00Z) noch Sekunden seit der Epoche</translation>
+    </message>
+    <message>
+        <source>"%1" has no time zone: add Z or an offset such as +01:00</source>
+        <translation>„%1“ hat keine Zeitzone: Z oder einen Versatz wie +01:00 anhängen</translation>
+    </message>
+</context>
+<context>
     <name>Runlens::TimelineReader</name>
     <message>
         <source>byte order mark skipped</source>

@@ -992,7 +992,7 @@ void SourceView::showReport()
         return;
     }
     if (const RunPtr run = currentRun()) {
-        QString text = QString::fromUtf8(reportText(*m_source, RunFilter { run->sessionId, run->runId }, {}));
+        QString text = QString::fromUtf8(reportText(*m_source, RunFilter { run->sessionId, run->runId, {} }, {}));
         if (!run->problems.isEmpty()) {
             text += QLatin1Char('\n') + tr("Problems of this run (%1):").arg(run->problems.size()) + QLatin1Char('\n')
                 + problemLines(run->problems);
@@ -1001,7 +1001,7 @@ void SourceView::showReport()
         return;
     }
     const QString sessionId = current.siblingAtColumn(RunListModel::NameColumn).data(RunListModel::SortRole).toString();
-    m_report->setPlainText(QString::fromUtf8(reportText(*m_source, RunFilter { sessionId, {} }, {})));
+    m_report->setPlainText(QString::fromUtf8(reportText(*m_source, RunFilter { sessionId, {}, {} }, {})));
 }
 
 void SourceView::jumpToEvidence(int event, int span)

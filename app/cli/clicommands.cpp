@@ -84,9 +84,19 @@ int g_stdoutError = 0; // errno of the first failed write to stdout; later outpu
 // and returns null. A CI job pointed at the wrong folder must fail, not pass on nothing.
 SourcePtr load(const QString& path, const RunFilter& filter = {})
 {
-    SourcePtr source = readSource(path);
+    LoadControl control;
+    control.window = filter.window;
+    SourcePtr source = readSource(path, control);
+    if (!source->filesOutsideWindow.isEmpty())
+        printErr(Tr::tr("runlens-cli: %n timeline file(s) of %1 not read: their lines are outside --since/--until", "",
+            int(source->filesOutsideWindow.size()))
+                     .arg(path));
     if (!source->ok()) {
         printErr(Tr::tr("runlens-cli: cannot read %1: %2").arg(path, source->fatalError));
+        return nullptr;
+    }
+    if (source->runs.empty() && !source->filesOutsideWindow.isEmpty()) {
+        printErr(Tr::tr("runlens-cli: no run of %1 starts between --since and --until").arg(path));
         return nullptr;
     }
     if (source->runs.empty()) {
@@ -99,7 +109,9 @@ SourcePtr load(const QString& path, const RunFilter& filter = {})
     }
     if (std::none_of(
             source->runs.begin(), source->runs.end(), [&](const RunPtr& run) { return filter.matches(*run); })) {
-        printErr(Tr::tr("runlens-cli: no run of %1 matches the --session/--run given").arg(path));
+        printErr(filter.window.isAll()
+                ? Tr::tr("runlens-cli: no run of %1 matches the --session/--run given").arg(path)
+                : Tr::tr("runlens-cli: no run of %1 matches the --session/--run/--since/--until given").arg(path));
         return nullptr;
     }
     return source;
@@ -137,6 +149,7 @@ int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOn
     QCommandLineOption formatOption(QStringLiteral("format"), Tr::tr("Output format: json, md or text (default json)."),
         QStringLiteral("FORMAT"), QStringLiteral("json"));
     parser.addOptions({ sessionOption, runOption });
+    const TimeWindowOptions windowOptions(parser);
     if (!runsOnly)
         parser.addOption(formatOption);
     parser.addPositionalArgument(
@@ -154,7 +167,10 @@ int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOn
         printErr(Tr::tr("runlens-cli: unknown format \"%1\" (json, md, text)").arg(format));
         return 2;
     }
-    const RunFilter filter { parser.value(sessionOption), parser.value(runOption) };
+    TimeWindow window;
+    if (!windowOptions.read(parser, &window))
+        return 2;
+    const RunFilter filter { parser.value(sessionOption), parser.value(runOption), window };
     const SourcePtr source = load(positional.at(1), filter);
     if (!source)
         return 2;
@@ -188,6 +204,7 @@ int hints(QCommandLineParser& parser, const QStringList& arguments)
     QCommandLineOption suppressOption(QStringLiteral("suppress"),
         Tr::tr("Suppression file (default: .runlens-suppress next to PATH)."), QStringLiteral("FILE"));
     parser.addOptions({ sessionOption, runOption, formatOption, failOnOption, suppressOption });
+    const TimeWindowOptions windowOptions(parser);
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
     if (const int code = parseCommandLine(parser, arguments); code >= 0)
@@ -211,7 +228,10 @@ int hints(QCommandLineParser& parser, const QStringList& arguments)
         printErr(Tr::tr("runlens-cli: unknown --fail-on \"%1\" (error, warning, note, never)").arg(failOnName));
         return 2;
     }
-    const RunFilter filter { parser.value(sessionOption), parser.value(runOption) };
+    TimeWindow window;
+    if (!windowOptions.read(parser, &window))
+        return 2;
+    const RunFilter filter { parser.value(sessionOption), parser.value(runOption), window };
     const SourcePtr source = load(positional.at(1), filter);
     if (!source)
         return 2;
@@ -242,6 +262,7 @@ int explainRule(QCommandLineParser& parser, const QStringList& arguments)
     QCommandLineOption ruleOption(
         QStringLiteral("rule"), Tr::tr("The rule kind, for example gap:hydrate."), QStringLiteral("KIND"));
     parser.addOptions({ sessionOption, runOption, ruleOption });
+    const TimeWindowOptions windowOptions(parser);
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
     if (const int code = parseCommandLine(parser, arguments); code >= 0)
@@ -254,7 +275,10 @@ int explainRule(QCommandLineParser& parser, const QStringList& arguments)
                                               .arg(parser.value(ruleOption)));
         return 2;
     }
-    const RunFilter filter { parser.value(sessionOption), parser.value(runOption) };
+    TimeWindow window;
+    if (!windowOptions.read(parser, &window))
+        return 2;
+    const RunFilter filter { parser.value(sessionOption), parser.value(runOption), window };
     const SourcePtr source = load(positional.at(1), filter);
     if (!source)
         return 2;
@@ -314,6 +338,7 @@ int pack(QCommandLineParser& parser, const QStringList& arguments)
         { QStringLiteral("o"), QStringLiteral("output") }, Tr::tr("The zip to write."), QStringLiteral("OUT.zip"));
     QCommandLineOption forceOption(QStringLiteral("force"), Tr::tr("Replace OUT.zip when it exists."));
     parser.addOptions({ sessionOption, runOption, reasonOption, layoutOption, redactOption, outOption, forceOption });
+    const TimeWindowOptions windowOptions(parser);
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
     if (const int code = parseCommandLine(parser, arguments); code >= 0)
@@ -325,10 +350,12 @@ int pack(QCommandLineParser& parser, const QStringList& arguments)
         printErr(Tr::tr("runlens-cli: pack takes PATH, --session ID, -o OUT.zip and --layout upstream|seed"));
         return 2;
     }
-    const SourcePtr source = load(positional.at(1));
+    PackOptions options;
+    if (!windowOptions.read(parser, &options.window))
+        return 2;
+    const SourcePtr source = load(positional.at(1), RunFilter { {}, {}, options.window });
     if (!source)
         return 2;
-    PackOptions options;
     options.sessionId = parser.value(sessionOption);
     options.runId = parser.value(runOption);
     options.reason = parser.value(reasonOption);
@@ -362,6 +389,7 @@ int exportSummaryCommand(QCommandLineParser& parser, const QStringList& argument
     QCommandLineOption suppressOption(QStringLiteral("suppress"),
         Tr::tr("Suppression file (default: .runlens-suppress next to PATH)."), QStringLiteral("FILE"));
     parser.addOptions({ sessionOption, runOption, formatOption, outOption, suppressOption });
+    const TimeWindowOptions windowOptions(parser);
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
     if (const int code = parseCommandLine(parser, arguments); code >= 0)
@@ -372,7 +400,10 @@ int exportSummaryCommand(QCommandLineParser& parser, const QStringList& argument
         printErr(Tr::tr("runlens-cli: export takes one PATH and --format md|csv|json|html"));
         return 2;
     }
-    const RunFilter filter { parser.value(sessionOption), parser.value(runOption) };
+    TimeWindow window;
+    if (!windowOptions.read(parser, &window))
+        return 2;
+    const RunFilter filter { parser.value(sessionOption), parser.value(runOption), window };
     const SourcePtr source = load(positional.at(1), filter);
     if (!source)
         return 2;
@@ -410,6 +441,36 @@ int listRules(QCommandLineParser& parser, const QStringList& arguments)
 }
 
 } // namespace
+
+TimeWindowOptions::TimeWindowOptions(QCommandLineParser& parser)
+    : m_since(QStringLiteral("since"),
+        Tr::tr("Only runs that start at or after TIME: ISO 8601 with a zone (2026-11-24T10:00:00Z) or epoch "
+               "seconds."),
+        QStringLiteral("TIME"))
+    , m_until(QStringLiteral("until"), Tr::tr("Only runs that start before TIME (as --since)."), QStringLiteral("TIME"))
+{
+    parser.addOptions({ m_since, m_until });
+}
+
+bool TimeWindowOptions::read(const QCommandLineParser& parser, TimeWindow* window) const
+{
+    for (const auto& [option, end] : { std::pair { &m_since, &window->since }, { &m_until, &window->until } }) {
+        if (!parser.isSet(*option))
+            continue;
+        QString error;
+        const std::optional<double> time = parseTimeArgument(parser.value(*option), &error);
+        if (!time) {
+            printErr(QStringLiteral("runlens-cli: --%1: %2").arg(option->names().constFirst(), error));
+            return false;
+        }
+        *end = *time;
+    }
+    if (window->since >= window->until) {
+        printErr(Tr::tr("runlens-cli: --since must come before --until"));
+        return false;
+    }
+    return true;
+}
 
 int parseCommandLine(QCommandLineParser& parser, const QStringList& arguments)
 {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "timewindow.h"
+
+#include <QCommandLineOption>
 #include <QStringList>
 
 class QCommandLineParser;
@@ -25,5 +28,18 @@ bool stdoutFailed();
 /// For a command that may print nothing for hours: stdout being a pipe or socket whose reader has gone
 /// counts as a failed write (EPIPE), noticed without writing.
 void checkStdoutReader();
+
+/// --since and --until, for the commands that select runs: the runs covered are those that start in that time.
+class TimeWindowOptions
+{
+public:
+    explicit TimeWindowOptions(QCommandLineParser& parser); // adds the two options
+    /// After parsing: false, with a message on stderr, when a time given is not one or the two are out of order.
+    bool read(const QCommandLineParser& parser, TimeWindow* window) const;
+
+private:
+    QCommandLineOption m_since;
+    QCommandLineOption m_until;
+};
 
 } // namespace Runlens

@@ -255,7 +255,7 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
     LiveTimeline live;
     live.setIdleThresholdMs(qint64(idleSeconds) * 1000);
     Printer printer(
-        live, format == QLatin1String("jsonl"), RunFilter { parser.value(sessionOption), {} }, &suppressions);
+        live, format == QLatin1String("jsonl"), RunFilter { parser.value(sessionOption), {}, {} }, &suppressions);
 
     const StopSignals stopSignals;
     for (bool first = true; !s_stop; first = false) {

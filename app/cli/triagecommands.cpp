@@ -32,12 +32,18 @@ struct Loaded
 
 // Reads every input and detects its hints, one thread per core, in input order. Unreadable inputs get a
 // line on stderr each: what, where, why.
-std::vector<Loaded> loadAll(const QStringList& paths)
+std::vector<Loaded> loadAll(const QStringList& paths, const TimeWindow& window = {})
 {
     std::vector<Loaded> loaded(paths.size());
     parallelFor(paths.size(), [&](qsizetype i) {
-        SourcePtr source = readSource(paths.at(i));
+        LoadControl control;
+        control.window = window;
+        SourcePtr source = readSource(paths.at(i), control);
         TriageRows rows = triageRows(source);
+        if (!window.isAll()) // rows without a run say why an input has none: they stay
+            rows.erase(std::remove_if(rows.begin(), rows.end(),
+                           [&](const TriageRow& row) { return row.run && !window.contains(row.run->startedAt); }),
+                rows.end());
         loaded[i] = Loaded { paths.at(i), std::move(source), std::move(rows) };
     });
     for (const Loaded& input : loaded) {
@@ -79,6 +85,7 @@ int triageCommand(QCommandLineParser& parser, const QStringList& arguments)
                "tool, stage or none (default kind)."),
         QStringLiteral("GROUP"), QStringLiteral("kind"));
     parser.addOptions({ format, groupBy });
+    const TimeWindowOptions windowOptions(parser);
     parser.addPositionalArgument(QStringLiteral("PATH..."),
         Tr::tr("Runpack zips, timeline directories, .jsonl files, or folders holding them."));
     if (const int code = parseCommandLine(parser, arguments); code >= 0)
@@ -93,6 +100,9 @@ int triageCommand(QCommandLineParser& parser, const QStringList& arguments)
                         "--group-by kind|stop|tool|stage|none"));
         return 2;
     }
+    TimeWindow window;
+    if (!windowOptions.read(parser, &window))
+        return 2;
     const QStringList inputs = Inputs::find(paths);
     if (inputs.isEmpty()) {
         printErr(Tr::tr("runlens-cli: no runpack, timeline directory or .jsonl file in %1").arg(paths.join(u' ')));
@@ -100,7 +110,7 @@ int triageCommand(QCommandLineParser& parser, const QStringList& arguments)
     }
     TriageRows rows;
     bool anyReadable = false;
-    for (Loaded& input : loadAll(inputs)) {
+    for (Loaded& input : loadAll(inputs, window)) {
         anyReadable = anyReadable || input.source->ok();
         std::move(input.rows.begin(), input.rows.end(), std::back_inserter(rows));
     }

@@ -305,6 +305,87 @@ private Q_SLOTS:
         const Result rules = cli({ QStringLiteral("rules") });
         QVERIFY(rules.out.contains("gap:hydrate\twarning\tupstream"));
     }
+
+    // --since/--until on every command that selects runs: the happy timeline's runs start at 451.69 (startup),
+    // 451.83, 451.87 and 451.92 past 1795560000; a run is in when it starts at or after --since, before --until.
+    void timeWindow_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("out"); // a text stdout holds, or must not hold after "!"
+        QTest::addColumn<QString>("err"); // a text stderr holds
+        const QString happy = fixture("upstream/happy-path/data/diagnostics");
+        const QString second = QStringLiteral("b631c87847bb46a4a1823ea76d9a9113");
+        const QString first = QStringLiteral("f7fe85bab97843aab788eef0bcbc1465");
+        const auto args = [&](std::initializer_list<const char*> words) {
+            QStringList list;
+            for (const char* word : words)
+                list.append(QString::fromUtf8(word));
+            list.insert(1, happy);
+            return list;
+        };
+        QTest::addRow("runs since") << args({ "runs", "--since", "1795560451.85" }) << 0 << second << QString();
+        QTest::addRow("runs since leaves out")
+            << args({ "runs", "--since", "1795560451.85" }) << 0 << QStringLiteral("!") + first << QString();
+        QTest::addRow("runs until, ISO") << args({ "runs", "--until", "2026-11-24T22:47:31.85Z" }) << 0 << first
+                                         << QString();
+        QTest::addRow("runs until leaves out")
+            << args({ "runs", "--until", "2026-11-24T22:47:31.85Z" }) << 0 << QStringLiteral("!") + second << QString();
+        QTest::addRow("report, offset") << args({ "report", "--since", "2026-11-24T23:47:31.86+01:00", "--format",
+            "text" }) << 0 << second << QString();
+        QTest::addRow("hints") << args({ "hints", "--until", "1795560451.7", "--fail-on", "never" }) << 0
+                               << QStringLiteral("!") + first << QString();
+        QTest::addRow("export") << args({ "export", "--since", "1795560451.9", "--format", "csv" }) << 0
+                                << QStringLiteral("sess-happy-02") << QString();
+        QTest::addRow("explain") << args({ "explain", "--rule", "gap:hydrate", "--since", "1795560451.9" }) << 0
+                                 << QStringLiteral("!") + first << QString();
+        QTest::addRow("triage") << args({ "triage", "--since", "1795560451.9", "--format", "csv" }) << 0
+                                << QStringLiteral("!") + second << QString();
+        QTest::addRow("nothing in it") << args({ "report", "--since", "2030-01-01T00:00:00Z" }) << 2 << QString()
+                                       << QStringLiteral("starts between --since and --until");
+        QTest::addRow("no zone") << args({ "runs", "--since", "2026-11-24T10:00:00" }) << 2 << QString()
+                                 << QStringLiteral("--since: \"2026-11-24T10:00:00\" has no time zone");
+        QTest::addRow("not a time") << args({ "hints", "--until", "noon" }) << 2 << QString()
+                                    << QStringLiteral("--until: \"noon\" is neither ISO 8601");
+        QTest::addRow("out of order") << args({ "runs", "--since", "5", "--until", "4" }) << 2 << QString()
+                                      << QStringLiteral("--since must come before --until");
+    }
+
+    void timeWindow()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, out);
+        QFETCH(QString, err);
+        const Result result = cli(arguments);
+        QCOMPARE(result.exitCode, exitCode);
+        const QString stdoutText = QString::fromUtf8(result.out);
+        if (out.startsWith(u'!'))
+            QVERIFY2(!stdoutText.contains(out.mid(1)), qPrintable(stdoutText));
+        else
+            QVERIFY2(stdoutText.contains(out), qPrintable(stdoutText));
+        QVERIFY2(QString::fromUtf8(result.err).contains(err), result.err.constData());
+    }
+
+    // pack --since keeps the session's runs that start in the window: sess-happy-01 has two.
+    void packTimeWindow()
+    {
+        const QString happy = fixture("upstream/happy-path/data/diagnostics");
+        const QString out = m_dir.filePath(QStringLiteral("window.zip"));
+        Result result =
+            cli({ QStringLiteral("pack"), happy, QStringLiteral("--session"), QStringLiteral("sess-happy-01"),
+                QStringLiteral("--since"), QStringLiteral("1795560451.85"), QStringLiteral("-o"), out });
+        QCOMPARE(result.exitCode, 0);
+        result = cli({ QStringLiteral("runs"), out });
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains("b631c87847bb46a4a1823ea76d9a9113"), result.out.constData());
+        QVERIFY2(!result.out.contains("f7fe85bab97843aab788eef0bcbc1465"), result.out.constData());
+        result = cli({ QStringLiteral("pack"), happy, QStringLiteral("--session"), QStringLiteral("sess-happy-01"),
+            QStringLiteral("--until"), QStringLiteral("1795560451.7"), QStringLiteral("-o"), out,
+            QStringLiteral("--force") });
+        QCOMPARE(result.exitCode, 2); // the session's runs all start later
+        QVERIFY2(result.err.contains("no run of session sess-happy-01"), result.err.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Cli)

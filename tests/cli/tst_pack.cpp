@@ -297,7 +297,7 @@ private Q_SLOTS:
         const SourcePtr source = readSource(fixture(input));
         PackOptions options { QStringLiteral("sess-sparse-disabled"),
             QStringLiteral("1005703141094392a91da2aac8143ee6"), QStringLiteral("inprocess.demo"),
-            PackOptions::Layout::Upstream, false };
+            PackOptions::Layout::Upstream, false, {} };
         const PackMembers members = build(*source, options);
         QStringList names;
         for (const auto& [name, bytes] : members) {
@@ -315,7 +315,7 @@ private Q_SLOTS:
     void deterministic()
     {
         const SourcePtr source = readSource(fixture(allFixtureInputs()[0].second));
-        PackOptions options { QStringLiteral("sess-happy-01"), {}, {}, PackOptions::Layout::Upstream, true };
+        PackOptions options { QStringLiteral("sess-happy-01"), {}, {}, PackOptions::Layout::Upstream, true, {} };
         QByteArray a, b;
         QString error;
         QVERIFY(ZipArchive::writeToBuffer(&a, build(*source, options), &error));
@@ -331,7 +331,7 @@ private Q_SLOTS:
         // meta.json as the seed plan orders them; the upstream layout has no logs.
         const SourcePtr source = readSource(fixture(allFixtureInputs()[8].second)); // error seed pack: two logs
         PackOptions options { QStringLiteral("sess-embed-error"), QStringLiteral("5ee711da351a4c29a57daa1e8fee8c7e"),
-            {}, PackOptions::Layout::Seed, false };
+            {}, PackOptions::Layout::Seed, false, {} };
         QStringList names;
         for (const auto& [name, bytes] : build(*source, options)) {
             names.append(name);
@@ -351,7 +351,7 @@ private Q_SLOTS:
     {
         // Without --run, a pack covers every run of the session and has no run report (as upstream's CLI).
         const SourcePtr source = readSource(fixture(allFixtureInputs()[0].second));
-        PackOptions options { QStringLiteral("sess-happy-01"), {}, {}, PackOptions::Layout::Upstream, false };
+        PackOptions options { QStringLiteral("sess-happy-01"), {}, {}, PackOptions::Layout::Upstream, false, {} };
         QTemporaryDir dir;
         const SourcePtr again = readSource(writeTemp(dir, QStringLiteral("latest.zip"), build(*source, options)));
         QCOMPARE(again->runs.size(), size_t(2));
@@ -405,7 +405,7 @@ private Q_SLOTS:
         QFETCH(QString, layout);
         const SourcePtr source = readSource(fixture(allFixtureInputs()[6].second)); // error pack: URLs, paths
         PackOptions options { QStringLiteral("sess-embed-error"), QStringLiteral("5ee711da351a4c29a57daa1e8fee8c7e"),
-            {}, layout == QLatin1String("seed") ? PackOptions::Layout::Seed : PackOptions::Layout::Upstream, true };
+            {}, layout == QLatin1String("seed") ? PackOptions::Layout::Seed : PackOptions::Layout::Upstream, true, {} };
         const PackMembers members = build(*source, options);
         QByteArray all;
         QJsonArray manifest;
@@ -446,8 +446,8 @@ private Q_SLOTS:
             "\n");
         file.close();
         const SourcePtr source = readSource(file.fileName());
-        const PackMembers members = build(
-            *source, PackOptions { QStringLiteral("s"), QStringLiteral("r"), {}, PackOptions::Layout::Upstream, true });
+        const PackMembers members = build(*source,
+            PackOptions { QStringLiteral("s"), QStringLiteral("r"), {}, PackOptions::Layout::Upstream, true, {} });
         QByteArray events;
         for (const auto& [name, bytes] : members) {
             if (name == QLatin1String("timeline_events.jsonl"))
@@ -590,8 +590,8 @@ private Q_SLOTS:
             return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
         }();
         const SourcePtr source = readSource(input);
-        const PackMembers members = build(
-            *source, PackOptions { QStringLiteral("sess-sparse-disabled"), {}, {}, PackOptions::Layout::Seed, false });
+        const PackMembers members = build(*source,
+            PackOptions { QStringLiteral("sess-sparse-disabled"), {}, {}, PackOptions::Layout::Seed, false, {} });
         QByteArray zip;
         QString error;
         QVERIFY(ZipArchive::writeToBuffer(&zip, members, &error));

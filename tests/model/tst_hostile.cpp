@@ -521,7 +521,7 @@ void tst_Hostile::filesChangingWhileRead()
                                        apply();
                                    return false;
                                },
-        [&](int, const QString&) { apply(); }, {} };
+        [&](int, const QString&) { apply(); }, {}, {} };
     const SourcePtr source = readWithoutBlocking(dir.path(), dir, control);
     QVERIFY2(changed, "the change did not happen while reading");
     check(source, {}, problems, events, Downstream::Skip); // a pack of 20000 lines takes seconds in a debug build
