@@ -168,7 +168,7 @@ void MainWindow::createMenus()
     m_reloadAction = file->addAction(tr("Re&load"), this, [this] { reload(currentView()); });
     m_reloadAction->setShortcut(QKeySequence::Refresh);
     file->addSeparator();
-    m_exportAction = file->addAction(tr("&Export Hints…"), this, &MainWindow::exportHints);
+    m_exportAction = file->addAction(tr("&Export Hints or Trace…"), this, &MainWindow::exportHints);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportAction->setToolTip(tr("Write every run's hints and stage grid as Markdown, CSV, JSON or HTML"));
     m_packAction = file->addAction(tr("Re&generate Pack…"), this, &MainWindow::regeneratePack);
@@ -827,17 +827,21 @@ void MainWindow::exportHints()
     const QString csv = tr("CSV (*.csv)");
     const QString json = tr("JSON (*.json)");
     const QString html = tr("Self-contained HTML (*.html)");
+    const QString chromeTrace = tr("Trace for Perfetto and chrome://tracing (*.json)");
+    const QString otlp = tr("OpenTelemetry trace, OTLP/JSON (*.json)");
     QString filter = markdown;
-    QString fileName =
-        QFileDialog::getSaveFileName(this, tr("Export Hints"), QDir(directory).filePath(base + QLatin1String(".md")),
-            QStringList { markdown, csv, json, html }.join(QLatin1String(";;")), &filter);
+    QString fileName = QFileDialog::getSaveFileName(this, tr("Export Hints or Trace"),
+        QDir(directory).filePath(base + QLatin1String(".md")),
+        QStringList { markdown, csv, json, html, chromeTrace, otlp }.join(QLatin1String(";;")), &filter);
     if (fileName.isEmpty())
         return;
     settings.setValue(kExportDirectoryKey, QFileInfo(fileName).absolutePath());
-    // The suffix decides when it names a format; else the chosen filter does.
+    // A trace filter decides (its files are .json too); else the suffix when it names a format, else the filter.
     ExportFormat format = ExportFormat::Markdown;
     const QString suffix = QFileInfo(fileName).suffix().toLower();
-    if (!parseExportFormat(suffix == QLatin1String("markdown") ? QStringLiteral("md") : suffix, &format)) {
+    if (filter == chromeTrace || filter == otlp) {
+        format = filter == chromeTrace ? ExportFormat::ChromeTrace : ExportFormat::Otlp;
+    } else if (!parseExportFormat(suffix == QLatin1String("markdown") ? QStringLiteral("md") : suffix, &format)) {
         format = filter == csv ? ExportFormat::Csv
             : filter == json   ? ExportFormat::Json
             : filter == html   ? ExportFormat::Html

@@ -5,6 +5,7 @@
 #include "formatutil_p.h"
 #include "runbuilder.h"
 #include "spantree.h"
+#include "traceexport.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -450,7 +451,8 @@ bool parseExportFormat(const QString& name, ExportFormat* format)
 {
     static const QHash<QString, ExportFormat> formats = { { QStringLiteral("md"), ExportFormat::Markdown },
         { QStringLiteral("csv"), ExportFormat::Csv }, { QStringLiteral("json"), ExportFormat::Json },
-        { QStringLiteral("html"), ExportFormat::Html } };
+        { QStringLiteral("html"), ExportFormat::Html }, { QStringLiteral("chrome-trace"), ExportFormat::ChromeTrace },
+        { QStringLiteral("otlp"), ExportFormat::Otlp } };
     const auto it = formats.constFind(name);
     if (it == formats.constEnd())
         return false;
@@ -469,6 +471,13 @@ QByteArray exportSummary(const HintReport& report, ExportFormat format)
         return json(report);
     case ExportFormat::Html:
         return htmlPage(report);
+    case ExportFormat::ChromeTrace:
+    case ExportFormat::Otlp: {
+        std::vector<RunPtr> runs;
+        for (const RunHints& run : report.runs)
+            runs.push_back(run.run);
+        return format == ExportFormat::ChromeTrace ? chromeTrace(runs) : otlpTrace(runs);
+    }
     }
     return {};
 }

@@ -666,10 +666,6 @@ Bestritten: %2</translation>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <source>&amp;Export Hints…</source>
-        <translation>Hinweise &amp;exportieren…</translation>
-    </message>
-    <message>
         <source>Write every run's hints and stage grid as Markdown, CSV, JSON or HTML</source>
         <translation>Hinweise und Stufenraster aller Läufe als Markdown, CSV, JSON oder HTML schreiben</translation>
     </message>
@@ -814,10 +810,6 @@ Bestritten: %2</translation>
         <translation>Eigenständiges HTML (*.html)</translation>
     </message>
     <message>
-        <source>Export Hints</source>
-        <translation>Hinweise exportieren</translation>
-    </message>
-    <message>
         <source>The detectors have not finished yet.</source>
         <translation>Die Detektoren sind noch nicht fertig.</translation>
     </message>
@@ -950,6 +942,22 @@ Bestritten: %2</translation>
     <message>
         <source>Back to the pane sizes fitted to the window</source>
         <translation>Zurück zu den an das Fenster angepassten Bereichsgrößen</translation>
+    </message>
+    <message>
+        <source>&amp;Export Hints or Trace…</source>
+        <translation>Hinweise oder Trace &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Trace for Perfetto and chrome://tracing (*.json)</source>
+        <translation>Trace für Perfetto und chrome://tracing (*.json)</translation>
+    </message>
+    <message>
+        <source>OpenTelemetry trace, OTLP/JSON (*.json)</source>
+        <translation>OpenTelemetry-Trace, OTLP/JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Hints or Trace</source>
+        <translation>Hinweise oder Trace exportieren</translation>
     </message>
 </context>
 <context>

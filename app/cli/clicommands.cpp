@@ -53,8 +53,9 @@ const char* kUsage = "Usage: runlens-cli <command> [options] PATH\n"
                      "  explain PATH --rule KIND\n"
                      "                why a rule did or did not fire on each run\n"
                      "  rules         the table of rules: kind, severity, condition, message\n"
-                     "  export PATH --format md|csv|json|html [-o OUT]\n"
-                     "                a hint summary with every run's stage grid, for tickets and browsers\n"
+                     "  export PATH --format md|csv|json|html|chrome-trace|otlp [-o OUT]\n"
+                     "                a hint summary with every run's stage grid, for tickets and browsers;\n"
+                     "                or the spans, for Perfetto or OpenTelemetry\n"
                      "  pack PATH --session ID [--run ID] -o OUT.zip\n"
                      "                regenerate a runpack (upstream or seed layout), optionally redacted\n"
                      "  follow DIR [--format text|jsonl] [--session ID] [--since-start]\n"
@@ -382,8 +383,9 @@ int exportSummaryCommand(QCommandLineParser& parser, const QStringList& argument
     QCommandLineOption sessionOption(
         QStringLiteral("session"), Tr::tr("Only runs of session ID."), QStringLiteral("ID"));
     QCommandLineOption runOption(QStringLiteral("run"), Tr::tr("Only run ID."), QStringLiteral("ID"));
-    QCommandLineOption formatOption(QStringLiteral("format"), Tr::tr("md, csv, json or html (default md)."),
-        QStringLiteral("FORMAT"), QStringLiteral("md"));
+    QCommandLineOption formatOption(QStringLiteral("format"),
+        Tr::tr("md, csv, json, html, chrome-trace or otlp (default md)."), QStringLiteral("FORMAT"),
+        QStringLiteral("md"));
     QCommandLineOption outOption({ QStringLiteral("o"), QStringLiteral("output") },
         Tr::tr("Write to FILE instead of stdout."), QStringLiteral("FILE"));
     QCommandLineOption suppressOption(QStringLiteral("suppress"),
@@ -397,7 +399,7 @@ int exportSummaryCommand(QCommandLineParser& parser, const QStringList& argument
     const QStringList positional = parser.positionalArguments();
     ExportFormat format;
     if (positional.size() != 2 || !parseExportFormat(parser.value(formatOption), &format)) {
-        printErr(Tr::tr("runlens-cli: export takes one PATH and --format md|csv|json|html"));
+        printErr(Tr::tr("runlens-cli: export takes one PATH and --format md|csv|json|html|chrome-trace|otlp"));
         return 2;
     }
     TimeWindow window;

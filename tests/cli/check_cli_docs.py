@@ -49,7 +49,7 @@ def options_of(help_text):
 
 def format_values(description):
     text = description.split("(default")[0].split(":")[-1]
-    return set(re.findall(r"[a-z]+", text)) - {"or", "output", "format"}
+    return set(re.findall(r"[a-z]+(?:-[a-z]+)*", text)) - {"or", "output", "format"}
 
 
 top = run("--help")
