@@ -8,6 +8,9 @@
 #   RUNLENS_BENCH_BUILD=DIR       another build directory
 #   RUNLENS_BENCH_DATA=DIR        another data directory (generated when it does not hold the data set)
 #   RUNLENS_BENCH_REPEAT=N        timed runs of each whole process, the best kept (default 3)
+#   RUNLENS_BENCH_10M=1           also the ten-million-event set (3.4 GB, generated once beside the 1M set):
+#                                 the report's time against 11x the 1M time, its peak RSS, and a one-hour
+#                                 --since/--until window against the whole report
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -104,6 +107,22 @@ QT_QPA_PLATFORM=offscreen "$build/bench/bench_waterfall" --benchmark_filter=repl
 echo "== runlens-cli report DIR --format json, $repeat runs" >&2
 best report "$repeat" "$cli" report "$data" --format json
 
+# The 10M set: 100 sessions over about eight hours, rotated like upstream (about 360 files).
+if [ "${RUNLENS_BENCH_10M:-}" = 1 ]; then
+    big=$data-10m
+    marker10m="events=10000000 sessions=100 seed=1"
+    if [ "$(cat "$big/synth.args" 2>/dev/null)" != "$marker10m" ]; then
+        echo "== generating the 10M data set in $big" >&2
+        "$cli" synth --events 10000000 --sessions 100 --seed 1 --force -o "$big" >&2
+        echo "$marker10m" >"$big/synth.args"
+    fi
+    echo "== runlens-cli report DIR10M --format json" >&2
+    best report10m 1 "$cli" report "$big" --format json
+    echo "== runlens-cli report DIR10M --since 01:00Z --until 02:00Z (one hour)" >&2
+    best window10m 1 "$cli" report "$big" --format json --since 2026-11-25T01:00:00Z --until 2026-11-25T02:00:00Z
+    du -sb "$big" | cut -f1 >"$work/big.bytes"
+fi
+
 session=$(head -n 1 "$(ls "$data"/events-*.jsonl | head -n 1)" | python3 -c 'import json, sys; print(json.loads(sys.stdin.readline())["session_id"])')
 echo "== python3 bench/python_reader.py DIR" >&2
 best python 1 python3 "$root/bench/python_reader.py" "$data"
@@ -180,6 +199,17 @@ for name, label in (("replot/1000000/1000", "full view"), ("replot/1000000/10", 
     bench = next((b for n, b in waterfall.items() if n == name or n.startswith(name + "/")), None)
     if bench:
         row(f"waterfall repaint, 1M spans, {label}", f"{ms(bench):.1f} ms", "< 16 ms", ms(bench) < 16)
+
+if os.path.exists(os.path.join(work, "report10m")):
+    big_wall, big_rss, _ = whole("report10m")
+    window_wall, window_rss, _ = whole("window10m")
+    big_bytes = int(open(os.path.join(work, "big.bytes")).read())
+    row("10M events: report (whole process) / 1M report", f"{big_wall:.2f} s = {big_wall / report_wall:.1f}x",
+        "<= 11x", big_wall <= 11 * report_wall)
+    row("10M events: peak RSS, report process / input", f"{big_rss / 2**20:.0f} MiB = {big_rss / big_bytes:.2f}x",
+        "<= 0.5x", big_rss <= 0.5 * big_bytes)
+    row("10M events: one-hour --since/--until report / whole", f"{window_wall:.2f} s = {window_wall / big_wall:.2f}x",
+        "<= 0.15x", window_wall <= 0.15 * big_wall)
 
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 memory = next((int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
