@@ -101,9 +101,10 @@ MainWindow::MainWindow(QWidget* parent)
 {
     setAcceptDrops(true);
 
-    auto* welcomeText =
-        new QLabel(tr("Open a runpack (.zip), a timeline directory or a .jsonl file, or drop any number of them here."),
-            m_welcome);
+    auto* welcomeText = new QLabel(
+        tr("Open a runpack (.zip), a timeline directory, a .jsonl file or an upstream report, pointer or error "
+           "envelope (.json), or drop any number of them here."),
+        m_welcome);
     welcomeText->setAlignment(Qt::AlignCenter);
     welcomeText->setWordWrap(true);
     auto* openFileButton = new QPushButton(tr("Open File…"), m_welcome);
@@ -447,7 +448,8 @@ void MainWindow::openFilesDialog()
 {
     QSettings settings;
     const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open Runpacks or Timelines"),
-        settings.value(kLastDirectoryKey).toString(), tr("Runpacks and timelines (*.zip *.jsonl);;All files (*)"));
+        settings.value(kLastDirectoryKey).toString(),
+        tr("Runpacks, timelines and upstream reports (*.zip *.jsonl *.json);;All files (*)"));
     if (paths.isEmpty())
         return;
     settings.setValue(kLastDirectoryKey, QFileInfo(paths.constFirst()).absolutePath());

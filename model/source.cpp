@@ -30,6 +30,8 @@ QString sourceKindName(Source::Kind kind)
         return QStringLiteral("timeline-directory");
     case Source::Kind::JsonlFile:
         return QStringLiteral("jsonl");
+    case Source::Kind::RunReport:
+        return QStringLiteral("run-report");
     }
     return {};
 }

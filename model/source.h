@@ -28,7 +28,8 @@ struct Source
     {
         Runpack,
         TimelineDirectory,
-        JsonlFile
+        JsonlFile,
+        RunReport // a per-run report upstream rendered (observability/runs/<run_id>.json)
     };
     enum class Layout
     {
@@ -52,6 +53,9 @@ struct Source
     std::vector<PackMember> members;
     std::vector<RunPtr> runs; // sessions in first-seen order, runs by start within a session
     QStringList inputFiles; // every file read: the pack, the timeline files, the step ledgers
+    /// What the input is when that is not plain from its kind: the per-run report, or the MCP error envelope or
+    /// latest report pointer it was opened through, with the run it names. Empty for packs and timelines.
+    QString label;
     QStringList filesOutsideWindow; // timeline files left unread, outside LoadControl::window
     Diagnostics problems; // every problem met, each run's own problems included
     QString fatalError; // set when the input could not be read at all

@@ -10,7 +10,9 @@
 #include "ziparchive.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -494,6 +496,148 @@ bool looksLikeZip(const QString& path)
     return head.startsWith("PK") || path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive);
 }
 
+// Upstream's documents besides packs and timelines (spec 5.2, 5.3, 8.1): one JSON document each.
+constexpr qint64 kMaxDocumentBytes = 64 * 1024 * 1024;
+
+// The runpack an MCP error envelope names: `observability.runpack_path` at any depth.
+QString envelopeRunpack(const QJsonValue& value, int depth = 0)
+{
+    if (depth > 64)
+        return {};
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        const QJsonValue path =
+            object.value(QLatin1String("observability")).toObject().value(QLatin1String("runpack_path"));
+        if (path.isString() && !path.toString().isEmpty())
+            return path.toString();
+        for (const QJsonValue& child : object) {
+            if (QString found = envelopeRunpack(child, depth + 1); !found.isEmpty())
+                return found;
+        }
+    } else if (value.isArray()) {
+        for (const QJsonValue& child : value.toArray()) {
+            if (QString found = envelopeRunpack(child, depth + 1); !found.isEmpty())
+                return found;
+        }
+    }
+    return {};
+}
+
+// A path the server wrote, found on this machine: as written, else its file name next to `document` or in the
+// server's data/observability/runs below it.
+QString localCopy(const QString& written, const QString& document)
+{
+    if (fileStatus(written).type == FileStatus::Type::Regular)
+        return written;
+    const QString name = QFileInfo(written).fileName();
+    const QDir beside = QFileInfo(document).absoluteDir();
+    for (const QString& candidate :
+        { beside.filePath(name), beside.filePath(QStringLiteral("observability/runs/") + name),
+            beside.filePath(QStringLiteral("data/observability/runs/") + name) }) {
+        if (!name.isEmpty() && fileStatus(candidate).type == FileStatus::Type::Regular)
+            return candidate;
+    }
+    return {};
+}
+
+bool isRunReportDocument(const QJsonObject& object)
+{
+    return object.value(QLatin1String("schema"))
+        .toString()
+        .startsWith(QLatin1String("codeintel.telemetry/run-report@"));
+}
+
+bool isReportPointer(const QJsonObject& object)
+{
+    return object.value(QLatin1String("json")).isString() && object.value(QLatin1String("run_id")).isString()
+        && object.contains(QLatin1String("markdown")) && object.contains(QLatin1String("session_id"));
+}
+
+// A per-run report's events become the run (spec 5.2: rendered when the tool's operation ended, so it lacks the
+// tool's step.end and http.request).
+void readRunReportDocument(Source* source, const QJsonObject& report, const LoadControl& control)
+{
+    source->kind = Source::Kind::RunReport;
+    const QString session =
+        report.value(QLatin1String("session")).toObject().value(QLatin1String("session_id")).toString();
+    const QString run = report.value(QLatin1String("run")).toObject().value(QLatin1String("run_id")).toString();
+    source->label = Tr::tr("per-run report of run %1 (session %2), rendered when the tool's operation ended: "
+                           "without the lines written after it")
+                        .arg(run, session);
+    TimelineData data;
+    auto buffer = bufferFromArray(QFileInfo(source->path).fileName() + QLatin1String("#events"),
+        report.value(QLatin1String("events")).toArray(),
+        QJsonObject { { QStringLiteral("session_id"), session }, { QStringLiteral("run_id"), run } });
+    data.buffers.push_back(buffer);
+    TimelineReader::parseBuffer(*buffer, 0, &data, control);
+    buildRuns(source, std::move(data), {}, RunExtras {}, session, run);
+}
+
+// A JSON document upstream writes: a per-run report, a latest report pointer or an MCP error envelope. Fills
+// `source` for a report; returns the source of what a pointer or an envelope names, labelled; returns null, with
+// `source` untouched, when the document is none of these (then it is read as a timeline file).
+SourcePtr readUpstreamDocument(Source* source, const LoadControl& control)
+{
+    QFile file;
+    QString reason;
+    if (!openRegularFile(source->path, &file, &reason) || file.size() > kMaxDocumentBytes)
+        return nullptr;
+    const QByteArray bytes = file.readAll();
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return nullptr; // JSON lines, or not JSON at all: the timeline reader says which
+    const QJsonObject object = document.object();
+    if (isRunReportDocument(object)) {
+        source->inputFiles.append(source->path);
+        source->inputBytes = bytes.size();
+        readRunReportDocument(source, object, control);
+        return nullptr;
+    }
+    if (isReportPointer(object)) {
+        const QString named = object.value(QLatin1String("json")).toString();
+        const QString run = object.value(QLatin1String("run_id")).toString();
+        const QString session = object.value(QLatin1String("session_id")).toString();
+        const QString report = localCopy(named, source->path);
+        auto target = std::make_shared<Source>();
+        target->path = report.isEmpty() ? source->path : report;
+        if (report.isEmpty())
+            target->fatalError = Tr::tr("a latest report pointer to run %1 (session %2): its report %3 is not on this "
+                                        "machine, nor beside the pointer")
+                                     .arg(run, session, named);
+        else if (const SourcePtr opened = readUpstreamDocument(target.get(), control);
+                 opened || target->kind != Source::Kind::RunReport)
+            target->fatalError = Tr::tr("a latest report pointer: %1 is not a per-run report").arg(report);
+        target->label = Tr::tr("latest report pointer %1: the report rendered last by that server process, run %2 "
+                               "of session %3 (it may be another run than the one you look at)")
+                            .arg(source->path, run, session);
+        target->inputFiles.append(source->path);
+        return target;
+    }
+    if (const QString named = envelopeRunpack(object); !named.isEmpty()) {
+        const QString pack = localCopy(named, source->path);
+        std::shared_ptr<Source> target;
+        if (pack.isEmpty()) {
+            target = std::make_shared<Source>();
+            target->path = source->path;
+            target->fatalError =
+                Tr::tr("an MCP error envelope: the runpack it names, %1, is not on this machine, nor beside the "
+                       "envelope")
+                    .arg(named);
+        } else {
+            target = std::make_shared<Source>();
+            target->path = pack;
+            target->kind = Source::Kind::Runpack;
+            target->inputFiles.append(pack);
+            readRunpack(target.get(), control);
+        }
+        target->label = Tr::tr("MCP error envelope %1: the runpack it names").arg(source->path);
+        target->inputFiles.append(source->path);
+        return target;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 Source::~Source()
@@ -523,8 +667,14 @@ SourcePtr readSource(const QString& path, const LoadControl& control)
         source->inputFiles.append(path);
         readRunpack(source.get(), control);
     } else {
-        source->kind = Source::Kind::JsonlFile;
-        readTimeline(source.get(), control);
+        if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
+            if (SourcePtr named = readUpstreamDocument(source.get(), control))
+                return named;
+        }
+        if (source->kind != Source::Kind::RunReport) {
+            source->kind = Source::Kind::JsonlFile;
+            readTimeline(source.get(), control);
+        }
     }
     if (source->ok())
         qCDebug(lcReader, "%ls: read as %ls: %lld bytes, %zu runs, %lld events, %lld problems", qUtf16Printable(path),

@@ -149,6 +149,8 @@ void writeReportJson(const Source& source, const RunFilter& filter, const HintSe
     json.key("format").string("runlens-report/1"); // the contract: docs/schemas/runlens-report-1.schema.json
     json.key("source").string(source.path);
     json.key("kind").string(sourceKindName(source.kind));
+    if (!source.label.isEmpty()) // only for upstream's documents: a pack's or a timeline's report is as it was
+        json.key("label").string(source.label);
     json.key("layout").optionalString(layoutName(source.layout));
     json.key("meta");
     if (source.meta.isEmpty())
@@ -200,6 +202,8 @@ QByteArray reportText(const Source& source, const RunFilter& filter, const HintS
     out += Tr::tr("Source: %1 (%2%3)\n")
                .arg(printable(source.path), sourceKindName(source.kind),
                    source.layout == Source::Layout::None ? QString() : QLatin1String(", ") + layoutName(source.layout));
+    if (!source.label.isEmpty())
+        out += Tr::tr("Opened as: %1\n").arg(printable(source.label));
     for (const RunPtr& run : source.runs) {
         if (!filter.matches(*run))
             continue;
@@ -231,6 +235,8 @@ QByteArray reportText(const Source& source, const RunFilter& filter, const HintS
 QByteArray reportMarkdown(const Source& source, const RunFilter& filter, const HintSettings& hints)
 {
     QString out = Tr::tr("# Runlens report: `%1`\n").arg(printable(source.path));
+    if (!source.label.isEmpty())
+        out += Tr::tr("\nOpened as: %1\n").arg(printable(source.label));
     for (const RunPtr& run : source.runs) {
         if (!filter.matches(*run))
             continue;

@@ -634,10 +634,6 @@ Bestritten: %2</translation>
 <context>
     <name>Runlens::MainWindow</name>
     <message>
-        <source>Open a runpack (.zip), a timeline directory or a .jsonl file, or drop any number of them here.</source>
-        <translation>Öffnen Sie ein Runpack (.zip), ein Timeline-Verzeichnis oder eine .jsonl-Datei, oder ziehen Sie beliebig viele davon hierher.</translation>
-    </message>
-    <message>
         <source>Open File…</source>
         <translation>Datei öffnen…</translation>
     </message>
@@ -716,10 +712,6 @@ Bestritten: %2</translation>
     <message>
         <source>Open Runpacks or Timelines</source>
         <translation>Runpacks oder Timelines öffnen</translation>
-    </message>
-    <message>
-        <source>Runpacks and timelines (*.zip *.jsonl);;All files (*)</source>
-        <translation>Runpacks und Timelines (*.zip *.jsonl);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Open Timeline Directory</source>
@@ -958,6 +950,14 @@ Bestritten: %2</translation>
     <message>
         <source>Export Hints or Trace</source>
         <translation>Hinweise oder Trace exportieren</translation>
+    </message>
+    <message>
+        <source>Open a runpack (.zip), a timeline directory, a .jsonl file or an upstream report, pointer or error envelope (.json), or drop any number of them here.</source>
+        <translation>Öffnen Sie ein Runpack (.zip), ein Timeline-Verzeichnis, eine .jsonl-Datei oder einen Bericht, Verweis oder eine Fehlerhülle von Upstream (.json), oder ziehen Sie beliebig viele davon hierher.</translation>
+    </message>
+    <message>
+        <source>Runpacks, timelines and upstream reports (*.zip *.jsonl *.json);;All files (*)</source>
+        <translation>Runpacks, Timelines und Berichte von Upstream (*.zip *.jsonl *.json);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1319,20 @@ Lauf %2</translation>
         <translation>
 ## Probleme
 
+</translation>
+    </message>
+    <message>
+        <source>Opened as: %1
+</source>
+        <translation>Geöffnet als: %1
+</translation>
+    </message>
+    <message>
+        <source>
+Opened as: %1
+</source>
+        <translation>
+Geöffnet als: %1
 </translation>
     </message>
 </context>
@@ -2158,6 +2172,30 @@ Lauf %2</translation>
         <source>non-finite numbers (NaN, Infinity, -Infinity) read as Python reads them</source>
         <translation>nicht endliche Zahlen (NaN, Infinity, -Infinity) gelesen, wie Python sie liest</translation>
     </message>
+    <message>
+        <source>per-run report of run %1 (session %2), rendered when the tool's operation ended: without the lines written after it</source>
+        <translation>Lauf-Bericht von Lauf %1 (Sitzung %2), erstellt beim Ende der Operation des Werkzeugs: ohne die danach geschriebenen Zeilen</translation>
+    </message>
+    <message>
+        <source>a latest report pointer to run %1 (session %2): its report %3 is not on this machine, nor beside the pointer</source>
+        <translation>ein Verweis auf den letzten Bericht (Lauf %1, Sitzung %2): sein Bericht %3 liegt nicht auf diesem Rechner und nicht neben dem Verweis</translation>
+    </message>
+    <message>
+        <source>a latest report pointer: %1 is not a per-run report</source>
+        <translation>ein Verweis auf den letzten Bericht: %1 ist kein Lauf-Bericht</translation>
+    </message>
+    <message>
+        <source>latest report pointer %1: the report rendered last by that server process, run %2 of session %3 (it may be another run than the one you look at)</source>
+        <translation>Verweis auf den letzten Bericht %1: der zuletzt von diesem Serverprozess erstellte Bericht, Lauf %2 der Sitzung %3 (womöglich ein anderer Lauf als der, den Sie betrachten)</translation>
+    </message>
+    <message>
+        <source>an MCP error envelope: the runpack it names, %1, is not on this machine, nor beside the envelope</source>
+        <translation>eine MCP-Fehlerhülle: das genannte Runpack %1 liegt nicht auf diesem Rechner und nicht neben der Hülle</translation>
+    </message>
+    <message>
+        <source>MCP error envelope %1: the runpack it names</source>
+        <translation>MCP-Fehlerhülle %1: das darin genannte Runpack</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::SourceView</name>
@@ -2322,6 +2360,10 @@ Lauf %2</translation>
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Opened as: %1</source>
+        <translation>Geöffnet als: %1</translation>
     </message>
 </context>
 <context>

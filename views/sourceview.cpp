@@ -1055,6 +1055,8 @@ QString SourceView::overviewText() const
     const Source& source = *m_source;
     QString text = tr("Source: %1 (%2)").arg(QDir::toNativeSeparators(source.path), sourceKindName(source.kind))
         + QLatin1Char('\n');
+    if (!source.label.isEmpty())
+        text += tr("Opened as: %1").arg(source.label) + QLatin1Char('\n');
     text += tr("Runs: %L1 · Events: %L2 · Read: %3")
                 .arg(source.runs.size())
                 .arg(source.eventCount)

@@ -320,6 +320,8 @@ private Q_SLOTS:
     void brokenInputs();
     void earlyViews_data();
     void earlyViews();
+    void upstreamDocuments_data();
+    void upstreamDocuments();
 };
 
 void tst_SourceReader::fixtures_data()
@@ -829,6 +831,117 @@ void tst_SourceReader::earlyViews()
         QCOMPARE(partial->eventCount, prefix->eventCount);
         QVERIFY(partial->eventCount < whole->eventCount);
     }
+}
+
+// What upstream writes besides packs and timelines (spec 5.2, 5.3, 8.1): a per-run report opens as its run, a latest
+// report pointer as the report it names, an MCP error envelope as the runpack it names; each says what it is.
+void tst_SourceReader::upstreamDocuments_data()
+{
+    QTest::addColumn<QString>("document"); // a fixture, or a file this test writes into a temporary directory
+    QTest::addColumn<QString>("kind"); // of what opens; empty: nothing opens
+    QTest::addColumn<QString>("run"); // "session/run status events"
+    QTest::addColumn<QString>("label"); // a text of Source::label, or of the error
+    const QString errorReport = QStringLiteral("upstream/error-embed/data/observability/runs/"
+                                               "5ee711da351a4c29a57daa1e8fee8c7e.json");
+    QTest::addRow("per-run report, failed")
+        << errorReport << QStringLiteral("run-report")
+        << QStringLiteral("sess-embed-error/5ee711da351a4c29a57daa1e8fee8c7e error 8")
+        << QStringLiteral("per-run report of run 5ee711da351a4c29a57daa1e8fee8c7e");
+    QTest::addRow("per-run report, complete")
+        << QStringLiteral("upstream/happy-path/data/observability/runs/e7bff87e7dc54b15bd34a296c30170d9.json")
+        << QStringLiteral("run-report") << QStringLiteral("sess-happy-02/e7bff87e7dc54b15bd34a296c30170d9 complete 55")
+        << QStringLiteral("(session sess-happy-02)");
+    QTest::addRow("pointer, report beside it")
+        << QStringLiteral("pointer+report") << QStringLiteral("run-report")
+        << QStringLiteral("sess-happy-02/e7bff87e7dc54b15bd34a296c30170d9 complete 55")
+        << QStringLiteral("latest report pointer");
+    QTest::addRow("pointer, report elsewhere")
+        << QStringLiteral("pointer") << QString() << QString() << QStringLiteral("is not on this machine");
+    QTest::addRow("envelope naming the pack")
+        << QStringLiteral("envelope") << QStringLiteral("runpack")
+        << QStringLiteral("sess-embed-error/5ee711da351a4c29a57daa1e8fee8c7e error 9")
+        << QStringLiteral("MCP error envelope");
+    QTest::addRow("envelope, pack copied beside it")
+        << QStringLiteral("envelope+pack") << QStringLiteral("runpack")
+        << QStringLiteral("sess-embed-error/5ee711da351a4c29a57daa1e8fee8c7e error 9")
+        << QStringLiteral("MCP error envelope");
+    QTest::addRow("envelope, pack elsewhere")
+        << QStringLiteral("envelope-missing") << QString() << QString() << QStringLiteral("is not on this machine");
+    QTest::addRow("other JSON document") << QStringLiteral("other") << QString() << QString()
+                                         << QStringLiteral("not a timeline");
+}
+
+void tst_SourceReader::upstreamDocuments()
+{
+    QFETCH(QString, document);
+    QFETCH(QString, kind);
+    QFETCH(QString, run);
+    QFETCH(QString, label);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString errorPack =
+        fixture(QStringLiteral("upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
+                               "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip"));
+    const auto write = [&](const QString& name, const QByteArray& bytes) {
+        QFile file(dir.filePath(name));
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+    };
+    const auto envelope = [](const QString& pack) -> QByteArray {
+        // As the MCP adapter returns it: the path deep in the error's data.
+        return QByteArrayLiteral(
+                   "{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32000,\"message\":\"search failed\",\"data\":")
+            + QByteArrayLiteral(
+                "{\"problem\":{\"type\":\"vector-search-error\"},\"observability\":{\"runpack_path\":\"")
+            + pack.toUtf8() + QByteArrayLiteral("\"}}}}");
+    };
+    QString path;
+    if (document.startsWith(QLatin1String("upstream/"))) {
+        path = fixture(document);
+    } else if (document.startsWith(QLatin1String("pointer"))) {
+        // The pointer as a pack stores it: its paths are the server's, not this machine's.
+        ZipArchive zip(
+            fixture(QStringLiteral("upstream/happy-path/data/diagnostics/runpacks/sess-happy-01/"
+                                   "runpack_sess-happy-01_f7fe85bab97843aab788eef0bcbc1465_1795560451.zip")));
+        QByteArray pointer;
+        QVERIFY(zip.open() && zip.read(QStringLiteral("latest_report_pointer.json"), &pointer));
+        QVERIFY(pointer.contains("/tmp/ci/01-happy-path/"));
+        QVERIFY(write(QStringLiteral("latest_report_pointer.json"), pointer));
+        if (document == QLatin1String("pointer+report")) {
+            QVERIFY(QFile::copy(fixture(QStringLiteral("upstream/happy-path/data/observability/runs/"
+                                                       "e7bff87e7dc54b15bd34a296c30170d9.json")),
+                dir.filePath(QStringLiteral("e7bff87e7dc54b15bd34a296c30170d9.json"))));
+        }
+        path = dir.filePath(QStringLiteral("latest_report_pointer.json"));
+    } else if (document == QLatin1String("envelope")) {
+        QVERIFY(write(QStringLiteral("error.json"), envelope(QFileInfo(errorPack).absoluteFilePath())));
+        path = dir.filePath(QStringLiteral("error.json"));
+    } else if (document == QLatin1String("envelope+pack") || document == QLatin1String("envelope-missing")) {
+        const QString name = QFileInfo(errorPack).fileName();
+        QVERIFY(write(QStringLiteral("error.json"), envelope(QStringLiteral("/srv/diagnostics/runpacks/") + name)));
+        if (document == QLatin1String("envelope+pack"))
+            QVERIFY(QFile::copy(errorPack, dir.filePath(name)));
+        path = dir.filePath(QStringLiteral("error.json"));
+    } else {
+        QVERIFY(write(QStringLiteral("other.json"), "{\"name\": \"not upstream's\"}"));
+        path = dir.filePath(QStringLiteral("other.json"));
+    }
+
+    const SourcePtr source = readSource(path);
+    if (kind.isEmpty()) {
+        QVERIFY(!source->ok());
+        QVERIFY2(source->fatalError.contains(label), qPrintable(source->fatalError));
+        return;
+    }
+    QVERIFY2(source->ok(), qPrintable(source->fatalError));
+    QCOMPARE(sourceKindName(source->kind), kind);
+    QVERIFY2(source->label.contains(label), qPrintable(source->label));
+    QCOMPARE(source->runs.size(), size_t(1));
+    const Run& opened = *source->runs.front();
+    QCOMPARE(QStringLiteral("%1/%2 %3 %4")
+                 .arg(opened.sessionId, opened.runId, runStatusName(opened.status))
+                 .arg(opened.events.size()),
+        run);
+    QVERIFY(source->inputFiles.contains(path)); // never written over, like any input
 }
 
 } // namespace Runlens
