@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 #include "inputs.h"
 #include "outputfile.h"
+#include "sourcereader.h"
 #include "ziparchive.h"
 
 #include "compareview.h"
@@ -214,6 +215,9 @@ void MainWindow::createEditMenu()
     copy->setObjectName(QStringLiteral("copy"));
     copy->setShortcut(QKeySequence::Copy);
     copy->setToolTip(tr("Copy the selected rows, cells, hints or text"));
+    QAction* pasteEnvelope = edit->addAction(tr("Open Pasted Error &Envelope"), this, &MainWindow::openPastedEnvelope);
+    pasteEnvelope->setShortcut(QKeySequence::Paste); // a text field with focus pastes into itself first
+    pasteEnvelope->setStatusTip(tr("Open the runpack that the MCP error envelope on the clipboard names"));
     QAction* selectAll = edit->addAction(tr("Select &All"), this, &MainWindow::selectAll);
     selectAll->setObjectName(QStringLiteral("selectAll"));
     selectAll->setShortcut(QKeySequence::SelectAll);
@@ -863,6 +867,17 @@ void MainWindow::exportHintsTo(const SourceView* view, const QString& fileName, 
         QString error;
         return writeOutputFile(fileName, exportSummary(*report, format), rules, &error) ? QString() : error;
     });
+}
+
+void MainWindow::openPastedEnvelope()
+{
+    const QString pack = runpackNamedByEnvelope(QGuiApplication::clipboard()->text().toUtf8());
+    if (pack.isEmpty()) {
+        statusBar()->showMessage(
+            tr("The clipboard holds no MCP error envelope: no observability.runpack_path in a JSON document"), 10000);
+        return;
+    }
+    openPath(pack);
 }
 
 void MainWindow::regeneratePack()

@@ -43,6 +43,8 @@ public:
 
     /// Opens a runpack zip, a timeline directory or a .jsonl file in a new tab and starts reading it.
     SourceView* openPath(const QString& path, RecentFiles recent = RecentFiles::Add);
+    /// Edit > Open Pasted Error Envelope: the runpack that an MCP error envelope on the clipboard names.
+    void openPastedEnvelope();
     /// A triage board over PATHs (runpacks, folders of them, timelines), in a new tab.
     TriageView* openTriage(const QStringList& paths);
     /// Two runs side by side, in a new tab.

@@ -647,6 +647,13 @@ Source::~Source()
         parallelFor(qsizetype(runs.size()), [this](qsizetype i) { runs[size_t(i)].reset(); });
 }
 
+QString runpackNamedByEnvelope(const QByteArray& json)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json.trimmed(), &error);
+    return error.error == QJsonParseError::NoError ? envelopeRunpack(document.object()) : QString();
+}
+
 SourcePtr readSource(const QString& path, const LoadControl& control)
 {
     auto source = std::make_shared<Source>();

@@ -959,6 +959,18 @@ Bestritten: %2</translation>
         <source>Runpacks, timelines and upstream reports (*.zip *.jsonl *.json);;All files (*)</source>
         <translation>Runpacks, Timelines und Berichte von Upstream (*.zip *.jsonl *.json);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Open Pasted Error &amp;Envelope</source>
+        <translation>Eingefügte Fehler&amp;hülle öffnen</translation>
+    </message>
+    <message>
+        <source>Open the runpack that the MCP error envelope on the clipboard names</source>
+        <translation>Das Runpack öffnen, das die MCP-Fehlerhülle in der Zwischenablage nennt</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no MCP error envelope: no observability.runpack_path in a JSON document</source>
+        <translation>Die Zwischenablage enthält keine MCP-Fehlerhülle: kein observability.runpack_path in einem JSON-Dokument</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::OutputFile</name>

@@ -70,6 +70,7 @@ private slots:
     void init();
     void opensFixture();
     void dropOpensOneTabPerPath();
+    void pastedEnvelopeOpensItsPack();
     void unreadableFiles_data();
     void unreadableFiles();
     void cancelAndReload();
@@ -404,6 +405,30 @@ void tst_MainWindow::helpWithoutDisplay()
     QVERIFY(process.readAllStandardOutput().contains(expected));
 }
 
+// An MCP error envelope copied from a client's log: Ctrl+V opens the runpack it names; other text opens nothing.
+void tst_MainWindow::pastedEnvelopeOpensItsPack()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QGuiApplication::clipboard()->setText(QStringLiteral("not an envelope"));
+    window.openPastedEnvelope();
+    QCOMPARE(window.tabs()->count(), 0);
+    QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("no MCP error envelope")));
+
+    const QString envelope = QStringLiteral("  {\"error\": {\"code\": -32000, \"data\": {\"observability\": "
+                                            "{\"runpack_path\": \"%1\"}}}}\n")
+                                 .arg(Test::kErrorPackPath);
+    QGuiApplication::clipboard()->setText(envelope);
+    window.openPastedEnvelope();
+    QCOMPARE(window.tabs()->count(), 1);
+    auto* view = qobject_cast<SourceView*>(window.tabs()->widget(0));
+    QVERIFY(view);
+    QTRY_COMPARE_WITH_TIMEOUT(view->state(), SourceView::State::Loaded, kTimeoutMs);
+    QCOMPARE(view->source()->path, Test::kErrorPackPath);
+    QCOMPARE(int(view->source()->runs.size()), 1);
+}
+
 void tst_MainWindow::menuItems_data()
 {
     QTest::addColumn<QString>("menu");
@@ -417,6 +442,8 @@ void tst_MainWindow::menuItems_data()
                                         << QKeySequence();
     QTest::addRow("filter runs") << QStringLiteral("&Edit") << QStringLiteral("&Filter Runs")
                                  << QKeySequence(QKeySequence::Find);
+    QTest::addRow("open pasted envelope") << QStringLiteral("&Edit") << QStringLiteral("Open Pasted Error &Envelope")
+                                          << QKeySequence(QKeySequence::Paste);
     QTest::addRow("keyboard shortcuts") << QStringLiteral("&Help") << QStringLiteral("&Keyboard Shortcuts")
                                         << QKeySequence(QKeySequence::HelpContents);
     QTest::addRow("about") << QStringLiteral("&Help") << QStringLiteral("&About Runlens") << QKeySequence();
