@@ -406,7 +406,6 @@ void MainWindow::addSourceTab(SourceView* view)
         view->restoreLayout(QSettings().value(kLayoutKey).toByteArray());
     connectPictures(view);
     const int index = m_tabs->addTab(view, QString());
-    m_tabs->setTabToolTip(index, QDir::toNativeSeparators(view->path()));
     updateTab(view); // the title, from the path until the source is read
     m_tabs->setCurrentIndex(index);
 }
@@ -657,6 +656,10 @@ void MainWindow::updateTab(SourceView* view)
     if (index < 0)
         return;
     m_tabs->setTabText(index, view->isLive() ? tr("%1 (live)").arg(view->title()) : view->title());
+    QString toolTip = QDir::toNativeSeparators(view->path());
+    if (const SourcePtr source = view->source(); source && !source->label.isEmpty())
+        toolTip += QLatin1Char('\n') + tr("Opened as: %1").arg(source->label);
+    m_tabs->setTabToolTip(index, toolTip);
     QIcon icon;
     switch (view->state()) {
     case SourceView::State::Loading:

@@ -971,6 +971,10 @@ Bestritten: %2</translation>
         <source>The clipboard holds no MCP error envelope: no observability.runpack_path in a JSON document</source>
         <translation>Die Zwischenablage enthält keine MCP-Fehlerhülle: kein observability.runpack_path in einem JSON-Dokument</translation>
     </message>
+    <message>
+        <source>Opened as: %1</source>
+        <translation>Geöffnet als: %1</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::OutputFile</name>
@@ -2605,6 +2609,22 @@ Geöffnet als: %1
     <message>
         <source>%1 failed</source>
         <translation>%1 schlug fehl</translation>
+    </message>
+    <message>
+        <source>Trace: %1</source>
+        <translation>Trace: %1</translation>
+    </message>
+    <message>
+        <source>The OpenTelemetry trace id upstream recorded for this run; the Chrome trace and OTLP exports use it.</source>
+        <translation>Die OpenTelemetry-Trace-ID, die Upstream für diesen Lauf aufgezeichnet hat; die Exporte als Chrome-Trace und OTLP verwenden sie.</translation>
+    </message>
+    <message>
+        <source>Trace: none</source>
+        <translation>Trace: keiner</translation>
+    </message>
+    <message>
+        <source>Upstream recorded no trace for this run (its trace_id is empty or the run id). The OTLP export uses the id %1, derived from the session and run ids, the same on every export.</source>
+        <translation>Upstream hat für diesen Lauf keinen Trace aufgezeichnet (seine trace_id ist leer oder die Lauf-ID). Der OTLP-Export verwendet die ID %1, abgeleitet aus Sitzungs- und Lauf-ID, bei jedem Export dieselbe.</translation>
     </message>
 </context>
 <context>

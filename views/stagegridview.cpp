@@ -7,6 +7,7 @@
 #include "runbuilder.h"
 #include "runstatus.h"
 #include "stagegridmodel.h"
+#include "traceexport.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -128,6 +129,7 @@ StageGridView::StageGridView(QWidget* parent)
     , m_banner(new RootCauseBanner(this))
     , m_opsStrip(new QWidget(this))
     , m_opsOrigin(new QLabel(m_opsStrip))
+    , m_trace(new QLabel(m_opsStrip))
     , m_table(new StageGridTable(this))
 {
     m_banner->setObjectName(QStringLiteral("rootCause"));
@@ -146,6 +148,9 @@ StageGridView::StageGridView(QWidget* parent)
     captionRow->addWidget(opsCaption);
     captionRow->addWidget(m_opsOrigin);
     captionRow->addStretch(1);
+    m_trace->setObjectName(QStringLiteral("traceId"));
+    m_trace->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    captionRow->addWidget(m_trace);
     opsLayout->addLayout(captionRow, 0, 0, 1, int(OpsCoverage::keys.size()) + 1);
     for (size_t i = 0; i < OpsCoverage::keys.size(); ++i) {
         m_opsChips[i] = new OpsCoverageChip(QLatin1String(OpsCoverage::keys[i]), m_opsStrip);
@@ -309,6 +314,7 @@ void StageGridView::updateOpsCoverage()
     m_opsStrip->setVisible(run && run->hasGrid());
     if (!run)
         return;
+    updateTrace();
     const OpsCoverage& coverage = run->opsCoverage;
     m_opsOrigin->setText(coverage.stored ? tr("stored") : tr("computed"));
     const QString origin = coverage.stored
@@ -348,6 +354,23 @@ void StageGridView::updateOpsCoverage()
                 : covered                              ? tr("%1: covered").arg(chip->key())
                                                        : tr("%1: not covered").arg(chip->key()));
         chip->setToolTip(chip->accessibleName() + QLatin1String("\n\n") + toolTip);
+    }
+}
+
+void StageGridView::updateTrace()
+{
+    // Upstream fills trace_id with the run id when no tracer ran: that is no trace, whatever the key says.
+    const RunTraceId trace = runTraceId(*m_model->run());
+    if (trace.fromUpstream) {
+        m_trace->setText(tr("Trace: %1").arg(trace.hex));
+        m_trace->setToolTip(tr("The OpenTelemetry trace id upstream recorded for this run; the Chrome trace and "
+                               "OTLP exports use it."));
+    } else {
+        m_trace->setText(tr("Trace: none"));
+        m_trace->setToolTip(tr("Upstream recorded no trace for this run (its trace_id is empty or the run id). "
+                               "The OTLP export uses the id %1, derived from the session and run ids, the same on "
+                               "every export.")
+                                .arg(trace.hex));
     }
 }
 

@@ -63,12 +63,14 @@ private:
     void activate(const QModelIndex& index);
     bool selectFailed(int step);
     void updateOpsCoverage();
+    void updateTrace();
     void fitRows();
 
     StageGridModel* m_model;
     RootCauseBanner* m_banner;
     QWidget* m_opsStrip;
     QLabel* m_opsOrigin;
+    QLabel* m_trace;
     std::array<OpsCoverageChip*, 6> m_opsChips {}; // in OpsCoverage::keys order
     StageGridTable* m_table;
 };

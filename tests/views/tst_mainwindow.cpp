@@ -71,6 +71,7 @@ private slots:
     void opensFixture();
     void dropOpensOneTabPerPath();
     void pastedEnvelopeOpensItsPack();
+    void tabSaysWhatWasOpened();
     void unreadableFiles_data();
     void unreadableFiles();
     void cancelAndReload();
@@ -427,6 +428,24 @@ void tst_MainWindow::pastedEnvelopeOpensItsPack()
     QTRY_COMPARE_WITH_TIMEOUT(view->state(), SourceView::State::Loaded, kTimeoutMs);
     QCOMPARE(view->source()->path, Test::kErrorPackPath);
     QCOMPARE(int(view->source()->runs.size()), 1);
+}
+
+// A per-run report is not the whole run: the tab's tool tip says what was opened, beside the overview.
+void tst_MainWindow::tabSaysWhatWasOpened()
+{
+    MainWindow window;
+    const QString report = Test::fixture(
+        QStringLiteral("upstream/error-embed/data/observability/runs/5ee711da351a4c29a57daa1e8fee8c7e.json"));
+    SourceView* view = window.openPath(report);
+    QTRY_COMPARE_WITH_TIMEOUT(view->state(), SourceView::State::Loaded, kTimeoutMs);
+    const QString toolTip = window.tabs()->tabToolTip(0);
+    QVERIFY2(toolTip.startsWith(QDir::toNativeSeparators(report)), qPrintable(toolTip));
+    QVERIFY2(toolTip.contains(QLatin1String("\nOpened as: per-run report of run 5ee711da351a4c29a57daa1e8fee8c7e")),
+        qPrintable(toolTip));
+
+    SourceView* pack = window.openPath(Test::kErrorPackPath);
+    QTRY_COMPARE_WITH_TIMEOUT(pack->state(), SourceView::State::Loaded, kTimeoutMs);
+    QCOMPARE(window.tabs()->tabToolTip(1), QDir::toNativeSeparators(Test::kErrorPackPath));
 }
 
 void tst_MainWindow::menuItems_data()

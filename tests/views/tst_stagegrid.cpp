@@ -6,6 +6,7 @@
 #include "sourcereader.h"
 #include "stagegridmodel.h"
 #include "stagegridview.h"
+#include "traceexport.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -57,6 +58,8 @@ private slots:
     void backgroundRun();
     void opsStrip_data();
     void opsStrip();
+    void trace_data();
+    void trace();
     void summary_data();
     void summary();
     void screenshots();
@@ -456,6 +459,41 @@ void tst_StageGrid::opsStrip()
         texts.append(chip->text());
     }
     QCOMPARE(texts, chips);
+}
+
+void tst_StageGrid::trace_data()
+{
+    QTest::addColumn<RunPtr>("run");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("toolTipPart");
+
+    // Upstream fills trace_id with the run id when no tracer ran: the fixtures have no trace.
+    QTest::addRow("error timeline") << m_runs.value(QStringLiteral("error")) << QStringLiteral("Trace: none")
+                                    << runTraceId(*m_runs.value(QStringLiteral("error"))).hex;
+    QTest::addRow("sparse pack") << m_runs.value(QStringLiteral("sparse pack")) << QStringLiteral("Trace: none")
+                                 << QStringLiteral("no trace");
+    RunLines traced = RunLines::fromFixture(kErrorFile, kErrorRun);
+    const QString id = QStringLiteral("4bf92f3577b34da6a3ce929d0e0e4736");
+    for (const QString& type : { QStringLiteral("step.start"), QStringLiteral("operation.start") })
+        traced.setAttr(
+            traced.find(type, QStringLiteral("mcp.tool:search.semantic_pro")), QStringLiteral("trace_id"), id);
+    QTest::addRow("real trace id") << traced.build() << QStringLiteral("Trace: ") + id
+                                   << QStringLiteral("OpenTelemetry trace id");
+}
+
+void tst_StageGrid::trace()
+{
+    QFETCH(RunPtr, run);
+    QFETCH(QString, text);
+    QFETCH(QString, toolTipPart);
+
+    StageGridView view;
+    view.setRun(run);
+    const auto* label = view.findChild<QLabel*>(QStringLiteral("traceId"));
+    QVERIFY(label);
+    QVERIFY(label->isVisibleTo(&view));
+    QCOMPARE(label->text(), text);
+    QVERIFY2(label->toolTip().contains(toolTipPart), qPrintable(label->toolTip()));
 }
 
 void tst_StageGrid::summary_data()
