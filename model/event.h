@@ -32,6 +32,9 @@ struct TextBuffer
         qint32 at; // in `bytes`
     };
     std::vector<KeptLine> kept {}; // sorted by offset
+    // Lines re-serialised from a JSON document's array ("report.json#events"): for each, the line of the document
+    // as written on which its entry begins, so that a location can name the real file. Empty otherwise.
+    std::vector<qint32> documentLines {};
 
     /// A buffer of text in memory: a pack member, a test's lines.
     static std::shared_ptr<TextBuffer> inMemory(QString name, QByteArray bytes)

@@ -133,6 +133,70 @@ bool isValidUtf8(QByteArrayView bytes)
     return simdjson::validate_utf8(bytes.data(), size_t(bytes.size()));
 }
 
+std::vector<qint32> arrayEntryLines(QByteArrayView document, QLatin1StringView key)
+{
+    std::vector<qint32> lines;
+    qint32 line = 1;
+    int depth = 0;
+    qsizetype stringStart = -1; // inside a string: where its text begins
+    QByteArrayView lastKey; // the last string closed in the top-level object: its key when a colon follows
+    bool valueIsWanted = false; // the top-level member being read is `key`
+    bool inArray = false;
+    bool entryNext = false;
+    for (qsizetype i = 0; i < document.size(); ++i) {
+        const char c = document[i];
+        if (c == '\n') {
+            ++line;
+            continue;
+        }
+        if (stringStart >= 0) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                if (depth == 1)
+                    lastKey = document.sliced(stringStart, i - stringStart);
+                stringStart = -1;
+            }
+            continue;
+        }
+        if (inArray && depth == 2 && entryNext && c != ' ' && c != '\t' && c != '\r' && c != ']') {
+            lines.push_back(line);
+            entryNext = false;
+        }
+        switch (c) {
+        case '"':
+            stringStart = i + 1;
+            break;
+        case ':':
+            if (depth == 1)
+                valueIsWanted = QLatin1StringView(lastKey.data(), lastKey.size()) == key;
+            break;
+        case '{':
+            ++depth;
+            break;
+        case '[':
+            ++depth;
+            inArray = inArray || (depth == 2 && valueIsWanted);
+            entryNext = inArray && depth == 2;
+            break;
+        case '}':
+        case ']':
+            --depth;
+            if (inArray && depth == 1)
+                return lines;
+            break;
+        case ',':
+            entryNext = inArray && depth == 2;
+            if (depth == 1)
+                valueIsWanted = false;
+            break;
+        default:
+            break;
+        }
+    }
+    return {};
+}
+
 QByteArray repairUtf8(QByteArrayView bytes)
 {
     QByteArray out;

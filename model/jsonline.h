@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 namespace Runlens {
 
@@ -79,6 +80,10 @@ QJsonValue parseJsonDocument(
 QByteArray compactJson(const QJsonValue& value);
 /// "NaN", "Infinity" or "-Infinity", as Python writes a non-finite number; empty for a finite one.
 QLatin1StringView nonFiniteToken(double value);
+
+/// The 1-based line of `document` on which each entry of the array under the top-level object's `key` begins, in
+/// order; empty when there is no such array. A scan of the text, for pointing at an entry in the file as written.
+std::vector<qint32> arrayEntryLines(QByteArrayView document, QLatin1StringView key);
 
 /// Replaces every invalid UTF-8 sequence with U+FFFD.
 QByteArray repairUtf8(QByteArrayView bytes);

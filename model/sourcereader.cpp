@@ -88,12 +88,14 @@ private:
 // Lines re-serialised from a JSON array of events (report "events" or "timeline"), so that every
 // event of every source has raw bytes to show and to parse attrs from. Keys of `defaults` fill in
 // what an entry lacks: the projected "timeline" has no session_id and run_id (spec 6.1). NaN and infinities stay
-// what they are (compactJson), so that the line parser reads them again.
-std::shared_ptr<const TextBuffer> bufferFromArray(
-    const QString& name, const QJsonArray& array, const QJsonObject& defaults = {})
+// what they are (compactJson), so that the line parser reads them again. The buffer is named
+// "<document>#<key>" and knows the document's line of each entry.
+std::shared_ptr<const TextBuffer> bufferFromArray(const QString& documentName, QByteArrayView documentBytes,
+    const QJsonObject& document, QLatin1StringView key, const QJsonObject& defaults = {})
 {
     auto buffer = std::make_shared<TextBuffer>();
-    buffer->name = name;
+    buffer->name = documentName + u'#' + key;
+    const QJsonArray array = document.value(key).toArray();
     for (const QJsonValue& value : array) {
         QJsonObject event = value.toObject();
         for (auto it = defaults.constBegin(); it != defaults.constEnd(); ++it) {
@@ -103,6 +105,9 @@ std::shared_ptr<const TextBuffer> bufferFromArray(
         buffer->bytes += compactJson(event);
         buffer->bytes += '\n';
     }
+    buffer->documentLines = arrayEntryLines(documentBytes, key);
+    if (buffer->documentLines.size() != size_t(array.size()))
+        buffer->documentLines.clear(); // a duplicate key, say: better no line than a wrong one
     return buffer;
 }
 
@@ -389,7 +394,7 @@ void readRunpack(Source* source, const LoadControl& control)
             TimelineReader::parseBuffer(*buffer, 0, &data, control);
         } else if (timelineReport && timelineReport->value(QLatin1String("events")).isArray()) {
             auto buffer = bufferFromArray(
-                kTimelineReport + QLatin1String("#events"), timelineReport->value(QLatin1String("events")).toArray());
+                kTimelineReport, source->member(kTimelineReport)->bytes, *timelineReport, QLatin1String("events"));
             data.buffers.push_back(buffer);
             TimelineReader::parseBuffer(*buffer, 0, &data, control);
         }
@@ -405,8 +410,8 @@ void readRunpack(Source* source, const LoadControl& control)
         }
         for (const char* key : { "events", "timeline" }) {
             if (report->value(QLatin1String(key)).isArray()) {
-                auto buffer = bufferFromArray(kSeedReport + QLatin1Char('#') + QLatin1String(key),
-                    report->value(QLatin1String(key)).toArray(), identity);
+                auto buffer = bufferFromArray(
+                    kSeedReport, source->member(kSeedReport)->bytes, *report, QLatin1String(key), identity);
                 data.buffers.push_back(buffer);
                 TimelineReader::parseBuffer(*buffer, 0, &data, control);
                 break;
@@ -555,7 +560,8 @@ bool isReportPointer(const QJsonObject& object)
 
 // A per-run report's events become the run (spec 5.2: rendered when the tool's operation ended, so it lacks the
 // tool's step.end and http.request).
-void readRunReportDocument(Source* source, const QJsonObject& report, const LoadControl& control)
+void readRunReportDocument(
+    Source* source, const QByteArray& bytes, const QJsonObject& report, const LoadControl& control)
 {
     source->kind = Source::Kind::RunReport;
     const QString session =
@@ -565,8 +571,7 @@ void readRunReportDocument(Source* source, const QJsonObject& report, const Load
                            "without the lines written after it")
                         .arg(run, session);
     TimelineData data;
-    auto buffer = bufferFromArray(QFileInfo(source->path).fileName() + QLatin1String("#events"),
-        report.value(QLatin1String("events")).toArray(),
+    auto buffer = bufferFromArray(QFileInfo(source->path).fileName(), bytes, report, QLatin1String("events"),
         QJsonObject { { QStringLiteral("session_id"), session }, { QStringLiteral("run_id"), run } });
     data.buffers.push_back(buffer);
     TimelineReader::parseBuffer(*buffer, 0, &data, control);
@@ -591,7 +596,7 @@ SourcePtr readUpstreamDocument(Source* source, const LoadControl& control)
     if (isRunReportDocument(object)) {
         source->inputFiles.append(source->path);
         source->inputBytes = bytes.size();
-        readRunReportDocument(source, object, control);
+        readRunReportDocument(source, bytes, object, control);
         return nullptr;
     }
     if (isReportPointer(object)) {

@@ -316,8 +316,7 @@ QString sarifBaseDirectory(const HintReport& report)
 // The uri of an evidence file relative to the base, or empty when the evidence names no file.
 QString sarifUri(const HintReport& report, const QString& file)
 {
-    // "report.json#events": events projected from a JSON report, numbered by entry, not by line of a file.
-    if (file.isEmpty() || file.contains(u'#'))
+    if (file.isEmpty())
         return {};
     const QFileInfo input(report.source);
     QString relative;
@@ -329,13 +328,31 @@ QString sarifUri(const HintReport& report, const QString& file)
     return QString::fromLatin1(QUrl::toPercentEncoding(relative, "/"));
 }
 
-QJsonObject sarifLocation(const QString& uri, const HintEvidence& e, int id)
+// Where evidence stands in the file as written. Lines re-serialised from a JSON document ("report.json#events",
+// numbered by entry) stand on the line of the document their entry begins on; none when that is not known.
+std::pair<QString, qint64> writtenPlace(const Run* run, const HintEvidence& e)
+{
+    const qsizetype hash = e.file.indexOf(u'#');
+    if (hash < 0)
+        return { e.file, e.line };
+    if (!run || e.event < 0 || size_t(e.event) >= run->events.size())
+        return {};
+    const Event& event = run->events[size_t(e.event)];
+    if (event.buffer < 0 || size_t(event.buffer) >= run->buffers.size())
+        return {};
+    const std::vector<qint32>& lines = run->buffers[size_t(event.buffer)]->documentLines;
+    if (event.line < 1 || size_t(event.line) > lines.size())
+        return {};
+    return { e.file.left(hash), lines[size_t(event.line) - 1] };
+}
+
+QJsonObject sarifLocation(const QString& uri, qint64 line, const HintEvidence& e, int id)
 {
     QJsonObject location { { QStringLiteral("physicalLocation"),
         QJsonObject { { QStringLiteral("artifactLocation"),
                           QJsonObject { { QStringLiteral("uri"), uri },
                               { QStringLiteral("uriBaseId"), QLatin1String(kInputBase) } } },
-            { QStringLiteral("region"), QJsonObject { { QStringLiteral("startLine"), e.line } } } } } };
+            { QStringLiteral("region"), QJsonObject { { QStringLiteral("startLine"), line } } } } } };
     if (!e.text.isEmpty())
         location.insert(QStringLiteral("message"), QJsonObject { { QStringLiteral("text"), e.text } });
     if (id >= 0)
@@ -392,14 +409,15 @@ QByteArray hintsSarif(const HintReport& report)
         QJsonArray related;
         QString firstLocation;
         for (const HintEvidence& e : hint.evidence) {
-            const QString uri = sarifUri(report, e.file);
-            if (uri.isEmpty() || e.line <= 0)
+            const auto [file, line] = writtenPlace(run, e);
+            const QString uri = sarifUri(report, file);
+            if (uri.isEmpty() || line <= 0)
                 continue;
             if (locations.isEmpty()) {
-                locations.append(sarifLocation(uri, e, -1));
-                firstLocation = uri + u':' + QString::number(e.line);
+                locations.append(sarifLocation(uri, line, e, -1));
+                firstLocation = uri + u':' + QString::number(line);
             } else if (related.size() < 10) {
-                related.append(sarifLocation(uri, e, int(related.size()) + 1));
+                related.append(sarifLocation(uri, line, e, int(related.size()) + 1));
             }
         }
         // The same finding in the same place hashes the same on every run of the job.

@@ -5,6 +5,7 @@
 #include "clitest.h"
 #include "csvreader.h"
 #include "hostileinput.h"
+#include "ziparchive.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -43,7 +44,7 @@ QStringList fixtureInputs()
     QDirIterator it(Runlens::Test::fixture(), QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
-        if (path.endsWith(QLatin1String(".zip")))
+        if (path.endsWith(QLatin1String(".zip")) || path.contains(QLatin1String("/observability/runs/")))
             inputs.append(path);
         else if (path.endsWith(QLatin1String("/") + kDay))
             inputs << QFileInfo(path).absolutePath() << path; // the directory, and the file on its own
@@ -55,6 +56,34 @@ QStringList fixtureInputs()
 QString fixtureName(const QString& path)
 {
     return path.mid(Runlens::Test::fixture().size() + 1);
+}
+
+/// The text at a 1-based line of a file or of a member of a zip: the line itself, or for a line that opens a JSON
+/// object ("{"), the object's text up to its end.
+QByteArray writtenFrom(const QString& file, const QString& member, int line)
+{
+    QByteArray bytes;
+    if (member.isEmpty()) {
+        QFile in(file);
+        if (!in.open(QIODevice::ReadOnly))
+            return {};
+        bytes = in.readAll();
+    } else {
+        Runlens::ZipArchive zip(file);
+        if (!zip.open() || !zip.read(member, &bytes))
+            return {};
+    }
+    const QList<QByteArray> lines = bytes.split('\n');
+    if (line < 1 || line > lines.size())
+        return {};
+    const QByteArray first = lines[line - 1];
+    if (first.trimmed() != "{")
+        return first;
+    const QByteArray closing = first.left(first.indexOf('{')) + '}';
+    QByteArray text = first;
+    for (qsizetype i = line; i < lines.size() && !lines[i].startsWith(closing); ++i)
+        text += '\n' + lines[i];
+    return text;
 }
 
 /// Runs a validator; returns its output when it fails, an empty string when the files are valid.
@@ -246,7 +275,7 @@ private Q_SLOTS:
                                             .toString();
             QCOMPARE(fingerprint.size(), 64);
             fingerprints.insert(fingerprint);
-            QVERIFY(result.value(QLatin1String("locations")).toArray().size() <= 1);
+            QCOMPARE(result.value(QLatin1String("locations")).toArray().size(), 1);
             QJsonArray all = result.value(QLatin1String("locations")).toArray();
             for (const QJsonValue& related : result.value(QLatin1String("relatedLocations")).toArray())
                 all.append(related);
@@ -263,6 +292,19 @@ private Q_SLOTS:
                 if (input.endsWith(QLatin1String(".zip")))
                     file = QDir::cleanPath(baseDir + u'/' + uri.section(u'/', 0, 0));
                 QVERIFY2(QFileInfo(file).isFile(), qPrintable(uri));
+                // The line holds the evidence ("step.end embed.vllm"): a timeline line, or where the entry of a
+                // JSON document's array begins.
+                const QByteArray text =
+                    writtenFrom(file, input.endsWith(QLatin1String(".zip")) ? uri.section(u'/', 1) : QString(),
+                        physical.value(QLatin1String("region")).toObject().value(QLatin1String("startLine")).toInt());
+                const QString evidence = location.toObject()
+                                             .value(QLatin1String("message"))
+                                             .toObject()
+                                             .value(QLatin1String("text"))
+                                             .toString();
+                for (const QString& part : evidence.split(u' ').mid(0, 2))
+                    QVERIFY2(text.contains(QByteArray('"' + part.toUtf8() + '"')),
+                        qPrintable(evidence + u'\n' + QString::fromUtf8(text)));
             }
         }
         QCOMPARE(fingerprints.size(), results.size()); // distinct findings, distinct fingerprints

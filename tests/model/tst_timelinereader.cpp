@@ -132,6 +132,8 @@ private Q_SLOTS:
     void tolerantFields();
     void nonFiniteValues();
     void nonFiniteDocument();
+    void arrayEntryLines_data();
+    void arrayEntryLines();
     void timelineFiles_data();
     void timelineFiles();
     void readDirectoryWriteOrder();
@@ -706,6 +708,36 @@ void tst_TimelineReader::nonFiniteDocument()
     QCOMPARE(first, qint64(-1));
     QVERIFY(parseJsonDocument(QByteArray(R"({"a": -NaN})"), &error, &errorOffset, &repaired, &first).isUndefined());
     QVERIFY(!error.isEmpty());
+}
+
+void tst_TimelineReader::arrayEntryLines_data()
+{
+    QTest::addColumn<QByteArray>("document");
+    QTest::addColumn<QList<qint32>>("lines");
+
+    QTest::addRow("pretty") << QByteArray("{\n  \"events\": [\n    {\n      \"a\": 1\n    },\n    {\n      \"a\": 2\n"
+                                          "    }\n  ]\n}\n")
+                            << QList<qint32> { 3, 6 };
+    QTest::addRow("compact, one line") << QByteArray(R"({"events":[{"a":1},{"a":[2,3]},4]})")
+                                       << QList<qint32> { 1, 1, 1 };
+    QTest::addRow("empty array") << QByteArray("{\"events\": [\n]}") << QList<qint32> {};
+    // Brackets, colons, quotes and the key itself inside strings, and a nested "events", are not the array.
+    QTest::addRow("decoys") << QByteArray("{\"x\": \"\\\"events\\\": [\",\n\"run\": {\"events\": [1, 2]},\n"
+                                          "\"events\": [\n\"a]\\\"b\",\n{\"events\": [9]}\n]}")
+                            << QList<qint32> { 4, 5 };
+    QTest::addRow("a value after another key")
+        << QByteArray("{\"n\": 8, \"events\": 3,\n\"list\": [1]}") << QList<qint32> {};
+    QTest::addRow("no such key") << QByteArray("{\"timeline\": [1, 2]}") << QList<qint32> {};
+    QTest::addRow("truncated") << QByteArray("{\"events\": [\n{\"a\": 1},\n{\"a\"") << QList<qint32> {};
+}
+
+// Where each entry of a JSON document's array begins, so that a location can name the document's line.
+void tst_TimelineReader::arrayEntryLines()
+{
+    QFETCH(QByteArray, document);
+    QFETCH(QList<qint32>, lines);
+    const std::vector<qint32> found = Runlens::arrayEntryLines(document, QLatin1StringView("events"));
+    QCOMPARE(QList<qint32>(found.begin(), found.end()), lines);
 }
 
 void tst_TimelineReader::timelineFiles_data()
