@@ -380,6 +380,8 @@ SourceView* MainWindow::followDirectory(const QString& path)
     m_followers.insert(view, follower);
     connect(follower, &LiveFollower::snapshot, view, &SourceView::updateSource);
     view->setLive(true);
+    follower->setRetentionSeconds(view->retentionSeconds());
+    connect(view, &SourceView::retentionChanged, follower, &LiveFollower::setRetentionSeconds);
     addSourceTab(view);
     follower->start(absolute);
     updateWindow();

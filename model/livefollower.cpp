@@ -14,6 +14,7 @@
 #include <QFileSystemWatcher>
 #include <QTimer>
 
+#include <atomic>
 #include <deque>
 #include <utility>
 
@@ -32,17 +33,22 @@ public:
         bool more = false; // the read limit stopped this poll: poll again at once
     };
 
-    Tail(QString directory, bool sinceStart)
+    Tail(QString directory, bool sinceStart, double retentionS)
         : m_directory(std::move(directory))
         , m_tailer(m_directory)
+        , m_retentionS(retentionS)
     {
         if (!sinceStart)
             m_tailer.startAtEnd();
         m_clock.start();
     }
 
+    /// From the GUI thread, while a poll may run.
+    void setRetentionSeconds(double seconds) { m_retentionS.store(seconds); }
+
     Result poll()
     {
+        m_live.setRetentionSeconds(m_retentionS.load());
         TailBatch batch = m_tailer.poll();
         Result result;
         result.more = batch.more;
@@ -54,6 +60,8 @@ public:
             m_live.applyBatch(std::move(batch), now);
         }
         if (!m_live.markIdle(now).empty())
+            m_dirty = true;
+        if (!m_live.evictSettled().empty())
             m_dirty = true;
         countLines(lines);
         // A snapshot held back now goes out with a later poll: the poll timer keeps coming.
@@ -87,6 +95,7 @@ private:
         for (const RunPtr& run : source->runs)
             source->problems += run->problems; // as the reader lists them
         source->eventCount = m_live.eventCount();
+        source->runsLetGo = m_live.evictedCount();
         source->inputBytes = m_bytes;
         m_dirty = false;
         m_lastSnapshot.start();
@@ -113,6 +122,7 @@ private:
     qint64 m_recentLines = 0;
     qint64 m_bytes = 0;
     bool m_dirty = false;
+    std::atomic<double> m_retentionS;
 };
 
 LiveFollower::LiveFollower(QObject* parent)
@@ -132,12 +142,19 @@ LiveFollower::~LiveFollower()
 void LiveFollower::start(const QString& directory, bool sinceStart)
 {
     stop();
-    m_tail = std::make_shared<Tail>(QDir(directory).absolutePath(), sinceStart);
+    m_tail = std::make_shared<Tail>(QDir(directory).absolutePath(), sinceStart, m_retentionS);
     m_watcher = new QFileSystemWatcher(this);
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &LiveFollower::poll);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &LiveFollower::poll);
     m_timer->start();
     poll();
+}
+
+void LiveFollower::setRetentionSeconds(double seconds)
+{
+    m_retentionS = seconds;
+    if (m_tail)
+        m_tail->setRetentionSeconds(seconds);
 }
 
 void LiveFollower::stop()

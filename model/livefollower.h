@@ -31,6 +31,9 @@ public:
     /// Stops following; a poll under way finishes on its worker and its snapshot is dropped.
     void stop();
     bool isFollowing() const { return m_tail != nullptr; }
+    /// Settled runs older than this (seconds before the newest line) leave memory; 0 keeps them all. Takes
+    /// effect with the next poll.
+    void setRetentionSeconds(double seconds);
 
     static constexpr int kPollMs = 100;
     static constexpr int kSnapshotMs = 250;
@@ -49,6 +52,7 @@ private:
     QTimer* m_timer;
     QFileSystemWatcher* m_watcher = nullptr;
     bool m_pollAgain = false; // woken while a poll was under way
+    double m_retentionS = 0;
 };
 
 } // namespace Runlens

@@ -63,7 +63,7 @@ std::vector<RunPtr> LiveTimeline::applyBatch(TailBatch batch, qint64 nowMs)
         if (it == m_runIndex.constEnd()) {
             auto session = m_sessionRanks.constFind(runKey.sessionId);
             if (session == m_sessionRanks.constEnd())
-                session = m_sessionRanks.insert(runKey.sessionId, int(m_sessionRanks.size()));
+                session = m_sessionRanks.insert(runKey.sessionId, m_nextSessionRank++);
             m_runs.push_back({ runKey.sessionId, runKey.runId, *session, nullptr, false });
             it = m_runIndex.insert(key, int(m_runs.size()) - 1);
         }
@@ -83,7 +83,6 @@ std::vector<RunPtr> LiveTimeline::applyBatch(TailBatch batch, qint64 nowMs)
         event.buffer = *mapped;
         target.events.push_back(std::move(event));
     }
-    m_buffers.insert(m_buffers.end(), batch.buffers.begin(), batch.buffers.end());
 
     std::vector<RunPtr> changed;
     for (Pending& p : pending) {
@@ -117,6 +116,48 @@ std::vector<RunPtr> LiveTimeline::markIdle(qint64 nowMs)
         changed.push_back(state.run);
     }
     return changed;
+}
+
+void LiveTimeline::setRetentionSeconds(double seconds)
+{
+    if (seconds == m_retentionS)
+        return;
+    m_retentionS = seconds;
+    m_nextEvictionTs = 0; // a new retention applies at the next call
+}
+
+std::vector<RunPtr> LiveTimeline::evictSettled()
+{
+    std::vector<RunPtr> evicted;
+    // Every twentieth of the retention, not every poll: each time costs a pass over the runs kept.
+    if (m_retentionS <= 0 || m_newestTs < m_nextEvictionTs)
+        return evicted;
+    m_nextEvictionTs = m_newestTs + std::max(1.0, m_retentionS / 20);
+    const double cutoff = m_newestTs - m_retentionS;
+    const auto isOld = [cutoff](const RunState& state) {
+        return state.run && !state.builtLive && !state.run->events.empty() && state.run->events.back().ts < cutoff;
+    };
+    if (std::none_of(m_runs.begin(), m_runs.end(), isOld))
+        return evicted;
+    std::vector<RunState> kept;
+    kept.reserve(m_runs.size());
+    for (RunState& state : m_runs) {
+        if (isOld(state))
+            evicted.push_back(std::move(state.run));
+        else
+            kept.push_back(std::move(state));
+    }
+    m_runs = std::move(kept);
+    m_runIndex = {}; // a fresh table: a cleared one keeps its capacity
+    m_runIndex.reserve(qsizetype(m_runs.size()));
+    QHash<QString, int> sessionRanks;
+    for (size_t i = 0; i < m_runs.size(); ++i) {
+        m_runIndex.insert(m_runs[i].sessionId + QLatin1Char('\n') + m_runs[i].runId, int(i));
+        sessionRanks.insert(m_runs[i].sessionId, m_runs[i].sessionRank);
+    }
+    m_sessionRanks = std::move(sessionRanks); // a session whose runs all left starts anew if it comes back
+    m_evictedCount += qint64(evicted.size());
+    return evicted;
 }
 
 bool LiveTimeline::isInProgress(const Run& run) const

@@ -35,12 +35,21 @@ public:
     /// closed file would; returns them. Cheap when there are none: call it after every poll.
     std::vector<RunPtr> markIdle(qint64 nowMs);
 
+    /// Settled runs whose last line is older than this many seconds before the directory's newest line (server
+    /// clock) leave memory at the next evictSettled(); 0, the default, keeps every run.
+    void setRetentionSeconds(double seconds);
+    double retentionSeconds() const { return m_retentionS; }
+    /// Lets go of the settled runs older than the retention (their buffers go with the last run using them); returns
+    /// them, so that whoever printed or shows them can forget them too. A run still in progress is never let go.
+    std::vector<RunPtr> evictSettled();
+    /// How many runs evictSettled() let go of so far.
+    qint64 evictedCount() const { return m_evictedCount; }
+
     /// Every run so far, ordered like readSource(): sessions first-seen, runs first-seen in a session.
     std::vector<RunPtr> runs() const;
     /// Whether the run was last built as in progress: a scope still open while its lines are
     /// recent. Such a run may still change its status, stages and hints.
     bool isInProgress(const Run& run) const;
-    const TextBuffers& buffers() const { return m_buffers; }
     const Diagnostics& problems() const { return m_problems; } // the tailer's, accumulated
     qint64 eventCount() const { return m_eventCount; }
     /// When the directory was last written to: the newest file modification time seen with new
@@ -63,13 +72,16 @@ private:
 
     std::vector<RunState> m_runs; // first-seen order
     QHash<QString, int> m_runIndex; // "session\nrun" -> m_runs index
-    QHash<QString, int> m_sessionRanks; // first-seen order of sessions
-    TextBuffers m_buffers;
+    QHash<QString, int> m_sessionRanks; // first-seen order of the sessions that have runs
+    int m_nextSessionRank = 0;
     Diagnostics m_problems;
     qint64 m_eventCount = 0;
     qint64 m_lastActivityMs = 0;
     double m_newestTs = 0; // newest event ts of the directory, on the server's clock
     qint64 m_idleThresholdMs = kDefaultIdleThresholdMs;
+    double m_retentionS = 0;
+    double m_nextEvictionTs = 0; // on the server's clock
+    qint64 m_evictedCount = 0;
 };
 
 } // namespace Runlens

@@ -61,6 +61,7 @@ struct Source
     QString fatalError; // set when the input could not be read at all
     qint64 inputBytes = 0;
     qint64 eventCount = 0;
+    qint64 runsLetGo = 0; // followed: settled runs older than the retention, no longer held (LiveTimeline)
     /// An early view while loading: the runs of the first files only, the last of them perhaps cut short.
     bool partial = false;
 

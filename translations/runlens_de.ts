@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>Runlens::CompareView</name>
@@ -176,7 +177,7 @@ B  %2
         <translation>Millisekunden seit dem Start des Laufs</translation>
     </message>
     <message>
-        <source>The line's duration_ms attribute</source>
+        <source>The line&apos;s duration_ms attribute</source>
         <translation>Das Attribut duration_ms der Zeile</translation>
     </message>
     <message>
@@ -279,7 +280,7 @@ B  %2
         <source>
 ## Disputed
 
-Stored by upstream, contradicted by the run's own lines; not counted.
+Stored by upstream, contradicted by the run&apos;s own lines; not counted.
 
 | Kind | Session | Run | Message | Why disputed |
 |---|---|---|---|---|
@@ -393,7 +394,7 @@ Unterdrückt durch: %2</translation>
         <translation>Bestritten</translation>
     </message>
     <message>
-        <source>Hints stored by upstream that the run's own lines disprove; shown as stored, not counted</source>
+        <source>Hints stored by upstream that the run&apos;s own lines disprove; shown as stored, not counted</source>
         <translation>Von Upstream gespeicherte Hinweise, die die eigenen Zeilen des Laufs widerlegen; wie gespeichert gezeigt, nicht gezählt</translation>
     </message>
     <message>
@@ -527,36 +528,36 @@ Bestritten: %2</translation>
         <translation>kein JSON-Objekt</translation>
     </message>
     <message>
-        <source>missing required key "ts"</source>
-        <translation>erforderlicher Schlüssel "ts" fehlt</translation>
+        <source>missing required key &quot;ts&quot;</source>
+        <translation>erforderlicher Schlüssel &quot;ts&quot; fehlt</translation>
     </message>
     <message>
-        <source>"ts" is not a number</source>
-        <translation>"ts" ist keine Zahl</translation>
+        <source>&quot;ts&quot; is not a number</source>
+        <translation>&quot;ts&quot; ist keine Zahl</translation>
     </message>
     <message>
-        <source>"ts" is a string, read as a number</source>
-        <translation>"ts" ist eine Zeichenkette, als Zahl gelesen</translation>
+        <source>&quot;ts&quot; is a string, read as a number</source>
+        <translation>&quot;ts&quot; ist eine Zeichenkette, als Zahl gelesen</translation>
     </message>
     <message>
-        <source>missing required key "%1"</source>
-        <translation>erforderlicher Schlüssel "%1" fehlt</translation>
+        <source>missing required key &quot;%1&quot;</source>
+        <translation>erforderlicher Schlüssel &quot;%1&quot; fehlt</translation>
     </message>
     <message>
-        <source>missing key "%1", taken as "%2"</source>
-        <translation>Schlüssel "%1" fehlt, als "%2" angenommen</translation>
+        <source>missing key &quot;%1&quot;, taken as &quot;%2&quot;</source>
+        <translation>Schlüssel &quot;%1&quot; fehlt, als &quot;%2&quot; angenommen</translation>
     </message>
     <message>
-        <source>"%1" is not a string</source>
-        <translation>"%1" ist keine Zeichenkette</translation>
+        <source>&quot;%1&quot; is not a string</source>
+        <translation>&quot;%1&quot; ist keine Zeichenkette</translation>
     </message>
     <message>
-        <source>"%1" is not a string, read as "%2"</source>
-        <translation>"%1" ist keine Zeichenkette, als "%2" gelesen</translation>
+        <source>&quot;%1&quot; is not a string, read as &quot;%2&quot;</source>
+        <translation>&quot;%1&quot; ist keine Zeichenkette, als &quot;%2&quot; gelesen</translation>
     </message>
     <message>
-        <source>"ts" is %1, not a time: the line is kept, placed after the line of its run before it</source>
-        <translation>"ts" ist %1, keine Zeit: Die Zeile bleibt erhalten, hinter der vorigen Zeile ihres Laufs eingeordnet</translation>
+        <source>&quot;ts&quot; is %1, not a time: the line is kept, placed after the line of its run before it</source>
+        <translation>&quot;ts&quot; ist %1, keine Zeit: Die Zeile bleibt erhalten, hinter der vorigen Zeile ihres Laufs eingeordnet</translation>
     </message>
     <message numerus="yes">
         <source>%n non-finite numbers (NaN, Infinity, -Infinity) read as Python reads them</source>
@@ -662,7 +663,7 @@ Bestritten: %2</translation>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <source>Write every run's hints and stage grid as Markdown, CSV, JSON or HTML</source>
+        <source>Write every run&apos;s hints and stage grid as Markdown, CSV, JSON or HTML</source>
         <translation>Hinweise und Stufenraster aller Läufe als Markdown, CSV, JSON oder HTML schreiben</translation>
     </message>
     <message>
@@ -670,7 +671,7 @@ Bestritten: %2</translation>
         <translation>&amp;Runpack neu erzeugen…</translation>
     </message>
     <message>
-        <source>Write a runpack for the selected run with today's detectors</source>
+        <source>Write a runpack for the selected run with today&apos;s detectors</source>
         <translation>Ein Runpack für den ausgewählten Lauf mit den aktuellen Detektoren schreiben</translation>
     </message>
     <message>
@@ -1030,11 +1031,11 @@ Bestritten: %2</translation>
         <translation>%1 ist an Byte %2 kein gültiges JSON: %3. Als Text angezeigt.</translation>
     </message>
     <message>
-        <source>Describes this pack's run (%1).</source>
+        <source>Describes this pack&apos;s run (%1).</source>
         <translation>Beschreibt den Lauf dieses Runpacks (%1).</translation>
     </message>
     <message>
-        <source>Describes another run: session %1, run %2, not this pack's run %3.</source>
+        <source>Describes another run: session %1, run %2, not this pack&apos;s run %3.</source>
         <translation>Beschreibt einen anderen Lauf: Sitzung %1, Lauf %2, nicht den Lauf %3 dieses Runpacks.</translation>
     </message>
 </context>
@@ -1049,7 +1050,7 @@ Bestritten: %2</translation>
         <translation>kein Lauf %1 der Sitzung %2 in %3</translation>
     </message>
     <message>
-        <source>cannot read the run's lines again: %1</source>
+        <source>cannot read the run&apos;s lines again: %1</source>
         <translation>die Zeilen des Laufs können nicht erneut gelesen werden: %1</translation>
     </message>
 </context>
@@ -1425,7 +1426,7 @@ Geöffnet als: %1
         <translation>Der Lauf wurde abgebrochen: Seine Tool-Operation wurde nie beendet.</translation>
     </message>
     <message>
-        <source>the tool's operation.start mcp.tool:* has no matching operation.end</source>
+        <source>the tool&apos;s operation.start mcp.tool:* has no matching operation.end</source>
         <translation>zum operation.start mcp.tool:* des Tools kein passendes operation.end existiert</translation>
     </message>
     <message>
@@ -1489,7 +1490,7 @@ Geöffnet als: %1
         <translation>Stufe %1 dauerte %2, %3 % des Laufs.</translation>
     </message>
     <message>
-        <source>a stage takes at least slowStageShare (60%) of the run's duration and at least slowStageMinMs (250 ms)</source>
+        <source>a stage takes at least slowStageShare (60%) of the run&apos;s duration and at least slowStageMinMs (250 ms)</source>
         <translation>eine Stufe mindestens slowStageShare (60 %) der Laufdauer und mindestens slowStageMinMs (250 ms) beansprucht</translation>
     </message>
     <message>
@@ -1609,7 +1610,7 @@ Geöffnet als: %1
         <translation>jeder Scope hat seine Endzeile</translation>
     </message>
     <message>
-        <source>The clock went backwards %1 times inside this run's lines.</source>
+        <source>The clock went backwards %1 times inside this run&apos;s lines.</source>
         <translation>Die Uhr lief in den Zeilen dieses Laufs %1-mal rückwärts.</translation>
     </message>
     <message>
@@ -1669,7 +1670,7 @@ Geöffnet als: %1
         <translation>catalog.hydrate wurde abgeschlossen (%1), das zählt als Hydrierung</translation>
     </message>
     <message>
-        <source>catalog.hydrate ran (%1); upstream's ops_coverage ignores catalog.hydrate</source>
+        <source>catalog.hydrate ran (%1); upstream&apos;s ops_coverage ignores catalog.hydrate</source>
         <translation>catalog.hydrate lief (%1); das ops_coverage von Upstream übergeht catalog.hydrate</translation>
     </message>
     <message>
@@ -1701,8 +1702,8 @@ Geöffnet als: %1
         <translation>batch ist %1, nicht zwischen 1 und 3</translation>
     </message>
     <message>
-        <source>the first search.embed/coderank.embed stage has attr mode equal to "http", ignoring case</source>
-        <translation>die erste search.embed/coderank.embed-Stufe das Attribut mode gleich "http" hat, ohne Beachtung der Groß-/Kleinschreibung</translation>
+        <source>the first search.embed/coderank.embed stage has attr mode equal to &quot;http&quot;, ignoring case</source>
+        <translation>die erste search.embed/coderank.embed-Stufe das Attribut mode gleich &quot;http&quot; hat, ohne Beachtung der Groß-/Kleinschreibung</translation>
     </message>
     <message>
         <source>stage %1 has mode %2 (vllm.mode is not read)</source>
@@ -1771,12 +1772,12 @@ Geöffnet als: %1
 <context>
     <name>Runlens::RunBuilder</name>
     <message>
-        <source>%1 "%2" has no matching start</source>
-        <translation>%1 "%2" hat keinen passenden Start</translation>
+        <source>%1 &quot;%2&quot; has no matching start</source>
+        <translation>%1 &quot;%2&quot; hat keinen passenden Start</translation>
     </message>
     <message>
-        <source>%1 scope "%2" started at %3 has no end line</source>
-        <translation>%1-Scope "%2", gestartet um %3, hat keine Endzeile</translation>
+        <source>%1 scope &quot;%2&quot; started at %3 has no end line</source>
+        <translation>%1-Scope &quot;%2&quot;, gestartet um %3, hat keine Endzeile</translation>
     </message>
     <message>
         <source>FAISS ran on CPU (faiss.gpu false)</source>
@@ -1963,11 +1964,11 @@ Geöffnet als: %1
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Worst status of the session's runs (%1)</source>
+        <source>Worst status of the session&apos;s runs (%1)</source>
         <translation>Schlechtester Status der Läufe der Sitzung (%1)</translation>
     </message>
     <message>
-        <source>Sum of the durations of the session's runs</source>
+        <source>Sum of the durations of the session&apos;s runs</source>
         <translation>Summe der Dauern der Läufe der Sitzung</translation>
     </message>
     <message>
@@ -2130,10 +2131,10 @@ Geöffnet als: %1
 <context>
     <name>Runlens::SourceReader</name>
     <message numerus="yes">
-        <source>%n stored hints without a "kind" skipped</source>
+        <source>%n stored hints without a &quot;kind&quot; skipped</source>
         <translation>
-            <numerusform>%n gespeicherter Hinweis ohne "kind" übersprungen</numerusform>
-            <numerusform>%n gespeicherte Hinweise ohne "kind" übersprungen</numerusform>
+            <numerusform>%n gespeicherter Hinweis ohne &quot;kind&quot; übersprungen</numerusform>
+            <numerusform>%n gespeicherte Hinweise ohne &quot;kind&quot; übersprungen</numerusform>
         </translation>
     </message>
     <message>
@@ -2189,7 +2190,7 @@ Geöffnet als: %1
         <translation>nicht endliche Zahlen (NaN, Infinity, -Infinity) gelesen, wie Python sie liest</translation>
     </message>
     <message>
-        <source>per-run report of run %1 (session %2), rendered when the tool's operation ended: without the lines written after it</source>
+        <source>per-run report of run %1 (session %2), rendered when the tool&apos;s operation ended: without the lines written after it</source>
         <translation>Lauf-Bericht von Lauf %1 (Sitzung %2), erstellt beim Ende der Operation des Werkzeugs: ohne die danach geschriebenen Zeilen</translation>
     </message>
     <message>
@@ -2381,6 +2382,29 @@ Geöffnet als: %1
         <source>Opened as: %1</source>
         <translation>Geöffnet als: %1</translation>
     </message>
+    <message>
+        <source>&amp;Keep:</source>
+        <translation>&amp;Behalten:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>all runs</source>
+        <translation>alle Läufe</translation>
+    </message>
+    <message>
+        <source>Settled runs whose last line is older than this leave memory, so that a long follow stays flat; open the directory to see them again. 0 keeps all runs.</source>
+        <translation>Abgeschlossene Läufe, deren letzte Zeile älter ist, verlassen den Speicher, damit ein langes Verfolgen flach bleibt; öffnen Sie das Verzeichnis, um sie wieder zu sehen. 0 behält alle Läufe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln older runs let go</source>
+        <translation>
+            <numerusform>%Ln älterer Lauf freigegeben</numerusform>
+            <numerusform>%Ln ältere Läufe freigegeben</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Runlens::SpanStyle</name>
@@ -2532,11 +2556,11 @@ Geöffnet als: %1
         <translation>Belege</translation>
     </message>
     <message>
-        <source>Derived by Runlens from the run's own evidence, not from upstream's ops_coverage</source>
+        <source>Derived by Runlens from the run&apos;s own evidence, not from upstream&apos;s ops_coverage</source>
         <translation>Von Runlens aus den eigenen Belegen des Laufs abgeleitet, nicht aus ops_coverage des Upstreams</translation>
     </message>
     <message>
-        <source>duration_ms of the row's main scope, or latency_s of its seed stage</source>
+        <source>duration_ms of the row&apos;s main scope, or latency_s of its seed stage</source>
         <translation>duration_ms des Haupt-Scopes der Zeile oder latency_s ihrer Seed-Stufe</translation>
     </message>
     <message>
@@ -2579,15 +2603,15 @@ Geöffnet als: %1
         <translation>berechnet</translation>
     </message>
     <message>
-        <source>Upstream's ops_coverage as stored in the run report.</source>
+        <source>Upstream&apos;s ops_coverage as stored in the run report.</source>
         <translation>ops_coverage des Upstreams, wie im Laufbericht gespeichert.</translation>
     </message>
     <message>
-        <source>The source stored no ops_coverage; Runlens computed it from the checkpoints with upstream's rule.</source>
+        <source>The source stored no ops_coverage; Runlens computed it from the checkpoints with upstream&apos;s rule.</source>
         <translation>Die Quelle enthielt kein ops_coverage; Runlens hat es mit der Regel des Upstreams aus den Checkpoints berechnet.</translation>
     </message>
     <message>
-        <source>It is upstream's own flag, not evidence, and the grid below ignores it: a failed checkpoint counts as covered, and gather ignores retrieval.gather, so it is false whenever both sparse channels are off.</source>
+        <source>It is upstream&apos;s own flag, not evidence, and the grid below ignores it: a failed checkpoint counts as covered, and gather ignores retrieval.gather, so it is false whenever both sparse channels are off.</source>
         <translation>Es ist das eigene Flag des Upstreams, kein Beleg, und das Raster darunter ignoriert es: Ein fehlgeschlagener Checkpoint zählt als abgedeckt, und gather ignoriert retrieval.gather, daher ist es false, sobald beide sparse-Kanäle abgeschaltet sind.</translation>
     </message>
     <message>
@@ -2661,7 +2685,7 @@ Geöffnet als: %1
     </message>
     <message>
         <source>
-Disputed (stored by upstream, contradicted by the run's own lines; not counted):
+Disputed (stored by upstream, contradicted by the run&apos;s own lines; not counted):
 
 | Session | Run | Kind | Message | Why disputed |
 |---|---|---|---|---|
@@ -2806,8 +2830,8 @@ Bestritten (von Upstream gespeichert, von den eigenen Zeilen des Laufs widerlegt
         <translation>%1 ist größer als 4 MiB</translation>
     </message>
     <message>
-        <source>expected "kind [session-or-run-glob]", line ignored</source>
-        <translation>"kind [session-or-run-glob]" erwartet, Zeile ignoriert</translation>
+        <source>expected &quot;kind [session-or-run-glob]&quot;, line ignored</source>
+        <translation>&quot;kind [session-or-run-glob]&quot; erwartet, Zeile ignoriert</translation>
     </message>
 </context>
 <context>
@@ -2840,15 +2864,15 @@ Bestritten (von Upstream gespeichert, von den eigenen Zeilen des Laufs widerlegt
 <context>
     <name>Runlens::TimeWindow</name>
     <message>
-        <source>"%1" is not a time</source>
+        <source>&quot;%1&quot; is not a time</source>
         <translation>„%1“ ist keine Zeitangabe</translation>
     </message>
     <message>
-        <source>"%1" is neither ISO 8601 (2026-11-24T10:00:00Z) nor epoch seconds</source>
+        <source>&quot;%1&quot; is neither ISO 8601 (2026-11-24T10:00:00Z) nor epoch seconds</source>
         <translation>„%1“ ist weder ISO 8601 (2026-11-24T10:00:00Z) noch Sekunden seit der Epoche</translation>
     </message>
     <message>
-        <source>"%1" has no time zone: add Z or an offset such as +01:00</source>
+        <source>&quot;%1&quot; has no time zone: add Z or an offset such as +01:00</source>
         <translation>„%1“ hat keine Zeitzone: Z oder einen Versatz wie +01:00 anhängen</translation>
     </message>
 </context>
@@ -3021,7 +3045,7 @@ Bestritten (von Upstream gespeichert, von den eigenen Zeilen des Laufs widerlegt
         <translation>In der Übersicht: mehrere Spans schmaler als ein Pixel; zum Unterscheiden hineinzoomen</translation>
     </message>
     <message>
-        <source>The chain of spans that decides when the run ends: from the tool's span, the child that ends last</source>
+        <source>The chain of spans that decides when the run ends: from the tool&apos;s span, the child that ends last</source>
         <translation>Die Kette von Spans, die bestimmt, wann der Lauf endet: vom Span des Tools aus jeweils das Kind, das zuletzt endet</translation>
     </message>
     <message>
@@ -3501,11 +3525,11 @@ Lauf: %3</translation>
         <translation>Runpack-Zips, Timeline-Verzeichnisse oder .jsonl-Dateien zum Öffnen.</translation>
     </message>
     <message>
-        <source>runlens: --size wants WIDTHxHEIGHT, like 1280x800, not "%1"</source>
-        <translation>runlens: --size erwartet WIDTHxHEIGHT, etwa 1280x800, nicht "%1"</translation>
+        <source>runlens: --size wants WIDTHxHEIGHT, like 1280x800, not &quot;%1&quot;</source>
+        <translation>runlens: --size erwartet WIDTHxHEIGHT, etwa 1280x800, nicht &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>User interface language, like de or en (default: the system's).</source>
+        <source>User interface language, like de or en (default: the system&apos;s).</source>
         <translation>Sprache der Benutzeroberfläche, etwa de oder en (Standard: die des Systems).</translation>
     </message>
     <message>
@@ -3525,8 +3549,8 @@ Lauf: %3</translation>
         <translation>Die jeweils ersten Läufe der beiden PATHs nebeneinander vergleichen.</translation>
     </message>
     <message>
-        <source>runlens: --theme wants light, dark or system, not "%1"</source>
-        <translation>runlens: --theme erwartet light, dark oder system, nicht "%1"</translation>
+        <source>runlens: --theme wants light, dark or system, not &quot;%1&quot;</source>
+        <translation>runlens: --theme erwartet light, dark oder system, nicht &quot;%1&quot;</translation>
     </message>
     <message>
         <source>runlens: --screenshot takes exactly one PATH or --follow DIR</source>
@@ -3545,7 +3569,7 @@ Lauf: %3</translation>
         <translation>Was --screenshot vom auf --size ausgelegten Fenster speichert: window (Standard), grid, waterfall oder hints.</translation>
     </message>
     <message>
-        <source>runlens: --view wants window, grid, waterfall or hints, not "%1"</source>
+        <source>runlens: --view wants window, grid, waterfall or hints, not &quot;%1&quot;</source>
         <translation>runlens: --view erwartet window, grid, waterfall oder hints, nicht „%1“</translation>
     </message>
     <message>

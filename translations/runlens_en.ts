@@ -234,6 +234,13 @@
             <numerusform>Loading cancelled: only the %Ln runs of the files read before are shown.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln older runs let go</source>
+        <translation>
+            <numerusform>%Ln older run let go</numerusform>
+            <numerusform>%Ln older runs let go</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Runlens::SpanStyle</name>

@@ -37,7 +37,9 @@
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSet>
+#include <QSettings>
 #include <QSignalBlocker>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
@@ -52,6 +54,9 @@
 namespace Runlens {
 
 namespace {
+
+const char* const kKeepMinutesKey = "live/keepMinutes";
+constexpr int kDefaultKeepMinutes = 60;
 
 QPlainTextEdit* makeTextPane(QWidget* parent)
 {
@@ -551,10 +556,27 @@ void SourceView::setLive(bool live)
             applyLiveSource(std::exchange(m_pendingSource, nullptr));
         updateSource(nullptr, m_linesPerSecond); // the label
     });
+    // A day at thousands of lines a second does not fit in memory: settled runs older than this leave.
+    auto* keepLabel = new QLabel(tr("&Keep:"), m_liveBar);
+    m_keepMinutes = new QSpinBox(m_liveBar);
+    m_keepMinutes->setObjectName(QStringLiteral("keepMinutes"));
+    m_keepMinutes->setRange(0, 7 * 24 * 60);
+    m_keepMinutes->setSuffix(tr(" min"));
+    m_keepMinutes->setSpecialValueText(tr("all runs"));
+    m_keepMinutes->setToolTip(tr("Settled runs whose last line is older than this leave memory, so that a long "
+                                 "follow stays flat; open the directory to see them again. 0 keeps all runs."));
+    keepLabel->setBuddy(m_keepMinutes);
+    m_keepMinutes->setValue(QSettings().value(kKeepMinutesKey, kDefaultKeepMinutes).toInt());
+    connect(m_keepMinutes, &QSpinBox::valueChanged, this, [this](int minutes) {
+        QSettings().setValue(kKeepMinutesKey, minutes);
+        emit retentionChanged(retentionSeconds());
+    });
     auto* layout = new QHBoxLayout(m_liveBar);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(icon);
     layout->addWidget(m_liveLabel, 1);
+    layout->addWidget(keepLabel);
+    layout->addWidget(m_keepMinutes);
     layout->addWidget(m_followNewest);
     layout->addWidget(m_pause);
     static_cast<QVBoxLayout*>(m_contentPage->layout())->insertWidget(0, m_liveBar);
@@ -580,6 +602,17 @@ bool SourceView::isPaused() const
     return m_pause && m_pause->isChecked();
 }
 
+double SourceView::retentionSeconds() const
+{
+    return m_keepMinutes ? m_keepMinutes->value() * 60.0 : 0.0;
+}
+
+void SourceView::setRetentionMinutes(int minutes)
+{
+    if (m_keepMinutes)
+        m_keepMinutes->setValue(minutes);
+}
+
 void SourceView::updateSource(SourcePtr source, double linesPerSecond)
 {
     if (!isLive())
@@ -601,8 +634,11 @@ void SourceView::updateSource(SourcePtr source, double linesPerSecond)
     } else if (!m_source) {
         m_liveLabel->setText(tr("Following %1: waiting for the first line").arg(directory));
     } else {
-        m_liveLabel->setText(
-            tr("Following %1 · %L2 lines · %L3 lines/s").arg(directory).arg(events).arg(qRound(linesPerSecond)));
+        QString text =
+            tr("Following %1 · %L2 lines · %L3 lines/s").arg(directory).arg(events).arg(qRound(linesPerSecond));
+        if (m_source->runsLetGo > 0)
+            text += QStringLiteral(" · ") + tr("%Ln older runs let go", nullptr, int(m_source->runsLetGo));
+        m_liveLabel->setText(text);
     }
 }
 

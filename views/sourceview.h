@@ -15,6 +15,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QSpinBox;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
@@ -98,6 +99,10 @@ public:
     void setFollowNewest(bool follow);
     void setPaused(bool paused);
     bool isPaused() const;
+    /// How long settled runs of a followed directory stay, in seconds (0: all of them); the live bar's
+    /// "Keep" box, remembered across sessions.
+    double retentionSeconds() const;
+    void setRetentionMinutes(int minutes);
 
     void focusFilter();
     /// Selects the first run that has a stage grid (else the first run); false when there is none.
@@ -139,6 +144,8 @@ signals:
     void hintsChanged();
     /// The selected run changed.
     void currentRunChanged();
+    /// The user chose how long a followed directory's settled runs stay (0: all of them).
+    void retentionChanged(double seconds);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -212,6 +219,7 @@ private:
     QLabel* m_liveLabel = nullptr;
     QCheckBox* m_followNewest = nullptr;
     QCheckBox* m_pause = nullptr;
+    QSpinBox* m_keepMinutes = nullptr;
     std::weak_ptr<const Run> m_hintsShownFor; // the run whose final hints the hints view shows
     SourcePtr m_pendingSource; // the newest snapshot, held while paused
     double m_linesPerSecond = 0;

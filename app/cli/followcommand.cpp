@@ -120,6 +120,15 @@ public:
         }
     }
 
+    /// Forgets a run the timeline let go of: printed now if it was still waiting to settle.
+    void forget(const RunPtr& run)
+    {
+        const QString runKey = key(*run);
+        if (m_pending.remove(runKey))
+            print(run);
+        m_printed.remove(runKey);
+    }
+
 private:
     static constexpr qint64 kSettleMs = 100;
 
@@ -216,7 +225,11 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
         QStringLiteral("30"));
     QCommandLineOption pollOption(QStringLiteral("poll-ms"), Tr::tr("Milliseconds between polls (default 100)."),
         QStringLiteral("N"), QStringLiteral("100"));
-    parser.addOptions({ formatOption, sessionOption, sinceStartOption, idleOption, pollOption });
+    QCommandLineOption keepOption(QStringLiteral("keep-minutes"),
+        Tr::tr("Minutes a settled run stays in memory after its last line, on the server's clock, so that a long "
+               "follow stays flat; 0 keeps every run (default 60)."),
+        QStringLiteral("N"), QStringLiteral("60"));
+    parser.addOptions({ formatOption, sessionOption, sinceStartOption, idleOption, pollOption, keepOption });
     parser.addPositionalArgument(QStringLiteral("DIR"), Tr::tr("The timeline directory the server writes."));
     if (const int code = parseCommandLine(parser, arguments); code >= 0)
         return code;
@@ -224,12 +237,14 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
     const QString format = parser.value(formatOption);
     bool idleOk = false;
     bool pollOk = false;
+    bool keepOk = false;
     const int idleSeconds = parser.value(idleOption).toInt(&idleOk);
     const int pollMs = parser.value(pollOption).toInt(&pollOk);
+    const double keepMinutes = parser.value(keepOption).toDouble(&keepOk);
     if (positional.size() != 2 || (format != QLatin1String("text") && format != QLatin1String("jsonl")) || !idleOk
-        || idleSeconds < 1 || !pollOk || pollMs < 10) {
-        printErr(Tr::tr("runlens-cli: follow takes one DIR, --format text|jsonl, --idle-seconds N >= 1 and "
-                        "--poll-ms N >= 10"));
+        || idleSeconds < 1 || !pollOk || pollMs < 10 || !keepOk || !(keepMinutes >= 0)) {
+        printErr(Tr::tr("runlens-cli: follow takes one DIR, --format text|jsonl, --idle-seconds N >= 1, "
+                        "--poll-ms N >= 10 and --keep-minutes N >= 0"));
         return 2;
     }
     const QString& directory = positional.at(1);
@@ -254,6 +269,7 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
         tailer.startAtEnd();
     LiveTimeline live;
     live.setIdleThresholdMs(qint64(idleSeconds) * 1000);
+    live.setRetentionSeconds(keepMinutes * 60);
     Printer printer(
         live, format == QLatin1String("jsonl"), RunFilter { parser.value(sessionOption), {}, {} }, &suppressions);
 
@@ -274,6 +290,8 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
         changed.insert(changed.end(), quiet.begin(), quiet.end());
         printer.update(changed, now);
         printer.flush(now);
+        for (const RunPtr& run : live.evictSettled())
+            printer.forget(run);
         // With SIGPIPE ignored (as under systemd) a reader gone is a failed write, or a closed pipe noticed
         // without one: runCli() then says so and exits with 2, rather than following on for nobody.
         checkStdoutReader();

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Runlens;
 
 namespace {
@@ -50,6 +52,7 @@ private slots:
     void followsAppendsInPieces();
     void truncatedFileIsReadAgain();
     void restartAndStopJoinTheWorker();
+    void retentionLetsSettledRunsGo();
 
 private:
     // The latest snapshot once it holds `events` events, or nullptr on timeout.
@@ -91,6 +94,35 @@ void tst_LiveFollower::followsAppendsInPieces()
     QCOMPARE(live->eventCount, read->eventCount);
     QCOMPARE(runIds(*live), runIds(*read));
     QCOMPARE(live->kind, Source::Kind::TimelineDirectory);
+}
+
+// With a retention, settled runs older than it (server clock) leave the snapshots, which count them.
+void tst_LiveFollower::retentionLetsSettledRunsGo()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray bytes = fixtureBytes(Test::kHappyFile);
+    const SourcePtr read = readSource(Test::fixture(Test::kHappyFile));
+    QVERIFY(read->runs.size() > 2);
+    double newest = 0;
+    for (const RunPtr& run : read->runs)
+        newest = std::max(newest, run->events.back().ts);
+    const double retention = 0.005; // the fixture's runs are a few milliseconds apart
+    int old = 0; // settled before the newest line by more than the retention
+    for (const RunPtr& run : read->runs)
+        old += run->events.back().ts < newest - retention ? 1 : 0;
+    QVERIFY(old > 0);
+
+    LiveFollower follower;
+    follower.setRetentionSeconds(retention);
+    follower.start(dir.path());
+    QVERIFY(write(dir.filePath(kCurrent), bytes, QIODevice::Append));
+    const SourcePtr live = waitForEvents(follower, bytes.count('\n'));
+    QVERIFY(live);
+    QCOMPARE(live->runsLetGo, qint64(old));
+    QCOMPARE(live->runs.size() + size_t(old), read->runs.size());
+    for (const QString& id : runIds(*live))
+        QVERIFY(runIds(*read).contains(id));
 }
 
 void tst_LiveFollower::truncatedFileIsReadAgain()

@@ -7,6 +7,7 @@
 #include "runfixture.h"
 #include "source.h"
 #include "sourcereader.h"
+#include "synth.h"
 #include "timelinetailer.h"
 
 #include <QDateTime>
@@ -705,6 +706,89 @@ private Q_SLOTS:
         QCOMPARE(int(quiet.size()), 1);
         QCOMPARE(quiet.front()->runId, Test::kHappyRun);
         QCOMPARE(quiet.front()->status, RunStatus::CutOff);
+    }
+
+    // A long follow stays flat: settled runs older than the retention (server clock) leave memory with their
+    // buffers, and the runs held are the ones a whole read gives, built from all their lines.
+    void evictsSettledRuns()
+    {
+        QTemporaryDir source, followed;
+        QVERIFY(source.isValid() && followed.isValid());
+        SynthOptions options;
+        options.events = 20'000;
+        options.sessions = 8;
+        options.files = 1;
+        SynthStats stats;
+        QString error;
+        QVERIFY2(synthesizeTimeline(source.path(), options, &stats, &error), qPrintable(error));
+        QFile file(source.filePath(stats.files.front()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines;
+        while (!file.atEnd())
+            lines.append(file.readLine());
+        const SourcePtr whole = readSource(source.path());
+        QHash<QString, RunPtr> wholeRuns;
+        for (const RunPtr& run : whole->runs)
+            wholeRuns.insert(run->sessionId + u'/' + run->runId, run);
+
+        Follower follower(followed.path());
+        const double retention = 120;
+        follower.live.setRetentionSeconds(retention);
+        std::vector<std::weak_ptr<const Run>> letGo;
+        size_t mostHeld = 0;
+        for (qsizetype at = 0; at < lines.size(); at += 500) {
+            writeFile(followed.filePath(stats.files.front()), lines.mid(at, 500).join());
+            follower.poll();
+            double newest = 0;
+            for (const RunPtr& run : follower.live.runs())
+                newest = std::max(newest, run->events.back().ts);
+            for (const RunPtr& run : follower.live.evictSettled()) {
+                QVERIFY(!follower.live.isInProgress(*run));
+                QVERIFY(run->events.back().ts < newest - retention);
+                letGo.push_back(run);
+            }
+            for (const RunPtr& run : follower.live.runs())
+                QVERIFY(follower.live.isInProgress(*run) || run->events.back().ts >= newest - 2 * retention);
+            mostHeld = std::max(mostHeld, follower.live.runs().size());
+        }
+        // The end of the data: what is still open is cut off, as a whole read says.
+        follower.live.markIdle(QDateTime::currentMSecsSinceEpoch() + follower.live.idleThresholdMs() + 1);
+        QCOMPARE(follower.live.evictedCount(), qint64(letGo.size()));
+        QVERIFY(letGo.size() > whole->runs.size() / 2);
+        for (const std::weak_ptr<const Run>& run : letGo)
+            QVERIFY(run.expired()); // nothing else holds them, their buffers included
+        QVERIFY2(mostHeld < whole->runs.size() / 2, qPrintable(QString::number(mostHeld)));
+        const std::vector<RunPtr> held = follower.live.runs();
+        QCOMPARE(held.size() + letGo.size(), whole->runs.size());
+        for (const RunPtr& run : held) {
+            const RunPtr expected = wholeRuns.value(run->sessionId + u'/' + run->runId);
+            QVERIFY(expected);
+            QCOMPARE(describe(*run, true), describe(*expected, true));
+        }
+    }
+
+    // A run still being written is never let go, however short the retention.
+    void keepsRunsInProgress()
+    {
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        writeFile(temp.filePath(kCurrent), runLines(Test::kHappyFile, Test::kHappyRun).mid(0, 30).join());
+        Follower follower(temp.path());
+        follower.live.setRetentionSeconds(1); // the sparse run starts 2 s after this one's last line
+        follower.poll();
+        writeFile(temp.filePath(kCurrent), runLines(Test::kSparseFile, Test::kSparseRun).mid(0, 5).join());
+        follower.poll();
+        QVERIFY(follower.live.isInProgress(*follower.live.runs().front()));
+        QVERIFY(follower.live.evictSettled().empty());
+        QCOMPARE(int(follower.live.runs().size()), 2);
+        // Once quiet it is cut off, settled, and goes.
+        follower.live.setIdleThresholdMs(1000);
+        QCOMPARE(int(follower.live.markIdle(QDateTime::currentMSecsSinceEpoch()).size()), 1);
+        follower.live.setRetentionSeconds(1.5);
+        const std::vector<RunPtr> letGo = follower.live.evictSettled();
+        QCOMPARE(int(letGo.size()), 1);
+        QCOMPARE(letGo.front()->runId, Test::kHappyRun);
+        QCOMPARE(int(follower.live.runs().size()), 1);
     }
 
     void onlyTouchedRunsRebuilt()

@@ -5,6 +5,7 @@
 #include "runfixture.h"
 #include "sourceview.h"
 #include "stagegridview.h"
+#include "translations.h"
 
 #include <QCheckBox>
 #include <QFile>
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -67,6 +69,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
+        installTranslations(QStringLiteral("en")); // the English plural forms, as the application loads them
     }
 
     void runsAppearAndComplete()
@@ -144,6 +147,37 @@ private slots:
         view->setPaused(false);
         QVERIFY(findRun(view, Test::kSparseRun));
         QCOMPARE(view->currentRun()->runId, Test::kHappyRun);
+    }
+
+    // "Keep" bounds a long follow: a settled run older than it, on the server's clock, leaves the view.
+    void keepLetsOldRunsGo()
+    {
+        QTemporaryDir directory;
+        QVERIFY(directory.isValid());
+        const QString file = directory.filePath(kCurrent);
+        MainWindow window;
+        window.show();
+        SourceView* view = window.followDirectory(directory.path());
+        auto* keep = view->findChild<QSpinBox*>(QStringLiteral("keepMinutes"));
+        QVERIFY(keep && keep->isVisibleTo(view));
+        QCOMPARE(keep->value(), 60); // the default
+        view->setRetentionMinutes(1);
+        QCOMPARE(view->retentionSeconds(), 60.0);
+        QCOMPARE(QSettings().value(QStringLiteral("live/keepMinutes")).toInt(), 1); // the next follow's too
+
+        append(file, runLines(Test::kHappyFile, Test::kHappyRun).join());
+        QTRY_VERIFY_WITH_TIMEOUT(findRun(view, Test::kHappyRun), kTimeoutMs);
+        // Another run two minutes later on the server's clock.
+        Test::RunLines later = Test::RunLines::fromFixture(Test::kSparseFile, Test::kSparseRun);
+        for (QJsonObject& line : later.objects)
+            line.insert(QStringLiteral("ts"), line.value(QLatin1String("ts")).toDouble() + 120);
+        append(file, later.toJsonl());
+        QTRY_VERIFY_WITH_TIMEOUT(findRun(view, Test::kSparseRun), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!findRun(view, Test::kHappyRun), kTimeoutMs);
+        QCOMPARE(view->source()->runsLetGo, qint64(1));
+        auto* label = view->findChild<QLabel*>(QStringLiteral("liveLabel"));
+        QVERIFY2(label->text().endsWith(QStringLiteral(" · 1 older run let go")), qPrintable(label->text()));
+        QSettings().remove(QStringLiteral("live/keepMinutes"));
     }
 
     void closingTheTabStopsFollowing()
