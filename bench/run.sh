@@ -11,6 +11,8 @@
 #   RUNLENS_BENCH_10M=1           also the ten-million-event set (3.4 GB, generated once beside the 1M set):
 #                                 the report's time against 11x the 1M time, its peak RSS, and a one-hour
 #                                 --since/--until window against the whole report
+#   RUNLENS_BENCH_FOLLOW=H        also a follow of H simulated hours at 5,000 lines/s, 60 minutes kept
+#                                 (bench_follow): private memory (RssAnon) after warm-up and at the end
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,7 +25,7 @@ trap 'rm -rf "$work"' EXIT
 
 echo "== building Release in $build" >&2
 cmake --preset release -B "$build" -DRUNLENS_BUILD_BENCHMARKS=ON >/dev/null
-cmake --build "$build" --target runlens-cli bench_load bench_gui bench_waterfall >/dev/null
+cmake --build "$build" --target runlens-cli bench_load bench_gui bench_waterfall bench_follow >/dev/null
 cli=$build/app/runlens-cli
 
 # The data set of the issue; bench_load checks the same marker.
@@ -123,6 +125,11 @@ if [ "${RUNLENS_BENCH_10M:-}" = 1 ]; then
     du -sb "$big" | cut -f1 >"$work/big.bytes"
 fi
 
+if [ -n "${RUNLENS_BENCH_FOLLOW:-}" ]; then
+    echo "== bench_follow: $RUNLENS_BENCH_FOLLOW simulated hours at 5,000 lines/s, 60 minutes kept" >&2
+    "$build/bench/bench_follow" --hours "$RUNLENS_BENCH_FOLLOW" --keep-minutes 60 --every 30 | tee "$work/follow" >&2
+fi
+
 session=$(head -n 1 "$(ls "$data"/events-*.jsonl | head -n 1)" | python3 -c 'import json, sys; print(json.loads(sys.stdin.readline())["session_id"])')
 echo "== python3 bench/python_reader.py DIR" >&2
 best python 1 python3 "$root/bench/python_reader.py" "$data"
@@ -210,6 +217,15 @@ if os.path.exists(os.path.join(work, "report10m")):
         "<= 0.5x", big_rss <= 0.5 * big_bytes)
     row("10M events: one-hour --since/--until report / whole", f"{window_wall:.2f} s = {window_wall / big_wall:.2f}x",
         "<= 0.15x", window_wall <= 0.15 * big_wall)
+
+if os.path.exists(os.path.join(work, "follow")):
+    # simulated_min lines runs_held runs_let_go atoms rss_anon_mib wall_s, every 30 simulated minutes
+    follow = [l.split() for l in open(os.path.join(work, "follow")).read().splitlines()[1:] if l.strip()]
+    warm = next((r for r in follow if int(r[0]) >= 90), follow[-1])  # 60 minutes kept, then half an hour more
+    end = follow[-1]
+    growth = (float(end[5]) - float(warm[5])) / max(1, int(end[0]) - int(warm[0])) * 60
+    row(f"follow, 5,000 lines/s, 60 min kept: RssAnon at {warm[0]} min -> {end[0]} min",
+        f"{warm[5]} -> {end[5]} MiB ({growth:+.0f} MiB/h)", "flat", growth <= 0.02 * float(warm[5]))
 
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 memory = next((int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)

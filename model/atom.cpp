@@ -48,6 +48,12 @@ public:
         return id;
     }
 
+    quint32 size()
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_count;
+    }
+
     static AtomTable& instance()
     {
         // Never destroyed: atoms in static objects may be read while the program ends.
@@ -76,6 +82,11 @@ Atom::Atom(const QString& text)
 Atom::Atom(QLatin1StringView text)
     : Atom(QString(text))
 { }
+
+quint32 Atom::tableSize()
+{
+    return AtomTable::instance().size();
+}
 
 const QString& Atom::toString() const
 {

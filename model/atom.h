@@ -27,6 +27,8 @@ public:
     operator const QString&() const { return toString(); } // NOLINT(google-explicit-constructor)
     const QString* operator->() const { return &toString(); }
     bool isEmpty() const { return m_id == 0; }
+    /// How many distinct texts the process has interned (for measuring; they stay for its life).
+    static quint32 tableSize();
 
     friend bool operator==(Atom a, Atom b) { return a.m_id == b.m_id; }
     friend bool operator!=(Atom a, Atom b) { return a.m_id != b.m_id; }

@@ -199,6 +199,18 @@ std::shared_ptr<const OpenFile> OpenFile::open(const QString& path, QString* rea
     return opened;
 }
 
+std::shared_ptr<const OpenFile> OpenFile::duplicate(int fd, const QString& path)
+{
+    std::shared_ptr<OpenFile> opened(new OpenFile);
+    opened->m_path = path;
+    opened->m_fd = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    struct stat st = {};
+    if (opened->m_fd < 0 || ::fstat(opened->m_fd, &st) != 0)
+        return nullptr;
+    opened->m_size = qint64(st.st_size);
+    return opened;
+}
+
 OpenFile::~OpenFile()
 {
     if (m_fd >= 0)

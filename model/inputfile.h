@@ -51,6 +51,9 @@ class OpenFile
 public:
     /// Opens `path` as openRegularFile() does; null with `reason` on failure.
     static std::shared_ptr<const OpenFile> open(const QString& path, QString* reason);
+    /// Holds the file a descriptor the caller keeps has open, through a duplicate of it; null when the system has
+    /// no descriptor left.
+    static std::shared_ptr<const OpenFile> duplicate(int fd, const QString& path);
     ~OpenFile();
     OpenFile(const OpenFile&) = delete;
     OpenFile& operator=(const OpenFile&) = delete;

@@ -11,6 +11,41 @@ namespace Runlens {
 
 namespace {
 
+// A batch's buffer as the runs keep it: only the lines the run builder and the rules read (isKeptLine()), the
+// others read again from the file when shown (TextBuffer::line checks they are still the same). Without its
+// file the buffer stays whole.
+TextBuffers keptLinesOnly(const TailBatch& batch)
+{
+    TextBuffers kept;
+    kept.reserve(batch.buffers.size());
+    std::vector<std::shared_ptr<TextBuffer>> compact(batch.buffers.size());
+    for (size_t b = 0; b < batch.buffers.size(); ++b) {
+        if (b >= batch.files.size() || !batch.files[b]) {
+            kept.push_back(batch.buffers[b]);
+            continue;
+        }
+        compact[b] = std::make_shared<TextBuffer>();
+        compact[b]->name = batch.buffers[b]->name;
+        compact[b]->file = batch.files[b];
+        kept.push_back(compact[b]);
+    }
+    for (const Event& event : batch.events) {
+        TextBuffer* target = compact[size_t(event.buffer)].get();
+        if (!target || !isKeptLine(event))
+            continue;
+        const TextBuffer& whole = *batch.buffers[size_t(event.buffer)];
+        target->kept.push_back({ event.offset, qint32(target->bytes.size()) });
+        target->bytes.append(whole.bytes.constData() + (event.offset - whole.base), event.length);
+    }
+    for (const std::shared_ptr<TextBuffer>& buffer : compact) {
+        if (buffer) {
+            buffer->kept.shrink_to_fit();
+            buffer->bytes.squeeze();
+        }
+    }
+    return kept;
+}
+
 bool hasOpenScope(const Run& run)
 {
     return std::any_of(
@@ -51,6 +86,7 @@ std::vector<RunPtr> LiveTimeline::applyBatch(TailBatch batch, qint64 nowMs)
         TextBuffers buffers; // batch buffers new to the run, in first-use order
         QHash<qint32, qint32> map; // batch buffer index -> run buffer index
     };
+    const TextBuffers buffers = keptLinesOnly(batch);
     std::vector<Pending> pending;
     QHash<int, int> pendingIndex; // m_runs index -> pending index
     for (size_t i = 0; i < batch.events.size(); ++i) {
@@ -78,7 +114,7 @@ std::vector<RunPtr> LiveTimeline::applyBatch(TailBatch batch, qint64 nowMs)
             const RunPtr& run = m_runs[size_t(*it)].run;
             const auto index = qint32((run ? run->buffers.size() : 0) + target.buffers.size());
             mapped = target.map.insert(event.buffer, index);
-            target.buffers.push_back(batch.buffers[size_t(event.buffer)]);
+            target.buffers.push_back(buffers[size_t(event.buffer)]);
         }
         event.buffer = *mapped;
         target.events.push_back(std::move(event));

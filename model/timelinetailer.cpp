@@ -510,6 +510,12 @@ qint64 TimelineTailer::readNew(File& file, qint64 limit, TailBatch* batch)
     TimelineData parsed;
     TimelineReader::parseBuffer(*buffer, qint32(batch->buffers.size()), &parsed);
     batch->buffers.push_back(buffer);
+    std::shared_ptr<const OpenFile> held = file.held.lock();
+    if (!held) {
+        held = OpenFile::duplicate(file.fd, path(file.name));
+        file.held = held;
+    }
+    batch->files.push_back(std::move(held));
     for (Event& event : parsed.events) {
         event.line += qint32(file.lines);
         batch->events.push_back(std::move(event));

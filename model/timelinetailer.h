@@ -21,6 +21,9 @@ namespace Runlens {
 struct TailBatch
 {
     TextBuffers buffers; // per file that grew: just its new complete lines
+    // Beside `buffers`: the file each was read from, held open, so that a consumer that keeps lines for long
+    // can keep only those it needs in memory and read the others again (TextBuffer::file).
+    std::vector<std::shared_ptr<const OpenFile>> files;
     std::vector<Event> events; // in write order; Event::buffer indexes `buffers`, Event::line is the line in its file
     std::vector<RunKey> keys; // beside `events`: whose run each is
     Diagnostics problems; // line and byteOffset are positions in the file, not in the buffer
@@ -85,6 +88,7 @@ private:
         quint64 device = 0;
         quint64 inode = 0;
         int fd = -1; // held while the file may grow or has unread bytes
+        std::weak_ptr<const OpenFile> held; // the batches' hold on it (TailBatch::files), while one lasts
         qint64 size = 0; // fstat() at this poll
         qint64 lastSize = 0; // at the previous poll
         qint64 mtimeMs = 0;

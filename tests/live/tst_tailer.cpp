@@ -20,6 +20,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -79,7 +80,8 @@ QList<QByteArray> runLines(const QString& file, const QString& runId)
 }
 
 /// A run as text: what a follower must get right (status, grid, hints, raw lines). File names are
-/// left out: a line read before a rotation keeps the name its file had when it was read.
+/// left out: a line read before a rotation keeps the name its file had when it was read. A raw line that its
+/// file, truncated since, can no longer give reads as "(changed)".
 QString describe(const Run& run, bool withLineNumbers)
 {
     auto number = [](double value) { return std::isnan(value) ? QStringLiteral("-") : QString::number(value, 'f', 3); };
@@ -101,9 +103,32 @@ QString describe(const Run& run, bool withLineNumbers)
         out += QStringLiteral("  problem %1 line %2\n").arg(problem.code).arg(withLineNumbers ? problem.line : 0);
     for (int i = 0; i < int(run.events.size()); ++i) {
         out += withLineNumbers ? QStringLiteral("  %1: ").arg(run.events[size_t(i)].line) : QStringLiteral("  ");
-        out += QString::fromUtf8(run.rawLine(i)) + QLatin1Char('\n');
+        QString error;
+        const QByteArray line = run.rawLine(i, &error);
+        if (line.isEmpty() && error.contains(QLatin1String("changed since it was read"))) {
+            out += QStringLiteral("(changed)\n");
+            continue;
+        }
+        out += QString::fromUtf8(line) + QLatin1Char('\n');
     }
     return out;
+}
+
+/// As compareRuns(), but a line the follower's file can no longer give (it was truncated after the line was
+/// read: the follower keeps only the lines its rules need in memory) may read "(changed)", never other bytes.
+void compareRunsAfterTruncation(
+    const std::vector<RunPtr>& actual, const std::vector<RunPtr>& expected, bool withLineNumbers)
+{
+    QCOMPARE(actual.size(), expected.size());
+    for (size_t i = 0; i < actual.size(); ++i) {
+        const QStringList got = describe(*actual[i], withLineNumbers).split(u'\n');
+        const QStringList want = describe(*expected[i], withLineNumbers).split(u'\n');
+        QCOMPARE(got.size(), want.size());
+        for (qsizetype l = 0; l < got.size(); ++l) {
+            if (!got[l].endsWith(QLatin1String(" (changed)")))
+                QCOMPARE(got[l], want[l]);
+        }
+    }
 }
 
 void compareRuns(const std::vector<RunPtr>& actual, const std::vector<RunPtr>& expected, bool withLineNumbers)
@@ -521,11 +546,19 @@ private Q_SLOTS:
         const SourcePtr expected = readSource(mirror);
         QVERIFY(expected->ok());
         QCOMPARE(follower.live.eventCount(), expected->eventCount);
-        compareRuns(follower.live.runs(), expected->runs, false);
+        static const QRegularExpression truncation(QStringLiteral("(^|;)\\s*[tk]\\b"));
+        const bool truncates = script.contains(truncation);
+        if (truncates)
+            compareRunsAfterTruncation(follower.live.runs(), expected->runs, false);
+        else
+            compareRuns(follower.live.runs(), expected->runs, false);
         if (sameAsDirectory) {
             const SourcePtr finished = readSource(directory);
             QCOMPARE(follower.live.eventCount(), finished->eventCount);
-            compareRuns(follower.live.runs(), finished->runs, true);
+            if (truncates)
+                compareRunsAfterTruncation(follower.live.runs(), finished->runs, true);
+            else
+                compareRuns(follower.live.runs(), finished->runs, true);
         }
     }
 
