@@ -76,7 +76,7 @@ QByteArray writtenFrom(const QString& file, const QString& member, int line)
     const QList<QByteArray> lines = bytes.split('\n');
     if (line < 1 || line > lines.size())
         return {};
-    const QByteArray first = lines[line - 1];
+    const QByteArray& first = lines[line - 1];
     if (first.trimmed() != "{")
         return first;
     const QByteArray closing = first.left(first.indexOf('{')) + '}';
