@@ -11,6 +11,7 @@
 #include "itemtext.h"
 #include "jobtracker.h"
 #include "livefollower.h"
+#include "openrangedialog.h"
 #include "packbuilder.h"
 #include "pictureactions.h"
 #include "regeneratepackdialog.h"
@@ -349,7 +350,7 @@ void MainWindow::savePictureTo(QWidget* widget, const QString& fileName, Picture
     });
 }
 
-SourceView* MainWindow::openPath(const QString& path, RecentFiles recent)
+SourceView* MainWindow::openPath(const QString& path, RecentFiles recent, double lastSeconds)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
     auto* view = new SourceView(absolute, m_tabs);
@@ -367,7 +368,8 @@ SourceView* MainWindow::openPath(const QString& path, RecentFiles recent)
     addSourceTab(view);
     if (recent == RecentFiles::Add)
         addRecent(absolute);
-    loader->load(absolute);
+    loader->load(absolute, lastSeconds);
+    updateTab(view); // says the range
     updateWindow();
     return view;
 }
@@ -470,7 +472,16 @@ void MainWindow::openDirectoryDialog()
     if (path.isEmpty())
         return;
     settings.setValue(kLastDirectoryKey, path);
-    openPath(path);
+    // Listing the directory's files is metadata only; a week of them is about a thousand.
+    const qint64 bytes = OpenRangeDialog::timelineBytes(path);
+    double lastSeconds = 0;
+    if (bytes > OpenRangeDialog::askAboveBytes()) {
+        OpenRangeDialog dialog(path, bytes, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        lastSeconds = dialog.lastSeconds();
+    }
+    openPath(path, RecentFiles::Add, lastSeconds);
 }
 
 void MainWindow::followDirectoryDialog()
@@ -616,7 +627,7 @@ void MainWindow::reload(SourceView* view)
     if (!loader)
         return;
     view->showLoading();
-    loader->load(view->path());
+    loader->load(view->path(), loader->lastSeconds());
 }
 
 void MainWindow::addRecent(const QString& path)
@@ -657,7 +668,12 @@ void MainWindow::updateTab(SourceView* view)
     const int index = m_tabs->indexOf(view);
     if (index < 0)
         return;
-    m_tabs->setTabText(index, view->isLive() ? tr("%1 (live)").arg(view->title()) : view->title());
+    const RunLoader* loader = m_loaders.value(view);
+    const int minutes = loader ? int(loader->lastSeconds() / 60) : 0;
+    m_tabs->setTabText(index,
+        view->isLive()    ? tr("%1 (live)").arg(view->title())
+            : minutes > 0 ? tr("%1 (last %n min)", nullptr, minutes).arg(view->title())
+                          : view->title());
     QString toolTip = QDir::toNativeSeparators(view->path());
     if (const SourcePtr source = view->source(); source && !source->label.isEmpty())
         toolTip += QLatin1Char('\n') + tr("Opened as: %1").arg(source->label);

@@ -42,7 +42,9 @@ public:
     ~MainWindow() override;
 
     /// Opens a runpack zip, a timeline directory or a .jsonl file in a new tab and starts reading it.
-    SourceView* openPath(const QString& path, RecentFiles recent = RecentFiles::Add);
+    /// With `lastSeconds`, only the runs of that span before a timeline's newest line (File > Open Directory
+    /// offers it for large directories).
+    SourceView* openPath(const QString& path, RecentFiles recent = RecentFiles::Add, double lastSeconds = 0);
     /// Edit > Open Pasted Error Envelope: the runpack that an MCP error envelope on the clipboard names.
     void openPastedEnvelope();
     /// A triage board over PATHs (runpacks, folders of them, timelines), in a new tab.

@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -69,6 +70,7 @@ int main(int argc, char** argv)
     wall.start();
     const qint64 startEpoch = 1795560451;
     const int minutes = int(hours * 60);
+    QStringList previous; // the files of the minute before
     for (int minute = 0; minute < minutes; ++minute) {
         // One minute of a server with as many client sessions as the rate needs (a session writes about 3.5
         // lines a second), written as one rotated file the follower picks up; the one before is deleted.
@@ -85,11 +87,18 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "bench_follow: %s\n", qPrintable(error));
             return 2;
         }
-        const QString name = QStringLiteral("events-20261124-%1.jsonl").arg(startEpoch + minute * 60);
-        QFile::remove(
-            followed.filePath(QStringLiteral("events-20261124-%1.jsonl").arg(startEpoch + (minute - 1) * 60)));
-        if (!QFile::rename(scratch.filePath(stats.files.front()), followed.filePath(name)))
-            return 2;
+        // Every file of the minute (two when it crosses midnight: the day's file and the next day's), renamed as
+        // rotated segments of their day, in write order; the minute before's are deleted, as a cleanup would.
+        for (const QString& gone : std::as_const(previous))
+            QFile::remove(followed.filePath(gone));
+        previous.clear();
+        for (qsizetype f = 0; f < stats.files.size(); ++f) {
+            const QString day = stats.files.at(f).section(u'-', 1, 1).left(8);
+            const QString name = QStringLiteral("events-%1-%2.jsonl").arg(day).arg(options.startEpoch + f);
+            if (!QFile::rename(scratch.filePath(stats.files.at(f)), followed.filePath(name)))
+                return 2;
+            previous.append(name);
+        }
         for (bool more = true; more;) {
             TailBatch batch = tailer.poll();
             more = batch.more;

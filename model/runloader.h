@@ -21,7 +21,11 @@ public:
     explicit RunLoader(QObject* parent = nullptr);
     ~RunLoader() override; // the read stops at its next check, unwaited for
 
-    void load(const QString& path);
+    /// Reads `path`; with `lastSeconds`, only the runs that start in that many seconds before the newest line of
+    /// a timeline (its files' end times tell, before anything is parsed), labelled so.
+    void load(const QString& path, double lastSeconds = 0);
+    /// The `lastSeconds` of the last load(), for a reload of the same.
+    double lastSeconds() const { return m_lastSeconds; }
     void cancel();
     bool isLoading() const;
 
@@ -33,6 +37,7 @@ signals:
 
 private:
     JobTracker* m_jobs;
+    double m_lastSeconds = 0;
 };
 
 } // namespace Runlens

@@ -706,6 +706,23 @@ TimelineData TimelineReader::readDirectory(const QString& directory, const LoadC
     return data;
 }
 
+std::optional<double> TimelineReader::newestTs(const QString& path)
+{
+    const QFileInfo info(path);
+    QStringList files { path };
+    if (info.isDir()) {
+        files.clear();
+        for (const QString& name : timelineFiles(path))
+            files.append(QDir(path).filePath(name));
+    }
+    std::optional<double> newest;
+    for (const QString& file : std::as_const(files)) {
+        if (const auto times = endTimes(file); times && (!newest || times->second > *newest))
+            newest = times->second;
+    }
+    return newest;
+}
+
 std::optional<std::pair<double, double>> TimelineReader::endTimes(const QString& path)
 {
     constexpr qint64 kProbeBytes = 64 * 1024; // lines are a few KB

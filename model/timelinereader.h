@@ -75,6 +75,9 @@ public:
     /// The ts of a file's first and last complete lines, read from its two ends without reading the rest; empty
     /// when either does not parse (then only reading the whole file tells).
     static std::optional<std::pair<double, double>> endTimes(const QString& path);
+    /// The newest ts of a timeline file, or of the files of a timeline directory, from their end times; empty when
+    /// none tells.
+    static std::optional<double> newestTs(const QString& path);
 
 private:
     /// PATHS in this order, their buffers and problems named by NAMES.

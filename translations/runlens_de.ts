@@ -976,6 +976,48 @@ Bestritten: %2</translation>
         <source>Opened as: %1</source>
         <translation>Geöffnet als: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (last %n min)</source>
+        <translation>
+            <numerusform>%1 (letzte %n min)</numerusform>
+            <numerusform>%1 (letzte %n min)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::OpenRangeDialog</name>
+    <message>
+        <source>Open a Large Timeline Directory</source>
+        <translation>Großes Timeline-Verzeichnis öffnen</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 of timeline lines. Reading all of it takes a while and memory of about half that.
+
+Open only the runs that start in its last hour or day, counted back from its newest line?</source>
+        <translation>%1 enthält %2 Timeline-Zeilen. Alles zu lesen dauert eine Weile und braucht Speicher von etwa der Hälfte davon.
+
+Nur die Läufe öffnen, die in seiner letzten Stunde oder seinem letzten Tag beginnen, gezählt von seiner neuesten Zeile an?</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Ask for directories &amp;over:</source>
+        <translation>Nachfragen bei Verzeichnissen &amp;über:</translation>
+    </message>
+    <message>
+        <source>Last &amp;Hour</source>
+        <translation>Letzte &amp;Stunde</translation>
+    </message>
+    <message>
+        <source>Last &amp;Day</source>
+        <translation>Letzter &amp;Tag</translation>
+    </message>
+    <message>
+        <source>&amp;All</source>
+        <translation>&amp;Alles</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::OutputFile</name>
@@ -2026,6 +2068,16 @@ Geöffnet als: %1
     <message>
         <source>Disputed: %1</source>
         <translation>Bestritten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::RunLoader</name>
+    <message numerus="yes">
+        <source>the runs of the last %n minutes before its newest line: from %1 on</source>
+        <translation>
+            <numerusform>die Läufe der letzten Minute vor seiner neuesten Zeile: ab %1</numerusform>
+            <numerusform>die Läufe der letzten %n Minuten vor seiner neuesten Zeile: ab %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -118,6 +118,13 @@
             <numerusform>Reading… %Ln runs so far</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (last %n min)</source>
+        <translation>
+            <numerusform>%1 (last %n min)</numerusform>
+            <numerusform>%1 (last %n min)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Runlens::ProblemsView</name>
@@ -167,6 +174,16 @@
         <translation>
             <numerusform>%n run</numerusform>
             <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::RunLoader</name>
+    <message numerus="yes">
+        <source>the runs of the last %n minutes before its newest line: from %1 on</source>
+        <translation>
+            <numerusform>the runs of the last minute before its newest line: from %1 on</numerusform>
+            <numerusform>the runs of the last %n minutes before its newest line: from %1 on</numerusform>
         </translation>
     </message>
 </context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "hintsview.h"
 #include "mainwindow.h"
+#include "openrangedialog.h"
 #include "runfixture.h"
 #include "runlistmodel.h"
 #include "shortcutsdialog.h"
@@ -24,6 +25,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QSettings>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -72,6 +74,9 @@ private slots:
     void dropOpensOneTabPerPath();
     void pastedEnvelopeOpensItsPack();
     void tabSaysWhatWasOpened();
+    void openRangeDialog_data();
+    void openRangeDialog();
+    void openLastMinutes();
     void unreadableFiles_data();
     void unreadableFiles();
     void cancelAndReload();
@@ -446,6 +451,56 @@ void tst_MainWindow::tabSaysWhatWasOpened()
     SourceView* pack = window.openPath(Test::kErrorPackPath);
     QTRY_COMPARE_WITH_TIMEOUT(pack->state(), SourceView::State::Loaded, kTimeoutMs);
     QCOMPARE(window.tabs()->tabToolTip(1), QDir::toNativeSeparators(Test::kErrorPackPath));
+}
+
+void tst_MainWindow::openRangeDialog_data()
+{
+    QTest::addColumn<QString>("button");
+    QTest::addColumn<double>("lastSeconds");
+    QTest::addRow("last hour") << QStringLiteral("lastHour") << 3600.0;
+    QTest::addRow("last day") << QStringLiteral("lastDay") << 86400.0;
+    QTest::addRow("all") << QStringLiteral("all") << 0.0;
+}
+
+// File > Open Directory asks about a directory over the size the user set: each choice is the span opened.
+void tst_MainWindow::openRangeDialog()
+{
+    QFETCH(QString, button);
+    QFETCH(double, lastSeconds);
+
+    const QString directory = Test::fixture(QStringLiteral("upstream/happy-path/data/diagnostics"));
+    qint64 bytes = 0;
+    for (const QFileInfo& file : QDir(directory).entryInfoList({ QStringLiteral("events-*.jsonl") }, QDir::Files))
+        bytes += file.size();
+    QCOMPARE(OpenRangeDialog::timelineBytes(directory), bytes);
+    QCOMPARE(OpenRangeDialog::askAboveBytes(), qint64(1'000'000'000)); // unless the user set it
+
+    OpenRangeDialog dialog(directory, bytes);
+    auto* askAbove = dialog.findChild<QSpinBox*>(QStringLiteral("askAbove"));
+    QVERIFY(askAbove);
+    askAbove->setValue(250);
+    QCOMPARE(OpenRangeDialog::askAboveBytes(), qint64(250'000'000));
+    auto* choice = dialog.findChild<QPushButton*>(button);
+    QVERIFY(choice);
+    QCOMPARE(choice->isDefault(), button == QLatin1String("lastHour"));
+    choice->click();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.lastSeconds(), lastSeconds);
+}
+
+// A span opened says so in its tab, and a reload keeps it.
+void tst_MainWindow::openLastMinutes()
+{
+    MainWindow window;
+    SourceView* view = window.openPath(Test::kHappyDirectoryPath, MainWindow::RecentFiles::Add, 3600);
+    QTRY_COMPARE_WITH_TIMEOUT(view->state(), SourceView::State::Loaded, kTimeoutMs);
+    QVERIFY2(
+        window.tabs()->tabText(0).endsWith(QLatin1String(" (last 60 min)")), qPrintable(window.tabs()->tabText(0)));
+    QVERIFY(view->source()->label.startsWith(QLatin1String("the runs of the last 60 minutes")));
+    QCOMPARE(int(view->source()->runs.size()), 4); // the fixture's runs are seconds apart
+    emit view->reloadRequested();
+    QTRY_COMPARE_WITH_TIMEOUT(view->state(), SourceView::State::Loaded, kTimeoutMs);
+    QVERIFY(view->source()->label.startsWith(QLatin1String("the runs of the last 60 minutes")));
 }
 
 void tst_MainWindow::menuItems_data()

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "runloader.h"
+#include "source.h"
+#include "sourcereader.h"
+#include "synth.h"
 #include "synthdir.h"
 #include "testdata.h"
+#include "timelinereader.h"
 #include "workerpool.h"
 
 #include <QFile>
@@ -26,6 +30,7 @@ private slots:
     void cancelWhenIdleDoesNothing();
     void reportsProgress();
     void earlyViewsBeforeTheWhole();
+    void lastSecondsOnly();
 
 private:
     // A timeline big enough for the reader to report progress and check for cancellation.
@@ -117,6 +122,48 @@ void tst_RunLoader::loads()
     QCOMPARE(source->ok(), ok);
     QCOMPARE(int(source->runs.size()), runs);
     QCOMPARE(canceled.count(), 0);
+}
+
+// File > Open Directory's "last hour": only the runs that start within that span before the newest line, as a
+// --since window from the newest line would give, labelled so; a reload keeps the span.
+void tst_RunLoader::lastSecondsOnly()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SynthOptions options;
+    options.events = 20'000;
+    options.sessions = 8;
+    options.files = 4;
+    SynthStats stats;
+    QString error;
+    QVERIFY2(synthesizeTimeline(dir.path(), options, &stats, &error), qPrintable(error));
+    const SourcePtr whole = readSource(dir.path());
+    double newest = 0;
+    for (const RunPtr& run : whole->runs)
+        newest = std::max(newest, run->events.back().ts);
+    QCOMPARE(TimelineReader::newestTs(dir.path()).value_or(0), newest);
+    constexpr double kSpan = 120;
+    QStringList expected;
+    for (const RunPtr& run : whole->runs) {
+        if (run->startedAt >= newest - kSpan)
+            expected.append(run->sessionId + u'/' + run->runId);
+    }
+    QVERIFY(!expected.isEmpty() && expected.size() < int(whole->runs.size()) / 2);
+
+    RunLoader loader;
+    QSignalSpy loaded(&loader, &RunLoader::loaded);
+    loader.load(dir.path(), kSpan);
+    QCOMPARE(loader.lastSeconds(), kSpan);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+    const SourcePtr source = loaded.at(0).at(0).value<SourcePtr>();
+    QStringList got;
+    for (const RunPtr& run : source->runs)
+        got.append(run->sessionId + u'/' + run->runId);
+    got.sort();
+    expected.sort();
+    QCOMPARE(got, expected);
+    QVERIFY2(source->label.startsWith(QLatin1String("the runs of the last 2 minutes before its newest line: from ")),
+        qPrintable(source->label));
 }
 
 void tst_RunLoader::supersededLoadIsDropped()
