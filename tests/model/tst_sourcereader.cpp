@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "diagnostic.h"
+#include "hostileinput.h"
 #include "run.h"
 #include "source.h"
 #include "sourcereader.h"
@@ -883,8 +884,7 @@ void tst_SourceReader::upstreamDocuments()
         fixture(QStringLiteral("upstream/error-embed/data/diagnostics/runpacks/sess-embed-error/"
                                "runpack_sess-embed-error_5ee711da351a4c29a57daa1e8fee8c7e_1795560454.zip"));
     const auto write = [&](const QString& name, const QByteArray& bytes) {
-        QFile file(dir.filePath(name));
-        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+        return Test::writeFile(dir.filePath(name), bytes);
     };
     const auto envelope = [](const QString& pack) -> QByteArray {
         // As the MCP adapter returns it: the path deep in the error's data.

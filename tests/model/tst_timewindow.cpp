@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "hostileinput.h"
 #include "runfilter.h"
 #include "source.h"
 #include "sourcereader.h"
@@ -33,12 +34,6 @@ std::map<QString, QString> runsIn(const Source& source, const TimeWindow& window
                 runStatusName(run->status) + QStringLiteral(", %1 events").arg(run->events.size());
     }
     return runs;
-}
-
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
 QByteArray line(double ts)
@@ -177,7 +172,7 @@ void tst_TimeWindow::endTimes()
     QFETCH(double, first);
     QFETCH(double, last);
     const QString path = m_dir.filePath(QStringLiteral("ends.jsonl"));
-    QVERIFY(writeFile(path, bytes));
+    QVERIFY(Test::writeFile(path, bytes));
     const auto times = TimelineReader::endTimes(path);
     if (std::isnan(first)) {
         QVERIFY(!times);
