@@ -162,6 +162,16 @@ QJsonArray attributes(const QJsonObject& object)
     return list;
 }
 
+// A line's attrs with its status and message beside them, as both formats show a scope or a point event.
+QJsonObject describedAttrs(const Run& run, int event, Atom status, Atom message)
+{
+    QJsonObject attrs = run.attrs(event);
+    attrs.insert(QStringLiteral("status"), status.toString());
+    if (!message.isEmpty())
+        attrs.insert(QStringLiteral("message"), message.toString());
+    return attrs;
+}
+
 QString nanos(double seconds)
 {
     return QString::number(qint64(std::llround(seconds * 1e6)) * 1000);
@@ -206,10 +216,7 @@ QByteArray chromeTrace(const std::vector<RunPtr>& runs)
             for (; lanesNamed < lane[s]; ++lanesNamed)
                 events.append(
                     metadata("thread_name", pid, lanesNamed + 1, QStringLiteral("scopes %1").arg(lanesNamed + 1)));
-            QJsonObject args = run.attrs(attrsEvent(span));
-            args.insert(QStringLiteral("status"), span.status.toString());
-            if (!span.message.isEmpty())
-                args.insert(QStringLiteral("message"), span.message.toString());
+            QJsonObject args = describedAttrs(run, attrsEvent(span), span.status, span.message);
             args.insert(QStringLiteral("scope"), span.kind.toString());
             const QString stage = layout.stageOfSpan[s];
             events.append(QJsonObject { { QStringLiteral("name"), span.name.toString() },
@@ -220,10 +227,7 @@ QByteArray chromeTrace(const std::vector<RunPtr>& runs)
         }
         layout.forEachPoint(run, [&](int e, int /*openSpan*/) {
             const Event& event = run.events[size_t(e)];
-            QJsonObject args = run.attrs(e);
-            args.insert(QStringLiteral("status"), event.status.toString());
-            if (!event.message.isEmpty())
-                args.insert(QStringLiteral("message"), event.message.toString());
+            const QJsonObject args = describedAttrs(run, e, event.status, event.message);
             events.append(QJsonObject { { QStringLiteral("name"), eventName(event) },
                 { QStringLiteral("cat"), event.type.toString() }, { QStringLiteral("ph"), QStringLiteral("i") },
                 { QStringLiteral("s"), QStringLiteral("t") }, { QStringLiteral("ts"), micros(event.ts) },
@@ -247,10 +251,7 @@ QByteArray otlpTrace(const std::vector<RunPtr>& runs)
             if (openSpan < 0)
                 return; // before or after every scope: no span to hang it on
             const Event& event = run.events[size_t(e)];
-            QJsonObject attrs = run.attrs(e);
-            attrs.insert(QStringLiteral("status"), event.status.toString());
-            if (!event.message.isEmpty())
-                attrs.insert(QStringLiteral("message"), event.message.toString());
+            const QJsonObject attrs = describedAttrs(run, e, event.status, event.message);
             spanEvents[size_t(openSpan)].append(QJsonObject { { QStringLiteral("timeUnixNano"), nanos(event.ts) },
                 { QStringLiteral("name"), eventName(event) }, { QStringLiteral("attributes"), attributes(attrs) } });
         });
