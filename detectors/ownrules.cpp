@@ -316,7 +316,7 @@ Rule secondaryGated()
 Rule lostLines()
 {
     Rule rule { QStringLiteral("timeline:lost-lines"), Severity::Warning,
-        Tr::tr("%1 scope end lines have no start: timeline lines were lost (rotation collision?)."),
+        Tr::tr("Scope end lines without a start: %1. Timeline lines were lost (rotation collision?)."),
         Tr::tr("the run has scope end lines without a matching start (orphan ends)"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         std::vector<HintEvidence> evidence;
@@ -339,7 +339,7 @@ Rule lostLines()
 Rule unclosedScopes()
 {
     Rule rule { QStringLiteral("timeline:unclosed"), Severity::Note,
-        Tr::tr("%1 scopes never ended inside a run that did."),
+        Tr::tr("Scopes that never ended inside a run that did: %1."),
         Tr::tr("a scope other than the tool operation has no end line, while the run is not cut off"), false, {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {
         if (run.status == RunStatus::CutOff)
@@ -364,7 +364,7 @@ Rule unclosedScopes()
 Rule clockBackwards()
 {
     Rule rule { QStringLiteral("timeline:clock-backwards"), Severity::Warning,
-        Tr::tr("The clock went backwards %1 times inside this run's lines."),
+        Tr::tr("Backward clock jumps inside this run's lines: %1."),
         Tr::tr("in one file, a line of the run has a ts more than 1 s earlier than the line written before it"), false,
         {} };
     rule.evaluate = [rule](const Run& run, const Thresholds&) {

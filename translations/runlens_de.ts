@@ -1624,8 +1624,8 @@ Geöffnet als: %1
         <translation>das Gate des sekundären Index ergab should_run true</translation>
     </message>
     <message>
-        <source>%1 scope end lines have no start: timeline lines were lost (rotation collision?).</source>
-        <translation>%1 Scope-Endzeilen haben keinen Start: Timeline-Zeilen gingen verloren (Rotationskollision?).</translation>
+        <source>Scope end lines without a start: %1. Timeline lines were lost (rotation collision?).</source>
+        <translation>Scope-Endzeilen ohne Start: %1. Timeline-Zeilen gingen verloren (Rotationskollision?).</translation>
     </message>
     <message>
         <source>the run has scope end lines without a matching start (orphan ends)</source>
@@ -1636,8 +1636,8 @@ Geöffnet als: %1
         <translation>jede Endzeile hat ihren Start</translation>
     </message>
     <message>
-        <source>%1 scopes never ended inside a run that did.</source>
-        <translation>%1 Scopes endeten nie, obwohl ihr Lauf endete.</translation>
+        <source>Scopes that never ended inside a run that did: %1.</source>
+        <translation>Scopes, die nie endeten, obwohl ihr Lauf endete: %1.</translation>
     </message>
     <message>
         <source>a scope other than the tool operation has no end line, while the run is not cut off</source>
@@ -1652,8 +1652,8 @@ Geöffnet als: %1
         <translation>jeder Scope hat seine Endzeile</translation>
     </message>
     <message>
-        <source>The clock went backwards %1 times inside this run&apos;s lines.</source>
-        <translation>Die Uhr lief in den Zeilen dieses Laufs %1-mal rückwärts.</translation>
+        <source>Backward clock jumps inside this run&apos;s lines: %1.</source>
+        <translation>Rückwärtssprünge der Uhr in den Zeilen dieses Laufs: %1.</translation>
     </message>
     <message>
         <source>in one file, a line of the run has a ts more than 1 s earlier than the line written before it</source>
