@@ -39,7 +39,9 @@ class Relay : public QObject
 public:
     std::atomic<quint64> generation { 0 }; // bumped by every start(), cancel() and the tracker's end
     JobTracker* tracker = nullptr; // read and written on the relay's thread only
-    bool draining = false; // on the relay's thread only: a delivery may drop the last reference to it
+    // On the relay's thread only: a delivery may drop the last reference to it, and one that runs a dialog's
+    // event loop may empty the mailbox again inside the outer emptying (hence a depth, not a flag).
+    int draining = 0;
 
     ~Relay() override
     {
@@ -65,7 +67,7 @@ protected:
             mail.swap(m_mail);
             m_drainPosted = false;
         }
-        draining = true;
+        ++draining;
         for (Delivery& delivery : mail) {
             JobTracker* current = generation.load() == delivery.generation ? tracker : nullptr;
             if (!current) {
@@ -77,7 +79,7 @@ protected:
                 current->m_running = false; // so that `done` may start the next job
             delivery.deliver(*current);
         }
-        draining = false;
+        --draining;
     }
 
 private:
@@ -96,7 +98,7 @@ struct RelayDeleter
 {
     void operator()(Relay* relay) const
     {
-        if (!QCoreApplication::instance() || (relay->thread() == QThread::currentThread() && !relay->draining))
+        if (!QCoreApplication::instance() || (relay->thread() == QThread::currentThread() && relay->draining == 0))
             delete relay; // no event loop will ever run a deleteLater() once the application is gone
         else
             relay->deleteLater();

@@ -69,6 +69,7 @@ private slots:
     void destroyedWhileRunning_data();
     void destroyedWhileRunning();
     void releaseOnWorker();
+    void nestedEventLoopInDone();
 };
 
 void tst_JobTracker::deliversResult()
@@ -321,6 +322,25 @@ void tst_JobTracker::releaseOnWorker()
     drainWorkers();
     QVERIFY(freed->yet);
     QVERIFY(freed->onWorker);
+}
+
+// A `done` that runs an event loop (a dialog) while the next job's result arrives, and then ends the tracker:
+// the relay outlives the emptying of its mailbox that is still under way (ASan catches a relay deleted inside it).
+void tst_JobTracker::nestedEventLoopInDone()
+{
+    auto* tracker = new JobTracker;
+    int second = 0;
+    bool firstDone = false;
+    tracker->start([](const Job&) { return 1; },
+        [&](int) {
+            tracker->start([](const Job&) { return 2; }, [&second](int value) { second = value; });
+            QTRY_COMPARE_WITH_TIMEOUT(second, 2, kTimeoutMs); // its own event loop: the mailbox is emptied inside
+            delete tracker; // the last reference to the relay, while the outer emptying is under way
+            tracker = nullptr;
+            firstDone = true;
+        });
+    QTRY_VERIFY_WITH_TIMEOUT(firstDone, kTimeoutMs);
+    QCOMPARE(second, 2);
 }
 
 QTEST_GUILESS_MAIN(tst_JobTracker)
