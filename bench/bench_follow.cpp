@@ -105,7 +105,8 @@ int main(int argc, char** argv)
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             live.applyBatch(std::move(batch), now);
             live.markIdle(now);
-            live.evictSettled();
+            if (!live.evictSettled().empty())
+                returnFreedMemory(); // as runlens-cli follow and the window do
         }
         if ((minute + 1) % every == 0 || minute + 1 == minutes) {
             std::printf("%d\t%lld\t%zu\t%lld\t%u\t%.0f\t%.1f\n", minute + 1, qlonglong(live.eventCount()),

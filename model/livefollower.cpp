@@ -61,8 +61,10 @@ public:
         }
         if (!m_live.markIdle(now).empty())
             m_dirty = true;
-        if (!m_live.evictSettled().empty())
+        if (!m_live.evictSettled().empty()) {
             m_dirty = true;
+            returnFreedMemory(); // what the snapshots shown still hold goes at a later eviction
+        }
         countLines(lines);
         // A snapshot held back now goes out with a later poll: the poll timer keeps coming.
         if (m_dirty && (!m_lastSnapshot.isValid() || m_lastSnapshot.elapsed() >= LiveFollower::kSnapshotMs)) {

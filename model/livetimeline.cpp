@@ -7,6 +7,10 @@
 #include <algorithm>
 #include <cmath>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace Runlens {
 
 namespace {
@@ -215,6 +219,13 @@ std::vector<RunPtr> LiveTimeline::runs() const
     for (const RunState* state : order)
         result.push_back(state->run);
     return result;
+}
+
+void returnFreedMemory()
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 } // namespace Runlens

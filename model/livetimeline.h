@@ -84,4 +84,8 @@ private:
     qint64 m_evictedCount = 0;
 };
 
+/// Gives the heap pages freed by runs let go of back to the system (glibc keeps them otherwise, and a long
+/// follow's private memory creeps up by the allocator's leftovers). Cheap enough after each eviction.
+void returnFreedMemory();
+
 } // namespace Runlens

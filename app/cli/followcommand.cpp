@@ -290,8 +290,13 @@ int followCommand(QCommandLineParser& parser, const QStringList& arguments)
         changed.insert(changed.end(), quiet.begin(), quiet.end());
         printer.update(changed, now);
         printer.flush(now);
-        for (const RunPtr& run : live.evictSettled())
+        bool letGo = false;
+        for (const RunPtr& run : live.evictSettled()) {
             printer.forget(run);
+            letGo = true;
+        }
+        if (letGo)
+            returnFreedMemory(); // the runs are gone by now
         // With SIGPIPE ignored (as under systemd) a reader gone is a failed write, or a closed pipe noticed
         // without one: runCli() then says so and exits with 2, rather than following on for nobody.
         checkStdoutReader();
