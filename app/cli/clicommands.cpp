@@ -144,13 +144,9 @@ bool loadSuppressions(Suppressions* suppressions, const QString& path, const QSt
 
 int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOnly)
 {
-    QCommandLineOption sessionOption(
-        QStringLiteral("session"), Tr::tr("Only runs of session ID."), QStringLiteral("ID"));
-    QCommandLineOption runOption(QStringLiteral("run"), Tr::tr("Only run ID."), QStringLiteral("ID"));
     QCommandLineOption formatOption(QStringLiteral("format"), Tr::tr("Output format: json, md or text (default json)."),
         QStringLiteral("FORMAT"), QStringLiteral("json"));
-    parser.addOptions({ sessionOption, runOption });
-    const TimeWindowOptions windowOptions(parser);
+    const RunSelectionOptions selection(parser);
     if (!runsOnly)
         parser.addOption(formatOption);
     parser.addPositionalArgument(
@@ -168,10 +164,9 @@ int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOn
         printErr(Tr::tr("runlens-cli: unknown format \"%1\" (json, md, text)").arg(format));
         return 2;
     }
-    TimeWindow window;
-    if (!windowOptions.read(parser, &window))
+    RunFilter filter;
+    if (!selection.read(parser, &filter))
         return 2;
-    const RunFilter filter { parser.value(sessionOption), parser.value(runOption), window };
     const SourcePtr source = load(positional.at(1), filter);
     if (!source)
         return 2;
@@ -192,9 +187,6 @@ int report(QCommandLineParser& parser, const QStringList& arguments, bool runsOn
 
 int hints(QCommandLineParser& parser, const QStringList& arguments)
 {
-    QCommandLineOption sessionOption(
-        QStringLiteral("session"), Tr::tr("Only runs of session ID."), QStringLiteral("ID"));
-    QCommandLineOption runOption(QStringLiteral("run"), Tr::tr("Only run ID."), QStringLiteral("ID"));
     QCommandLineOption formatOption(QStringLiteral("format"),
         Tr::tr("Output format: text, md, json, csv, sarif or junit (default text)."), QStringLiteral("FORMAT"),
         QStringLiteral("text"));
@@ -204,8 +196,8 @@ int hints(QCommandLineParser& parser, const QStringList& arguments)
         QStringLiteral("SEVERITY"), QStringLiteral("warning"));
     QCommandLineOption suppressOption(QStringLiteral("suppress"),
         Tr::tr("Suppression file (default: .runlens-suppress next to PATH)."), QStringLiteral("FILE"));
-    parser.addOptions({ sessionOption, runOption, formatOption, failOnOption, suppressOption });
-    const TimeWindowOptions windowOptions(parser);
+    const RunSelectionOptions selection(parser);
+    parser.addOptions({ formatOption, failOnOption, suppressOption });
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
     if (const int code = parseCommandLine(parser, arguments); code >= 0)
@@ -229,10 +221,9 @@ int hints(QCommandLineParser& parser, const QStringList& arguments)
         printErr(Tr::tr("runlens-cli: unknown --fail-on \"%1\" (error, warning, note, never)").arg(failOnName));
         return 2;
     }
-    TimeWindow window;
-    if (!windowOptions.read(parser, &window))
+    RunFilter filter;
+    if (!selection.read(parser, &filter))
         return 2;
-    const RunFilter filter { parser.value(sessionOption), parser.value(runOption), window };
     const SourcePtr source = load(positional.at(1), filter);
     if (!source)
         return 2;
@@ -257,13 +248,10 @@ int hints(QCommandLineParser& parser, const QStringList& arguments)
 
 int explainRule(QCommandLineParser& parser, const QStringList& arguments)
 {
-    QCommandLineOption sessionOption(
-        QStringLiteral("session"), Tr::tr("Only runs of session ID."), QStringLiteral("ID"));
-    QCommandLineOption runOption(QStringLiteral("run"), Tr::tr("Only run ID."), QStringLiteral("ID"));
     QCommandLineOption ruleOption(
         QStringLiteral("rule"), Tr::tr("The rule kind, for example gap:hydrate."), QStringLiteral("KIND"));
-    parser.addOptions({ sessionOption, runOption, ruleOption });
-    const TimeWindowOptions windowOptions(parser);
+    const RunSelectionOptions selection(parser);
+    parser.addOptions({ ruleOption });
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
     if (const int code = parseCommandLine(parser, arguments); code >= 0)
@@ -276,10 +264,9 @@ int explainRule(QCommandLineParser& parser, const QStringList& arguments)
                                               .arg(parser.value(ruleOption)));
         return 2;
     }
-    TimeWindow window;
-    if (!windowOptions.read(parser, &window))
+    RunFilter filter;
+    if (!selection.read(parser, &filter))
         return 2;
-    const RunFilter filter { parser.value(sessionOption), parser.value(runOption), window };
     const SourcePtr source = load(positional.at(1), filter);
     if (!source)
         return 2;
@@ -380,9 +367,6 @@ int pack(QCommandLineParser& parser, const QStringList& arguments)
 
 int exportSummaryCommand(QCommandLineParser& parser, const QStringList& arguments)
 {
-    QCommandLineOption sessionOption(
-        QStringLiteral("session"), Tr::tr("Only runs of session ID."), QStringLiteral("ID"));
-    QCommandLineOption runOption(QStringLiteral("run"), Tr::tr("Only run ID."), QStringLiteral("ID"));
     QCommandLineOption formatOption(QStringLiteral("format"),
         Tr::tr("md, csv, json, html, chrome-trace or otlp (default md)."), QStringLiteral("FORMAT"),
         QStringLiteral("md"));
@@ -390,8 +374,8 @@ int exportSummaryCommand(QCommandLineParser& parser, const QStringList& argument
         Tr::tr("Write to FILE instead of stdout."), QStringLiteral("FILE"));
     QCommandLineOption suppressOption(QStringLiteral("suppress"),
         Tr::tr("Suppression file (default: .runlens-suppress next to PATH)."), QStringLiteral("FILE"));
-    parser.addOptions({ sessionOption, runOption, formatOption, outOption, suppressOption });
-    const TimeWindowOptions windowOptions(parser);
+    const RunSelectionOptions selection(parser);
+    parser.addOptions({ formatOption, outOption, suppressOption });
     parser.addPositionalArgument(
         QStringLiteral("PATH"), Tr::tr("A runpack zip, a timeline directory or a .jsonl file."));
     if (const int code = parseCommandLine(parser, arguments); code >= 0)
@@ -402,10 +386,9 @@ int exportSummaryCommand(QCommandLineParser& parser, const QStringList& argument
         printErr(Tr::tr("runlens-cli: export takes one PATH and --format md|csv|json|html|chrome-trace|otlp"));
         return 2;
     }
-    TimeWindow window;
-    if (!windowOptions.read(parser, &window))
+    RunFilter filter;
+    if (!selection.read(parser, &filter))
         return 2;
-    const RunFilter filter { parser.value(sessionOption), parser.value(runOption), window };
     const SourcePtr source = load(positional.at(1), filter);
     if (!source)
         return 2;
@@ -452,6 +435,21 @@ TimeWindowOptions::TimeWindowOptions(QCommandLineParser& parser)
     , m_until(QStringLiteral("until"), Tr::tr("Only runs that start before TIME (as --since)."), QStringLiteral("TIME"))
 {
     parser.addOptions({ m_since, m_until });
+}
+
+RunSelectionOptions::RunSelectionOptions(QCommandLineParser& parser)
+    : m_session(QStringLiteral("session"), Tr::tr("Only runs of session ID."), QStringLiteral("ID"))
+    , m_run(QStringLiteral("run"), Tr::tr("Only run ID."), QStringLiteral("ID"))
+    , m_window(parser)
+{
+    parser.addOptions({ m_session, m_run });
+}
+
+bool RunSelectionOptions::read(const QCommandLineParser& parser, RunFilter* filter) const
+{
+    filter->sessionId = parser.value(m_session);
+    filter->runId = parser.value(m_run);
+    return m_window.read(parser, &filter->window);
 }
 
 bool TimeWindowOptions::read(const QCommandLineParser& parser, TimeWindow* window) const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "runfilter.h"
 #include "timewindow.h"
 
 #include <QCommandLineOption>
@@ -40,6 +41,20 @@ public:
 private:
     QCommandLineOption m_since;
     QCommandLineOption m_until;
+};
+
+/// --session, --run, --since and --until, for the commands that report on the runs they select.
+class RunSelectionOptions
+{
+public:
+    explicit RunSelectionOptions(QCommandLineParser& parser); // adds the four options
+    /// After parsing: false, with a message on stderr, when the time window is not one.
+    bool read(const QCommandLineParser& parser, RunFilter* filter) const;
+
+private:
+    QCommandLineOption m_session;
+    QCommandLineOption m_run;
+    TimeWindowOptions m_window;
 };
 
 } // namespace Runlens
