@@ -2,7 +2,6 @@
 #include "runloader.h"
 #include "source.h"
 #include "sourcereader.h"
-#include "synth.h"
 #include "synthdir.h"
 #include "testdata.h"
 #include "timelinereader.h"
@@ -130,13 +129,8 @@ void tst_RunLoader::lastSecondsOnly()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    SynthOptions options;
-    options.events = 20'000;
-    options.sessions = 8;
-    options.files = 4;
     SynthStats stats;
-    QString error;
-    QVERIFY2(synthesizeTimeline(dir.path(), options, &stats, &error), qPrintable(error));
+    QVERIFY(Test::writeRotatedTimeline(dir.path(), 20'000, 8, 4, &stats));
     const SourcePtr whole = readSource(dir.path());
     double newest = 0;
     for (const RunPtr& run : whole->runs)
