@@ -45,6 +45,19 @@ struct TextBuffer
         return buffer;
     }
 
+    /// Keeps a line of the file in memory, so that line() needs no read for it; lines come in offset order.
+    void keep(qint64 offset, QByteArrayView line)
+    {
+        kept.push_back({ offset, qint32(bytes.size()) });
+        bytes.append(line.data(), line.size());
+    }
+    /// Once every line to keep is kept: gives back what growing left over.
+    void doneKeeping()
+    {
+        kept.shrink_to_fit();
+        bytes.squeeze();
+    }
+
     /// The line of `length` bytes at `offset` in the file or member: without a copy when it is in memory (valid
     /// while this buffer lives); read again from the file otherwise (`reread` set; empty, with `error`, when
     /// that fails).

@@ -38,14 +38,11 @@ TextBuffers keptLinesOnly(const TailBatch& batch)
         if (!target || !isKeptLine(event))
             continue;
         const TextBuffer& whole = *batch.buffers[size_t(event.buffer)];
-        target->kept.push_back({ event.offset, qint32(target->bytes.size()) });
-        target->bytes.append(whole.bytes.constData() + (event.offset - whole.base), event.length);
+        target->keep(event.offset, QByteArrayView(whole.bytes).sliced(event.offset - whole.base, event.length));
     }
     for (const std::shared_ptr<TextBuffer>& buffer : compact) {
-        if (buffer) {
-            buffer->kept.shrink_to_fit();
-            buffer->bytes.squeeze();
-        }
+        if (buffer)
+            buffer->doneKeeping();
     }
     return kept;
 }

@@ -230,10 +230,8 @@ qint64 parseRange(const Text& text, qint32 bufferIndex, qsizetype begin, qsizety
         event.offset = text.base + offset;
         event.length = qint32(line.size());
         event.line = qint32(lineNumber);
-        if (keep && isKeptLine(event)) {
-            keep->kept.push_back({ event.offset, qint32(keep->bytes.size()) });
-            keep->bytes.append(line.data(), line.size());
-        }
+        if (keep && isKeptLine(event))
+            keep->keep(event.offset, line);
         out->events.push_back(std::move(event));
         out->keys.push_back(key);
         if ((lineNumber & 0x3fff) == 0) {
@@ -569,8 +567,7 @@ void ChunkedRead::parse(size_t c)
         chunk.lines = parseRange({ text, start, name }, qint32(c), 0, text.size(), 1, &chunk.data, &chunk.problems,
             chunkControl, chunk.buffer.get());
     }
-    chunk.buffer->kept.shrink_to_fit();
-    chunk.buffer->bytes.squeeze();
+    chunk.buffer->doneKeeping();
     if (chunk.data.canceled)
         m_canceled = true;
     if (m_layout == TimelineReader::EventLayout::RunsByBuffer) {
