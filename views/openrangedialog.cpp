@@ -45,13 +45,17 @@ OpenRangeDialog::OpenRangeDialog(const QString& directory, qint64 bytes, QWidget
     form->addRow(tr("Ask for directories &over:"), m_askAbove);
 
     auto* buttons = new QDialogButtonBox(this);
-    const std::pair<QString, double> choices[] = { { tr("Last &Hour"), 3600.0 }, { tr("Last &Day"), 86400.0 },
-        { tr("&All"), 0.0 } };
-    for (const auto& [label, seconds] : choices) {
+    struct Choice
+    {
+        QString label;
+        const char* name; // for tests
+        double seconds;
+    };
+    const Choice choices[] = { { tr("Last &Hour"), "lastHour", 3600.0 }, { tr("Last &Day"), "lastDay", 86400.0 },
+        { tr("&All"), "all", 0.0 } };
+    for (const auto& [label, name, seconds] : choices) {
         QPushButton* button = buttons->addButton(label, QDialogButtonBox::AcceptRole);
-        button->setObjectName(seconds == 3600.0 ? QStringLiteral("lastHour")
-                : seconds > 0                   ? QStringLiteral("lastDay")
-                                                : QStringLiteral("all"));
+        button->setObjectName(QLatin1String(name));
         button->setDefault(seconds == 3600.0); // the incident is usually in the last hour
         connect(button, &QPushButton::clicked, this, [this, seconds = seconds] { choose(seconds); });
     }
