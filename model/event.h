@@ -115,11 +115,11 @@ static_assert(sizeof(Event) <= 56, "a million events should take 56 MB");
 bool isKeptLine(const Event& event);
 
 /// Whose line an event is. Read with each line and kept beside the events only until they are grouped
-/// into runs: every event of a run has the run's ids.
+/// into runs: every event of a run has the run's ids. Not atoms: they leave memory with their runs.
 struct RunKey
 {
-    Atom sessionId;
-    Atom runId;
+    QString sessionId;
+    QString runId;
 };
 
 } // namespace Runlens

@@ -314,6 +314,10 @@ struct JsonLineParser::Private
     // Types, names, statuses and ids repeat from line to line: the atoms of texts seen, so that most
     // lines take no lock on the atom table. Bounded, so that a file of unique names cannot grow it without limit.
     std::unordered_map<std::string, Atom, StringViewHash, std::equal_to<>> interned;
+    // Session and run ids are not a vocabulary: a busy server writes a new run id every second, so they are
+    // not atoms, which would stay for the life of the process, but shared strings that leave with their runs.
+    // The ids of the last lines, so that the lines of one run share one string and most take no allocation.
+    std::unordered_map<std::string, QString, StringViewHash, std::equal_to<>> ids;
 
     Private() { seed(); }
 
@@ -333,6 +337,18 @@ struct JsonLineParser::Private
             seed();
         }
         return interned.emplace(std::string(text), Atom(fromView(text))).first->second;
+    }
+    void store(std::string_view text, Atom* out) { *out = intern(text); }
+
+    void store(std::string_view text, QString* out)
+    {
+        auto it = ids.find(text);
+        if (it == ids.end()) {
+            if (ids.size() >= 4096)
+                ids.clear();
+            it = ids.emplace(std::string(text), fromView(text)).first;
+        }
+        *out = it->second;
     }
 };
 
@@ -527,24 +543,25 @@ JsonLineParser::Result JsonLineParser::parse(
         return Result::Invalid;
 
     // Text fields: a number or bool is tolerated and turned into its text.
-    auto text = [&](LineFields::Field field, const char* key, Atom* out, bool required, const char* fallback) {
+    // `out`: an Atom or, for the ids, a QString.
+    auto text = [&](LineFields::Field field, const char* key, auto* out, bool required, const char* fallback) {
         if (!fields.has(field)) {
             if (required) {
                 *error = Tr::tr("missing required key \"%1\"").arg(QLatin1String(key));
                 return false;
             }
-            *out = d->intern(fallback);
+            d->store(fallback, out);
             if (fallback[0] != '\0' || std::string_view(key) == "name")
-                warn(warnings, Tr::tr("missing key \"%1\", taken as \"%2\"").arg(QLatin1String(key), out->toString()));
+                warn(warnings, Tr::tr("missing key \"%1\", taken as \"%2\"").arg(QLatin1String(key), QString(*out)));
             return true;
         }
         const simdjson::dom::element& value = fields[field];
         if (value.is_string()) {
-            *out = d->intern(std::string_view(value));
+            d->store(std::string_view(value), out);
             return true;
         }
         if (value.is_null()) {
-            *out = d->intern(fallback);
+            d->store(fallback, out);
             return true;
         }
         if (value.is_object() || value.is_array()) {
@@ -552,7 +569,7 @@ JsonLineParser::Result JsonLineParser::parse(
             return false;
         }
         *out = NonFinite::scalarText(value, nonFiniteSet);
-        warn(warnings, Tr::tr("\"%1\" is not a string, read as \"%2\"").arg(QLatin1String(key), out->toString()));
+        warn(warnings, Tr::tr("\"%1\" is not a string, read as \"%2\"").arg(QLatin1String(key), QString(*out)));
         return true;
     };
     if (!text(LineFields::Type, "type", &event->type, true, "")

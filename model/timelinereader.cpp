@@ -318,13 +318,12 @@ TimelineData TimelineReader::readFile(const QString& fileName, const LoadControl
 
 namespace {
 
-// (session_id, run_id) to a group index, in first-seen order. Atoms: hashing and comparing ids are
-// integer operations.
+// (session_id, run_id) to a group index, in first-seen order.
 class RunIndex
 {
 public:
     // The group of these ids; `added` is set when it is new (its index is then the previous size).
-    int groupOf(Atom sessionId, Atom runId, bool* added)
+    int groupOf(const QString& sessionId, const QString& runId, bool* added)
     {
         const auto [it, inserted] = m_groups.try_emplace(RunKey { sessionId, runId }, int(m_groups.size()));
         *added = inserted;

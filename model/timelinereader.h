@@ -17,8 +17,8 @@ namespace Runlens {
 /// The events of one (session_id, run_id).
 struct RunGroup
 {
-    Atom sessionId;
-    Atom runId;
+    QString sessionId;
+    QString runId;
     std::vector<Event> events;
 };
 

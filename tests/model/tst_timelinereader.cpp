@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "atom.h"
 #include "diagnostic.h"
 #include "event.h"
 #include "jsonline.h"
@@ -128,6 +129,7 @@ private Q_SLOTS:
     void chunksOfAMixedFile_data();
     void chunksOfAMixedFile();
     void eventFields();
+    void idsLeaveWithTheirRuns();
     void tolerantFields_data();
     void tolerantFields();
     void nonFiniteValues();
@@ -530,6 +532,35 @@ void tst_TimelineReader::readFile()
     }
     // Diagnostics name the file relative to the input, not the absolute temporary path.
     checkDiagnostics(data.problems, diagnostics, QStringLiteral("events-20261124.jsonl"));
+}
+
+// A busy server writes a new run id every second: ids must not go into the atom table, which keeps its texts for
+// the life of the process (issue 17: a long follow stays flat, the interning table included).
+void tst_TimelineReader::idsLeaveWithTheirRuns()
+{
+    const auto lines = [](const QByteArray& prefix) {
+        QByteArray text;
+        for (int i = 0; i < 500; ++i) {
+            const QByteArray n = QByteArray::number(i);
+            text += R"({"ts":)" + n + R"(,"type":"step.start","name":"embed.vllm","status":"ok","session_id":")"
+                + prefix + "-sess-" + QByteArray::number(i / 10) + R"(","run_id":")" + prefix + "-run-" + n + "\"}\n"
+                + R"({"ts":)" + n + R"(.5,"type":"step.end","name":"embed.vllm","status":"ok","session_id":")" + prefix
+                + "-sess-" + QByteArray::number(i / 10) + R"(","run_id":")" + prefix + "-run-" + n + "\"}\n";
+        }
+        return TextBuffer { QStringLiteral("x.jsonl"), text, {} };
+    };
+    TimelineData first;
+    TimelineReader::parseBuffer(lines("a"), 0, &first); // the vocabulary: types, names, statuses
+    const quint32 atoms = Atom::tableSize();
+    TimelineData second;
+    TimelineReader::parseBuffer(lines("b"), 0, &second);
+    QCOMPARE(second.events.size(), size_t(1000));
+    QCOMPARE(second.keys[998].runId, QStringLiteral("b-run-499"));
+    QCOMPARE(second.keys[998].sessionId, QStringLiteral("b-sess-49"));
+    QCOMPARE(Atom::tableSize(), atoms); // 500 new runs and 50 new sessions, not one new atom
+    // The lines of one run share their id's text instead of each holding a copy.
+    QCOMPARE(second.keys[998].runId.constData(), second.keys[999].runId.constData());
+    QCOMPARE(second.keys[0].sessionId.constData(), second.keys[19].sessionId.constData());
 }
 
 void tst_TimelineReader::eventFields()
