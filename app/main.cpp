@@ -2,12 +2,14 @@
 // runlens: the desktop viewer. Opens every PATH given in its own tab; --screenshot renders one
 // source (or just its stage grid, waterfall or hints: --view) to a PNG without user interaction
 // (works on the offscreen platform). --help and --version need no display.
+#include "activitystrip.h"
 #include "hintsview.h"
 #include "inputfile.h"
 #include "mainwindow.h"
 #include "palettes.h"
 #include "sourceview.h"
 #include "stagegridview.h"
+#include "timewindow.h"
 #include "traceview.h"
 #include "translations.h"
 #include "triageview.h"
@@ -23,6 +25,9 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
+#include <optional>
+#include <utility>
 
 namespace {
 
@@ -97,25 +102,44 @@ void grabWindow(Runlens::MainWindow* window, Runlens::SourceView* view, const QS
     grabLater(widget, output);
 }
 
-// Loads PATH into WINDOW and grabs it once the source is read and its hints are computed.
-void screenshotWhenLoaded(Runlens::MainWindow* window, const QString& path, const QString& output, View part)
+// Calls `action` once `ready` holds, checking every 50 ms while the event loop runs.
+void whenReady(QObject* context, const std::function<bool()>& ready, const std::function<void()>& action)
+{
+    auto* timer = new QTimer(context);
+    timer->setInterval(50);
+    QObject::connect(timer, &QTimer::timeout, context, [timer, ready, action] {
+        if (!ready())
+            return;
+        timer->stop();
+        timer->deleteLater();
+        action();
+    });
+    timer->start();
+}
+
+// Loads the runs of RANGE of PATH into WINDOW and grabs it once the source is read and its hints are computed, and
+// for a span of a directory, its activity strip is drawn.
+void screenshotWhenLoaded(
+    Runlens::MainWindow* window, const QString& path, const Runlens::LoadRange& range, const QString& output, View part)
 {
     using Runlens::SourceView;
-    QObject::connect(window, &Runlens::MainWindow::sourceFinished, window, [window, output, part](SourceView* view) {
+    const bool wantsActivity = !range.isAll() && QFileInfo(path).isDir();
+    QObject::connect(window, &Runlens::MainWindow::sourceFinished, window, [=](SourceView* view) {
         if (view->state() == SourceView::State::Failed && view->source())
             printError(QApplication::translate("main", "runlens: cannot open %1: %2")
                            .arg(view->path(), view->source()->fatalError));
-        const bool hintsPending =
-            view->state() == SourceView::State::Loaded && !view->source()->runs.empty() && !view->hintReport();
-        if (!hintsPending) {
-            grabWindow(window, view, output, part);
-            return;
-        }
-        QObject::connect(
-            view, &SourceView::hintsChanged, window, [=] { grabWindow(window, view, output, part); },
-            Qt::SingleShotConnection);
+        whenReady(
+            view,
+            [view, wantsActivity] {
+                const bool hintsPending =
+                    view->state() == SourceView::State::Loaded && !view->source()->runs.empty() && !view->hintReport();
+                const bool activityPending =
+                    wantsActivity && !(view->activityStrip() && view->activityStrip()->activity());
+                return !hintsPending && !activityPending;
+            },
+            [=] { grabWindow(window, view, output, part); });
     });
-    window->openPath(path, Runlens::MainWindow::RecentFiles::Skip);
+    window->openPath(path, Runlens::MainWindow::RecentFiles::Skip, range);
 }
 
 // Follows DIR and grabs the window once the first runs and their hints are in.
@@ -172,6 +196,14 @@ struct Options
             "main", "Open the PATHs (runpacks, folders of them, timelines) as one triage board.") };
     QCommandLineOption compare { QStringLiteral("compare"),
         QCoreApplication::translate("main", "Compare the first runs of the two PATHs side by side.") };
+    QCommandLineOption since { QStringLiteral("since"),
+        QCoreApplication::translate("main",
+            "Only the runs of the timelines that start at or after TIME: ISO 8601 with a zone "
+            "(2026-11-24T10:00:00Z) or epoch seconds. A directory shows its whole activity above them."),
+        QStringLiteral("TIME") };
+    QCommandLineOption until { QStringLiteral("until"),
+        QCoreApplication::translate("main", "Only the runs of the timelines that start before TIME (as --since)."),
+        QStringLiteral("TIME") };
 
     explicit Options(QCommandLineParser& parser)
     {
@@ -179,7 +211,7 @@ struct Options
             QCoreApplication::translate("main", "Runlens: forensics viewer for runpacks and JSONL timelines."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({ screenshot, size, view, lang, theme, follow, triage, compare });
+        parser.addOptions({ screenshot, size, view, lang, theme, follow, triage, compare, since, until });
         parser.addPositionalArgument(QStringLiteral("PATH"),
             QCoreApplication::translate("main", "Runpack zips, timeline directories or .jsonl files to open."),
             QStringLiteral("[PATH...]"));
@@ -263,6 +295,20 @@ int main(int argc, char** argv)
         return 2;
     }
 
+    Runlens::LoadRange range;
+    for (const auto& [option, end] :
+        { std::pair { &options.since, &range.window.since }, std::pair { &options.until, &range.window.until } }) {
+        if (!parser.isSet(*option))
+            continue;
+        QString error;
+        const std::optional<double> time = Runlens::parseTimeArgument(parser.value(*option), &error);
+        if (!time) {
+            printError(QStringLiteral("runlens: --%1: %2").arg(option->names().constFirst(), error));
+            return 2;
+        }
+        *end = *time;
+    }
+
     Runlens::MainWindow window;
     if (parser.isSet(options.screenshot)) {
         const QStringList follows = parser.values(options.follow);
@@ -299,7 +345,7 @@ int main(int argc, char** argv)
         } else if (!follows.isEmpty()) {
             screenshotWhenFollowed(&window, follows.constFirst(), output, part);
         } else if (!boardOrCompare) {
-            screenshotWhenLoaded(&window, paths.constFirst(), output, part);
+            screenshotWhenLoaded(&window, paths.constFirst(), range, output, part);
         } else {
             printError(QApplication::translate("main", "runlens: --compare takes exactly two PATHs"));
             return 2;
@@ -317,7 +363,7 @@ int main(int argc, char** argv)
         window.openTriage(paths);
     } else {
         for (const QString& path : paths)
-            window.openPath(path);
+            window.openPath(path, Runlens::MainWindow::RecentFiles::Add, range);
     }
     for (const QString& directory : parser.values(options.follow))
         window.followDirectory(directory);

@@ -31,6 +31,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -350,7 +351,7 @@ void MainWindow::savePictureTo(QWidget* widget, const QString& fileName, Picture
     });
 }
 
-SourceView* MainWindow::openPath(const QString& path, RecentFiles recent, double lastSeconds)
+SourceView* MainWindow::openPath(const QString& path, RecentFiles recent, const LoadRange& range)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
     auto* view = new SourceView(absolute, m_tabs);
@@ -365,10 +366,18 @@ SourceView* MainWindow::openPath(const QString& path, RecentFiles recent, double
     connect(loader, &RunLoader::loaded, view, &SourceView::setSource);
     connect(loader, &RunLoader::canceled, view, &SourceView::showCanceled);
     connect(view, &SourceView::cancelRequested, loader, &RunLoader::cancel);
+    connect(loader, &RunLoader::activityScanned, view, &SourceView::setActivity);
+    connect(view, &SourceView::spanRequested, this, [this, view, loader](const TimeWindow& window) {
+        view->showLoading();
+        loader->load(view->path(), LoadRange { 0, window });
+        updateTab(view);
+    });
+    if (!range.isAll() && QFileInfo(absolute).isDir())
+        view->showActivityStrip(); // the activity comes from a pass of its own
     addSourceTab(view);
     if (recent == RecentFiles::Add)
         addRecent(absolute);
-    loader->load(absolute, lastSeconds);
+    loader->load(absolute, range);
     updateTab(view); // says the range
     updateWindow();
     return view;
@@ -474,14 +483,14 @@ void MainWindow::openDirectoryDialog()
     settings.setValue(kLastDirectoryKey, path);
     // Listing the directory's files is metadata only; a week of them is about a thousand.
     const qint64 bytes = OpenRangeDialog::timelineBytes(path);
-    double lastSeconds = 0;
+    LoadRange range;
     if (bytes > OpenRangeDialog::askAboveBytes()) {
         OpenRangeDialog dialog(path, bytes, this);
         if (dialog.exec() != QDialog::Accepted)
             return;
-        lastSeconds = dialog.lastSeconds();
+        range.lastSeconds = dialog.lastSeconds();
     }
-    openPath(path, RecentFiles::Add, lastSeconds);
+    openPath(path, RecentFiles::Add, range);
 }
 
 void MainWindow::followDirectoryDialog()
@@ -627,7 +636,7 @@ void MainWindow::reload(SourceView* view)
     if (!loader)
         return;
     view->showLoading();
-    loader->load(view->path(), loader->lastSeconds());
+    loader->reload();
 }
 
 void MainWindow::addRecent(const QString& path)
@@ -669,11 +678,14 @@ void MainWindow::updateTab(SourceView* view)
     if (index < 0)
         return;
     const RunLoader* loader = m_loaders.value(view);
-    const int minutes = loader ? int(loader->lastSeconds() / 60) : 0;
+    const LoadRange range = loader ? loader->range() : LoadRange();
+    const auto minute = [](double ts) { return QDateTime::fromSecsSinceEpoch(qint64(ts)).toString(u"MM-dd HH:mm"); };
     m_tabs->setTabText(index,
-        view->isLive()    ? tr("%1 (live)").arg(view->title())
-            : minutes > 0 ? tr("%1 (last %n min)", nullptr, minutes).arg(view->title())
-                          : view->title());
+        view->isLive()              ? tr("%1 (live)").arg(view->title())
+            : range.lastSeconds > 0 ? tr("%1 (last %n min)", nullptr, int(range.lastSeconds / 60)).arg(view->title())
+            : !range.window.isAll()
+            ? tr("%1 (%2 to %3)").arg(view->title(), minute(range.window.since), minute(range.window.until))
+            : view->title());
     QString toolTip = QDir::toNativeSeparators(view->path());
     if (const SourcePtr source = view->source(); source && !source->label.isEmpty())
         toolTip += QLatin1Char('\n') + tr("Opened as: %1").arg(source->label);

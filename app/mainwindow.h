@@ -3,6 +3,7 @@
 
 #include "packbuilder.h"
 #include "rundiff.h"
+#include "runloader.h"
 #include "summaryexport.h"
 #include "widgetpicture.h"
 
@@ -42,9 +43,9 @@ public:
     ~MainWindow() override;
 
     /// Opens a runpack zip, a timeline directory or a .jsonl file in a new tab and starts reading it.
-    /// With `lastSeconds`, only the runs of that span before a timeline's newest line (File > Open Directory
-    /// offers it for large directories).
-    SourceView* openPath(const QString& path, RecentFiles recent = RecentFiles::Add, double lastSeconds = 0);
+    /// With a `range`, only the runs of that span of a timeline (File > Open Directory offers the last hour or day
+    /// of a large directory; the activity strip of a span of a directory chooses another).
+    SourceView* openPath(const QString& path, RecentFiles recent = RecentFiles::Add, const LoadRange& range = {});
     /// Edit > Open Pasted Error Envelope: the runpack that an MCP error envelope on the clipboard names.
     void openPastedEnvelope();
     /// A triage board over PATHs (runpacks, folders of them, timelines), in a new tab.

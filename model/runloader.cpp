@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "runloader.h"
+#include "activity.h"
 #include "jobtracker.h"
 #include "source.h"
 #include "sourcereader.h"
@@ -7,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QTimeZone>
 
 #include <optional>
@@ -26,6 +28,7 @@ struct Tr
 RunLoader::RunLoader(QObject* parent)
     : QObject(parent)
     , m_jobs(new JobTracker(this))
+    , m_activityJobs(new JobTracker(this))
 {
     connect(m_jobs, &JobTracker::progress, this, &RunLoader::progress);
     connect(m_jobs, &JobTracker::canceled, this, &RunLoader::canceled);
@@ -33,33 +36,63 @@ RunLoader::RunLoader(QObject* parent)
 
 RunLoader::~RunLoader() = default;
 
-void RunLoader::load(const QString& path, double lastSeconds)
+void RunLoader::load(const QString& path, const LoadRange& range)
 {
-    m_lastSeconds = lastSeconds;
+    m_path = path;
+    m_range = range;
     m_jobs->start(
-        [this, path, lastSeconds](const Job& job) {
+        [this, path, range](const Job& job) {
             LoadControl control = job.loadControl();
             // Posted closures run only while this load is current, so `this` is alive when they do.
             control.partial = [this, job](SourcePtr partial) {
                 job.post([this, partial = std::move(partial)] { emit partiallyLoaded(partial); });
             };
+            control.window = range.window;
             std::optional<double> newest;
-            if (lastSeconds > 0 && (newest = TimelineReader::newestTs(path)))
-                control.window.since = *newest - lastSeconds;
+            if (range.lastSeconds > 0 && (newest = TimelineReader::newestTs(path)))
+                control.window = { *newest - range.lastSeconds, control.window.until };
             SourcePtr read = readSource(path, control);
-            if (newest && read->label.isEmpty()) {
+            if (!control.window.isAll() && read->label.isEmpty()) {
                 auto source = std::make_shared<Source>(*read); // the runs are shared, not copied
-                const QString from =
-                    QDateTime::fromMSecsSinceEpoch(qint64(control.window.since * 1000), QTimeZone::utc())
-                        .toString(Qt::ISODate);
-                source->label = Tr::tr("the runs of the last %n minutes before its newest line: from %1 on", nullptr,
-                    int(lastSeconds / 60))
-                                    .arg(from);
+                const auto iso = [](double ts) {
+                    return QDateTime::fromMSecsSinceEpoch(qint64(ts * 1000), QTimeZone::utc()).toString(Qt::ISODate);
+                };
+                const TimeWindow& window = control.window;
+                source->label = newest ? Tr::tr("the runs of the last %n minutes before its newest line: from %1 on",
+                                    nullptr, int(range.lastSeconds / 60))
+                                             .arg(iso(window.since))
+                    : std::isinf(window.until) ? Tr::tr("the runs that start from %1 on").arg(iso(window.since))
+                    : std::isinf(window.since)
+                    ? Tr::tr("the runs that start before %1").arg(iso(window.until))
+                    : Tr::tr("the runs that start from %1 to %2").arg(iso(window.since), iso(window.until));
                 read = std::move(source);
             }
             return read;
         },
         [this](SourcePtr source) { emit loaded(std::move(source)); });
+    if (!range.isAll() && QFileInfo(path).isDir() && m_scannedPath != path)
+        scanActivity(path);
+}
+
+void RunLoader::reload()
+{
+    m_scannedPath.clear();
+    load(m_path, m_range);
+}
+
+void RunLoader::scanActivity(const QString& directory)
+{
+    m_scannedPath = directory;
+    m_activityJobs->start(
+        [directory](const Job& job) {
+            return std::make_shared<const Activity>(Runlens::scanActivity(directory, job.loadControl()));
+        },
+        [this](std::shared_ptr<const Activity> activity) {
+            if (activity->canceled)
+                m_scannedPath.clear();
+            else
+                emit activityScanned(std::move(activity));
+        });
 }
 
 void RunLoader::cancel()

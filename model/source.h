@@ -3,6 +3,7 @@
 
 #include "diagnostic.h"
 #include "run.h"
+#include "timewindow.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -57,6 +58,7 @@ struct Source
     /// latest report pointer it was opened through, with the run it names. Empty for packs and timelines.
     QString label;
     QStringList filesOutsideWindow; // timeline files left unread, outside LoadControl::window
+    TimeWindow window; // a timeline's runs held are those that start in it (LoadControl::window): all unless a span
     Diagnostics problems; // every problem met, each run's own problems included
     QString fatalError; // set when the input could not be read at all
     qint64 inputBytes = 0;

@@ -458,6 +458,7 @@ void readTimeline(Source* source, const LoadControl& control)
             partial->path = source->path;
             partial->kind = source->kind;
             partial->partial = true;
+            partial->window = control.window;
             partial->inputBytes = prefix.bytes;
             buildRuns(partial.get(), std::move(prefix), {}, RunExtras {}, {}, {}, ledgers, control.window);
             control.partial(std::move(partial));
@@ -468,6 +469,7 @@ void readTimeline(Source* source, const LoadControl& control)
         : TimelineReader::readFile(source->path, control);
     source->inputBytes = data.bytes;
     source->filesOutsideWindow = data.outsideWindow;
+    source->window = control.window;
     if (isDir) {
         for (const QString& name : TimelineReader::timelineFiles(source->path))
             source->inputFiles.append(childPath(source->path, name));

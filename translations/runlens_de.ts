@@ -2,6 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>Runlens::Activity</name>
+    <message>
+        <source>Scanning the directory for its runs over time</source>
+        <translation>Das Verzeichnis wird nach seinen Läufen über die Zeit durchsucht</translation>
+    </message>
+</context>
+<context>
+    <name>Runlens::ActivityStrip</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>No runs in this directory</source>
+        <translation>Keine Läufe in diesem Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>Wird durchsucht…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln runs started, %2 failed, %3 cut off</source>
+        <translation>
+            <numerusform>%1: %Ln Lauf begonnen, %2 fehlgeschlagen, %3 abgebrochen</numerusform>
+            <numerusform>%1: %Ln Läufe begonnen, %2 fehlgeschlagen, %3 abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drag across the graph to load the runs of a span.</source>
+        <translation>Über die Grafik ziehen, um die Läufe einer Zeitspanne zu laden.</translation>
+    </message>
+    <message>
+        <source>Runs over time</source>
+        <translation>Läufe über die Zeit</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cut off</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>being read</source>
+        <translation>wird gelesen</translation>
+    </message>
+    <message>
+        <source>all of it</source>
+        <translation>alles</translation>
+    </message>
+    <message>
+        <source>from %1 on</source>
+        <translation>ab %1</translation>
+    </message>
+    <message>
+        <source>before %1</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>Scanning the whole directory for its runs over time. Loaded: %1.</source>
+        <translation>Das ganze Verzeichnis wird nach seinen Läufen über die Zeit durchsucht. Geladen: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Whole directory: %1, %Ln runs (%2 failed, %3 cut off). Loaded: %4. Drag across to load another span.</source>
+        <translation>
+            <numerusform>Ganzes Verzeichnis: %1, %Ln Lauf (%2 fehlgeschlagen, %3 abgebrochen). Geladen: %4. Darüber ziehen, um eine andere Zeitspanne zu laden.</numerusform>
+            <numerusform>Ganzes Verzeichnis: %1, %Ln Läufe (%2 fehlgeschlagen, %3 abgebrochen). Geladen: %4. Darüber ziehen, um eine andere Zeitspanne zu laden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no runs</source>
+        <translation>keine Läufe</translation>
+    </message>
+</context>
+<context>
     <name>Runlens::CompareView</name>
     <message>
         <source>(absent)</source>
@@ -982,6 +1058,10 @@ Bestritten: %2</translation>
             <numerusform>%1 (letzte %n min)</numerusform>
             <numerusform>%1 (letzte %n min)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (%2 to %3)</source>
+        <translation>%1 (%2 bis %3)</translation>
     </message>
 </context>
 <context>
@@ -2078,6 +2158,18 @@ Geöffnet als: %1
             <numerusform>die Läufe der letzten Minute vor seiner neuesten Zeile: ab %1</numerusform>
             <numerusform>die Läufe der letzten %n Minuten vor seiner neuesten Zeile: ab %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the runs that start from %1 on</source>
+        <translation>die Läufe, die ab %1 beginnen</translation>
+    </message>
+    <message>
+        <source>the runs that start before %1</source>
+        <translation>die Läufe, die vor %1 beginnen</translation>
+    </message>
+    <message>
+        <source>the runs that start from %1 to %2</source>
+        <translation>die Läufe, die von %1 bis %2 beginnen</translation>
     </message>
 </context>
 <context>
@@ -3627,6 +3719,14 @@ Lauf: %3</translation>
     <message>
         <source>runlens: --view grid, waterfall and hints take one PATH or --follow DIR, not a board or compare</source>
         <translation>runlens: --view grid, waterfall und hints nehmen einen PATH oder --follow DIR, kein Board und keinen Vergleich</translation>
+    </message>
+    <message>
+        <source>Only the runs of the timelines that start at or after TIME: ISO 8601 with a zone (2026-11-24T10:00:00Z) or epoch seconds. A directory shows its whole activity above them.</source>
+        <translation>Nur die Läufe der Timelines, die ab TIME beginnen: ISO 8601 mit Zone (2026-11-24T10:00:00Z) oder Epochensekunden. Ein Verzeichnis zeigt darüber seine ganze Aktivität.</translation>
+    </message>
+    <message>
+        <source>Only the runs of the timelines that start before TIME (as --since).</source>
+        <translation>Nur die Läufe der Timelines, die vor TIME beginnen (wie --since).</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Runlens::ActivityStrip</name>
+    <message numerus="yes">
+        <source>%1: %Ln runs started, %2 failed, %3 cut off</source>
+        <translation>
+            <numerusform>%1: %Ln run started, %2 failed, %3 cut off</numerusform>
+            <numerusform>%1: %Ln runs started, %2 failed, %3 cut off</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Whole directory: %1, %Ln runs (%2 failed, %3 cut off). Loaded: %4. Drag across to load another span.</source>
+        <translation>
+            <numerusform>Whole directory: %1, %Ln run (%2 failed, %3 cut off). Loaded: %4. Drag across to load another span.</numerusform>
+            <numerusform>Whole directory: %1, %Ln runs (%2 failed, %3 cut off). Loaded: %4. Drag across to load another span.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Runlens::CompareView</name>
     <message numerus="yes">
         <source>%n paths differ only in their prefix</source>

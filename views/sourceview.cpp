@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "sourceview.h"
+#include "activitystrip.h"
 
 #include "eventsview.h"
 #include "hintsview.h"
@@ -378,10 +379,30 @@ void SourceView::setProgress(int permille, const QString& text)
     m_partialProgress->setValue(permille);
 }
 
+void SourceView::setActivity(std::shared_ptr<const Activity> activity)
+{
+    showActivityStrip();
+    m_activityStrip->setActivity(std::move(activity));
+}
+
+void SourceView::showActivityStrip()
+{
+    if (!m_activityStrip) {
+        // Above the pages: a span without runs shows its message page, and another span can still be chosen.
+        m_activityStrip = new ActivityStrip(this);
+        connect(m_activityStrip, &ActivityStrip::spanChosen, this, &SourceView::spanRequested);
+        static_cast<QVBoxLayout*>(layout())->insertWidget(0, m_activityStrip);
+        if (m_source)
+            m_activityStrip->setLoaded(m_source->window);
+    }
+}
+
 void SourceView::setPartialSource(SourcePtr partial)
 {
     if (m_state != State::Loading || !partial || !partial->ok() || partial->runs.empty())
         return;
+    if (m_activityStrip)
+        m_activityStrip->setLoaded(partial->window);
     replaceSource(std::move(partial), false);
     m_partialBar->show();
     m_partialLabel->setText(tr("Still reading: the %Ln runs of the files read so far are shown, the last of them "
@@ -394,6 +415,8 @@ void SourceView::setSource(SourcePtr source)
     m_hintJobs->cancel();
     releaseOnWorker(std::move(m_hintReport));
     m_partialBar->hide();
+    if (m_activityStrip && source)
+        m_activityStrip->setLoaded(source->window);
     if (source && source->ok() && !source->runs.empty() && m_source && m_source->partial) {
         // The early view becomes the whole: the selected run stays selected.
         replaceSource(std::move(source), false);
@@ -830,9 +853,30 @@ void SourceView::fitLayout()
     // The grid as tall as all its rows (the failed one may be the last), the waterfall and the pages share the
     // rest.
     const int height = m_runSplitter->height() - 2 * m_runSplitter->handleWidth();
-    const int grid = std::min(m_grid->sizeHint().height(), height * 11 / 20);
+    const int grid = gridHeightFor(height);
     const int waterfall = (height - grid) * 3 / 5;
     m_runSplitter->setSizes({ grid, waterfall, height - grid - waterfall });
+}
+
+int SourceView::gridHeightFor(int runHeight) const
+{
+    return std::min(m_grid->sizeHint().height(), runHeight * 11 / 20);
+}
+
+void SourceView::growGridToFit()
+{
+    QList<int> sizes = m_runSplitter->sizes();
+    if (!m_fitted || sizes.size() != 3)
+        return;
+    const int more = std::min(m_grid->hiddenRowsHeight(), gridHeightFor(sizes[0] + sizes[1] + sizes[2]) - sizes[0]);
+    if (more <= 0)
+        return;
+    // The pages give first: the waterfall shows where the time went, the pages only the selected lines.
+    const int fromPages = std::clamp(sizes[2] - m_bottomTabs->minimumSizeHint().height(), 0, more);
+    sizes[0] += more;
+    sizes[1] -= more - fromPages;
+    sizes[2] -= fromPages;
+    m_runSplitter->setSizes(sizes);
 }
 
 void SourceView::focusFilter()
@@ -999,6 +1043,7 @@ void SourceView::onCurrentRunChanged()
         return; // applyLiveSource() updates the views once the selection is back
     const RunPtr run = currentRun();
     m_grid->setRun(run);
+    growGridToFit();
     showCurrentRunHints();
     m_waterfall->setRun(run);
     m_events->setRun(run);

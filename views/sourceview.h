@@ -24,6 +24,8 @@ class QTreeView;
 
 namespace Runlens {
 
+class ActivityStrip;
+struct Activity;
 class EventsView;
 class HintsView;
 class JobTracker;
@@ -104,6 +106,13 @@ public:
     double retentionSeconds() const;
     void setRetentionMinutes(int minutes);
 
+    /// The whole directory's runs over time, for a source that holds a span of it: shown above the runs, the span
+    /// held highlighted, and dragging across it asks for another (spanRequested()).
+    void setActivity(std::shared_ptr<const Runlens::Activity> activity);
+    /// The activity strip, before its activity comes: shown from the start, so that the layout does not jump.
+    void showActivityStrip();
+    ActivityStrip* activityStrip() const { return m_activityStrip; }
+
     void focusFilter();
     /// Selects the first run that has a stage grid (else the first run); false when there is none.
     bool selectFirstRun();
@@ -146,6 +155,8 @@ signals:
     void currentRunChanged();
     /// The user chose how long a followed directory's settled runs stay (0: all of them).
     void retentionChanged(double seconds);
+    /// The user chose another span of the directory on its activity strip.
+    void spanRequested(const Runlens::TimeWindow& window);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -172,6 +183,11 @@ private:
     void updateCounts();
     void applyFilters();
     void fitLayout();
+    /// The grid's height in a run column of `runHeight`: all its rows, up to a little more than half of it.
+    int gridHeightFor(int runHeight) const;
+    /// A run with more rows than the one the layout was fitted to: the grid grows (never shrinks) so that its last
+    /// row, perhaps the failed one, is not behind a scroll bar; the pages give the room, then the waterfall.
+    void growGridToFit();
     bool runsListWanted() const;
     int runsListWidth() const;
     void jumpToEvidence(int event, int span);
@@ -215,6 +231,7 @@ private:
     QPlainTextEdit* m_report;
     PackContentsView* m_contents;
     ProblemsView* m_problems;
+    ActivityStrip* m_activityStrip = nullptr;
     QWidget* m_liveBar = nullptr;
     QLabel* m_liveLabel = nullptr;
     QCheckBox* m_followNewest = nullptr;

@@ -207,6 +207,11 @@ QSize StageGridView::sizeHint() const
     return hint;
 }
 
+int StageGridView::hiddenRowsHeight() const
+{
+    return std::max(0, m_table->verticalHeader()->length() - m_table->viewport()->height());
+}
+
 void StageGridView::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);

@@ -46,6 +46,8 @@ public:
     QString emptyText() const;
     RootCauseBanner* banner() const { return m_banner; }
     QSize sizeHint() const override;
+    /// How many pixels of rows are behind the scroll bar at the present size: 0 when every row shows.
+    int hiddenRowsHeight() const;
 
 signals:
     /// A row was clicked or Enter was pressed on it: its stage, mapped scopes and evidence events

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
+#include "activitystrip.h"
 #include "hintsview.h"
 #include "mainwindow.h"
 #include "openrangedialog.h"
 #include "runfixture.h"
 #include "runlistmodel.h"
 #include "shortcutsdialog.h"
+#include "sourcereader.h"
 #include "sourceview.h"
 #include "stagegridview.h"
+#include "synthdir.h"
 
 #include <QAction>
 #include <QApplication>
@@ -77,6 +80,7 @@ private slots:
     void openRangeDialog_data();
     void openRangeDialog();
     void openLastMinutes();
+    void spanFromActivityStrip();
     void unreadableFiles_data();
     void unreadableFiles();
     void cancelAndReload();
@@ -492,7 +496,7 @@ void tst_MainWindow::openRangeDialog()
 void tst_MainWindow::openLastMinutes()
 {
     MainWindow window;
-    SourceView* view = window.openPath(Test::kHappyDirectoryPath, MainWindow::RecentFiles::Add, 3600);
+    SourceView* view = window.openPath(Test::kHappyDirectoryPath, MainWindow::RecentFiles::Add, LoadRange { 3600, {} });
     QTRY_COMPARE_WITH_TIMEOUT(view->state(), SourceView::State::Loaded, kTimeoutMs);
     QVERIFY2(
         window.tabs()->tabText(0).endsWith(QLatin1String(" (last 60 min)")), qPrintable(window.tabs()->tabText(0)));
@@ -501,6 +505,37 @@ void tst_MainWindow::openLastMinutes()
     emit view->reloadRequested();
     QTRY_COMPARE_WITH_TIMEOUT(view->state(), SourceView::State::Loaded, kTimeoutMs);
     QVERIFY(view->source()->label.startsWith(QLatin1String("the runs of the last 60 minutes")));
+}
+
+// A span of a directory shows the whole directory's activity above it; dragging across it loads another span.
+void tst_MainWindow::spanFromActivityStrip()
+{
+    QTemporaryDir dir;
+    SynthStats stats;
+    QVERIFY(Test::writeRotatedTimeline(dir.path(), 20'000, 8, 4, &stats));
+    const SourcePtr whole = readSource(dir.path());
+    MainWindow window;
+    SourceView* view = window.openPath(dir.path(), MainWindow::RecentFiles::Skip, LoadRange { 120, {} });
+    QVERIFY(view->activityStrip());
+    QTRY_VERIFY_WITH_TIMEOUT(view->activityStrip()->activity(), kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(view->state(), SourceView::State::Loaded, kTimeoutMs);
+    const auto activity = view->activityStrip()->activity();
+    QCOMPARE(activity->total(0, int(activity->bins.size()) - 1).runs, quint32(whole->runs.size()));
+    QCOMPARE(view->activityStrip()->loaded()->since, view->source()->window.since);
+
+    // The first minutes, as a drag across their bars chooses them.
+    const TimeWindow first { activity->start, activity->start + 2 * activity->binSeconds };
+    emit view->activityStrip()->spanChosen(first);
+    QTRY_COMPARE_WITH_TIMEOUT(view->state(), SourceView::State::Loaded, kTimeoutMs);
+    QCOMPARE(view->source()->window.since, first.since);
+    QCOMPARE(view->source()->window.until, first.until);
+    int expected = 0;
+    for (const RunPtr& run : whole->runs)
+        expected += first.contains(run->startedAt) ? 1 : 0;
+    QVERIFY(expected > 0);
+    QCOMPARE(int(view->source()->runs.size()), expected);
+    QVERIFY2(window.tabs()->tabText(0).contains(QLatin1String(" to ")), qPrintable(window.tabs()->tabText(0)));
+    QVERIFY(window.tabs()->tabToolTip(0).contains(QLatin1String("Opened as: the runs that start from ")));
 }
 
 void tst_MainWindow::menuItems_data()

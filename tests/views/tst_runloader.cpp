@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "activity.h"
 #include "runloader.h"
 #include "source.h"
 #include "sourcereader.h"
@@ -146,8 +147,9 @@ void tst_RunLoader::lastSecondsOnly()
 
     RunLoader loader;
     QSignalSpy loaded(&loader, &RunLoader::loaded);
-    loader.load(dir.path(), kSpan);
-    QCOMPARE(loader.lastSeconds(), kSpan);
+    QSignalSpy scanned(&loader, &RunLoader::activityScanned);
+    loader.load(dir.path(), LoadRange { kSpan, {} });
+    QCOMPARE(loader.range().lastSeconds, kSpan);
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
     const SourcePtr source = loaded.at(0).at(0).value<SourcePtr>();
     QStringList got;
@@ -158,6 +160,26 @@ void tst_RunLoader::lastSecondsOnly()
     QCOMPARE(got, expected);
     QVERIFY2(source->label.startsWith(QLatin1String("the runs of the last 2 minutes before its newest line: from ")),
         qPrintable(source->label));
+    QCOMPARE(source->window.since, newest - kSpan);
+
+    // Beside the read of the span, the whole directory's runs over time; another span of it is not scanned again.
+    QTRY_COMPARE_WITH_TIMEOUT(scanned.count(), 1, 10000);
+    const auto activity = scanned.at(0).at(0).value<std::shared_ptr<const Activity>>();
+    QCOMPARE(activity->total(0, int(activity->bins.size()) - 1).runs, quint32(whole->runs.size()));
+    loader.load(dir.path(), LoadRange { 0, { newest - 2 * kSpan, newest - kSpan } });
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 10000);
+    const SourcePtr earlier = loaded.at(1).at(0).value<SourcePtr>();
+    QVERIFY2(earlier->label.startsWith(QLatin1String("the runs that start from ")), qPrintable(earlier->label));
+    for (const RunPtr& run : earlier->runs)
+        QVERIFY(run->startedAt >= newest - 2 * kSpan && run->startedAt < newest - kSpan);
+    QVERIFY(!earlier->runs.empty());
+    drainWorkers();
+    QCOMPARE(scanned.count(), 1);
+    // A reload scans again: the directory may have grown.
+    loader.reload();
+    QTRY_COMPARE_WITH_TIMEOUT(scanned.count(), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 3, 10000);
+    QCOMPARE(loaded.at(2).at(0).value<SourcePtr>()->label, earlier->label);
 }
 
 void tst_RunLoader::supersededLoadIsDropped()
