@@ -94,7 +94,6 @@ void RunListModel::reset(SourcePtr source)
     m_source = std::move(source);
     m_sessions.clear();
     m_hints.reset();
-    m_runHints.clear();
     if (m_source) {
         Grouped sessions = group(*m_source);
         for (auto& [id, runs] : sessions) {
@@ -257,30 +256,40 @@ void RunListModel::renumberSessions()
 void RunListModel::sumHints(Session& session) const
 {
     session.hints = {};
+    if (!m_hints)
+        return;
     for (const RunPtr& run : session.runs)
-        session.hints.add(m_runHints.value(run.get()));
+        session.hints.add(m_hints->runs.value(run.get()));
 }
 
-void RunListModel::setHints(std::shared_ptr<const HintReport> report)
+std::shared_ptr<const RunListModel::HintSummary> RunListModel::summarizeHints(std::shared_ptr<const HintReport> report)
 {
-    m_hints = std::move(report);
-    m_runHints.clear();
-    if (m_hints) {
-        for (const RunHints& runHints : m_hints->runs) {
-            HintCounts counts;
-            for (const Hint& hint : runHints.hints) {
-                if (!hint.isActive()) {
-                    ++(hint.isSuppressed() ? counts.suppressed : counts.disputed);
-                    continue;
-                }
-                ++counts.counts[int(hint.severity)];
-                if (!counts.kinds.contains(hint.kind))
-                    counts.kinds.append(hint.kind);
+    if (!report)
+        return nullptr;
+    auto summary = std::make_shared<HintSummary>();
+    for (const RunHints& runHints : report->runs) {
+        HintCounts counts;
+        for (const Hint& hint : runHints.hints) {
+            if (!hint.isActive()) {
+                ++(hint.isSuppressed() ? counts.suppressed : counts.disputed);
+                continue;
             }
-            counts.kinds.sort();
-            m_runHints.insert(runHints.run.get(), counts);
+            ++counts.counts[int(hint.severity)];
+            if (!counts.kinds.contains(hint.kind))
+                counts.kinds.append(hint.kind);
         }
+        counts.kinds.sort();
+        for (const QString& kind : std::as_const(counts.kinds))
+            ++summary->runsPerKind[kind];
+        summary->runs.insert(runHints.run.get(), std::move(counts));
     }
+    summary->report = std::move(report);
+    return summary;
+}
+
+void RunListModel::setHints(std::shared_ptr<const HintSummary> summary)
+{
+    m_hints = std::move(summary);
     for (const std::unique_ptr<Session>& session : m_sessions)
         sumHints(*session);
     // Every row's hint column, sessions and runs alike.
@@ -401,8 +410,12 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
     if (role == RunRole)
         return QVariant::fromValue(run);
     if (index.column() == HintsColumn || role == HintKindsRole) {
-        const auto it = m_runHints.constFind(run.get());
-        return hintData(it == m_runHints.constEnd() ? nullptr : &*it, role);
+        const HintCounts* counts = nullptr;
+        if (m_hints) {
+            const auto it = m_hints->runs.constFind(run.get());
+            counts = it != m_hints->runs.constEnd() ? &*it : nullptr;
+        }
+        return hintData(counts, role);
     }
     return runData(*run, index.column(), role);
 }

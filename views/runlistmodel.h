@@ -7,6 +7,7 @@
 #include <QAbstractItemModel>
 #include <QHash>
 #include <QIcon>
+#include <QMap>
 
 #include <array>
 #include <memory>
@@ -50,9 +51,29 @@ public:
     /// and run id; a run rebuilt since (another RunPtr) shows no hints until the next setHints().
     void setSource(SourcePtr source);
     SourcePtr source() const { return m_source; }
+    struct HintCounts
+    {
+        int counts[3] = {}; // indexed by Severity; active hints only
+        int suppressed = 0;
+        int disputed = 0;
+        QStringList kinds; // active kinds, sorted, each once
+
+        void add(const HintCounts& other);
+    };
+    /// What the runs list shows of a hint report, counted once per report: on a worker, since a day of timeline
+    /// has a hundred thousand runs and the window must stay responsive meanwhile.
+    struct HintSummary
+    {
+        std::shared_ptr<const HintReport> report; // keeps its runs alive, so their addresses stay theirs
+        QHash<const Run*, HintCounts> runs;
+        QMap<QString, int> runsPerKind; // runs with an active hint of each kind, by kind
+    };
+    static std::shared_ptr<const HintSummary> summarizeHints(std::shared_ptr<const HintReport> report);
     /// Hint counts and kinds per run, from the detectors run after loading; null clears them
     /// (the column then reads "…" while hints are still being computed).
-    void setHints(std::shared_ptr<const HintReport> report);
+    void setHints(std::shared_ptr<const HintSummary> summary);
+    void setHints(std::shared_ptr<const HintReport> report) { setHints(summarizeHints(std::move(report))); }
+    std::shared_ptr<const HintSummary> hintSummary() const { return m_hints; }
     /// The run at a run row, null on session rows and invalid indexes.
     RunPtr run(const QModelIndex& index) const;
 
@@ -65,15 +86,6 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
 
 private:
-    struct HintCounts
-    {
-        int counts[3] = {}; // indexed by Severity; active hints only
-        int suppressed = 0;
-        int disputed = 0;
-        QStringList kinds; // active kinds, sorted, each once
-
-        void add(const HintCounts& other);
-    };
     struct Session
     {
         QString id;
@@ -105,8 +117,7 @@ private:
 
     SourcePtr m_source;
     std::vector<std::unique_ptr<Session>> m_sessions; // stable addresses: run rows' internal pointers
-    std::shared_ptr<const HintReport> m_hints; // keeps its runs alive, so their addresses stay theirs
-    QHash<const Run*, HintCounts> m_runHints;
+    std::shared_ptr<const HintSummary> m_hints;
     std::array<QIcon, 5> m_icons; // indexed by RunStatus
 };
 

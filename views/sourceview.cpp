@@ -759,20 +759,22 @@ void SourceView::startDetectors()
 {
     // A newer source supersedes the job, and its report is dropped.
     m_hintJobs->start(
-        [source = m_source, previous = m_hintReport](const Job& job) -> std::shared_ptr<const HintReport> {
+        [source = m_source, previous = m_hintReport](
+            const Job& job) -> std::shared_ptr<const RunListModel::HintSummary> {
             if (job.isCanceled())
                 return nullptr; // a newer snapshot came while this one waited for a thread
-            return detectHints(source, previous);
+            return RunListModel::summarizeHints(detectHints(source, previous));
         },
-        [this](std::shared_ptr<const HintReport> report) { applyHints(std::move(report)); });
+        [this](std::shared_ptr<const RunListModel::HintSummary> hints) { applyHints(std::move(hints)); });
 }
 
-void SourceView::applyHints(std::shared_ptr<const HintReport> report)
+void SourceView::applyHints(std::shared_ptr<const RunListModel::HintSummary> hints)
 {
-    std::shared_ptr<const HintReport> previous = std::exchange(m_hintReport, std::move(report));
-    m_model->setHints(m_hintReport);
+    std::shared_ptr<const HintReport> previous = std::exchange(m_hintReport, hints ? hints->report : nullptr);
+    m_model->setHints(std::move(hints));
     updateHintKinds();
-    m_proxy->refilter(); // sessions it shows again come in expanded
+    if (!m_hintKindFilter->currentData().toString().isEmpty())
+        m_proxy->refilter(); // the runs with the chosen kind; sessions it shows again come in expanded
     m_tree->resizeColumnToContents(RunListModel::HintsColumn);
     // Only when they are new: a followed run's selected hint must survive unrelated updates.
     if (currentRun() != m_hintsShownFor.lock())
@@ -788,19 +790,11 @@ void SourceView::updateHintKinds()
     QSignalBlocker blocker(m_hintKindFilter);
     m_hintKindFilter->clear();
     m_hintKindFilter->addItem(tr("All hint kinds"), QString());
-    m_hintKindFilter->setEnabled(bool(m_hintReport));
-    if (!m_hintReport)
+    const std::shared_ptr<const RunListModel::HintSummary> hints = m_model->hintSummary();
+    m_hintKindFilter->setEnabled(bool(hints));
+    if (!hints)
         return;
-    QMap<QString, int> runsPerKind; // sorted by kind
-    for (const RunHints& runHints : m_hintReport->runs) {
-        QSet<QString> kinds;
-        for (const Hint& hint : runHints.hints) {
-            if (hint.isActive())
-                kinds.insert(hint.kind);
-        }
-        for (const QString& kind : std::as_const(kinds))
-            ++runsPerKind[kind];
-    }
+    const QMap<QString, int>& runsPerKind = hints->runsPerKind;
     for (auto it = runsPerKind.cbegin(); it != runsPerKind.cend(); ++it)
         m_hintKindFilter->addItem(tr("%1 (%2)").arg(it.key()).arg(it.value()), it.key());
     m_hintKindFilter->setCurrentIndex(std::max(0, m_hintKindFilter->findData(current)));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "hintreport.h"
+#include "runlistmodel.h"
 #include "source.h"
 
 #include <QWidget>
@@ -32,7 +33,6 @@ class JobTracker;
 class PackContentsView;
 class ProblemsView;
 class RunFilterProxy;
-class RunListModel;
 class StageGridView;
 class TraceView;
 
@@ -175,7 +175,7 @@ private:
     /// Empties every view of the source and hands it, its hints and a held snapshot to a worker to free.
     void dropSource();
     void startDetectors();
-    void applyHints(std::shared_ptr<const HintReport> report);
+    void applyHints(std::shared_ptr<const RunListModel::HintSummary> hints);
     void updateHintKinds();
     void onCurrentRunChanged();
     void showReport();

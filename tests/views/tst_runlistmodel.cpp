@@ -358,6 +358,19 @@ void tst_RunListModel::hintCountsAndKindFilter()
     QCOMPARE(hintsCell(QStringLiteral("f7fe85bab97843aab788eef0bcbc1465")).toString(), QStringLiteral("–"));
     // Errors outweigh any number of warnings when sorting.
     QVERIFY(hintsCell(errorRun, RunListModel::SortRole).toInt() > hintsCell(sparseRun, RunListModel::SortRole).toInt());
+    // The kinds filter's counts, summed on the detectors' worker: runs with an active hint of each kind.
+    QMap<QString, int> runsPerKind;
+    for (int s = 0; s < model.rowCount(); ++s) {
+        const QModelIndex session = model.index(s, 0);
+        for (int r = 0; r < model.rowCount(session); ++r) {
+            const QModelIndex cell = model.index(r, RunListModel::HintsColumn, session);
+            for (const QString& kind : cell.data(RunListModel::HintKindsRole).toStringList())
+                ++runsPerKind[kind];
+        }
+    }
+    QVERIFY(runsPerKind.value(QStringLiteral("stage:failed")) >= 1);
+    QCOMPARE(model.hintSummary()->runsPerKind, runsPerKind);
+    QCOMPARE(model.hintSummary()->report, report);
 
     proxy.setHintKindFilter(QStringLiteral("stage:failed"));
     QCOMPARE(shape(proxy), QStringLiteral("sess-embed-error:1"));
@@ -366,7 +379,7 @@ void tst_RunListModel::hintCountsAndKindFilter()
     proxy.setHintKindFilter({});
     QCOMPARE(proxy.rowCount(), model.rowCount());
 
-    model.setHints(nullptr);
+    model.setHints(std::shared_ptr<const HintReport>()); // cleared
     QCOMPARE(hintsCell(errorRun).toString(), QStringLiteral("…"));
 }
 
