@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Cost of opening a million-event timeline directory: readSource (read, parse, index, group, pair
-// scopes, build the run model), the detectors over every run, both together, and the JSON report.
+// scopes, build the run model), the detectors over every run, both together, the JSON report, and the quick pass
+// of the activity strip.
 // Wall time per iteration, plus the input size and the peak resident memory of the iteration.
+#include "activity.h"
 #include "benchdata.h"
 #include "hintreport.h"
 #include "runfilter.h"
@@ -98,6 +100,24 @@ void reportJsonText(benchmark::State& state)
     state.counters["output_mb"] = double(bytes) / (1024.0 * 1024.0);
 }
 
+// The quick pass behind the activity strip (issue 17): a directory's runs per minute without parsing its lines.
+void scanActivityOf(benchmark::State& state, const QString& directory)
+{
+    Activity activity;
+    for (auto _ : state) {
+        activity = scanActivity(directory);
+        benchmark::DoNotOptimize(activity.bins.data());
+    }
+    state.counters["lines"] = double(activity.lines);
+    state.counters["runs"] = double(activity.total(0, int(activity.bins.size()) - 1).runs);
+    state.counters["input_mb"] = double(activity.bytes) / (1024.0 * 1024.0);
+}
+
+void scanActivityOfDataSet(benchmark::State& state)
+{
+    scanActivityOf(state, dataDirectory());
+}
+
 } // namespace
 
 // One iteration is a whole load (about a second); repetitions give the spread.
@@ -105,9 +125,19 @@ BENCHMARK(loadAndDetect)->Unit(benchmark::kMillisecond)->UseRealTime()->Iteratio
 BENCHMARK(readSourceOnly)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(5);
 BENCHMARK(detectors)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(5);
 BENCHMARK(reportJsonText)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(3);
+BENCHMARK(scanActivityOfDataSet)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(5);
 
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
+    // The ten-million-event set of issue 17, when bench/run.sh names it (RUNLENS_BENCH_10M=1).
+    if (const QString big = qEnvironmentVariable("RUNLENS_BENCH_DATA10M"); !big.isEmpty()) {
+        benchmark::RegisterBenchmark(
+            "scanActivityOfTenMillionEvents", [big](benchmark::State& state) { scanActivityOf(state, big); })
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime()
+            ->Iterations(1)
+            ->Repetitions(3);
+    }
     return runOnDataSet(argc, argv, "bench_load");
 }
