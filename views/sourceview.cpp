@@ -245,6 +245,9 @@ QWidget* SourceView::createWorkspace()
     m_bottomTabs = new QTabWidget(page);
     m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
     m_bottomTabs->setDocumentMode(true);
+    // The pages may be squeezed under their natural minimum, a few lines tall: on a laptop screen, the grid's rows and
+    // the waterfall above them come first.
+    m_bottomTabs->setMinimumHeight(fontMetrics().height() * 8);
     m_bottomTabs->addTab(m_events, tr("&Events"));
     m_bottomTabs->addTab(m_report, tr("&Report"));
     m_bottomTabs->addTab(m_contents, tr("&Contents"));
@@ -286,6 +289,7 @@ QWidget* SourceView::createWorkspace()
     m_runSplitter->setStretchFactor(0, 0);
     m_runSplitter->setStretchFactor(1, 1);
     m_runSplitter->setStretchFactor(2, 1);
+    m_runSplitter->installEventFilter(this); // a run column made shorter must not hide the grid's last rows
     m_splitter = new QSplitter(Qt::Horizontal, page);
     m_splitter->setObjectName(QStringLiteral("sourceSplitter"));
     m_splitter->setChildrenCollapsible(false);
@@ -827,6 +831,15 @@ void SourceView::showCanceled()
     setState(State::Canceled);
 }
 
+bool SourceView::eventFilter(QObject* watched, QEvent* event)
+{
+    // A bar or strip shown above the workspace takes its height from the grid first, as splitters do with the pane
+    // that does not stretch: once the panes have their new sizes, the grid takes back what its rows need.
+    if (watched == m_runSplitter && event->type() == QEvent::Resize)
+        QTimer::singleShot(0, this, &SourceView::growGridToFit);
+    return QWidget::eventFilter(watched, event);
+}
+
 void SourceView::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
@@ -848,8 +861,14 @@ void SourceView::fitLayout()
     // rest.
     const int height = m_runSplitter->height() - 2 * m_runSplitter->handleWidth();
     const int grid = gridHeightFor(height);
-    const int waterfall = (height - grid) * 3 / 5;
-    m_runSplitter->setSizes({ grid, waterfall, height - grid - waterfall });
+    // The waterfall three fifths of the rest; the pages at least a table and a details pane tall while the waterfall
+    // keeps eight lines, and shorter only when the window is. In lines, not size hints: those change with what the
+    // panes show and how wide they are, and a reset must give the same sizes.
+    const int rest = height - grid;
+    const int line = fontMetrics().height();
+    const int pagesFloor = m_bottomTabs->minimumHeight();
+    const int pages = std::clamp(std::max(rest * 2 / 5, line * 12), pagesFloor, std::max(pagesFloor, rest - line * 8));
+    m_runSplitter->setSizes({ grid, rest - pages, pages });
 }
 
 int SourceView::gridHeightFor(int runHeight) const
@@ -866,7 +885,7 @@ void SourceView::growGridToFit()
     if (more <= 0)
         return;
     // The pages give first: the waterfall shows where the time went, the pages only the selected lines.
-    const int fromPages = std::clamp(sizes[2] - m_bottomTabs->minimumSizeHint().height(), 0, more);
+    const int fromPages = std::clamp(sizes[2] - m_bottomTabs->minimumHeight(), 0, more);
     sizes[0] += more;
     sizes[1] -= more - fromPages;
     sizes[2] -= fromPages;

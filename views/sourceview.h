@@ -159,6 +159,7 @@ signals:
     void spanRequested(const Runlens::TimeWindow& window);
 
 protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void showEvent(QShowEvent* event) override;
 
 private:
