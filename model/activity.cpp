@@ -31,14 +31,12 @@ struct RunSummary
 {
     quint64 key = 0; // a hash of (session_id, run_id)
     double firstTs = INFINITY;
-    double lastTs = -INFINITY;
-    qint32 openScopes = 0; // ".start" lines less ".end" lines
+    qint32 openScopes = 0; // scopes started less scopes ended
     bool failed = false;
 
     void add(const RunSummary& later)
     {
         firstTs = std::min(firstTs, later.firstTs);
-        lastTs = std::max(lastTs, later.lastTs);
         openScopes += later.openScopes;
         failed = failed || later.failed;
     }
@@ -173,10 +171,8 @@ void scanLine(std::string_view line, FileScan* scan)
     RunSummary& run = scan->runs[it->second];
     double ts = NAN;
     const std::string_view tsText = values.ts;
-    if (std::from_chars(tsText.data(), tsText.data() + tsText.size(), ts).ec == std::errc() && std::isfinite(ts)) {
+    if (std::from_chars(tsText.data(), tsText.data() + tsText.size(), ts).ec == std::errc() && std::isfinite(ts))
         run.firstTs = std::min(run.firstTs, ts);
-        run.lastTs = std::max(run.lastTs, ts);
-    }
     // Scopes are operations and steps (spec 3.3); other ".start" types are points ("hybrid.fuse.start").
     if (values.type == "step.start" || values.type == "operation.start")
         ++run.openScopes;

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QTimeZone>
 
+#include <cmath>
 #include <optional>
 
 namespace Runlens {
@@ -22,6 +23,26 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Runlens::RunLoader)
 };
+
+QString isoTime(double ts)
+{
+    return QDateTime::fromMSecsSinceEpoch(qint64(ts * 1000), QTimeZone::utc()).toString(Qt::ISODate);
+}
+
+QString lastMinutesLabel(double lastSeconds, double since)
+{
+    return Tr::tr("the runs of the last %n minutes before its newest line: from %1 on", nullptr, int(lastSeconds / 60))
+        .arg(isoTime(since));
+}
+
+QString windowLabel(const TimeWindow& window)
+{
+    if (std::isinf(window.until))
+        return Tr::tr("the runs that start from %1 on").arg(isoTime(window.since));
+    if (std::isinf(window.since))
+        return Tr::tr("the runs that start before %1").arg(isoTime(window.until));
+    return Tr::tr("the runs that start from %1 to %2").arg(isoTime(window.since), isoTime(window.until));
+}
 
 } // namespace
 
@@ -54,17 +75,8 @@ void RunLoader::load(const QString& path, const LoadRange& range)
             SourcePtr read = readSource(path, control);
             if (!control.window.isAll() && read->label.isEmpty()) {
                 auto source = std::make_shared<Source>(*read); // the runs are shared, not copied
-                const auto iso = [](double ts) {
-                    return QDateTime::fromMSecsSinceEpoch(qint64(ts * 1000), QTimeZone::utc()).toString(Qt::ISODate);
-                };
-                const TimeWindow& window = control.window;
-                source->label = newest ? Tr::tr("the runs of the last %n minutes before its newest line: from %1 on",
-                                    nullptr, int(range.lastSeconds / 60))
-                                             .arg(iso(window.since))
-                    : std::isinf(window.until) ? Tr::tr("the runs that start from %1 on").arg(iso(window.since))
-                    : std::isinf(window.since)
-                    ? Tr::tr("the runs that start before %1").arg(iso(window.until))
-                    : Tr::tr("the runs that start from %1 to %2").arg(iso(window.since), iso(window.until));
+                source->label =
+                    newest ? lastMinutesLabel(range.lastSeconds, control.window.since) : windowLabel(control.window);
                 read = std::move(source);
             }
             return read;
