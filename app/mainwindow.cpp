@@ -704,12 +704,7 @@ void MainWindow::updateTab(SourceView* view)
             icon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
             break;
         }
-        RunStatus worst = source->runs.front()->status;
-        for (const RunPtr& run : source->runs) {
-            if (runStatusSeverity(run->status) > runStatusSeverity(worst))
-                worst = run->status;
-        }
-        icon = runStatusIcon(worst);
+        icon = runStatusIcon(view->worstRunStatus()); // from the sessions' summaries: a day has 100,000 runs
         break;
     }
     }
@@ -832,25 +827,14 @@ void MainWindow::createGoMenu()
 
 void MainWindow::updateBadge(SourceView* view)
 {
-    const auto report = view ? view->hintReport() : nullptr;
-    m_badge->setVisible(bool(report));
-    if (!report)
+    // Summed with the hints on the detectors' worker: this runs whenever another run is selected.
+    const auto hints = view && view->hintReport() ? view->hintSummary() : nullptr;
+    m_badge->setVisible(bool(hints));
+    if (!hints)
         return;
-    int counts[3] = {};
-    int suppressed = 0;
-    int disputed = 0;
-    for (const RunHints& run : report->runs) {
-        for (const Hint& hint : run.hints) {
-            if (hint.isSuppressed())
-                ++suppressed;
-            else if (hint.isDisputed())
-                ++disputed;
-            else
-                ++counts[int(hint.severity)];
-        }
-    }
-    m_badge->setCounts(counts[int(Severity::Error)], counts[int(Severity::Warning)], counts[int(Severity::Note)],
-        suppressed, disputed);
+    const RunListModel::HintCounts& total = hints->total;
+    m_badge->setCounts(total.counts[int(Severity::Error)], total.counts[int(Severity::Warning)],
+        total.counts[int(Severity::Note)], total.suppressed, total.disputed);
 }
 
 void MainWindow::exportHints()

@@ -63,6 +63,18 @@ void RunListModel::Session::summarize()
     }
 }
 
+RunStatus RunListModel::worstStatus() const
+{
+    if (m_sessions.empty())
+        return RunStatus::Background;
+    RunStatus worst = m_sessions.front()->worst;
+    for (const std::unique_ptr<Session>& session : m_sessions) {
+        if (runStatusSeverity(session->worst) > runStatusSeverity(worst))
+            worst = session->worst;
+    }
+    return worst;
+}
+
 RunListModel::Grouped RunListModel::group(const Source& source)
 {
     Grouped sessions;
@@ -281,6 +293,10 @@ std::shared_ptr<const RunListModel::HintSummary> RunListModel::summarizeHints(st
         counts.kinds.sort();
         for (const QString& kind : std::as_const(counts.kinds))
             ++summary->runsPerKind[kind];
+        for (int severity = 0; severity < 3; ++severity)
+            summary->total.counts[severity] += counts.counts[severity];
+        summary->total.suppressed += counts.suppressed;
+        summary->total.disputed += counts.disputed;
         summary->runs.insert(runHints.run.get(), std::move(counts));
     }
     summary->report = std::move(report);

@@ -67,6 +67,7 @@ public:
         std::shared_ptr<const HintReport> report; // keeps its runs alive, so their addresses stay theirs
         QHash<const Run*, HintCounts> runs;
         QMap<QString, int> runsPerKind; // runs with an active hint of each kind, by kind
+        HintCounts total; // of every run, without the kinds
     };
     static std::shared_ptr<const HintSummary> summarizeHints(std::shared_ptr<const HintReport> report);
     /// Hint counts and kinds per run, from the detectors run after loading; null clears them
@@ -74,6 +75,8 @@ public:
     void setHints(std::shared_ptr<const HintSummary> summary);
     void setHints(std::shared_ptr<const HintReport> report) { setHints(summarizeHints(std::move(report))); }
     std::shared_ptr<const HintSummary> hintSummary() const { return m_hints; }
+    /// The worst status of the runs shown (RunStatus::Background when none), from the sessions' summaries.
+    RunStatus worstStatus() const;
     /// The run at a run row, null on session rows and invalid indexes.
     RunPtr run(const QModelIndex& index) const;
 

@@ -75,6 +75,10 @@ public:
     qsizetype problemCount() const;
     /// Every run's hints, suppressions applied; null while the detectors are still running.
     std::shared_ptr<const HintReport> hintReport() const { return m_hintReport; }
+    /// What the runs list shows of the hints: per run, per kind and in all (null until the detectors finish).
+    std::shared_ptr<const RunListModel::HintSummary> hintSummary() const { return m_model->hintSummary(); }
+    /// The worst status of the runs shown, for the tab's icon.
+    RunStatus worstRunStatus() const { return m_model->worstStatus(); }
     /// The current run's hints (empty when there is no run or no report yet).
     Hints currentRunHints() const;
 

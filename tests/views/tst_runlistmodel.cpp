@@ -371,6 +371,13 @@ void tst_RunListModel::hintCountsAndKindFilter()
     QVERIFY(runsPerKind.value(QStringLiteral("stage:failed")) >= 1);
     QCOMPARE(model.hintSummary()->runsPerKind, runsPerKind);
     QCOMPARE(model.hintSummary()->report, report);
+    int hints = 0;
+    for (const RunHints& run : report->runs)
+        hints += int(run.hints.size());
+    const RunListModel::HintCounts& total = model.hintSummary()->total;
+    QCOMPARE(total.counts[0] + total.counts[1] + total.counts[2] + total.suppressed + total.disputed, hints);
+    QVERIFY(total.counts[int(Severity::Error)] >= 1);
+    QCOMPARE(model.worstStatus(), RunStatus::Error); // the error pack's run, whatever the sessions' order
 
     proxy.setHintKindFilter(QStringLiteral("stage:failed"));
     QCOMPARE(shape(proxy), QStringLiteral("sess-embed-error:1"));
