@@ -40,11 +40,12 @@ void RunFilterProxy::setHintKindFilter(const QString& kind)
 
 bool RunFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
-    if (!sourceParent.isValid()) {
-        // A session row shows through its runs (recursive filtering) once any filter is set, so
-        // that matching a session id shows the session's runs rather than an empty session.
-        return m_words.isEmpty() && !m_status && m_hintKind.isEmpty();
-    }
+    const bool filtering = !m_words.isEmpty() || m_status || !m_hintKind.isEmpty();
+    // A session row shows through its runs (recursive filtering) once any filter is set, so that matching a session
+    // id shows the session's runs rather than an empty session. Without a filter every row shows, asked for nothing:
+    // the whole source replacing an early view asks this of every run again.
+    if (!sourceParent.isValid() || !filtering)
+        return !filtering;
     const QModelIndex index = sourceModel()->index(sourceRow, RunListModel::NameColumn, sourceParent);
     const RunPtr run = index.data(RunListModel::RunRole).value<RunPtr>();
     if (!run)
