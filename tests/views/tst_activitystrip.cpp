@@ -28,6 +28,17 @@ std::shared_ptr<const Activity> twoHours()
     return activity;
 }
 
+// Shows two hours in `strip`, 1200 pixels wide; its graph, null when it cannot be shown.
+QWidget* showTwoHours(ActivityStrip* strip)
+{
+    strip->setActivity(twoHours());
+    strip->resize(1200, strip->sizeHint().height());
+    strip->show();
+    if (!QTest::qWaitForWindowExposed(strip))
+        return nullptr;
+    return strip->findChild<QWidget*>(QStringLiteral("activityGraph"));
+}
+
 // Whether the picture holds a pixel of `color` (the bars are drawn without blending).
 bool holds(const QImage& image, const QColor& color)
 {
@@ -96,11 +107,7 @@ void tst_ActivityStrip::summary()
 void tst_ActivityStrip::dragChoosesWholeBins()
 {
     ActivityStrip strip;
-    strip.setActivity(twoHours());
-    strip.resize(1200, strip.sizeHint().height());
-    strip.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&strip));
-    auto* graph = strip.findChild<QWidget*>(QStringLiteral("activityGraph"));
+    QWidget* graph = showTwoHours(&strip);
     QVERIFY(graph);
     QSignalSpy chosen(&strip, &ActivityStrip::spanChosen);
     // 120 bins over the graph's width: a bin is width / 120 pixels wide.
@@ -124,11 +131,8 @@ void tst_ActivityStrip::dragChoosesWholeBins()
 void tst_ActivityStrip::clickAndEscapeChooseNothing()
 {
     ActivityStrip strip;
-    strip.setActivity(twoHours());
-    strip.resize(1200, strip.sizeHint().height());
-    strip.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&strip));
-    auto* graph = strip.findChild<QWidget*>(QStringLiteral("activityGraph"));
+    QWidget* graph = showTwoHours(&strip);
+    QVERIFY(graph);
     QSignalSpy chosen(&strip, &ActivityStrip::spanChosen);
     const int y = graph->height() / 2;
     QTest::mouseClick(graph, Qt::LeftButton, {}, QPoint(300, y));
