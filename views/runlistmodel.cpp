@@ -297,7 +297,7 @@ std::shared_ptr<const RunListModel::HintSummary> RunListModel::summarizeHints(st
             summary->total.counts[severity] += counts.counts[severity];
         summary->total.suppressed += counts.suppressed;
         summary->total.disputed += counts.disputed;
-        summary->runs.insert(runHints.run.get(), std::move(counts));
+        summary->runs.insert(runHints.run.get(), counts);
     }
     summary->report = std::move(report);
     return summary;
