@@ -196,33 +196,43 @@ QByteArray reportJson(const Source& source, const RunFilter& filter, const HintS
     return all;
 }
 
-QByteArray reportText(const Source& source, const RunFilter& filter, const HintSettings& hints)
+QString reportTextHeader(const Source& source)
 {
-    QString out;
-    out += Tr::tr("Source: %1 (%2%3)\n")
-               .arg(printable(source.path), sourceKindName(source.kind),
-                   source.layout == Source::Layout::None ? QString() : QLatin1String(", ") + layoutName(source.layout));
+    QString out =
+        Tr::tr("Source: %1 (%2%3)\n")
+            .arg(printable(source.path), sourceKindName(source.kind),
+                source.layout == Source::Layout::None ? QString() : QLatin1String(", ") + layoutName(source.layout));
     if (!source.label.isEmpty())
         out += Tr::tr("Opened as: %1\n").arg(printable(source.label));
+    return out;
+}
+
+QString runReportText(const Run& run, const HintSettings& hints)
+{
+    QString out = Tr::tr("Run %1 / %2  %3  %4  %5\n")
+                      .arg(printable(run.sessionId), printable(run.runId),
+                          run.tool.isEmpty() ? Tr::tr("(no tool)") : printable(run.tool), runStatusLabel(run.status),
+                          formatDuration(run.durationMs));
+    if (!run.stopReason.isEmpty())
+        out += Tr::tr("  stop reason: %1\n").arg(printable(run.stopReason));
+    for (const StageCell& cell : run.stages) {
+        out += QStringLiteral("  %1 %2 %3%4\n")
+                   .arg(printable(cell.stage), -14)
+                   .arg(cellStatusLabel(cell.status), -12)
+                   .arg(formatDuration(cell.durationMs), -9)
+                   .arg(cell.reason.isEmpty() ? QString() : QLatin1String("  ") + printable(cell.reason));
+    }
+    for (const Hint& hint : findHints(run, hints))
+        out += QLatin1String("  ") + hintLine(hint) + QLatin1Char('\n');
+    return out;
+}
+
+QByteArray reportText(const Source& source, const RunFilter& filter, const HintSettings& hints)
+{
+    QString out = reportTextHeader(source);
     for (const RunPtr& run : source.runs) {
-        if (!filter.matches(*run))
-            continue;
-        out += QLatin1Char('\n');
-        out += Tr::tr("Run %1 / %2  %3  %4  %5\n")
-                   .arg(printable(run->sessionId), printable(run->runId),
-                       run->tool.isEmpty() ? Tr::tr("(no tool)") : printable(run->tool), runStatusLabel(run->status),
-                       formatDuration(run->durationMs));
-        if (!run->stopReason.isEmpty())
-            out += Tr::tr("  stop reason: %1\n").arg(printable(run->stopReason));
-        for (const StageCell& cell : run->stages) {
-            out += QStringLiteral("  %1 %2 %3%4\n")
-                       .arg(printable(cell.stage), -14)
-                       .arg(cellStatusLabel(cell.status), -12)
-                       .arg(formatDuration(cell.durationMs), -9)
-                       .arg(cell.reason.isEmpty() ? QString() : QLatin1String("  ") + printable(cell.reason));
-        }
-        for (const Hint& hint : findHints(*run, hints))
-            out += QLatin1String("  ") + hintLine(hint) + QLatin1Char('\n');
+        if (filter.matches(*run))
+            out += QLatin1Char('\n') + runReportText(*run, hints);
     }
     if (!source.problems.isEmpty()) {
         out += QLatin1Char('\n') + Tr::tr("Problems (%1):\n").arg(source.problems.size());

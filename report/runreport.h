@@ -19,6 +19,10 @@ void writeReportJson(const Source& source, const RunFilter& filter, const HintSe
     const std::function<void(const QByteArray&)>& write);
 QByteArray reportMarkdown(const Source& source, const RunFilter& filter, const HintSettings& hints = {});
 QByteArray reportText(const Source& source, const RunFilter& filter, const HintSettings& hints = {});
+/// The text report's parts: its first lines (the source, what it was opened as), and one run's block (its line, stop
+/// reason, stage cells and hints), for a view that shows one run without going through every run of the source.
+QString reportTextHeader(const Source& source);
+QString runReportText(const Run& run, const HintSettings& hints = {});
 /// One run as the report's "runs" lists it, with hints found already (runlens-cli follow --jsonl).
 QByteArray runReportJson(const Run& run, const Hints& hints);
 /// One line per run: session, run, status, event count.

@@ -1086,7 +1086,9 @@ void SourceView::showReport()
         return;
     }
     if (const RunPtr run = currentRun()) {
-        QString text = QString::fromUtf8(reportText(*m_source, RunFilter { run->sessionId, run->runId, {} }, {}));
+        // The run alone: the source's every run and problem would be a pass over them at each selection (the
+        // Problems page lists them all).
+        QString text = reportTextHeader(*m_source) + QLatin1Char('\n') + runReportText(*run);
         if (!run->problems.isEmpty()) {
             text += QLatin1Char('\n') + tr("Problems of this run (%1):").arg(run->problems.size()) + QLatin1Char('\n')
                 + problemLines(run->problems);

@@ -136,6 +136,8 @@ void tst_MainWindow::opensFixture()
     auto* details = view->findChild<QPlainTextEdit*>(QStringLiteral("report"));
     QVERIFY(details->toPlainText().contains(run->runId));
     QVERIFY(details->toPlainText().contains(QLatin1String("hydrate")));
+    QVERIFY(details->toPlainText().startsWith(QLatin1String("Source: ")));
+    QVERIFY(!details->toPlainText().contains(QLatin1String("b631c87847bb46a4a1823ea76d9a9113"))); // that run alone
     auto* counts = window.statusBar()->findChild<QLabel*>();
     QVERIFY(counts);
     QTRY_VERIFY(counts->text().contains(QLatin1String("175")));
