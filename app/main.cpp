@@ -295,19 +295,19 @@ int main(int argc, char** argv)
         return 2;
     }
 
-    Runlens::LoadRange range;
-    for (const auto& [option, end] :
-        { std::pair { &options.since, &range.window.since }, std::pair { &options.until, &range.window.until } }) {
-        if (!parser.isSet(*option))
-            continue;
-        QString error;
-        const std::optional<double> time = Runlens::parseTimeArgument(parser.value(*option), &error);
-        if (!time) {
-            printError(QStringLiteral("runlens: --%1: %2").arg(option->names().constFirst(), error));
-            return 2;
-        }
-        *end = *time;
+    const auto value = [&parser](const QCommandLineOption& option) {
+        return parser.isSet(option) ? std::optional(parser.value(option)) : std::nullopt;
+    };
+    QString badOption;
+    QString error;
+    const std::optional<Runlens::TimeWindow> span =
+        Runlens::parseTimeWindow(value(options.since), value(options.until), &badOption, &error);
+    if (!span) {
+        printError(badOption.isEmpty() ? QApplication::translate("main", "runlens: --since must come before --until")
+                                       : QStringLiteral("runlens: --%1: %2").arg(badOption, error));
+        return 2;
     }
+    const Runlens::LoadRange range { 0, *span };
 
     Runlens::MainWindow window;
     if (parser.isSet(options.screenshot)) {

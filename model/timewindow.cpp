@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QTimeZone>
 
+#include <tuple>
+
 namespace Runlens {
 
 namespace {
@@ -39,6 +41,28 @@ std::optional<double> parseTimeArgument(const QString& text, QString* error)
         return std::nullopt;
     }
     return double(time.toMSecsSinceEpoch()) / 1000.0;
+}
+
+std::optional<TimeWindow> parseTimeWindow(
+    const std::optional<QString>& since, const std::optional<QString>& until, QString* badOption, QString* error)
+{
+    TimeWindow window;
+    for (const auto& [name, text, end] :
+        { std::tuple { "since", &since, &window.since }, std::tuple { "until", &until, &window.until } }) {
+        if (!*text)
+            continue;
+        const std::optional<double> time = parseTimeArgument(**text, error);
+        if (!time) {
+            *badOption = QLatin1String(name);
+            return std::nullopt;
+        }
+        *end = *time;
+    }
+    if (window.since >= window.until) {
+        badOption->clear();
+        return std::nullopt;
+    }
+    return window;
 }
 
 } // namespace Runlens

@@ -34,5 +34,10 @@ struct TimeWindow
 /// "2026-11-24T11:00:00.5+01:00") or a number of seconds since the epoch ("1795560451.2"). Empty, with `error`
 /// saying why, when it is neither.
 std::optional<double> parseTimeArgument(const QString& text, QString* error);
+/// The window of a --since and an --until value, either of them absent (that end stays open). Empty when a value is
+/// not a time (`badOption` then names it, "since" or "until", and `error` says why) or when the window holds no time
+/// (`badOption` left empty).
+std::optional<TimeWindow> parseTimeWindow(
+    const std::optional<QString>& since, const std::optional<QString>& until, QString* badOption, QString* error);
 
 } // namespace Runlens

@@ -3728,5 +3728,9 @@ Lauf: %3</translation>
         <source>Only the runs of the timelines that start before TIME (as --since).</source>
         <translation>Nur die Läufe der Timelines, die vor TIME beginnen (wie --since).</translation>
     </message>
+    <message>
+        <source>runlens: --since must come before --until</source>
+        <translation>runlens: --since muss vor --until liegen</translation>
+    </message>
 </context>
 </TS>

@@ -454,21 +454,18 @@ bool RunSelectionOptions::read(const QCommandLineParser& parser, RunFilter* filt
 
 bool TimeWindowOptions::read(const QCommandLineParser& parser, TimeWindow* window) const
 {
-    for (const auto& [option, end] : { std::pair { &m_since, &window->since }, { &m_until, &window->until } }) {
-        if (!parser.isSet(*option))
-            continue;
-        QString error;
-        const std::optional<double> time = parseTimeArgument(parser.value(*option), &error);
-        if (!time) {
-            printErr(QStringLiteral("runlens-cli: --%1: %2").arg(option->names().constFirst(), error));
-            return false;
-        }
-        *end = *time;
-    }
-    if (window->since >= window->until) {
-        printErr(Tr::tr("runlens-cli: --since must come before --until"));
+    const auto value = [&parser](const QCommandLineOption& option) {
+        return parser.isSet(option) ? std::optional(parser.value(option)) : std::nullopt;
+    };
+    QString badOption;
+    QString error;
+    const std::optional<TimeWindow> parsed = parseTimeWindow(value(m_since), value(m_until), &badOption, &error);
+    if (!parsed) {
+        printErr(badOption.isEmpty() ? Tr::tr("runlens-cli: --since must come before --until")
+                                     : QStringLiteral("runlens-cli: --%1: %2").arg(badOption, error));
         return false;
     }
+    *window = *parsed;
     return true;
 }
 

@@ -52,6 +52,8 @@ private Q_SLOTS:
     void initTestCase();
     void parseTime_data();
     void parseTime();
+    void parseWindow_data();
+    void parseWindow();
     void contains_data();
     void contains();
     void endTimes_data();
@@ -116,6 +118,56 @@ void tst_TimeWindow::parseTime()
         QVERIFY2(parsed, qPrintable(error));
         QCOMPARE(*parsed, seconds);
     }
+}
+
+void tst_TimeWindow::parseWindow_data()
+{
+    using Text = std::optional<QString>;
+    QTest::addColumn<Text>("since");
+    QTest::addColumn<Text>("until");
+    QTest::addColumn<bool>("refused");
+    QTest::addColumn<double>("from");
+    QTest::addColumn<double>("to");
+    QTest::addColumn<QString>("badOption"); // when refused: the option named, empty for a window without time
+    const Text midnight = QStringLiteral("2026-11-25T00:00:00Z");
+    QTest::addRow("neither") << Text() << Text() << false << -kInf << kInf << QString();
+    QTest::addRow("since only") << midnight << Text() << false << double(kMidnight) << kInf << QString();
+    QTest::addRow("until only") << Text() << Text(QStringLiteral("1795564800")) << false << -kInf << double(kMidnight)
+                                << QString();
+    QTest::addRow("an hour") << midnight << Text(QStringLiteral("2026-11-25T02:00:00+01:00")) << false
+                             << double(kMidnight) << double(kMidnight + 3600) << QString();
+    QTest::addRow("bad since") << Text(QStringLiteral("yesterday")) << Text() << true << 0.0 << 0.0
+                               << QStringLiteral("since");
+    QTest::addRow("bad until") << midnight << Text(QStringLiteral("2026-11-25T01:00")) << true << 0.0 << 0.0
+                               << QStringLiteral("until");
+    QTest::addRow("until at since") << midnight << Text(QStringLiteral("1795564800")) << true << 0.0 << 0.0
+                                    << QString();
+    QTest::addRow("until before since") << Text(QStringLiteral("1795568400")) << midnight << true << 0.0 << 0.0
+                                        << QString();
+}
+
+// --since and --until together, as runlens-cli and runlens read them: the window, or what is wrong and where.
+void tst_TimeWindow::parseWindow()
+{
+    QFETCH(std::optional<QString>, since);
+    QFETCH(std::optional<QString>, until);
+    QFETCH(bool, refused);
+    QFETCH(double, from);
+    QFETCH(double, to);
+    QFETCH(QString, badOption);
+    QString bad = QStringLiteral("untouched");
+    QString error;
+    const std::optional<TimeWindow> window = parseTimeWindow(since, until, &bad, &error);
+    if (refused) {
+        QVERIFY(!window);
+        QCOMPARE(bad, badOption);
+        if (!bad.isEmpty()) // says which value
+            QVERIFY2(error.contains(bad == QLatin1String("since") ? *since : *until), qPrintable(error));
+        return;
+    }
+    QVERIFY2(window, qPrintable(error));
+    QCOMPARE(window->since, from);
+    QCOMPARE(window->until, to);
 }
 
 void tst_TimeWindow::contains_data()
