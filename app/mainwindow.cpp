@@ -366,14 +366,14 @@ SourceView* MainWindow::openPath(const QString& path, RecentFiles recent, const 
     connect(loader, &RunLoader::loaded, view, &SourceView::setSource);
     connect(loader, &RunLoader::canceled, view, &SourceView::showCanceled);
     connect(view, &SourceView::cancelRequested, loader, &RunLoader::cancel);
+    // The strip is shown from the scan's start, so that the layout does not jump when its activity comes.
+    connect(loader, &RunLoader::activityScanStarted, view, &SourceView::showActivityStrip);
     connect(loader, &RunLoader::activityScanned, view, &SourceView::setActivity);
     connect(view, &SourceView::spanRequested, this, [this, view, loader](const TimeWindow& window) {
         view->showLoading();
         loader->load(view->path(), LoadRange { 0, window });
         updateTab(view);
     });
-    if (!range.isAll() && QFileInfo(absolute).isDir())
-        view->showActivityStrip(); // the activity comes from a pass of its own
     addSourceTab(view);
     if (recent == RecentFiles::Add)
         addRecent(absolute);

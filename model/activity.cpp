@@ -245,11 +245,9 @@ Activity::Bin Activity::total(int first, int last) const
 Activity scanActivity(const QString& directory, const LoadControl& control)
 {
     Activity activity;
-    QStringList files;
-    for (const QString& name : TimelineReader::timelineFiles(directory)) {
-        files << childPath(directory, name);
-        activity.bytes += QFileInfo(files.back()).size();
-    }
+    const QStringList files = TimelineReader::timelinePaths(directory);
+    for (const QString& path : files)
+        activity.bytes += QFileInfo(path).size();
     std::vector<FileScan> scans(size_t(files.size()));
     std::atomic<qint64> bytesDone { 0 };
     std::atomic<bool> canceled { false };

@@ -95,6 +95,7 @@ void RunLoader::reload()
 void RunLoader::scanActivity(const QString& directory)
 {
     m_scannedPath = directory;
+    emit activityScanStarted();
     m_activityJobs->start(
         [directory](const Job& job) {
             return std::make_shared<const Activity>(Runlens::scanActivity(directory, job.loadControl()));

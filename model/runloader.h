@@ -52,6 +52,8 @@ signals:
     void partiallyLoaded(Runlens::SourcePtr partial);
     void loaded(Runlens::SourcePtr source);
     void canceled();
+    /// A load of a span of a directory started the scan of the whole directory's runs over time.
+    void activityScanStarted();
     /// The whole directory's runs over time, for a load of a span of it.
     void activityScanned(std::shared_ptr<const Runlens::Activity> activity);
 

@@ -471,8 +471,7 @@ void readTimeline(Source* source, const LoadControl& control)
     source->filesOutsideWindow = data.outsideWindow;
     source->window = control.window;
     if (isDir) {
-        for (const QString& name : TimelineReader::timelineFiles(source->path))
-            source->inputFiles.append(childPath(source->path, name));
+        source->inputFiles.append(TimelineReader::timelinePaths(source->path));
     } else {
         source->inputFiles.append(source->path);
     }

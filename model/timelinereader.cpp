@@ -702,15 +702,17 @@ TimelineData TimelineReader::readDirectory(const QString& directory, const LoadC
     return data;
 }
 
+QStringList TimelineReader::timelinePaths(const QString& directory)
+{
+    QStringList paths;
+    for (const QString& name : timelineFiles(directory))
+        paths.append(childPath(directory, name));
+    return paths;
+}
+
 std::optional<double> TimelineReader::newestTs(const QString& path)
 {
-    const QFileInfo info(path);
-    QStringList files { path };
-    if (info.isDir()) {
-        files.clear();
-        for (const QString& name : timelineFiles(path))
-            files.append(QDir(path).filePath(name));
-    }
+    const QStringList files = QFileInfo(path).isDir() ? timelinePaths(path) : QStringList { path };
     std::optional<double> newest;
     for (const QString& file : std::as_const(files)) {
         if (const auto times = endTimes(file); times && (!newest || times->second > *newest))

@@ -44,6 +44,8 @@ public:
     /// The timeline files of a directory in write order: per day, rotated segments by epoch, then the
     /// current file; other events-*.jsonl names last.
     static QStringList timelineFiles(const QString& directory);
+    /// The same as paths: `directory` joined with each name.
+    static QStringList timelinePaths(const QString& directory);
 
     enum class EventLayout
     {

@@ -82,8 +82,8 @@ qint64 OpenRangeDialog::askAboveBytes()
 qint64 OpenRangeDialog::timelineBytes(const QString& directory)
 {
     qint64 bytes = 0;
-    for (const QString& name : TimelineReader::timelineFiles(directory))
-        bytes += QFileInfo(QDir(directory).filePath(name)).size();
+    for (const QString& path : TimelineReader::timelinePaths(directory))
+        bytes += QFileInfo(path).size();
     return bytes;
 }
 
