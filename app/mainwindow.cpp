@@ -5,6 +5,7 @@
 #include "sourcereader.h"
 #include "ziparchive.h"
 
+#include "activitystrip.h"
 #include "compareview.h"
 #include "engine.h"
 #include "hintsview.h"
@@ -31,7 +32,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -679,13 +679,13 @@ void MainWindow::updateTab(SourceView* view)
         return;
     const RunLoader* loader = m_loaders.value(view);
     const LoadRange range = loader ? loader->range() : LoadRange();
-    const auto minute = [](double ts) { return QDateTime::fromSecsSinceEpoch(qint64(ts)).toString(u"MM-dd HH:mm"); };
     m_tabs->setTabText(index,
         view->isLive()              ? tr("%1 (live)").arg(view->title())
             : range.lastSeconds > 0 ? tr("%1 (last %n min)", nullptr, int(range.lastSeconds / 60)).arg(view->title())
-            : !range.window.isAll()
-            ? tr("%1 (%2 to %3)").arg(view->title(), minute(range.window.since), minute(range.window.until))
-            : view->title());
+            : !range.window.isAll() ? tr("%1 (%2 to %3)")
+                                          .arg(view->title(), ActivityStrip::formatMinute(range.window.since),
+                                              ActivityStrip::formatMinute(range.window.until))
+                                    : view->title());
     QString toolTip = QDir::toNativeSeparators(view->path());
     if (const SourcePtr source = view->source(); source && !source->label.isEmpty())
         toolTip += QLatin1Char('\n') + tr("Opened as: %1").arg(source->label);

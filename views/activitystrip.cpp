@@ -23,20 +23,13 @@ namespace Runlens {
 
 namespace {
 
-// Local time to the minute, as the events view shows times; the day (the year is in the tab's tool tip) only when
-// `withDate`.
-QString formatMinute(double ts, bool withDate = true)
-{
-    return QDateTime::fromSecsSinceEpoch(qint64(std::floor(ts)))
-        .toString(withDate ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
-}
-
 // "10:00 to 11:00", with the second date only when it is another day.
 QString formatSpan(double since, double until)
 {
     const bool sameDay = QDateTime::fromSecsSinceEpoch(qint64(since)).date()
         == QDateTime::fromSecsSinceEpoch(qint64(std::ceil(until)) - 1).date();
-    return ActivityStrip::tr("%1 to %2").arg(formatMinute(since), formatMinute(until, !sameDay));
+    return ActivityStrip::tr("%1 to %2")
+        .arg(ActivityStrip::formatMinute(since), ActivityStrip::formatMinute(until, !sameDay));
 }
 
 } // namespace
@@ -212,6 +205,12 @@ private:
     int m_dragFrom = -1;
     int m_dragTo = -1;
 };
+
+QString ActivityStrip::formatMinute(double ts, bool withDate)
+{
+    return QDateTime::fromSecsSinceEpoch(qint64(std::floor(ts)))
+        .toString(withDate ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
+}
 
 ActivityStrip::ActivityStrip(QWidget* parent)
     : QWidget(parent)

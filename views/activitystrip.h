@@ -32,6 +32,9 @@ public:
     std::optional<TimeWindow> loaded() const;
     /// The summary line, for tests.
     QString summaryText() const;
+    /// Local time to the minute, as the events view shows times, with the day (not the year: the tab's tool tip
+    /// has it) when `withDate`: how spans of a directory are named, here and in the tab.
+    static QString formatMinute(double ts, bool withDate = true);
 
 signals:
     /// The user dragged across the graph: load the runs that start in `window`.
