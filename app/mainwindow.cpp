@@ -55,6 +55,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 namespace Runlens {
@@ -679,13 +680,17 @@ void MainWindow::updateTab(SourceView* view)
         return;
     const RunLoader* loader = m_loaders.value(view);
     const LoadRange range = loader ? loader->range() : LoadRange();
+    const TimeWindow& window = range.window;
+    const QString since = ActivityStrip::formatMinute(window.since);
+    const QString until = ActivityStrip::formatMinute(window.until);
+    // An open end (--since or --until alone) is not a time to show.
     m_tabs->setTabText(index,
-        view->isLive()              ? tr("%1 (live)").arg(view->title())
-            : range.lastSeconds > 0 ? tr("%1 (last %n min)", nullptr, int(range.lastSeconds / 60)).arg(view->title())
-            : !range.window.isAll() ? tr("%1 (%2 to %3)")
-                                          .arg(view->title(), ActivityStrip::formatMinute(range.window.since),
-                                              ActivityStrip::formatMinute(range.window.until))
-                                    : view->title());
+        view->isLive()                 ? tr("%1 (live)").arg(view->title())
+            : range.lastSeconds > 0    ? tr("%1 (last %n min)", nullptr, int(range.lastSeconds / 60)).arg(view->title())
+            : window.isAll()           ? view->title()
+            : std::isinf(window.until) ? tr("%1 (from %2)").arg(view->title(), since)
+            : std::isinf(window.since) ? tr("%1 (before %2)").arg(view->title(), until)
+                                       : tr("%1 (%2 to %3)").arg(view->title(), since, until));
     QString toolTip = QDir::toNativeSeparators(view->path());
     if (const SourcePtr source = view->source(); source && !source->label.isEmpty())
         toolTip += QLatin1Char('\n') + tr("Opened as: %1").arg(source->label);

@@ -1063,6 +1063,14 @@ Bestritten: %2</translation>
         <source>%1 (%2 to %3)</source>
         <translation>%1 (%2 bis %3)</translation>
     </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation>%1 (ab %2)</translation>
+    </message>
+    <message>
+        <source>%1 (before %2)</source>
+        <translation>%1 (vor %2)</translation>
+    </message>
 </context>
 <context>
     <name>Runlens::OpenRangeDialog</name>

@@ -40,6 +40,8 @@
 #include <QTreeWidget>
 #include <QUrl>
 
+#include <limits>
+
 using namespace Runlens;
 
 namespace {
@@ -537,6 +539,11 @@ void tst_MainWindow::spanFromActivityStrip()
     QVERIFY(expected > 0);
     QCOMPARE(int(view->source()->runs.size()), expected);
     QVERIFY2(window.tabs()->tabText(0).contains(QLatin1String(" to ")), qPrintable(window.tabs()->tabText(0)));
+    // An open end is not named: the span from a time on.
+    emit view->activityStrip()->spanChosen(TimeWindow { first.since, std::numeric_limits<double>::infinity() });
+    QTRY_COMPARE_WITH_TIMEOUT(view->state(), SourceView::State::Loaded, kTimeoutMs);
+    QCOMPARE(window.tabs()->tabText(0),
+        QStringLiteral("%1 (from %2)").arg(view->title(), ActivityStrip::formatMinute(first.since)));
     QVERIFY(window.tabs()->tabToolTip(0).contains(QLatin1String("Opened as: the runs that start from ")));
 }
 
